@@ -1,0 +1,49 @@
+//! The subcommands. Each opens the database the settings name and calls the services.
+
+pub mod serve;
+pub mod user;
+
+use crate::settings::Settings;
+use anyhow::Context;
+use prisverdig_service::demo::DemoCredentials;
+use prisverdig_service::{Services, SystemClock};
+use prisverdig_store::Db;
+use std::sync::Arc;
+
+/// Opens (creating the data directory for SQLite) and migrates the database.
+pub async fn open(settings: &Settings) -> anyhow::Result<Services> {
+    let url = settings.database_url();
+    if !url.starts_with("postgres") {
+        std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+            format!("cannot create the data directory {}", settings.data_dir.display())
+        })?;
+    }
+    let db = Db::connect(&url, settings.db_max_connections).await?;
+    db.migrate().await.context("cannot migrate the database")?;
+    Ok(Services::new(db, Arc::new(SystemClock)))
+}
+
+pub async fn migrate(settings: &Settings) -> anyhow::Result<()> {
+    open(settings).await?;
+    println!("The database is up to date.");
+    Ok(())
+}
+
+pub async fn demo(settings: &Settings) -> anyhow::Result<()> {
+    let services = open(settings).await?;
+    let credentials = services.seed_demo().await?;
+    print_credentials(&credentials);
+    Ok(())
+}
+
+pub fn print_credentials(c: &DemoCredentials) {
+    println!("Demo data created. Sign in as the administrator:");
+    println!("  e-mail:   {}", c.admin_email);
+    println!("  password: {}", c.password);
+    println!("The same password works for the other demo accounts:");
+    for (email, roles) in &c.other_accounts {
+        let roles: Vec<_> = roles.iter().map(|r| r.as_str()).collect();
+        println!("  {email} ({})", roles.join(", "));
+    }
+    println!("This password is shown only once.");
+}

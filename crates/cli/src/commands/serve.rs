@@ -1,0 +1,60 @@
+//! `prisverdig serve`: migrate, optionally seed the demo, then serve until stopped.
+
+use crate::settings::Settings;
+use anyhow::Context;
+use prisverdig_store::sessions::DbSessionStore;
+use prisverdig_web::{AppState, WebSettings, router};
+use tower_sessions::session_store::ExpiredDeletion;
+
+pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(settings.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", settings.bind))?;
+    let services = super::open(&settings).await?;
+    if demo && services.is_empty().await? {
+        super::print_credentials(&services.seed_demo().await?);
+    }
+    let web = WebSettings {
+        secure_cookies: settings.secure_cookies(),
+        session_idle: time::Duration::minutes(settings.session_idle_minutes),
+    };
+    let state = AppState::new(services.clone(), web).await?;
+    tokio::spawn(delete_expired_sessions(DbSessionStore::new(services.db.clone())));
+    println!("Prisverdig is serving at http://{}", settings.bind);
+    tracing::info!(bind = %settings.bind, database = ?services.db.backend(), "serving");
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown())
+        .await
+        .context("server stopped with an error")?;
+    services.db.close().await;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}
+
+/// Removes expired sessions once an hour; a failure is logged and retried next hour.
+async fn delete_expired_sessions(store: DbSessionStore) {
+    let mut every_hour = tokio::time::interval(tokio::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        if let Err(e) = store.delete_expired().await {
+            tracing::warn!(error = %e, "could not delete expired sessions");
+        }
+    }
+}

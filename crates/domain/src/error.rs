@@ -1,0 +1,27 @@
+//! Validation errors carry the field they belong to and a Fluent message id, so the web
+//! layer can show a translated message at the right field.
+
+use std::fmt;
+
+/// One problem with one field of user input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    /// The form field (or setting) the problem belongs to.
+    pub field: &'static str,
+    /// Fluent message id, e.g. `error-email-invalid`.
+    pub message_id: &'static str,
+}
+
+impl ValidationError {
+    pub const fn new(field: &'static str, message_id: &'static str) -> Self {
+        Self { field, message_id }
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message_id)
+    }
+}
+
+impl std::error::Error for ValidationError {}

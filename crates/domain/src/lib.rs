@@ -1,0 +1,14 @@
+//! Prisverdig's pure domain rules: types with `parse()`, state machines, deadlines and
+//! access rules. No I/O, no async, no database: every time rule takes `now` as an argument.
+
+pub mod application;
+pub mod category;
+pub mod defaults;
+pub mod email;
+pub mod error;
+pub mod password;
+pub mod role;
+pub mod round;
+pub mod unit;
+
+pub use error::ValidationError;

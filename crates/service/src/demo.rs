@@ -1,0 +1,337 @@
+//! The demo organisation: a fictional municipality with units, users for every role, the
+//! round «Innovasjonsprisene 2020» with the three default prizes and about 40 applications.
+//! The people and texts live in `demo/demo.json`; the prize setup comes from the domain's
+//! defaults, so the demo shows exactly what a new installation starts with.
+
+use crate::users::generate_password;
+use crate::{Result, ServiceError, Services};
+use prisverdig_domain::application::{ApplicationState, IdeaOrigin};
+use prisverdig_domain::category::CategoryKind;
+use prisverdig_domain::defaults::CATEGORIES;
+use prisverdig_domain::email::Email;
+use prisverdig_domain::role::Role;
+use prisverdig_domain::round::{RoundState, Visibility};
+use prisverdig_store::applications::{self, NewApplication};
+use prisverdig_store::organisation::{self, NewUnit};
+use prisverdig_store::rounds::{self, NewCategory, NewRound};
+use prisverdig_store::users::{self, NewUser};
+use prisverdig_store::{Tx, audit};
+use serde::Deserialize;
+use std::collections::HashMap;
+use time::macros::datetime;
+use uuid::Uuid;
+
+const DEMO_JSON: &str = include_str!("demo/demo.json");
+
+#[derive(Deserialize)]
+struct DemoData {
+    organisation: DemoOrganisation,
+    units: Vec<DemoUnit>,
+    users: Vec<DemoUser>,
+    jury: Vec<DemoJuror>,
+    applications: Vec<DemoApplication>,
+}
+
+#[derive(Deserialize)]
+struct DemoOrganisation {
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct DemoUnit {
+    name: String,
+    kind: String,
+    #[serde(default)]
+    children: Vec<DemoUnit>,
+}
+
+#[derive(Deserialize)]
+struct DemoUser {
+    email: String,
+    name: String,
+    roles: Vec<Role>,
+    #[serde(default)]
+    unit: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct DemoJuror {
+    email: String,
+    chair: bool,
+}
+
+#[derive(Deserialize)]
+struct DemoApplication {
+    category: CategoryKind,
+    unit: String,
+    owner: String,
+    #[serde(default)]
+    team: Vec<String>,
+    state: ApplicationState,
+    title: String,
+    summary: String,
+    what_we_did: String,
+    three_years_ago: String,
+    effect: String,
+    partners: String,
+    idea_origin: IdeaOrigin,
+    origin_from: String,
+    criteria_answers: Vec<String>,
+    #[serde(default)]
+    steal_source_title: String,
+    #[serde(default)]
+    steal_source_external: String,
+    #[serde(default)]
+    mistake: Option<serde_json::Value>,
+}
+
+/// What the demo printed once: who can sign in, with which password.
+pub struct DemoCredentials {
+    pub admin_email: String,
+    pub password: String,
+    pub other_accounts: Vec<(String, Vec<Role>)>,
+}
+
+fn demo_data() -> Result<DemoData> {
+    serde_json::from_str(DEMO_JSON).map_err(|e| ServiceError::Internal(format!("demo.json: {e}")))
+}
+
+/// Unit name → (id, names from the root down).
+type UnitIndex = HashMap<String, (Uuid, Vec<String>)>;
+
+impl Services {
+    /// Whether the database holds no organisation yet (the demo only fills an empty one).
+    pub async fn is_empty(&self) -> Result<bool> {
+        Ok(organisation::first(&self.db).await?.is_none())
+    }
+
+    /// Fills an empty database with the demo organisation. All demo accounts share one
+    /// fresh random password, returned once to be printed.
+    pub async fn seed_demo(&self) -> Result<DemoCredentials> {
+        if !self.is_empty().await? {
+            return Err(ServiceError::Internal("the database already holds an organisation".into()));
+        }
+        let data = demo_data()?;
+        let password = generate_password();
+        let hash = crate::auth::hash_password(&password)?;
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let org = organisation::insert(&mut tx, now, &data.organisation.name).await?;
+        let mut unit_index = UnitIndex::new();
+        insert_units(&mut tx, org, None, &[], &data.units, &mut unit_index).await?;
+        let user_ids = insert_users(&mut tx, &data.users, &hash, &unit_index, now).await?;
+        let categories = insert_round(&mut tx, org, now).await?;
+        insert_jury(&mut tx, &data.jury, &user_ids, &categories).await?;
+        insert_applications(&mut tx, &data.applications, &unit_index, &user_ids, &categories).await?;
+        let entry = audit::AuditEntry {
+            actor: None,
+            action: "demo.seed",
+            entity: "organisation",
+            entity_id: Some(org),
+            detail: serde_json::json!({ "applications": data.applications.len() }),
+        };
+        audit::record(&mut tx, now, entry).await?;
+        tx.commit().await?;
+        Ok(credentials(&data.users, password))
+    }
+}
+
+fn credentials(users: &[DemoUser], password: String) -> DemoCredentials {
+    let admin_email = users
+        .iter()
+        .find(|u| u.roles.contains(&Role::Administrator))
+        .map(|u| u.email.clone())
+        .unwrap_or_default();
+    let other_accounts = users
+        .iter()
+        .filter(|u| u.email != admin_email && u.roles.iter().any(|r| *r != Role::Applicant))
+        .map(|u| (u.email.clone(), u.roles.clone()))
+        .collect();
+    DemoCredentials { admin_email, password, other_accounts }
+}
+
+fn insert_units<'a>(
+    tx: &'a mut Tx,
+    org: Uuid,
+    parent: Option<Uuid>,
+    path: &'a [String],
+    units: &'a [DemoUnit],
+    index: &'a mut UnitIndex,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<()>> + Send + 'a>> {
+    Box::pin(async move {
+        for (position, unit) in units.iter().enumerate() {
+            let new = NewUnit {
+                organisation_id: org,
+                parent_id: parent,
+                name: &unit.name,
+                kind: &unit.kind,
+                position: position as i64,
+            };
+            let id = organisation::insert_unit(tx, new).await?;
+            let mut here = path.to_vec();
+            here.push(unit.name.clone());
+            index.insert(unit.name.clone(), (id, here.clone()));
+            insert_units(tx, org, Some(id), &here, &unit.children, index).await?;
+        }
+        Ok(())
+    })
+}
+
+async fn insert_users(
+    tx: &mut Tx,
+    list: &[DemoUser],
+    hash: &str,
+    units: &UnitIndex,
+    now: time::OffsetDateTime,
+) -> Result<HashMap<String, Uuid>> {
+    let mut ids = HashMap::new();
+    for u in list {
+        let email = Email::parse(&u.email)?;
+        let unit_id = u.unit.as_ref().and_then(|n| units.get(n)).map(|(id, _)| *id);
+        let new = NewUser { email: &email, name: &u.name, password_hash: Some(hash), unit_id, roles: &u.roles };
+        ids.insert(email.as_str().to_string(), users::insert(tx, now, new).await?);
+    }
+    Ok(ids)
+}
+
+/// «Innovasjonsprisene 2020»: applications closed at 23:59 on 1 November 2019 (Beste feil extended
+/// to 15 November, as happened), ceremony at Bærumskonferansen on 20 January 2020.
+async fn insert_round(tx: &mut Tx, org: Uuid, now: time::OffsetDateTime) -> Result<HashMap<CategoryKind, Uuid>> {
+    let round = NewRound {
+        organisation_id: org,
+        year: 2020,
+        title: "Innovasjonsprisene 2020",
+        description: "Alle som søker blir sett. Løp og søk!",
+        ceremony_name: "Bærumskonferansen",
+        ceremony_at: Some(datetime!(2020-01-20 13:00 UTC)),
+        ceremony_place: "Fjordvik kulturhus",
+        state: RoundState::Judging,
+        visibility: Visibility::OnSubmit,
+    };
+    let round_id = rounds::insert(tx, now, round).await?;
+    let mut ids = HashMap::new();
+    for (position, def) in CATEGORIES.iter().enumerate() {
+        let extended = (def.kind == CategoryKind::Mistake).then_some(datetime!(2019-11-15 22:59 UTC));
+        let new = NewCategory {
+            round_id,
+            kind: def.kind,
+            name: def.name,
+            description: def.description,
+            prize_sum_kr: def.prize_sum_kr,
+            deadline: datetime!(2019-11-01 22:59 UTC),
+            extended_deadline: extended,
+            position: position as i64,
+        };
+        let id = rounds::insert_category(tx, new).await?;
+        for (i, c) in def.criteria.iter().enumerate() {
+            rounds::insert_criterion(tx, id, i as i64, c.text, c.scale).await?;
+        }
+        ids.insert(def.kind, id);
+    }
+    Ok(ids)
+}
+
+async fn insert_jury(
+    tx: &mut Tx,
+    jury: &[DemoJuror],
+    users: &HashMap<String, Uuid>,
+    categories: &HashMap<CategoryKind, Uuid>,
+) -> Result<()> {
+    for juror in jury {
+        let id = lookup(users, &juror.email)?;
+        for category in categories.values() {
+            rounds::add_juror(tx, *category, id, juror.chair).await?;
+        }
+    }
+    Ok(())
+}
+
+fn lookup(map: &HashMap<String, Uuid>, key: &str) -> Result<Uuid> {
+    map.get(key)
+        .copied()
+        .ok_or_else(|| ServiceError::Internal(format!("demo.json names unknown {key:?}")))
+}
+
+fn answers(a: &DemoApplication) -> serde_json::Value {
+    serde_json::json!({
+        "what_we_did": a.what_we_did,
+        "three_years_ago": a.three_years_ago,
+        "effect": a.effect,
+        "partners": a.partners,
+        "criteria": a.criteria_answers,
+        "steal_source_external": a.steal_source_external,
+        "mistake": a.mistake,
+    })
+}
+
+async fn insert_applications(
+    tx: &mut Tx,
+    list: &[DemoApplication],
+    units: &UnitIndex,
+    users: &HashMap<String, Uuid>,
+    categories: &HashMap<CategoryKind, Uuid>,
+) -> Result<()> {
+    let submitted_at = datetime!(2019-10-20 10:00 UTC);
+    let mut by_title = HashMap::new();
+    for (i, a) in list.iter().enumerate() {
+        let (unit_id, snapshot) = units
+            .get(&a.unit)
+            .ok_or_else(|| ServiceError::Internal(format!("demo.json names unknown unit {:?}", a.unit)))?;
+        let at = submitted_at + time::Duration::hours(i as i64 * 7);
+        let submitted = a.state != ApplicationState::Draft;
+        let answers = answers(a);
+        let new = NewApplication {
+            category_id: lookup_kind(categories, a.category)?,
+            unit_id: *unit_id,
+            owner_id: lookup(users, &a.owner)?,
+            state: a.state,
+            title: &a.title,
+            summary: &a.summary,
+            answers: &answers,
+            unit_snapshot: snapshot,
+            idea_origin: a.idea_origin,
+            origin_note: &a.origin_from,
+            submitted_at: submitted.then_some(at),
+            withdrawn_at: (a.state == ApplicationState::Withdrawn).then_some(at + time::Duration::days(2)),
+        };
+        let id = applications::insert(tx, at, new).await?;
+        for member in &a.team {
+            applications::add_team_member(tx, at, id, member, Some(lookup(users, member)?)).await?;
+        }
+        by_title.insert(a.title.clone(), (id, *unit_id));
+    }
+    for a in list.iter().filter(|a| !a.steal_source_title.is_empty()) {
+        let (source, _) = by_title[&a.steal_source_title];
+        let (adopter, unit) = by_title[&a.title];
+        applications::add_adoption(tx, submitted_at, source, adopter, unit).await?;
+    }
+    Ok(())
+}
+
+fn lookup_kind(map: &HashMap<CategoryKind, Uuid>, kind: CategoryKind) -> Result<Uuid> {
+    map.get(&kind)
+        .copied()
+        .ok_or_else(|| ServiceError::Internal(format!("no category of kind {kind:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_data_is_consistent() {
+        let data = demo_data().unwrap();
+        assert!((35..=45).contains(&data.applications.len()));
+        let emails: Vec<_> = data.users.iter().map(|u| u.email.as_str()).collect();
+        for a in &data.applications {
+            assert!(emails.contains(&a.owner.as_str()), "{}", a.owner);
+            assert!(a.summary.chars().count() <= 300, "{}", a.title);
+            let criteria = CATEGORIES.iter().find(|c| c.kind == a.category).unwrap().criteria.len();
+            assert_eq!(a.criteria_answers.len(), criteria, "{}", a.title);
+        }
+        for role in Role::ALL {
+            assert!(data.users.iter().any(|u| u.roles.contains(&role)), "no demo user is {role:?}");
+        }
+        assert_eq!(data.jury.iter().filter(|j| j.chair).count(), 1);
+    }
+}

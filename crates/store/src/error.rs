@@ -1,0 +1,25 @@
+//! Errors of the storage layer.
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("{entity} was changed by someone else (expected version {expected})")]
+    VersionConflict { entity: &'static str, expected: i64 },
+    #[error("{0} already exists")]
+    Duplicate(&'static str),
+    #[error("could not open the database: {0}")]
+    Open(String),
+}
+
+impl StoreError {
+    /// Maps a unique-constraint violation to [`StoreError::Duplicate`].
+    pub fn unique_as(err: sqlx::Error, what: &'static str) -> StoreError {
+        match &err {
+            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate(what),
+            _ => StoreError::Database(err),
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! The only place with SQL. One SQL text serves SQLite and PostgreSQL (`$1` placeholders);
+//! [`on_pool!`] and [`on_tx!`] expand a body once per backend, so the same code is
+//! type-checked against both drivers. One module per aggregate; each returns domain types.
+
+pub mod applications;
+pub mod audit;
+mod db;
+mod error;
+pub mod organisation;
+pub mod outbox;
+pub mod rounds;
+pub mod schema;
+pub mod sessions;
+pub mod users;
+
+pub use db::{Backend, Db, Tx, utc};
+pub use error::StoreError;
+
+pub type Result<T> = std::result::Result<T, StoreError>;

@@ -1,0 +1,104 @@
+//! The session store for tower-sessions, in the database so that several servers share
+//! sessions. The published sqlx store targets an older trait version, hence this one.
+
+use crate::{Db, on_pool, utc};
+use async_trait::async_trait;
+use time::OffsetDateTime;
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
+
+#[derive(Debug, Clone)]
+pub struct DbSessionStore {
+    db: Db,
+}
+
+impl DbSessionStore {
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+}
+
+fn backend(e: impl std::fmt::Display) -> session_store::Error {
+    session_store::Error::Backend(e.to_string())
+}
+
+fn encode(record: &Record) -> session_store::Result<String> {
+    serde_json::to_string(record).map_err(|e| session_store::Error::Encode(e.to_string()))
+}
+
+#[async_trait]
+impl SessionStore for DbSessionStore {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        loop {
+            let data = encode(record)?;
+            let (id, expiry) = (record.id.to_string(), utc(record.expiry_date));
+            let inserted = on_pool!(&self.db, |pool| sqlx::query(
+                "INSERT INTO session (id, data, expires_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING"
+            )
+            .bind(&id)
+            .bind(&data)
+            .bind(expiry)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))
+            .map_err(backend)?;
+            if inserted == 1 {
+                return Ok(());
+            }
+            record.id = Id::default();
+        }
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        let data = encode(record)?;
+        let (id, expiry) = (record.id.to_string(), utc(record.expiry_date));
+        on_pool!(&self.db, |pool| sqlx::query(
+            "INSERT INTO session (id, data, expires_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at"
+        )
+        .bind(&id)
+        .bind(&data)
+        .bind(expiry)
+        .execute(pool)
+        .await.map(|_| ()))
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        let now = utc(OffsetDateTime::now_utc());
+        let data: Option<String> = on_pool!(&self.db, |pool| sqlx::query_scalar(
+            "SELECT data FROM session WHERE id = $1 AND expires_at > $2"
+        )
+        .bind(id.to_string())
+        .bind(now)
+        .fetch_optional(pool)
+        .await)
+        .map_err(backend)?;
+        data.map(|d| serde_json::from_str(&d))
+            .transpose()
+            .map_err(|e| session_store::Error::Decode(e.to_string()))
+    }
+
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        on_pool!(&self.db, |pool| sqlx::query("DELETE FROM session WHERE id = $1")
+            .bind(id.to_string())
+            .execute(pool)
+            .await.map(|_| ()))
+        .map_err(backend)?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl ExpiredDeletion for DbSessionStore {
+    async fn delete_expired(&self) -> session_store::Result<()> {
+        let now = utc(OffsetDateTime::now_utc());
+        on_pool!(&self.db, |pool| sqlx::query("DELETE FROM session WHERE expires_at <= $1")
+            .bind(now)
+            .execute(pool)
+            .await.map(|_| ()))
+        .map_err(backend)?;
+        Ok(())
+    }
+}

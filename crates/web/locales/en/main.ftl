@@ -1,0 +1,65 @@
+# English. Keep keys in the same order as nb.
+language-name = English
+language-switcher = Choose language
+skip-to-content = Skip to main content
+nav-label = Main menu
+nav-home = Home
+nav-sign-in = Sign in
+nav-sign-out = Sign out
+footer-motto = Everyone who applies is seen. Stealing is easier when we share.
+
+home-title = Innovation prizes
+home-intro = New – useful – put to use. Units apply for the prizes here, and every application is visible so that good ideas spread.
+home-ceremony = Award ceremony
+home-no-round = No prize round is open right now.
+category-prize = Prize
+category-deadline = Deadline
+category-extended-deadline = Extended deadline
+category-criteria = Criteria
+
+sign-in-title = Sign in
+sign-in-submit = Sign in
+field-email = E-mail address
+field-password = Password
+
+form-has-errors = Please correct the following:
+form-has-errors-title-prefix = Error:
+error-required = Fill in this field.
+error-email-invalid = Enter a valid e-mail address, like name@example.com.
+error-email-taken = A user with this e-mail address already exists.
+error-too-long = The text is too long.
+error-password-too-short = The password must have at least 12 characters.
+error-password-too-long = The password is too long.
+error-bad-credentials = Wrong e-mail address or password.
+error-rate-limited = Too many attempts. Wait a minute and try again.
+
+error-go-home = Go to the home page
+error-400-title = Something is wrong with the request
+error-400-text = We could not process what was sent. Go back and try again.
+error-403-title = No access
+error-403-text = You do not have access to this page, or the form had expired. Reload the page and try again.
+error-404-title = Page not found
+error-404-text = The page does not exist, or it has moved.
+error-405-title = Not allowed
+error-405-text = This address cannot be used that way.
+error-413-title = Too large
+error-413-text = What you sent was larger than we accept.
+error-429-title = Too many requests
+error-429-text = Wait a little and try again.
+error-500-title = Something went wrong on our side
+error-500-text = The error has been logged. Try again in a moment. Nothing you have already saved is lost.
+
+format-date-time = { $day } { $month } { $year } at { $time }
+format-kroner = NOK { $amount }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

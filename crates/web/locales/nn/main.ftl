@@ -1,0 +1,65 @@
+# Nynorsk. Keep keys in the same order as nb.
+language-name = Nynorsk
+language-switcher = Vel språk
+skip-to-content = Hopp til hovudinnhaldet
+nav-label = Hovudmeny
+nav-home = Framside
+nav-sign-in = Logg inn
+nav-sign-out = Logg ut
+footer-motto = Alle som søkjer, blir sedde. Det er lettare å stele når ein deler.
+
+home-title = Innovasjonsprisane
+home-intro = Nytt – nyttig – nyttiggjort. Her søkjer einingane om prisane, og alle søknadene blir synlege slik at gode idear spreier seg.
+home-ceremony = Prisutdeling
+home-no-round = Ingen prisrunde er open akkurat no.
+category-prize = Prissum
+category-deadline = Søknadsfrist
+category-extended-deadline = Forlengd frist
+category-criteria = Kriterium
+
+sign-in-title = Logg inn
+sign-in-submit = Logg inn
+field-email = E-postadresse
+field-password = Passord
+
+form-has-errors = Rett opp dette før du går vidare:
+form-has-errors-title-prefix = Feil:
+error-required = Fyll ut dette feltet.
+error-email-invalid = Skriv ei gyldig e-postadresse, som namn@døme.no.
+error-email-taken = Det finst alt ein brukar med denne e-postadressa.
+error-too-long = Teksten er for lang.
+error-password-too-short = Passordet må ha minst 12 teikn.
+error-password-too-long = Passordet er for langt.
+error-bad-credentials = Feil e-postadresse eller passord.
+error-rate-limited = For mange forsøk. Vent eit minutt og prøv igjen.
+
+error-go-home = Gå til framsida
+error-400-title = Noko er gale med førespurnaden
+error-400-text = Vi kunne ikkje handsame det som vart sendt. Gå tilbake og prøv igjen.
+error-403-title = Inga tilgang
+error-403-text = Du har ikkje tilgang til denne sida, eller skjemaet var utgått. Last inn sida på nytt og prøv igjen.
+error-404-title = Fann ikkje sida
+error-404-text = Sida finst ikkje, eller ho er flytta.
+error-405-title = Ikkje tillate
+error-405-text = Denne adressa kan ikkje brukast på den måten.
+error-413-title = For stort innhald
+error-413-text = Det du sende, var større enn det vi tek imot.
+error-429-title = For mange førespurnader
+error-429-text = Vent litt og prøv igjen.
+error-500-title = Noko gjekk gale hos oss
+error-500-text = Feilen er logga. Prøv igjen om litt. Ingenting du alt har lagra, er tapt.
+
+format-date-time = { $day }. { $month } { $year } kl. { $time }
+format-kroner = { $amount } kr
+month-1 = januar
+month-2 = februar
+month-3 = mars
+month-4 = april
+month-5 = mai
+month-6 = juni
+month-7 = juli
+month-8 = august
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = desember

@@ -1,0 +1,4 @@
+//! Extractors: the visitor's language, the signed-in user, the page shell.
+
+pub mod locale;
+pub mod user;

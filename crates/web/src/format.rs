@@ -1,0 +1,57 @@
+//! Dates, times and sums in the visitor's language; times shown in Europe/Oslo.
+
+use crate::i18n::Locale;
+use fluent_templates::fluent_bundle::FluentValue;
+use time::OffsetDateTime;
+use time_tz::{OffsetDateTimeExt, timezones};
+
+/// The time in Oslo, e.g. «1. november 2019 kl. 23:59» / «1 November 2019 at 23:59».
+pub fn date_time(locale: Locale, at: OffsetDateTime) -> String {
+    let local = at.to_timezone(timezones::db::europe::OSLO);
+    let month = locale.t(&format!("month-{}", u8::from(local.month())));
+    locale.t_args(
+        "format-date-time",
+        &[
+            ("day", FluentValue::from(local.day().to_string())),
+            ("month", FluentValue::from(month)),
+            ("year", FluentValue::from(local.year().to_string())),
+            ("time", FluentValue::from(format!("{:02}:{:02}", local.hour(), local.minute()))),
+        ],
+    )
+}
+
+/// A sum in kroner with grouped thousands: «50 000 kr» / «NOK 50,000».
+pub fn kroner(locale: Locale, amount: i64) -> String {
+    let separator = if locale == Locale::En { ',' } else { '\u{a0}' };
+    let digits = amount.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(separator);
+        }
+        grouped.push(ch);
+    }
+    if amount < 0 {
+        grouped.insert(0, '-');
+    }
+    locale.t_args("format-kroner", &[("amount", FluentValue::from(grouped))])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn shows_oslo_time_in_winter_and_summer() {
+        assert_eq!(date_time(Locale::Nb, datetime!(2019-11-01 22:59 UTC)), "1. november 2019 kl. 23:59");
+        assert_eq!(date_time(Locale::En, datetime!(2020-06-15 10:00 UTC)), "15 June 2020 at 12:00");
+    }
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(kroner(Locale::Nb, 25_000), "25\u{a0}000 kr");
+        assert_eq!(kroner(Locale::En, 1_250_000), "NOK 1,250,000");
+        assert_eq!(kroner(Locale::Nn, 500), "500 kr");
+    }
+}

@@ -1,0 +1,112 @@
+//! What every page's layout needs: language, signed-in user, CSRF token, current path.
+//! Templates reach all text through [`Shell::t`], so nothing untranslated reaches a page.
+
+use crate::error::WebError;
+use crate::extract::locale::locale_of;
+use crate::extract::user::MaybeUser;
+use crate::i18n::Locale;
+use crate::middleware::csrf::CsrfToken;
+use crate::router::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use prisverdig_store::users::User;
+use std::sync::Arc;
+
+pub struct Shell {
+    pub locale: Locale,
+    pub user: Option<User>,
+    pub csrf: String,
+    /// Path and query of this page, for the language switcher to come back to.
+    pub path: String,
+    pub organisation: Arc<str>,
+    /// Error pages leave out the parts that need a session.
+    pub minimal: bool,
+}
+
+impl Shell {
+    pub fn minimal(locale: Locale, organisation: Arc<str>) -> Shell {
+        Shell { locale, user: None, csrf: String::new(), path: "/".into(), organisation, minimal: true }
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.locale.tag()
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.locale.t(key)
+    }
+
+    /// The languages for the switcher: (tag, own name, is current).
+    pub fn languages(&self) -> Vec<(&'static str, String, bool)> {
+        Locale::ALL
+            .iter()
+            .map(|l| (l.tag(), l.t("language-name"), *l == self.locale))
+            .collect()
+    }
+}
+
+impl FromRequestParts<AppState> for Shell {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
+        let MaybeUser(user) = MaybeUser::from_request_parts(parts, state).await?;
+        let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+        let path = parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_string();
+        Ok(Shell {
+            locale: locale_of(&parts.headers),
+            user,
+            csrf,
+            path,
+            organisation: state.organisation_name.clone(),
+            minimal: false,
+        })
+    }
+}
+
+/// Problems with a submitted form, translated, for the error summary and each field.
+#[derive(Default)]
+pub struct FormErrors {
+    pub items: Vec<(String, String)>,
+}
+
+impl FormErrors {
+    pub fn add(&mut self, locale: Locale, field: &str, message_id: &str) {
+        self.items.push((field.to_string(), locale.t(message_id)));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The message for `field`, if it has one.
+    pub fn at(&self, field: &str) -> Option<&str> {
+        self.items.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
+    }
+}
+
+/// A path to return to after a form: only local paths, never `//host` or a full URL.
+pub fn safe_return_path(candidate: &str) -> &str {
+    let local = candidate.starts_with('/') && !candidate.starts_with("//") && !candidate.contains('\\');
+    if local { candidate } else { "/" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn return_paths_stay_on_this_site() {
+        assert_eq!(safe_return_path("/catalogue?q=a"), "/catalogue?q=a");
+        for bad in ["https://evil.example", "//evil.example", "/\\evil.example", "", "javascript:x"] {
+            assert_eq!(safe_return_path(bad), "/", "{bad}");
+        }
+    }
+
+    #[test]
+    fn form_errors_find_their_field() {
+        let mut form = FormErrors::default();
+        form.add(Locale::En, "email", "error-email-invalid");
+        assert_eq!(form.at("email"), Some("Enter a valid e-mail address, like name@example.com."));
+        assert_eq!(form.at("password"), None);
+    }
+}

@@ -1,0 +1,66 @@
+//! Renders every error response (ours, axum's rejections, a caught panic) as a translated
+//! page with the visitor's language; never a stack trace. The JSON API keeps its own bodies.
+
+use crate::error::{ErrorPage, WebError};
+use crate::extract::locale::locale_of;
+use crate::layout::Shell;
+use crate::router::AppState;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "error.html")]
+struct ErrorTemplate {
+    shell: Shell,
+    title_key: &'static str,
+    text_key: &'static str,
+}
+
+fn keys(status: StatusCode) -> (&'static str, &'static str) {
+    match status.as_u16() {
+        403 => ("error-403-title", "error-403-text"),
+        404 => ("error-404-title", "error-404-text"),
+        405 => ("error-405-title", "error-405-text"),
+        413 => ("error-413-title", "error-413-text"),
+        429 => ("error-429-title", "error-429-text"),
+        400..=499 => ("error-400-title", "error-400-text"),
+        _ => ("error-500-title", "error-500-text"),
+    }
+}
+
+fn is_html(response: &Response) -> bool {
+    response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
+pub async fn render(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let locale = locale_of(request.headers());
+    let is_api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    let status = response.status();
+    let marked = response.extensions().get::<ErrorPage>().is_some();
+    let wants_page = status.is_client_error() || status.is_server_error();
+    if is_api || !wants_page || (is_html(&response) && !marked) {
+        return response;
+    }
+    if status.is_server_error() && !marked {
+        tracing::error!(%status, "request failed without a handled error (panic or rejection)");
+    }
+    let (title_key, text_key) = keys(status);
+    let shell = Shell::minimal(locale, state.organisation_name.clone());
+    let mut page = ErrorTemplate { shell, title_key, text_key }.into_response();
+    *page.status_mut() = status;
+    page
+}
+
+pub async fn not_found() -> WebError {
+    WebError::NotFound
+}

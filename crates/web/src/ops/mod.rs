@@ -1,0 +1,4 @@
+//! Endpoints for operators: health and metrics.
+
+pub mod health;
+pub mod metrics;

@@ -1,0 +1,4 @@
+//! Pages everyone can see.
+
+pub mod home;
+pub mod language;

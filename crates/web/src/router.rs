@@ -1,0 +1,68 @@
+//! The application state and the route table: every page and action is listed here.
+
+use crate::middleware::{csrf, errors, headers, metrics};
+use crate::{auth, ops, public, static_files};
+use axum::Router;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::{get, post};
+use prisverdig_service::{ServiceError, Services};
+use prisverdig_store::sessions::DbSessionStore;
+use std::sync::Arc;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+/// Settings the web layer needs from the configuration.
+#[derive(Debug, Clone)]
+pub struct WebSettings {
+    /// Mark cookies `Secure` (when served over HTTPS).
+    pub secure_cookies: bool,
+    /// Sign-in lasts this long without activity.
+    pub session_idle: time::Duration,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub services: Services,
+    pub settings: Arc<WebSettings>,
+    /// Shown in the header and titles; read once at start-up.
+    pub organisation_name: Arc<str>,
+}
+
+impl AppState {
+    /// Gathers what the pages need once, at start-up.
+    pub async fn new(services: Services, settings: WebSettings) -> Result<AppState, ServiceError> {
+        let organisation_name = services.organisation_name().await?;
+        Ok(AppState {
+            services,
+            settings: Arc::new(settings),
+            organisation_name: organisation_name.into(),
+        })
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    crate::ops::metrics::handle();
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.services.db.clone()))
+        .with_name("prisverdig_session")
+        .with_secure(state.settings.secure_cookies)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_expiry(Expiry::OnInactivity(state.settings.session_idle));
+    Router::new()
+        .route("/", get(public::home::show))
+        .route("/language", post(public::language::switch))
+        .route("/sign-in", get(auth::sign_in::form).post(auth::sign_in::submit))
+        .route("/sign-out", post(auth::sign_out::submit))
+        .route("/healthz", get(ops::health::check))
+        .route("/metrics", get(ops::metrics::render))
+        .route("/static/{*path}", get(static_files::serve))
+        .fallback(errors::not_found)
+        .layer(from_fn_with_state(state.clone(), csrf::protect))
+        .layer(sessions)
+        .layer(CatchPanicLayer::new())
+        .layer(from_fn_with_state(state.clone(), errors::render))
+        .layer(from_fn(headers::security))
+        .layer(from_fn(metrics::track))
+        .with_state(state)
+}
