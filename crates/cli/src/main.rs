@@ -11,7 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "prisverdig", version, about = "Innovation prizes where everyone who applies is seen")]
+#[command(
+    name = "prisverdig",
+    version,
+    about = "Innovation prizes where everyone who applies is seen"
+)]
 struct Cli {
     /// Configuration file (TOML); see config/default.toml.
     #[arg(long, global = true, env = "PRISVERDIG_CONFIG")]
@@ -65,7 +69,10 @@ fn settings(cli: &Cli, bind: Option<SocketAddr>) -> Result<Settings, String> {
 fn init_logging(filter: &str) {
     let filter = tracing_subscriber::EnvFilter::try_new(filter)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {

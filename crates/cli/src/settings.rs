@@ -46,13 +46,16 @@ impl Raw {
 fn read_file(path: &PathBuf) -> Result<HashMap<&'static str, (String, String)>, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read configuration file {}: {e}", path.display()))?;
-    let table: toml::Table = text
-        .parse()
-        .map_err(|e: toml::de::Error| format!("configuration file {}: {}", path.display(), e.message()))?;
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        format!("configuration file {}: {}", path.display(), e.message())
+    })?;
     let mut values = HashMap::new();
     for (key, value) in table {
         let known = KEYS.iter().find(|k| **k == key).ok_or_else(|| {
-            format!("configuration file {}: unknown setting `{key}`", path.display())
+            format!(
+                "configuration file {}: unknown setting `{key}`",
+                path.display()
+            )
         })?;
         let text = match value {
             toml::Value::String(s) => s,
@@ -77,36 +80,80 @@ fn collect(file: Option<&PathBuf>, env: &dyn Fn(&str) -> Option<String>) -> Resu
     Ok(Raw { values })
 }
 
-fn parse<T>(raw: &Raw, key: &str, default: T, what: &str, ok: impl Fn(&str) -> Option<T>) -> Result<T, String> {
+fn parse<T>(
+    raw: &Raw,
+    key: &str,
+    default: T,
+    what: &str,
+    ok: impl Fn(&str) -> Option<T>,
+) -> Result<T, String> {
     match raw.get(key) {
         None => Ok(default),
-        Some((value, source)) => ok(value.trim()).ok_or_else(|| {
-            format!("setting {source}: {value:?} is not {what}")
-        }),
+        Some((value, source)) => {
+            ok(value.trim()).ok_or_else(|| format!("setting {source}: {value:?} is not {what}"))
+        }
     }
 }
 
 impl Settings {
     /// Loads from the optional file and the given environment.
-    pub fn load(file: Option<&PathBuf>, env: &dyn Fn(&str) -> Option<String>) -> Result<Settings, String> {
+    pub fn load(
+        file: Option<&PathBuf>,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Settings, String> {
         let raw = collect(file, env)?;
         let text = |v: &str| Some(v.to_string());
         Ok(Settings {
-            bind: parse(&raw, "bind", SocketAddr::from(([127, 0, 0, 1], 8080)), "an address like 127.0.0.1:8080", |v| v.parse().ok())?,
-            data_dir: parse(&raw, "data_dir", PathBuf::from("data"), "a directory path", |v| (!v.is_empty()).then(|| PathBuf::from(v)))?,
-            database_url: parse(&raw, "database_url", None, "a database URL (sqlite://FILE or postgres://…)", |v| {
-                let ok = v.starts_with("sqlite:") || v.starts_with("postgres://") || v.starts_with("postgresql://");
-                ok.then(|| Some(v.to_string()))
-            })?,
-            public_url: parse(&raw, "public_url", "http://127.0.0.1:8080".to_string(), "an http:// or https:// URL", |v| {
-                (v.starts_with("http://") || v.starts_with("https://")).then(|| v.trim_end_matches('/').to_string())
-            })?,
-            session_idle_minutes: parse(&raw, "session_idle_minutes", 480, "a whole number of minutes from 5 to 10080", |v| {
-                v.parse().ok().filter(|m| (5..=10_080).contains(m))
-            })?,
-            db_max_connections: parse(&raw, "db_max_connections", 10, "a whole number from 1 to 200", |v| {
-                v.parse().ok().filter(|n| (1..=200).contains(n))
-            })?,
+            bind: parse(
+                &raw,
+                "bind",
+                SocketAddr::from(([127, 0, 0, 1], 8080)),
+                "an address like 127.0.0.1:8080",
+                |v| v.parse().ok(),
+            )?,
+            data_dir: parse(
+                &raw,
+                "data_dir",
+                PathBuf::from("data"),
+                "a directory path",
+                |v| (!v.is_empty()).then(|| PathBuf::from(v)),
+            )?,
+            database_url: parse(
+                &raw,
+                "database_url",
+                None,
+                "a database URL (sqlite://FILE or postgres://…)",
+                |v| {
+                    let ok = v.starts_with("sqlite:")
+                        || v.starts_with("postgres://")
+                        || v.starts_with("postgresql://");
+                    ok.then(|| Some(v.to_string()))
+                },
+            )?,
+            public_url: parse(
+                &raw,
+                "public_url",
+                "http://127.0.0.1:8080".to_string(),
+                "an http:// or https:// URL",
+                |v| {
+                    (v.starts_with("http://") || v.starts_with("https://"))
+                        .then(|| v.trim_end_matches('/').to_string())
+                },
+            )?,
+            session_idle_minutes: parse(
+                &raw,
+                "session_idle_minutes",
+                480,
+                "a whole number of minutes from 5 to 10080",
+                |v| v.parse().ok().filter(|m| (5..=10_080).contains(m)),
+            )?,
+            db_max_connections: parse(
+                &raw,
+                "db_max_connections",
+                10,
+                "a whole number from 1 to 200",
+                |v| v.parse().ok().filter(|n| (1..=200).contains(n)),
+            )?,
             log: parse(&raw, "log", "info".to_string(), "a log filter", text)?,
         })
     }
@@ -128,7 +175,12 @@ mod tests {
     use super::*;
 
     fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-        move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
     }
 
     #[test]
@@ -145,7 +197,8 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("p.toml");
         std::fs::write(&file, "bind = \"127.0.0.1:9000\"\ndb_max_connections = 4\n").unwrap();
-        let s = Settings::load(Some(&file), &env_of(&[("PRISVERDIG_BIND", "0.0.0.0:7000")])).unwrap();
+        let s =
+            Settings::load(Some(&file), &env_of(&[("PRISVERDIG_BIND", "0.0.0.0:7000")])).unwrap();
         assert_eq!(s.bind.to_string(), "0.0.0.0:7000");
         assert_eq!(s.db_max_connections, 4);
     }
@@ -153,8 +206,12 @@ mod tests {
     #[test]
     fn a_bad_value_names_the_setting_and_the_problem() {
         let err = Settings::load(None, &env_of(&[("PRISVERDIG_BIND", "here")])).unwrap_err();
-        assert_eq!(err, "setting PRISVERDIG_BIND: \"here\" is not an address like 127.0.0.1:8080");
-        let err = Settings::load(None, &env_of(&[("PRISVERDIG_SESSION_IDLE_MINUTES", "0")])).unwrap_err();
+        assert_eq!(
+            err,
+            "setting PRISVERDIG_BIND: \"here\" is not an address like 127.0.0.1:8080"
+        );
+        let err =
+            Settings::load(None, &env_of(&[("PRISVERDIG_SESSION_IDLE_MINUTES", "0")])).unwrap_err();
         assert!(err.contains("PRISVERDIG_SESSION_IDLE_MINUTES"), "{err}");
         assert!(!err.contains('\n'));
     }

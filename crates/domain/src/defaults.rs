@@ -20,11 +20,17 @@ pub struct DefaultCategory {
 const DEGREE: Scale = Scale::Range { min: 1, max: 6 };
 
 const fn yes_no(text: &'static str) -> DefaultCriterion {
-    DefaultCriterion { text, scale: Scale::YesNo }
+    DefaultCriterion {
+        text,
+        scale: Scale::YesNo,
+    }
 }
 
 const fn degree(text: &'static str) -> DefaultCriterion {
-    DefaultCriterion { text, scale: DEGREE }
+    DefaultCriterion {
+        text,
+        scale: DEGREE,
+    }
 }
 
 pub const CATEGORIES: [DefaultCategory; 3] = [
@@ -36,9 +42,15 @@ pub const CATEGORIES: [DefaultCategory; 3] = [
         criteria: &[
             yes_no("Er innovasjonen tatt i bruk, og skaper den verdi for brukere og innbyggere?"),
             degree("I hvilken grad er det hentet inspirasjon fra andre, internt eller eksternt?"),
-            degree("I hvilken grad har løsningen spredningspotensial – kan andre ta i bruk hele eller deler av den?"),
-            degree("I hvilken grad er det samarbeidet internt om felles utfordringer, innenfor eller på tvers av fagområder?"),
-            degree("I hvilken grad er det samarbeidet med eksterne, som sosiale entreprenører, næringsliv, frivillige eller andre kommuner?"),
+            degree(
+                "I hvilken grad har løsningen spredningspotensial – kan andre ta i bruk hele eller deler av den?",
+            ),
+            degree(
+                "I hvilken grad er det samarbeidet internt om felles utfordringer, innenfor eller på tvers av fagområder?",
+            ),
+            degree(
+                "I hvilken grad er det samarbeidet med eksterne, som sosiale entreprenører, næringsliv, frivillige eller andre kommuner?",
+            ),
             degree("I hvilken grad er brukere og innbyggere involvert i utviklingen?"),
         ],
     },
@@ -51,7 +63,9 @@ pub const CATEGORIES: [DefaultCategory; 3] = [
             yes_no("Er kilden til ideen navngitt og kreditert?"),
             degree("I hvilken grad er ideen tilpasset lokale behov?"),
             yes_no("Er løsningen tatt i bruk, og skaper den verdi?"),
-            degree("I hvilken grad deler dere tilbake det dere har endret, slik at andre kan stjele videre?"),
+            degree(
+                "I hvilken grad deler dere tilbake det dere har endret, slik at andre kan stjele videre?",
+            ),
         ],
     },
     DefaultCategory {
@@ -62,7 +76,9 @@ pub const CATEGORIES: [DefaultCategory; 3] = [
         criteria: &[
             yes_no("Har dere gjort en feil i forsøket på å innovere eller prøve noe nytt?"),
             degree("I hvilken grad feilet dere raskt og lærte raskt?"),
-            degree("I hvilken grad har dere lært av feilen og gått videre – eller stoppet prosessen («killed your darling») på grunn av det dere lærte?"),
+            degree(
+                "I hvilken grad har dere lært av feilen og gått videre – eller stoppet prosessen («killed your darling») på grunn av det dere lærte?",
+            ),
         ],
     },
 ];

@@ -55,7 +55,16 @@ mod tests {
 
     #[test]
     fn rejects_malformed_addresses() {
-        for bad in ["", "kari", "kari@", "@x.no", "kari@no", "ka ri@x.no", "a@b@c.no", "a@.no"] {
+        for bad in [
+            "",
+            "kari",
+            "kari@",
+            "@x.no",
+            "kari@no",
+            "ka ri@x.no",
+            "a@b@c.no",
+            "a@.no",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} was accepted");
         }
         assert_eq!(Email::parse("").unwrap_err().message_id, "error-required");

@@ -114,7 +114,10 @@ mod tests {
         for s in RoundState::ALL {
             assert_eq!(RoundState::parse(s.as_str()), Some(s));
         }
-        assert_eq!(Visibility::parse("after_deadline"), Some(Visibility::AfterDeadline));
+        assert_eq!(
+            Visibility::parse("after_deadline"),
+            Some(Visibility::AfterDeadline)
+        );
         assert_eq!(RoundState::parse("Open"), None);
     }
 }

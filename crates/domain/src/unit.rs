@@ -5,7 +5,11 @@ use uuid::Uuid;
 
 /// Can `unit` be moved under `new_parent` without making a cycle? `parents` maps each unit
 /// to its current parent.
-pub fn can_move(unit: Uuid, new_parent: Option<Uuid>, parents: &HashMap<Uuid, Option<Uuid>>) -> bool {
+pub fn can_move(
+    unit: Uuid,
+    new_parent: Option<Uuid>,
+    parents: &HashMap<Uuid, Option<Uuid>>,
+) -> bool {
     let mut cursor = new_parent;
     let mut steps = 0;
     while let Some(p) = cursor {
@@ -23,7 +27,9 @@ pub fn path_names(unit: Uuid, units: &HashMap<Uuid, (Option<Uuid>, String)>) -> 
     let mut names = Vec::new();
     let mut cursor = Some(unit);
     while let Some(id) = cursor {
-        let Some((parent, name)) = units.get(&id) else { break };
+        let Some((parent, name)) = units.get(&id) else {
+            break;
+        };
         names.push(name.clone());
         if names.len() > units.len() {
             break;

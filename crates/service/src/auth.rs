@@ -1,8 +1,10 @@
 //! Local sign-in with e-mail and password (argon2id), with a per-address attempt limit.
 
 use crate::{Result, ServiceError, Services};
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::Argon2;
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use prisverdig_domain::email::Email;
 use prisverdig_domain::password::check_password_length;
@@ -24,7 +26,11 @@ pub fn hash_password(password: &str) -> Result<String> {
 
 fn verify(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -43,7 +49,12 @@ impl Services {
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<User> {
         let email = Email::parse(email).map_err(|_| ServiceError::BadCredentials)?;
         check_password_length(password).map_err(|_| ServiceError::BadCredentials)?;
-        if self.sign_in_limiter.0.check_key(&email.as_str().to_string()).is_err() {
+        if self
+            .sign_in_limiter
+            .0
+            .check_key(&email.as_str().to_string())
+            .is_err()
+        {
             return Err(ServiceError::RateLimited);
         }
         let found = users::find_for_sign_in(&self.db, &email).await?;

@@ -109,7 +109,9 @@ impl Services {
     /// fresh random password, returned once to be printed.
     pub async fn seed_demo(&self) -> Result<DemoCredentials> {
         if !self.is_empty().await? {
-            return Err(ServiceError::Internal("the database already holds an organisation".into()));
+            return Err(ServiceError::Internal(
+                "the database already holds an organisation".into(),
+            ));
         }
         let data = demo_data()?;
         let password = generate_password();
@@ -122,7 +124,14 @@ impl Services {
         let user_ids = insert_users(&mut tx, &data.users, &hash, &unit_index, now).await?;
         let categories = insert_round(&mut tx, org, now).await?;
         insert_jury(&mut tx, &data.jury, &user_ids, &categories).await?;
-        insert_applications(&mut tx, &data.applications, &unit_index, &user_ids, &categories).await?;
+        insert_applications(
+            &mut tx,
+            &data.applications,
+            &unit_index,
+            &user_ids,
+            &categories,
+        )
+        .await?;
         let entry = audit::AuditEntry {
             actor: None,
             action: "demo.seed",
@@ -147,7 +156,11 @@ fn credentials(users: &[DemoUser], password: String) -> DemoCredentials {
         .filter(|u| u.email != admin_email && u.roles.iter().any(|r| *r != Role::Applicant))
         .map(|u| (u.email.clone(), u.roles.clone()))
         .collect();
-    DemoCredentials { admin_email, password, other_accounts }
+    DemoCredentials {
+        admin_email,
+        password,
+        other_accounts,
+    }
 }
 
 fn insert_units<'a>(
@@ -187,16 +200,33 @@ async fn insert_users(
     let mut ids = HashMap::new();
     for u in list {
         let email = Email::parse(&u.email)?;
-        let unit_id = u.unit.as_ref().and_then(|n| units.get(n)).map(|(id, _)| *id);
-        let new = NewUser { email: &email, name: &u.name, password_hash: Some(hash), unit_id, roles: &u.roles };
-        ids.insert(email.as_str().to_string(), users::insert(tx, now, new).await?);
+        let unit_id = u
+            .unit
+            .as_ref()
+            .and_then(|n| units.get(n))
+            .map(|(id, _)| *id);
+        let new = NewUser {
+            email: &email,
+            name: &u.name,
+            password_hash: Some(hash),
+            unit_id,
+            roles: &u.roles,
+        };
+        ids.insert(
+            email.as_str().to_string(),
+            users::insert(tx, now, new).await?,
+        );
     }
     Ok(ids)
 }
 
 /// «Innovasjonsprisene 2020»: applications closed at 23:59 on 1 November 2019 (Beste feil extended
 /// to 15 November, as happened), ceremony at Bærumskonferansen on 20 January 2020.
-async fn insert_round(tx: &mut Tx, org: Uuid, now: time::OffsetDateTime) -> Result<HashMap<CategoryKind, Uuid>> {
+async fn insert_round(
+    tx: &mut Tx,
+    org: Uuid,
+    now: time::OffsetDateTime,
+) -> Result<HashMap<CategoryKind, Uuid>> {
     let round = NewRound {
         organisation_id: org,
         year: 2020,
@@ -211,7 +241,8 @@ async fn insert_round(tx: &mut Tx, org: Uuid, now: time::OffsetDateTime) -> Resu
     let round_id = rounds::insert(tx, now, round).await?;
     let mut ids = HashMap::new();
     for (position, def) in CATEGORIES.iter().enumerate() {
-        let extended = (def.kind == CategoryKind::Mistake).then_some(datetime!(2019-11-15 22:59 UTC));
+        let extended =
+            (def.kind == CategoryKind::Mistake).then_some(datetime!(2019-11-15 22:59 UTC));
         let new = NewCategory {
             round_id,
             kind: def.kind,
@@ -274,9 +305,9 @@ async fn insert_applications(
     let submitted_at = datetime!(2019-10-20 10:00 UTC);
     let mut by_title = HashMap::new();
     for (i, a) in list.iter().enumerate() {
-        let (unit_id, snapshot) = units
-            .get(&a.unit)
-            .ok_or_else(|| ServiceError::Internal(format!("demo.json names unknown unit {:?}", a.unit)))?;
+        let (unit_id, snapshot) = units.get(&a.unit).ok_or_else(|| {
+            ServiceError::Internal(format!("demo.json names unknown unit {:?}", a.unit))
+        })?;
         let at = submitted_at + time::Duration::hours(i as i64 * 7);
         let submitted = a.state != ApplicationState::Draft;
         let answers = answers(a);
@@ -292,7 +323,8 @@ async fn insert_applications(
             idea_origin: a.idea_origin,
             origin_note: &a.origin_from,
             submitted_at: submitted.then_some(at),
-            withdrawn_at: (a.state == ApplicationState::Withdrawn).then_some(at + time::Duration::days(2)),
+            withdrawn_at: (a.state == ApplicationState::Withdrawn)
+                .then_some(at + time::Duration::days(2)),
         };
         let id = applications::insert(tx, at, new).await?;
         for member in &a.team {
@@ -326,11 +358,19 @@ mod tests {
         for a in &data.applications {
             assert!(emails.contains(&a.owner.as_str()), "{}", a.owner);
             assert!(a.summary.chars().count() <= 300, "{}", a.title);
-            let criteria = CATEGORIES.iter().find(|c| c.kind == a.category).unwrap().criteria.len();
+            let criteria = CATEGORIES
+                .iter()
+                .find(|c| c.kind == a.category)
+                .unwrap()
+                .criteria
+                .len();
             assert_eq!(a.criteria_answers.len(), criteria, "{}", a.title);
         }
         for role in Role::ALL {
-            assert!(data.users.iter().any(|u| u.roles.contains(&role)), "no demo user is {role:?}");
+            assert!(
+                data.users.iter().any(|u| u.roles.contains(&role)),
+                "no demo user is {role:?}"
+            );
         }
         assert_eq!(data.jury.iter().filter(|j| j.chair).count(), 1);
     }

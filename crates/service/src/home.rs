@@ -13,7 +13,9 @@ impl Services {
             return Ok(HomeView { round: None });
         };
         let categories = rounds::categories(&self.db, round.id).await?;
-        Ok(HomeView { round: Some((round, categories)) })
+        Ok(HomeView {
+            round: Some((round, categories)),
+        })
     }
 }
 

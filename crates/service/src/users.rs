@@ -19,7 +19,9 @@ pub fn generate_password() -> String {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let dist = Uniform::from(0..ALPHABET.len());
     let mut rng = rand::rngs::OsRng;
-    (0..20).map(|_| ALPHABET[rng.sample(dist)] as char).collect()
+    (0..20)
+        .map(|_| ALPHABET[rng.sample(dist)] as char)
+        .collect()
 }
 
 pub struct AddUser<'a> {
@@ -64,15 +66,23 @@ impl Services {
             unit_id: None,
             roles: input.roles,
         };
-        let id = users::insert(&mut tx, now, new).await.map_err(|e| match e {
-            prisverdig_store::StoreError::Duplicate(_) => {
-                ServiceError::from(ValidationError::new("email", "error-email-taken"))
-            }
-            other => other.into(),
-        })?;
+        let id = users::insert(&mut tx, now, new)
+            .await
+            .map_err(|e| match e {
+                prisverdig_store::StoreError::Duplicate(_) => {
+                    ServiceError::from(ValidationError::new("email", "error-email-taken"))
+                }
+                other => other.into(),
+            })?;
         let roles: Vec<_> = input.roles.iter().map(|r| r.as_str()).collect();
         let detail = serde_json::json!({ "email": email.as_str(), "roles": roles });
-        let entry = AuditEntry { actor: None, action: "user.add", entity: "user", entity_id: Some(id), detail };
+        let entry = AuditEntry {
+            actor: None,
+            action: "user.add",
+            entity: "user",
+            entity_id: Some(id),
+            detail,
+        };
         audit::record(&mut tx, now, entry).await?;
         tx.commit().await?;
         Ok(id)
@@ -93,8 +103,17 @@ mod tests {
 
     #[test]
     fn validation_reports_every_problem_at_once() {
-        let input = AddUser { email: "nope", name: " ", roles: &[], password: "short" };
-        let fields: Vec<_> = validate(&input).unwrap_err().iter().map(|e| e.field).collect();
+        let input = AddUser {
+            email: "nope",
+            name: " ",
+            roles: &[],
+            password: "short",
+        };
+        let fields: Vec<_> = validate(&input)
+            .unwrap_err()
+            .iter()
+            .map(|e| e.field)
+            .collect();
         assert_eq!(fields, ["email", "name", "role", "password"]);
     }
 }

@@ -25,7 +25,8 @@ pub struct NewApplication<'a> {
 
 pub async fn insert(tx: &mut Tx, now: OffsetDateTime, a: NewApplication<'_>) -> Result<Uuid> {
     let id = Uuid::now_v7();
-    on_tx!(tx, |conn| sqlx::query(
+    on_tx!(tx, |conn| {
+        sqlx::query(
         "INSERT INTO application (id, category_id, unit_id, owner_id, state, title, summary, answers, \
          unit_snapshot, idea_origin, origin_note, created_at, updated_at, submitted_at, withdrawn_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14)"
@@ -45,7 +46,8 @@ pub async fn insert(tx: &mut Tx, now: OffsetDateTime, a: NewApplication<'_>) -> 
     .bind(a.submitted_at.map(utc))
     .bind(a.withdrawn_at.map(utc))
     .execute(conn)
-    .await.map(|_| ()))?;
+    .await.map(|_| ())
+    })?;
     Ok(id)
 }
 
@@ -56,7 +58,8 @@ pub async fn add_team_member(
     email: &str,
     user_id: Option<Uuid>,
 ) -> Result<()> {
-    on_tx!(tx, |conn| sqlx::query(
+    on_tx!(tx, |conn| {
+        sqlx::query(
         "INSERT INTO team_member (application_id, email, user_id, invited_at) VALUES ($1, $2, $3, $4)"
     )
     .bind(application_id)
@@ -64,7 +67,8 @@ pub async fn add_team_member(
     .bind(user_id)
     .bind(utc(now))
     .execute(conn)
-    .await.map(|_| ()))?;
+    .await.map(|_| ())
+    })?;
     Ok(())
 }
 
@@ -75,7 +79,8 @@ pub async fn add_adoption(
     adopting_application: Uuid,
     adopting_unit: Uuid,
 ) -> Result<()> {
-    on_tx!(tx, |conn| sqlx::query(
+    on_tx!(tx, |conn| {
+        sqlx::query(
         "INSERT INTO adoption (id, source_application_id, adopting_unit_id, adopting_application_id, created_at) \
          VALUES ($1, $2, $3, $4, $5)"
     )
@@ -85,7 +90,8 @@ pub async fn add_adoption(
     .bind(adopting_application)
     .bind(utc(now))
     .execute(conn)
-    .await.map(|_| ()))?;
+    .await.map(|_| ())
+    })?;
     Ok(())
 }
 

@@ -25,6 +25,7 @@ pub async fn record(tx: &mut Tx, at: OffsetDateTime, entry: AuditEntry<'_>) -> R
     .bind(entry.entity_id)
     .bind(sqlx::types::Json(&entry.detail))
     .execute(conn)
-    .await.map(|_| ()))?;
+    .await
+    .map(|_| ()))?;
     Ok(())
 }

@@ -20,7 +20,8 @@ pub async fn insert(tx: &mut Tx, now: OffsetDateTime, name: &str) -> Result<Uuid
     .bind(name)
     .bind(utc(now))
     .execute(conn)
-    .await.map(|_| ()))?;
+    .await
+    .map(|_| ()))?;
     Ok(id)
 }
 
@@ -54,7 +55,8 @@ pub async fn insert_unit(tx: &mut Tx, unit: NewUnit<'_>) -> Result<Uuid> {
     .bind(unit.kind)
     .bind(unit.position)
     .execute(conn)
-    .await.map(|_| ()))?;
+    .await
+    .map(|_| ()))?;
     Ok(id)
 }
 

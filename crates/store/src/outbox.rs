@@ -23,6 +23,7 @@ pub async fn enqueue(tx: &mut Tx, now: OffsetDateTime, msg: NewMessage<'_>) -> R
     .bind(msg.subject)
     .bind(msg.body)
     .execute(conn)
-    .await.map(|_| ()))?;
+    .await
+    .map(|_| ()))?;
     Ok(id)
 }

@@ -37,7 +37,8 @@ pub async fn insert(tx: &mut Tx, now: OffsetDateTime, r: NewRound<'_>) -> Result
     .bind(r.visibility.as_str())
     .bind(utc(now))
     .execute(conn)
-    .await.map(|_| ()))?;
+    .await
+    .map(|_| ()))?;
     Ok(id)
 }
 
@@ -68,7 +69,8 @@ pub async fn insert_category(tx: &mut Tx, c: NewCategory<'_>) -> Result<Uuid> {
     .bind(c.extended_deadline.map(utc))
     .bind(c.position)
     .execute(conn)
-    .await.map(|_| ()))?;
+    .await
+    .map(|_| ()))?;
     Ok(id)
 }
 
@@ -93,7 +95,8 @@ pub async fn insert_criterion(
     .bind(min)
     .bind(max)
     .execute(conn)
-    .await.map(|_| ()))?;
+    .await
+    .map(|_| ()))?;
     Ok(id)
 }
 
@@ -105,7 +108,8 @@ pub async fn add_juror(tx: &mut Tx, category_id: Uuid, user_id: Uuid, chair: boo
     .bind(user_id)
     .bind(chair)
     .execute(conn)
-    .await.map(|_| ()))?;
+    .await
+    .map(|_| ()))?;
     Ok(())
 }
 
@@ -135,27 +139,33 @@ pub struct CategorySummary {
 
 /// The newest round that is not a draft or archived: the one the front page shows.
 pub async fn current(db: &Db) -> Result<Option<RoundSummary>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(
+    Ok(on_pool!(db, |pool| {
+        sqlx::query_as(
         "SELECT id, year, title, description, ceremony_name, ceremony_at, ceremony_place, state \
          FROM round WHERE state NOT IN ('draft', 'archived') ORDER BY year DESC, created_at DESC LIMIT 1"
     )
     .fetch_optional(pool)
-    .await)?)
+    .await
+    })?)
 }
 
 pub async fn categories(db: &Db, round_id: Uuid) -> Result<Vec<CategorySummary>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(
+    Ok(on_pool!(db, |pool| {
+        sqlx::query_as(
         "SELECT c.id, c.kind, c.name, c.description, c.prize_sum_kr, c.deadline, c.extended_deadline, \
          (SELECT COUNT(*) FROM criterion k WHERE k.category_id = c.id) AS criteria_count \
          FROM category c WHERE c.round_id = $1 ORDER BY c.position, c.name"
     )
     .bind(round_id)
     .fetch_all(pool)
-    .await)?)
+    .await
+    })?)
 }
 
 pub async fn count(db: &Db) -> Result<i64> {
-    Ok(on_pool!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM round")
-        .fetch_one(pool)
-        .await)?)
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM round"
+    )
+    .fetch_one(pool)
+    .await)?)
 }

@@ -18,6 +18,13 @@ impl DbSessionStore {
     }
 }
 
+/// Session expiry is wall-clock time by nature (tower-sessions sets the expiry from the
+/// system clock too), so this is the one store function that reads it.
+#[allow(clippy::disallowed_methods)]
+fn wall_clock() -> OffsetDateTime {
+    utc(OffsetDateTime::now_utc())
+}
+
 fn backend(e: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(e.to_string())
 }
@@ -60,13 +67,14 @@ impl SessionStore for DbSessionStore {
         .bind(&data)
         .bind(expiry)
         .execute(pool)
-        .await.map(|_| ()))
+        .await
+        .map(|_| ()))
         .map_err(backend)?;
         Ok(())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let now = utc(OffsetDateTime::now_utc());
+        let now = wall_clock();
         let data: Option<String> = on_pool!(&self.db, |pool| sqlx::query_scalar(
             "SELECT data FROM session WHERE id = $1 AND expires_at > $2"
         )
@@ -81,10 +89,13 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        on_pool!(&self.db, |pool| sqlx::query("DELETE FROM session WHERE id = $1")
-            .bind(id.to_string())
-            .execute(pool)
-            .await.map(|_| ()))
+        on_pool!(&self.db, |pool| sqlx::query(
+            "DELETE FROM session WHERE id = $1"
+        )
+        .bind(id.to_string())
+        .execute(pool)
+        .await
+        .map(|_| ()))
         .map_err(backend)?;
         Ok(())
     }
@@ -93,11 +104,14 @@ impl SessionStore for DbSessionStore {
 #[async_trait]
 impl ExpiredDeletion for DbSessionStore {
     async fn delete_expired(&self) -> session_store::Result<()> {
-        let now = utc(OffsetDateTime::now_utc());
-        on_pool!(&self.db, |pool| sqlx::query("DELETE FROM session WHERE expires_at <= $1")
-            .bind(now)
-            .execute(pool)
-            .await.map(|_| ()))
+        let now = wall_clock();
+        on_pool!(&self.db, |pool| sqlx::query(
+            "DELETE FROM session WHERE expires_at <= $1"
+        )
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|_| ()))
         .map_err(backend)?;
         Ok(())
     }

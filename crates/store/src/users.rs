@@ -54,14 +54,18 @@ pub async fn insert(tx: &mut Tx, now: OffsetDateTime, user: NewUser<'_>) -> Resu
     .bind(user.unit_id)
     .bind(utc(now))
     .execute(&mut *conn)
-    .await.map(|_| ()))
+    .await
+    .map(|_| ()))
     .map_err(|e| StoreError::unique_as(e, "user"))?;
     for role in user.roles {
-        on_tx!(tx, |conn| sqlx::query("INSERT INTO user_role (user_id, role) VALUES ($1, $2)")
-            .bind(id)
-            .bind(role.as_str())
-            .execute(conn)
-            .await.map(|_| ()))?;
+        on_tx!(tx, |conn| sqlx::query(
+            "INSERT INTO user_role (user_id, role) VALUES ($1, $2)"
+        )
+        .bind(id)
+        .bind(role.as_str())
+        .execute(conn)
+        .await
+        .map(|_| ()))?;
     }
     Ok(id)
 }
@@ -101,10 +105,11 @@ async fn complete(db: &Db, row: UserRow) -> Result<(User, Option<String>)> {
 
 /// An active user and their password hash, by e-mail.
 pub async fn find_for_sign_in(db: &Db, email: &Email) -> Result<Option<(User, Option<String>)>> {
-    let row: Option<UserRow> = on_pool!(db, |pool| sqlx::query_as(select_user!("WHERE email = $1"))
-        .bind(email.as_str())
-        .fetch_optional(pool)
-        .await)?;
+    let row: Option<UserRow> =
+        on_pool!(db, |pool| sqlx::query_as(select_user!("WHERE email = $1"))
+            .bind(email.as_str())
+            .fetch_optional(pool)
+            .await)?;
     match row {
         Some(row) if row.active => Ok(Some(complete(db, row).await?)),
         _ => Ok(None),
@@ -124,14 +129,18 @@ pub async fn find(db: &Db, id: Uuid) -> Result<Option<User>> {
 }
 
 pub async fn id_by_email(tx: &mut Tx, email: &str) -> Result<Option<Uuid>> {
-    Ok(on_tx!(tx, |conn| sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_optional(conn)
-        .await)?)
+    Ok(on_tx!(tx, |conn| sqlx::query_scalar(
+        "SELECT id FROM users WHERE email = $1"
+    )
+    .bind(email)
+    .fetch_optional(conn)
+    .await)?)
 }
 
 pub async fn count(db: &Db) -> Result<i64> {
-    Ok(on_pool!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM users")
-        .fetch_one(pool)
-        .await)?)
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users"
+    )
+    .fetch_one(pool)
+    .await)?)
 }

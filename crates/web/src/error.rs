@@ -35,7 +35,9 @@ impl WebError {
     pub fn status(&self) -> StatusCode {
         match self {
             WebError::NotFound | WebError::Service(ServiceError::NotFound) => StatusCode::NOT_FOUND,
-            WebError::Forbidden | WebError::Service(ServiceError::Forbidden) => StatusCode::FORBIDDEN,
+            WebError::Forbidden | WebError::Service(ServiceError::Forbidden) => {
+                StatusCode::FORBIDDEN
+            }
             WebError::Service(ServiceError::RateLimited) => StatusCode::TOO_MANY_REQUESTS,
             WebError::Service(ServiceError::BadCredentials) => StatusCode::UNAUTHORIZED,
             WebError::Service(ServiceError::Invalid(_)) => StatusCode::UNPROCESSABLE_ENTITY,

@@ -15,7 +15,10 @@ pub fn date_time(locale: Locale, at: OffsetDateTime) -> String {
             ("day", FluentValue::from(local.day().to_string())),
             ("month", FluentValue::from(month)),
             ("year", FluentValue::from(local.year().to_string())),
-            ("time", FluentValue::from(format!("{:02}:{:02}", local.hour(), local.minute()))),
+            (
+                "time",
+                FluentValue::from(format!("{:02}:{:02}", local.hour(), local.minute())),
+            ),
         ],
     )
 }
@@ -26,7 +29,7 @@ pub fn kroner(locale: Locale, amount: i64) -> String {
     let digits = amount.unsigned_abs().to_string();
     let mut grouped = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(separator);
         }
         grouped.push(ch);
@@ -44,8 +47,14 @@ mod tests {
 
     #[test]
     fn shows_oslo_time_in_winter_and_summer() {
-        assert_eq!(date_time(Locale::Nb, datetime!(2019-11-01 22:59 UTC)), "1. november 2019 kl. 23:59");
-        assert_eq!(date_time(Locale::En, datetime!(2020-06-15 10:00 UTC)), "15 June 2020 at 12:00");
+        assert_eq!(
+            date_time(Locale::Nb, datetime!(2019-11-01 22:59 UTC)),
+            "1. november 2019 kl. 23:59"
+        );
+        assert_eq!(
+            date_time(Locale::En, datetime!(2020-06-15 10:00 UTC)),
+            "15 June 2020 at 12:00"
+        );
     }
 
     #[test]

@@ -82,8 +82,10 @@ impl Locale {
 
     /// The translation of `key` with named arguments.
     pub fn t_args(self, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue<'static>> =
-            args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
+        let map: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+            .collect();
         LOCALES.lookup_with_args(self.langid(), key, &map)
     }
 }
@@ -94,8 +96,14 @@ mod tests {
 
     #[test]
     fn accept_language_respects_quality() {
-        assert_eq!(Locale::from_accept_language("en-GB,en;q=0.9,nb;q=0.8"), Some(Locale::En));
-        assert_eq!(Locale::from_accept_language("de, nn;q=0.5, en;q=0.4"), Some(Locale::Nn));
+        assert_eq!(
+            Locale::from_accept_language("en-GB,en;q=0.9,nb;q=0.8"),
+            Some(Locale::En)
+        );
+        assert_eq!(
+            Locale::from_accept_language("de, nn;q=0.5, en;q=0.4"),
+            Some(Locale::Nn)
+        );
         assert_eq!(Locale::from_accept_language("no"), Some(Locale::Nb));
         assert_eq!(Locale::from_accept_language("de, fr"), None);
         assert_eq!(Locale::from_accept_language("en;q=0"), None);
@@ -105,6 +113,9 @@ mod tests {
     fn every_locale_translates() {
         assert_eq!(Locale::Nb.t("nav-home"), "Forside");
         assert_eq!(Locale::En.t("nav-home"), "Home");
-        assert_ne!(Locale::Nn.t("skip-to-content"), Locale::Nb.t("skip-to-content"));
+        assert_ne!(
+            Locale::Nn.t("skip-to-content"),
+            Locale::Nb.t("skip-to-content")
+        );
     }
 }

@@ -25,7 +25,14 @@ pub struct Shell {
 
 impl Shell {
     pub fn minimal(locale: Locale, organisation: Arc<str>) -> Shell {
-        Shell { locale, user: None, csrf: String::new(), path: "/".into(), organisation, minimal: true }
+        Shell {
+            locale,
+            user: None,
+            csrf: String::new(),
+            path: "/".into(),
+            organisation,
+            minimal: true,
+        }
     }
 
     pub fn lang(&self) -> &'static str {
@@ -50,8 +57,16 @@ impl FromRequestParts<AppState> for Shell {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
         let MaybeUser(user) = MaybeUser::from_request_parts(parts, state).await?;
-        let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
-        let path = parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_string();
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        let path = parts
+            .uri
+            .path_and_query()
+            .map_or("/", |p| p.as_str())
+            .to_string();
         Ok(Shell {
             locale: locale_of(&parts.headers),
             user,
@@ -80,13 +95,17 @@ impl FormErrors {
 
     /// The message for `field`, if it has one.
     pub fn at(&self, field: &str) -> Option<&str> {
-        self.items.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
+        self.items
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
     }
 }
 
 /// A path to return to after a form: only local paths, never `//host` or a full URL.
 pub fn safe_return_path(candidate: &str) -> &str {
-    let local = candidate.starts_with('/') && !candidate.starts_with("//") && !candidate.contains('\\');
+    let local =
+        candidate.starts_with('/') && !candidate.starts_with("//") && !candidate.contains('\\');
     if local { candidate } else { "/" }
 }
 
@@ -97,7 +116,13 @@ mod tests {
     #[test]
     fn return_paths_stay_on_this_site() {
         assert_eq!(safe_return_path("/catalogue?q=a"), "/catalogue?q=a");
-        for bad in ["https://evil.example", "//evil.example", "/\\evil.example", "", "javascript:x"] {
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "",
+            "javascript:x",
+        ] {
             assert_eq!(safe_return_path(bad), "/", "{bad}");
         }
     }
@@ -106,7 +131,10 @@ mod tests {
     fn form_errors_find_their_field() {
         let mut form = FormErrors::default();
         form.add(Locale::En, "email", "error-email-invalid");
-        assert_eq!(form.at("email"), Some("Enter a valid e-mail address, like name@example.com."));
+        assert_eq!(
+            form.at("email"),
+            Some("Enter a valid e-mail address, like name@example.com.")
+        );
         assert_eq!(form.at("password"), None);
     }
 }

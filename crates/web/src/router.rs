@@ -52,7 +52,10 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(public::home::show))
         .route("/language", post(public::language::switch))
-        .route("/sign-in", get(auth::sign_in::form).post(auth::sign_in::submit))
+        .route(
+            "/sign-in",
+            get(auth::sign_in::form).post(auth::sign_in::submit),
+        )
         .route("/sign-out", post(auth::sign_out::submit))
         .route("/healthz", get(ops::health::check))
         .route("/metrics", get(ops::metrics::render))

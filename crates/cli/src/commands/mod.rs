@@ -15,7 +15,10 @@ pub async fn open(settings: &Settings) -> anyhow::Result<Services> {
     let url = settings.database_url();
     if !url.starts_with("postgres") {
         std::fs::create_dir_all(&settings.data_dir).with_context(|| {
-            format!("cannot create the data directory {}", settings.data_dir.display())
+            format!(
+                "cannot create the data directory {}",
+                settings.data_dir.display()
+            )
         })?;
     }
     let db = Db::connect(&url, settings.db_max_connections).await?;

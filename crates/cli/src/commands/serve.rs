@@ -19,7 +19,9 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         session_idle: time::Duration::minutes(settings.session_idle_minutes),
     };
     let state = AppState::new(services.clone(), web).await?;
-    tokio::spawn(delete_expired_sessions(DbSessionStore::new(services.db.clone())));
+    tokio::spawn(delete_expired_sessions(DbSessionStore::new(
+        services.db.clone(),
+    )));
     println!("Prisverdig is serving at http://{}", settings.bind);
     tracing::info!(bind = %settings.bind, database = ?services.db.backend(), "serving");
     axum::serve(listener, router(state))
@@ -36,7 +38,8 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

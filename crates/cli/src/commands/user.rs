@@ -32,7 +32,12 @@ fn parse_role(input: &str) -> Result<Role, String> {
 }
 
 pub async fn run(settings: &Settings, command: UserCommand) -> anyhow::Result<()> {
-    let UserCommand::Add { email, name, roles, password_stdin } = command;
+    let UserCommand::Add {
+        email,
+        name,
+        roles,
+        password_stdin,
+    } = command;
     let password = if password_stdin {
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line)?;
@@ -41,11 +46,19 @@ pub async fn run(settings: &Settings, command: UserCommand) -> anyhow::Result<()
         generate_password()
     };
     let services = super::open(settings).await?;
-    let input = AddUser { email: &email, name: &name, roles: &roles, password: &password };
+    let input = AddUser {
+        email: &email,
+        name: &name,
+        roles: &roles,
+        password: &password,
+    };
     match services.add_user(input).await {
         Ok(_) => {}
         Err(ServiceError::Invalid(errors)) => {
-            let problems: Vec<_> = errors.iter().map(|e| format!("{} ({})", e.field, e.message_id)).collect();
+            let problems: Vec<_> = errors
+                .iter()
+                .map(|e| format!("{} ({})", e.field, e.message_id))
+                .collect();
             anyhow::bail!("cannot add the user: {}", problems.join(", "));
         }
         Err(e) => return Err(e.into()),

@@ -31,7 +31,12 @@ pub struct NextQuery {
 
 pub async fn form(shell: Shell, Query(query): Query<NextQuery>) -> SignInPage {
     let next = safe_return_path(&query.next).to_string();
-    SignInPage { shell, email: String::new(), next, errors: FormErrors::default() }
+    SignInPage {
+        shell,
+        email: String::new(),
+        next,
+        errors: FormErrors::default(),
+    }
 }
 
 #[derive(Deserialize)]
@@ -66,7 +71,9 @@ pub async fn submit(
                 session.insert(USER_KEY, user.id).await?;
                 return Ok(Redirect::to(&next).into_response());
             }
-            Err(ServiceError::BadCredentials) => errors.add(shell.locale, "password", "error-bad-credentials"),
+            Err(ServiceError::BadCredentials) => {
+                errors.add(shell.locale, "password", "error-bad-credentials")
+            }
             Err(ServiceError::RateLimited) => {
                 status = StatusCode::TOO_MANY_REQUESTS;
                 errors.add(shell.locale, "email", "error-rate-limited");
@@ -74,6 +81,11 @@ pub async fn submit(
             Err(other) => return Err(other.into()),
         }
     }
-    let page = SignInPage { shell, email: form.email, next, errors };
+    let page = SignInPage {
+        shell,
+        email: form.email,
+        next,
+        errors,
+    };
     Ok((status, page).into_response())
 }

@@ -20,7 +20,11 @@ const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 pub const FIELD: &str = "_csrf";
 
 fn cookie_name(secure: bool) -> &'static str {
-    if secure { "__Host-prisverdig_csrf" } else { "prisverdig_csrf" }
+    if secure {
+        "__Host-prisverdig_csrf"
+    } else {
+        "prisverdig_csrf"
+    }
 }
 
 fn new_token() -> String {
@@ -42,7 +46,11 @@ fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
 
 /// Constant-time comparison, so the check leaks nothing through timing.
 fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 fn cross_origin(headers: &HeaderMap) -> bool {
@@ -69,7 +77,10 @@ fn refuse() -> Response {
 pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let name = cookie_name(state.settings.secure_cookies);
     let existing = cookie_value(request.headers(), name);
-    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
     let mut request = if safe {
         request
     } else {
@@ -82,7 +93,11 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
     request.extensions_mut().insert(CsrfToken(token.clone()));
     let mut response = next.run(request).await;
     if existing.is_none() {
-        let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
+        let secure = if state.settings.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        };
         let cookie = format!("{name}={token}; Path=/; HttpOnly; SameSite=Lax{secure}");
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(SET_COOKIE, value);
@@ -93,11 +108,16 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
 
 /// Checks the token of an unsafe request and hands the request back, body intact.
 async fn verify(request: Request, expected: Option<&str>) -> Result<Request, Response> {
-    let Some(expected) = expected else { return Err(refuse()) };
+    let Some(expected) = expected else {
+        return Err(refuse());
+    };
     if cross_origin(request.headers()) {
         return Err(refuse());
     }
-    let header = request.headers().get("x-csrf-token").and_then(|v| v.to_str().ok());
+    let header = request
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok());
     if header.is_some_and(|h| same(h, expected)) {
         return Ok(request);
     }

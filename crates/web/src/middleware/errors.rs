@@ -56,7 +56,12 @@ pub async fn render(State(state): State<AppState>, request: Request, next: Next)
     }
     let (title_key, text_key) = keys(status);
     let shell = Shell::minimal(locale, state.organisation_name.clone());
-    let mut page = ErrorTemplate { shell, title_key, text_key }.into_response();
+    let mut page = ErrorTemplate {
+        shell,
+        title_key,
+        text_key,
+    }
+    .into_response();
     *page.status_mut() = status;
     page
 }

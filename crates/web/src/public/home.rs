@@ -31,7 +31,10 @@ pub struct HomePage {
 fn card(shell: &Shell, c: CategorySummary) -> CategoryCard {
     CategoryCard {
         prize: kroner(shell.locale, c.prize_sum_kr),
-        deadline: date_time(shell.locale, effective_deadline(c.deadline, c.extended_deadline)),
+        deadline: date_time(
+            shell.locale,
+            effective_deadline(c.deadline, c.extended_deadline),
+        ),
         extended: c.extended_deadline.is_some(),
         criteria_count: c.criteria_count,
         name: c.name,
@@ -45,7 +48,15 @@ pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<HomePag
         Some((round, categories)) => (Some(round), categories),
         None => (None, Vec::new()),
     };
-    let ceremony = round.as_ref().and_then(|r| r.ceremony_at).map(|at| date_time(shell.locale, at));
+    let ceremony = round
+        .as_ref()
+        .and_then(|r| r.ceremony_at)
+        .map(|at| date_time(shell.locale, at));
     let categories = categories.into_iter().map(|c| card(&shell, c)).collect();
-    Ok(HomePage { shell, round, ceremony, categories })
+    Ok(HomePage {
+        shell,
+        round,
+        ceremony,
+        categories,
+    })
 }

@@ -1,0 +1,31 @@
+//! The demo organisation fills an empty database and its printed password signs in.
+
+use crate::on_both_backends;
+use prisverdig_domain::application::ApplicationState;
+use prisverdig_store::{applications, rounds, users};
+
+on_both_backends! {
+    async fn the_demo_fills_an_empty_database_once(app) {
+        assert!(app.services.is_empty().await.unwrap());
+        let credentials = app.services.seed_demo().await.unwrap();
+        let db = &app.services.db;
+        let submitted = applications::count_by_state(db, ApplicationState::Submitted).await.unwrap();
+        let drafts = applications::count_by_state(db, ApplicationState::Draft).await.unwrap();
+        let withdrawn = applications::count_by_state(db, ApplicationState::Withdrawn).await.unwrap();
+        assert!((35..=45).contains(&(submitted + drafts + withdrawn)));
+        assert!(submitted > 0 && drafts > 0 && withdrawn > 0);
+        assert_eq!(rounds::count(db).await.unwrap(), 1);
+        assert!(users::count(db).await.unwrap() >= 10);
+        assert!(app.services.seed_demo().await.is_err(), "a second seed is refused");
+
+        let res = app.sign_in(&credentials.admin_email, &credentials.password).await;
+        assert_eq!(res.status(), 303);
+        let home = app.get("/").await.text().await.unwrap();
+        assert!(home.contains("Innovasjonsprisene 2020"));
+        assert!(home.contains("Bærumskonferansen") && home.contains("20. januar 2020"));
+        for prize in ["Innovasjonsprisen", "Stjæl med stil", "Beste feil"] {
+            assert!(home.contains(prize), "{prize} missing");
+        }
+        assert!(home.contains("Forlenget frist"), "Beste feil's extension is shown");
+    }
+}

@@ -1,0 +1,222 @@
+//! Starts the real application on a free loopback port against a fresh database and talks
+//! HTTP to it. Every test runs on SQLite and, when `PRISVERDIG_TEST_POSTGRES_URL` is set,
+//! on PostgreSQL too, each in a database of its own that is dropped afterwards.
+
+use prisverdig_service::{ManualClock, Services};
+use prisverdig_store::Db;
+use prisverdig_web::{AppState, WebSettings, router};
+use reqwest::redirect::Policy;
+use std::sync::Arc;
+use time::macros::datetime;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub const PG_ENV: &str = "PRISVERDIG_TEST_POSTGRES_URL";
+
+pub struct TestApp {
+    pub base: String,
+    pub services: Services,
+    #[allow(dead_code)] // moved by deadline tests
+    pub clock: Arc<ManualClock>,
+    pub client: reqwest::Client,
+    #[allow(dead_code)] // for backend-specific assertions
+    pub backend: Backend,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Dir(std::path::PathBuf),
+    PgDatabase { admin_url: String, name: String },
+}
+
+/// A SQLite file in a fresh temporary directory.
+async fn sqlite_db() -> (Db, Cleanup) {
+    let dir = std::env::temp_dir().join(format!("prisverdig-test-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite://{}", dir.join("test.db").display());
+    (Db::connect(&url, 5).await.unwrap(), Cleanup::Dir(dir))
+}
+
+/// A fresh PostgreSQL database next to the one the environment names.
+async fn postgres_db(admin_url: &str) -> (Db, Cleanup) {
+    let name = format!("pv_test_{}", uuid::Uuid::now_v7().simple());
+    let admin = sqlx::PgPool::connect(admin_url).await.unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&admin)
+        .await
+        .unwrap();
+    admin.close().await;
+    let url = match admin_url.rsplit_once('/') {
+        Some((server, _)) => format!("{server}/{name}"),
+        None => panic!("{PG_ENV} must end with /DATABASE"),
+    };
+    let cleanup = Cleanup::PgDatabase {
+        admin_url: admin_url.to_string(),
+        name,
+    };
+    (Db::connect(&url, 5).await.unwrap(), cleanup)
+}
+
+pub fn postgres_url() -> Option<String> {
+    std::env::var(PG_ENV).ok().filter(|v| !v.is_empty())
+}
+
+#[derive(Default)]
+pub struct Options {
+    pub secure_cookies: bool,
+}
+
+impl TestApp {
+    pub async fn start(backend: Backend) -> TestApp {
+        Self::start_with(backend, Options::default()).await
+    }
+
+    pub async fn start_with(backend: Backend, options: Options) -> TestApp {
+        let (db, cleanup) = match backend {
+            Backend::Sqlite => sqlite_db().await,
+            Backend::Postgres => postgres_db(&postgres_url().expect(PG_ENV)).await,
+        };
+        db.migrate().await.unwrap();
+        let clock = Arc::new(ManualClock::new(datetime!(2019-10-15 10:00 UTC)));
+        let services = Services::new(db, clock.clone());
+        let settings = WebSettings {
+            secure_cookies: options.secure_cookies,
+            session_idle: time::Duration::hours(8),
+        };
+        let state = AppState::new(services.clone(), settings).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, router(state)).await });
+        TestApp {
+            base,
+            services,
+            clock,
+            client: new_client(),
+            backend,
+            cleanup,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    /// The CSRF token of the form on `path`, as a browser would read it.
+    pub async fn csrf_from(&self, path: &str) -> String {
+        let page = self.get(path).await.text().await.unwrap();
+        hidden_value(&page, "_csrf").expect("page has no CSRF field")
+    }
+
+    /// Posts a form the way a browser does: read the page's token, send it with the fields.
+    pub async fn post_form(
+        &self,
+        form_page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let token = self.csrf_from(form_page).await;
+        let mut body: Vec<(&str, &str)> = fields.to_vec();
+        body.push(("_csrf", &token));
+        self.client
+            .post(self.url(action))
+            .form(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_form(
+            "/sign-in",
+            "/sign-in",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    /// Drops the per-test database or directory.
+    pub async fn finish(self) {
+        self.services.db.close().await;
+        match self.cleanup {
+            Cleanup::Dir(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::PgDatabase { admin_url, name } => {
+                let admin = sqlx::PgPool::connect(&admin_url).await.unwrap();
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .execute(&admin)
+                .await
+                .unwrap();
+            }
+        }
+    }
+}
+
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The value of the hidden input `name` in `html`.
+pub fn hidden_value(html: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker)? + marker.len();
+    let end = html[start..].find('"')?;
+    Some(html[start..start + end].to_string())
+}
+
+/// Runs a test body on SQLite, and on PostgreSQL when it is configured; the database is
+/// dropped afterwards even when the body panics.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($(async fn $name:ident($app:ident) $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+                use $crate::harness::{Backend, TestApp};
+
+                async fn run($app: &TestApp) $body
+
+                async fn on(backend: Backend) {
+                    let app = std::sync::Arc::new(TestApp::start(backend).await);
+                    let shared = app.clone();
+                    let outcome = tokio::spawn(async move { run(&shared).await }).await;
+                    if let Ok(app) = std::sync::Arc::try_unwrap(app) {
+                        app.finish().await;
+                    }
+                    if let Err(e) = outcome {
+                        std::panic::resume_unwind(e.into_panic());
+                    }
+                }
+
+                #[tokio::test]
+                async fn sqlite() {
+                    on(Backend::Sqlite).await;
+                }
+
+                #[tokio::test]
+                async fn postgres() {
+                    if $crate::harness::postgres_url().is_none() {
+                        eprintln!("skipped: {} is not set", $crate::harness::PG_ENV);
+                        return;
+                    }
+                    on(Backend::Postgres).await;
+                }
+            }
+        )*
+    };
+}

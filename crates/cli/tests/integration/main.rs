@@ -1,0 +1,10 @@
+//! The one integration test binary: the real server on loopback, on both backends.
+
+mod harness;
+
+mod auth;
+mod binary;
+mod demo;
+mod pages;
+mod schema;
+mod writes;

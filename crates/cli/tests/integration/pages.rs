@@ -1,0 +1,82 @@
+//! The web shell: health, metrics, translated error pages, language, security headers.
+
+use crate::on_both_backends;
+
+on_both_backends! {
+    async fn healthz_answers_while_the_database_does(app) {
+        let ok = app.get("/healthz").await;
+        assert_eq!(ok.status(), 200);
+        app.services.db.close().await;
+        assert_eq!(app.get("/healthz").await.status(), 503);
+    }
+
+    async fn a_database_failure_shows_a_translated_500_without_details(app) {
+        app.services.db.close().await;
+        let res = app.client.get(app.url("/")).header("accept-language", "en").send().await.unwrap();
+        assert_eq!(res.status(), 500);
+        let body = res.text().await.unwrap();
+        assert!(body.contains("Something went wrong on our side"), "{body}");
+        assert!(body.contains("<html lang=\"en\""));
+        for leak in ["sqlx", "pool", "panicked", "src/", "closed"] {
+            assert!(!body.to_lowercase().contains(leak), "500 page leaks {leak:?}");
+        }
+    }
+
+    async fn metrics_count_requests_by_route_and_status(app) {
+        app.get("/healthz").await;
+        app.get("/no/such/page").await;
+        let text = app.get("/metrics").await.text().await.unwrap();
+        assert!(text.contains("http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"), "{text}");
+        assert!(text.contains("status=\"404\""), "{text}");
+        assert!(text.contains("http_request_duration_seconds_bucket"), "{text}");
+        assert!(text.contains("db_pool_connections"), "{text}");
+    }
+
+    async fn unknown_pages_get_a_translated_404(app) {
+        let nb = app.get("/finnes-ikke").await;
+        assert_eq!(nb.status(), 404);
+        assert!(nb.text().await.unwrap().contains("Fant ikke siden"));
+        let en = app.client.get(app.url("/nope")).header("accept-language", "en-GB,en;q=0.8").send().await.unwrap();
+        let body = en.text().await.unwrap();
+        assert!(body.contains("Page not found") && body.contains("lang=\"en\""));
+        let nn = app.client.get(app.url("/nope")).header("accept-language", "nn-NO").send().await.unwrap();
+        assert!(nn.text().await.unwrap().contains("Fann ikkje sida"));
+    }
+
+    async fn the_layout_has_landmarks_skip_link_and_one_h1(app) {
+        let body = app.get("/").await.text().await.unwrap();
+        assert!(body.contains("<html lang=\"nb\""));
+        assert!(body.contains("href=\"#main\""));
+        assert!(body.contains("<main id=\"main\""));
+        assert!(body.contains("<nav") && body.contains("<header") && body.contains("<footer"));
+        assert_eq!(body.matches("<h1").count(), 1);
+    }
+
+    async fn the_language_switcher_remembers_the_choice(app) {
+        let res = app.post_form("/", "/language", &[("lang", "en"), ("back", "/sign-in")]).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(res.headers()["location"], "/sign-in");
+        let body = app.get("/sign-in").await.text().await.unwrap();
+        assert!(body.contains("<html lang=\"en\"") && body.contains("E-mail address"));
+        let res = app.post_form("/", "/language", &[("lang", "nn"), ("back", "https://evil.example/")]).await;
+        assert_eq!(res.headers()["location"], "/", "an outside return address is ignored");
+        assert!(app.get("/").await.text().await.unwrap().contains("Hopp til hovudinnhaldet"));
+    }
+
+    async fn responses_carry_security_headers_and_no_inline_script(app) {
+        let res = app.get("/").await;
+        let csp = res.headers()["content-security-policy"].to_str().unwrap().to_string();
+        assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
+        assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+        let body = res.text().await.unwrap();
+        assert!(!body.contains("<script>"), "inline script found");
+    }
+
+    async fn vendored_assets_are_served_from_the_binary(app) {
+        let css = app.get("/static/vendor/designsystemet.css").await;
+        assert_eq!(css.status(), 200);
+        assert!(css.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
+        assert!(css.text().await.unwrap().contains(".ds-button"));
+        assert_eq!(app.get("/static/../Cargo.toml").await.status(), 404);
+    }
+}

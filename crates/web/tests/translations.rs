@@ -1,0 +1,129 @@
+//! Every translation key exists in every language, every key the code uses exists, and no
+//! key lies unused.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+const LANGUAGES: [&str; 3] = ["nb", "nn", "en"];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn keys(lang: &str) -> BTreeSet<String> {
+    let dir = root().join("locales").join(lang);
+    let mut keys = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            if let Some((key, _)) = line.split_once(" = ")
+                && !key.starts_with([' ', '#'])
+            {
+                assert!(keys.insert(key.to_string()), "{lang}: {key} defined twice");
+            }
+        }
+    }
+    keys
+}
+
+fn files_under(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files_under(&path, ext, out);
+        } else if path.extension().is_some_and(|e| e == ext) {
+            out.push(path);
+        }
+    }
+}
+
+fn read_all(files: &[PathBuf]) -> String {
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn templates() -> String {
+    let mut files = Vec::new();
+    files_under(&root().join("templates"), "html", &mut files);
+    read_all(&files)
+}
+
+/// The Rust sources of the crates that name message ids.
+fn rust_sources() -> String {
+    let mut files = Vec::new();
+    for krate in ["web", "service", "domain"] {
+        files_under(&root().join("..").join(krate).join("src"), "rs", &mut files);
+    }
+    read_all(&files)
+}
+
+fn sources() -> String {
+    templates() + &rust_sources()
+}
+
+fn is_key(piece: &str) -> bool {
+    piece.contains('-')
+        && piece
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Keys the code uses: `.t("key")` anywhere, and `"error-…"` message ids in Rust.
+fn used_keys() -> BTreeSet<String> {
+    let (html, rust) = (templates(), rust_sources());
+    let mut used = BTreeSet::new();
+    for text in [&html, &rust] {
+        for piece in text.split(".t(\"").skip(1) {
+            let key = piece.split('"').next().unwrap_or("");
+            if is_key(key) {
+                used.insert(key.to_string());
+            }
+        }
+    }
+    for piece in rust.split('"').skip(1).step_by(2) {
+        if piece.starts_with("error-") && is_key(piece) {
+            used.insert(piece.to_string());
+        }
+    }
+    used
+}
+
+#[test]
+fn every_language_has_the_same_keys() {
+    let nb = keys("nb");
+    for lang in LANGUAGES {
+        let other = keys(lang);
+        let missing: Vec<_> = nb.difference(&other).collect();
+        let extra: Vec<_> = other.difference(&nb).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang}: missing {missing:?}, extra {extra:?}"
+        );
+    }
+}
+
+#[test]
+fn every_key_the_code_uses_exists() {
+    let nb = keys("nb");
+    let used = used_keys();
+    assert!(
+        used.len() > 20 && used.contains("error-email-invalid"),
+        "the scan finds keys: {used:?}"
+    );
+    let missing: Vec<_> = used.into_iter().filter(|k| !nb.contains(k)).collect();
+    assert!(missing.is_empty(), "used but not translated: {missing:?}");
+}
+
+#[test]
+fn no_key_is_unused() {
+    let text = sources();
+    // Month names are looked up as `month-{n}`.
+    let unused: Vec<_> = keys("nb")
+        .into_iter()
+        .filter(|k| !k.starts_with("month-") && !text.contains(&format!("\"{k}\"")))
+        .collect();
+    assert!(unused.is_empty(), "translated but never used: {unused:?}");
+}
