@@ -2,6 +2,7 @@
 //! access rules. No I/O, no async, no database: every time rule takes `now` as an argument.
 
 pub mod application;
+pub mod application_form;
 pub mod category;
 pub mod defaults;
 pub mod email;
