@@ -94,7 +94,10 @@ pub mod rules {
     /// round must be open and the category's (extended) deadline not yet reached.
     pub fn may_change(state: ApplicationState, t: Timing) -> Result<(), ValidationError> {
         if state == ApplicationState::Withdrawn {
-            return Err(ValidationError::new("application", "error-application-withdrawn"));
+            return Err(ValidationError::new(
+                "application",
+                "error-application-withdrawn",
+            ));
         }
         if t.round_state != RoundState::Open || !is_accepting(t.now, t.deadline, t.extended) {
             return Err(ValidationError::new("application", "error-deadline-passed"));
@@ -107,7 +110,8 @@ pub mod rules {
     pub fn is_public(state: ApplicationState, visibility: Visibility, t: Timing) -> bool {
         state == ApplicationState::Submitted
             && t.round_state != RoundState::Draft
-            && (visibility == Visibility::OnSubmit || t.now >= effective_deadline(t.deadline, t.extended))
+            && (visibility == Visibility::OnSubmit
+                || t.now >= effective_deadline(t.deadline, t.extended))
     }
 
     #[cfg(test)]
@@ -116,7 +120,12 @@ pub mod rules {
         use time::macros::datetime;
 
         fn at(now: OffsetDateTime, extended: Option<OffsetDateTime>) -> Timing {
-            Timing { now, round_state: RoundState::Open, deadline: datetime!(2019-11-01 22:59 UTC), extended }
+            Timing {
+                now,
+                round_state: RoundState::Open,
+                deadline: datetime!(2019-11-01 22:59 UTC),
+                extended,
+            }
         }
 
         #[test]
@@ -134,7 +143,10 @@ pub mod rules {
         fn withdrawn_or_closed_rounds_refuse_changes() {
             let t = at(datetime!(2019-10-01 12:00 UTC), None);
             assert!(may_change(ApplicationState::Withdrawn, t).is_err());
-            let closed = Timing { round_state: RoundState::Closed, ..t };
+            let closed = Timing {
+                round_state: RoundState::Closed,
+                ..t
+            };
             assert!(may_change(ApplicationState::Draft, closed).is_err());
         }
 
@@ -142,9 +154,21 @@ pub mod rules {
         fn visibility_follows_state_and_round_setting() {
             let before = at(datetime!(2019-10-01 12:00 UTC), None);
             let after = at(datetime!(2019-11-02 12:00 UTC), None);
-            assert!(is_public(ApplicationState::Submitted, Visibility::OnSubmit, before));
-            assert!(!is_public(ApplicationState::Submitted, Visibility::AfterDeadline, before));
-            assert!(is_public(ApplicationState::Submitted, Visibility::AfterDeadline, after));
+            assert!(is_public(
+                ApplicationState::Submitted,
+                Visibility::OnSubmit,
+                before
+            ));
+            assert!(!is_public(
+                ApplicationState::Submitted,
+                Visibility::AfterDeadline,
+                before
+            ));
+            assert!(is_public(
+                ApplicationState::Submitted,
+                Visibility::AfterDeadline,
+                after
+            ));
             for hidden in [ApplicationState::Draft, ApplicationState::Withdrawn] {
                 assert!(!is_public(hidden, Visibility::OnSubmit, after));
             }

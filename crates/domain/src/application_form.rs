@@ -40,7 +40,9 @@ impl MistakeDecision {
     }
 
     pub fn parse(input: &str) -> Option<MistakeDecision> {
-        [Self::ChangedCourse, Self::Stopped].into_iter().find(|d| d.as_str() == input)
+        [Self::ChangedCourse, Self::Stopped]
+            .into_iter()
+            .find(|d| d.as_str() == input)
     }
 }
 
@@ -106,7 +108,9 @@ fn required(errors: &mut Vec<ValidationError>, field: &'static str, text: &str) 
 
 fn link_ok(link: &str) -> bool {
     let l = link.trim();
-    l.is_empty() || ((l.starts_with("https://") || l.starts_with("http://")) && !l.contains(char::is_whitespace))
+    l.is_empty()
+        || ((l.starts_with("https://") || l.starts_with("http://"))
+            && !l.contains(char::is_whitespace))
 }
 
 impl ApplicationForm {
@@ -118,26 +122,47 @@ impl ApplicationForm {
         if self.summary.chars().count() > MAX_SUMMARY_CHARS {
             e.push(ValidationError::new("summary", "error-summary-too-long"));
         }
-        for (field, text) in [("what_we_did", &a.what_we_did), ("three_years_ago", &a.three_years_ago), ("effect", &a.effect)] {
+        for (field, text) in [
+            ("what_we_did", &a.what_we_did),
+            ("three_years_ago", &a.three_years_ago),
+            ("effect", &a.effect),
+        ] {
             too_long(&mut e, field, text, MAX_LONG_TEXT_CHARS);
         }
-        for (field, text) in [("partners", &a.partners), ("contact", &a.contact), ("origin_from", &a.origin_from)] {
+        for (field, text) in [
+            ("partners", &a.partners),
+            ("contact", &a.contact),
+            ("origin_from", &a.origin_from),
+        ] {
             too_long(&mut e, field, text, MAX_SHORT_TEXT_CHARS);
         }
-        if a.criteria.iter().any(|c| c.chars().count() > MAX_LONG_TEXT_CHARS)
-            || a.questions.values().any(|q| q.chars().count() > MAX_LONG_TEXT_CHARS)
+        if a.criteria
+            .iter()
+            .any(|c| c.chars().count() > MAX_LONG_TEXT_CHARS)
+            || a.questions
+                .values()
+                .any(|q| q.chars().count() > MAX_LONG_TEXT_CHARS)
         {
             e.push(ValidationError::new("criteria", "error-too-long"));
         }
         if let Some(src) = &a.external_source {
-            too_long(&mut e, "source_organisation", &src.organisation, MAX_SHORT_TEXT_CHARS);
+            too_long(
+                &mut e,
+                "source_organisation",
+                &src.organisation,
+                MAX_SHORT_TEXT_CHARS,
+            );
             too_long(&mut e, "source_title", &src.title, MAX_SHORT_TEXT_CHARS);
             if src.link.chars().count() > MAX_LINK_CHARS || !link_ok(&src.link) {
                 e.push(ValidationError::new("source_link", "error-link-invalid"));
             }
         }
         if let Some(m) = &a.mistake {
-            for (field, text) in [("mistake_tried", &m.tried), ("mistake_went_wrong", &m.went_wrong), ("mistake_learned", &m.learned)] {
+            for (field, text) in [
+                ("mistake_tried", &m.tried),
+                ("mistake_went_wrong", &m.went_wrong),
+                ("mistake_learned", &m.learned),
+            ] {
                 too_long(&mut e, field, text, MAX_LONG_TEXT_CHARS);
             }
         }
@@ -164,7 +189,10 @@ impl ApplicationForm {
         }
         let answered = a.criteria.iter().filter(|c| !c.trim().is_empty()).count();
         if a.criteria.len() < rules.criteria_count || answered < rules.criteria_count {
-            e.push(ValidationError::new("criteria", "error-criteria-unanswered"));
+            e.push(ValidationError::new(
+                "criteria",
+                "error-criteria-unanswered",
+            ));
         }
         let unanswered = rules.questions.iter().any(|(id, required)| {
             *required && a.questions.get(id).is_none_or(|t| t.trim().is_empty())
@@ -182,9 +210,13 @@ impl ApplicationForm {
 
     fn check_steal(&self, e: &mut Vec<ValidationError>) {
         let external = self.answers.external_source.as_ref();
-        let has_external = external.is_some_and(|s| !s.organisation.trim().is_empty() && !s.title.trim().is_empty());
+        let has_external = external
+            .is_some_and(|s| !s.organisation.trim().is_empty() && !s.title.trim().is_empty());
         if self.source_application.is_none() && !has_external {
-            e.push(ValidationError::new("source", "error-steal-source-required"));
+            e.push(ValidationError::new(
+                "source",
+                "error-steal-source-required",
+            ));
         }
     }
 
@@ -221,7 +253,11 @@ mod tests {
     }
 
     fn rules(kind: CategoryKind) -> FormRules<'static> {
-        FormRules { kind, criteria_count: 3, questions: &[] }
+        FormRules {
+            kind,
+            criteria_count: 3,
+            questions: &[],
+        }
     }
 
     fn fields(errors: &[ValidationError]) -> Vec<&'static str> {
@@ -230,7 +266,11 @@ mod tests {
 
     #[test]
     fn a_complete_innovation_passes() {
-        assert!(complete().check_complete(&rules(CategoryKind::Innovation)).is_empty());
+        assert!(
+            complete()
+                .check_complete(&rules(CategoryKind::Innovation))
+                .is_empty()
+        );
     }
 
     #[test]
@@ -238,9 +278,21 @@ mod tests {
         let errors = ApplicationForm::default().check_complete(&rules(CategoryKind::Innovation));
         assert_eq!(
             fields(&errors),
-            ["title", "summary", "what_we_did", "three_years_ago", "effect", "contact", "idea_origin", "criteria"]
+            [
+                "title",
+                "summary",
+                "what_we_did",
+                "three_years_ago",
+                "effect",
+                "contact",
+                "idea_origin",
+                "criteria"
+            ]
         );
-        assert!(ApplicationForm::default().check_limits().is_empty(), "an empty draft may be saved");
+        assert!(
+            ApplicationForm::default().check_limits().is_empty(),
+            "an empty draft may be saved"
+        );
     }
 
     #[test]
@@ -255,23 +307,36 @@ mod tests {
     #[test]
     fn steal_needs_a_source_inside_or_outside() {
         let form = complete();
-        assert_eq!(fields(&form.check_complete(&rules(CategoryKind::Steal))), ["source"]);
+        assert_eq!(
+            fields(&form.check_complete(&rules(CategoryKind::Steal))),
+            ["source"]
+        );
         let mut inside = complete();
         inside.source_application = Some(Uuid::now_v7());
-        assert!(inside.check_complete(&rules(CategoryKind::Steal)).is_empty());
+        assert!(
+            inside
+                .check_complete(&rules(CategoryKind::Steal))
+                .is_empty()
+        );
         let mut outside = complete();
         outside.answers.external_source = Some(ExternalSource {
             organisation: "Asker kommune".into(),
             title: "Digitalt tilsyn".into(),
             link: "javascript:alert(1)".into(),
         });
-        assert_eq!(fields(&outside.check_complete(&rules(CategoryKind::Steal))), ["source_link"]);
+        assert_eq!(
+            fields(&outside.check_complete(&rules(CategoryKind::Steal))),
+            ["source_link"]
+        );
     }
 
     #[test]
     fn a_mistake_needs_the_whole_story() {
         let mut form = complete();
-        form.answers.mistake = Some(MistakeStory { tried: "Roboter".into(), ..MistakeStory::default() });
+        form.answers.mistake = Some(MistakeStory {
+            tried: "Roboter".into(),
+            ..MistakeStory::default()
+        });
         assert_eq!(
             fields(&form.check_complete(&rules(CategoryKind::Mistake))),
             ["mistake_went_wrong", "mistake_learned", "mistake_decision"]
@@ -284,8 +349,15 @@ mod tests {
         form.idea_origin = Some(IdeaOrigin::Adapted);
         let q = Uuid::now_v7();
         let questions = [(q, true)];
-        let r = FormRules { kind: CategoryKind::Custom, criteria_count: 3, questions: &questions };
-        assert_eq!(fields(&form.check_complete(&r)), ["origin_from", "questions"]);
+        let r = FormRules {
+            kind: CategoryKind::Custom,
+            criteria_count: 3,
+            questions: &questions,
+        };
+        assert_eq!(
+            fields(&form.check_complete(&r)),
+            ["origin_from", "questions"]
+        );
         form.answers.origin_from = "Fra Asker, på en konferanse".into();
         form.answers.questions.insert(q, "Svar".into());
         assert!(form.check_complete(&r).is_empty());
@@ -295,6 +367,9 @@ mod tests {
     fn a_blank_criterion_answer_is_not_an_answer() {
         let mut form = complete();
         form.answers.criteria[1] = "  ".into();
-        assert_eq!(fields(&form.check_complete(&rules(CategoryKind::Innovation))), ["criteria"]);
+        assert_eq!(
+            fields(&form.check_complete(&rules(CategoryKind::Innovation))),
+            ["criteria"]
+        );
     }
 }

@@ -6,6 +6,7 @@
 use crate::users::generate_password;
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::application::{ApplicationState, IdeaOrigin};
+use prisverdig_domain::application_form::{Answers, ExternalSource, MistakeStory};
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::defaults::CATEGORIES;
 use prisverdig_domain::email::Email;
@@ -82,7 +83,7 @@ struct DemoApplication {
     #[serde(default)]
     steal_source_external: String,
     #[serde(default)]
-    mistake: Option<serde_json::Value>,
+    mistake: Option<MistakeStory>,
 }
 
 /// What the demo printed once: who can sign in, with which password.
@@ -124,11 +125,20 @@ impl Services {
         let user_ids = insert_users(&mut tx, &data.users, &hash, &unit_index, now).await?;
         let categories = insert_round(&mut tx, org, now).await?;
         insert_jury(&mut tx, &data.jury, &user_ids, &categories).await?;
+        let names: HashMap<&str, &str> = data
+            .users
+            .iter()
+            .map(|u| (u.email.as_str(), u.name.as_str()))
+            .collect();
+        let people = People {
+            ids: &user_ids,
+            names: &names,
+        };
         insert_applications(
             &mut tx,
             &data.applications,
             &unit_index,
-            &user_ids,
+            &people,
             &categories,
         )
         .await?;
@@ -283,25 +293,46 @@ fn lookup(map: &HashMap<String, Uuid>, key: &str) -> Result<Uuid> {
         .ok_or_else(|| ServiceError::Internal(format!("demo.json names unknown {key:?}")))
 }
 
-fn answers(a: &DemoApplication) -> serde_json::Value {
-    serde_json::json!({
-        "what_we_did": a.what_we_did,
-        "three_years_ago": a.three_years_ago,
-        "effect": a.effect,
-        "partners": a.partners,
-        "criteria": a.criteria_answers,
-        "steal_source_external": a.steal_source_external,
-        "mistake": a.mistake,
+/// «Organisation – Title» from the demo file as a structured outside source.
+fn external_source(text: &str) -> Option<ExternalSource> {
+    let (organisation, title) = text.split_once(" – ").unwrap_or((text, text));
+    (!text.is_empty()).then(|| ExternalSource {
+        organisation: organisation.trim().to_string(),
+        title: title.trim().to_string(),
+        link: String::new(),
     })
+}
+
+fn answers(a: &DemoApplication, contact: &str) -> Result<serde_json::Value> {
+    let answers = Answers {
+        what_we_did: a.what_we_did.clone(),
+        three_years_ago: a.three_years_ago.clone(),
+        effect: a.effect.clone(),
+        partners: a.partners.clone(),
+        contact: contact.to_string(),
+        origin_from: a.origin_from.clone(),
+        criteria: a.criteria_answers.clone(),
+        questions: Default::default(),
+        external_source: external_source(&a.steal_source_external),
+        mistake: a.mistake.clone(),
+    };
+    serde_json::to_value(answers).map_err(|e| ServiceError::Internal(e.to_string()))
+}
+
+/// Demo users by e-mail: their ids, and their names for the contact field.
+struct People<'a> {
+    ids: &'a HashMap<String, Uuid>,
+    names: &'a HashMap<&'a str, &'a str>,
 }
 
 async fn insert_applications(
     tx: &mut Tx,
     list: &[DemoApplication],
     units: &UnitIndex,
-    users: &HashMap<String, Uuid>,
+    people: &People<'_>,
     categories: &HashMap<CategoryKind, Uuid>,
 ) -> Result<()> {
+    let users = people.ids;
     let submitted_at = datetime!(2019-10-20 10:00 UTC);
     let mut by_title = HashMap::new();
     for (i, a) in list.iter().enumerate() {
@@ -310,7 +341,14 @@ async fn insert_applications(
         })?;
         let at = submitted_at + time::Duration::hours(i as i64 * 7);
         let submitted = a.state != ApplicationState::Draft;
-        let answers = answers(a);
+        let answers = answers(
+            a,
+            people
+                .names
+                .get(a.owner.as_str())
+                .copied()
+                .unwrap_or_default(),
+        )?;
         let new = NewApplication {
             category_id: lookup_kind(categories, a.category)?,
             unit_id: *unit_id,
@@ -320,7 +358,7 @@ async fn insert_applications(
             summary: &a.summary,
             answers: &answers,
             unit_snapshot: snapshot,
-            idea_origin: a.idea_origin,
+            idea_origin: Some(a.idea_origin),
             origin_note: &a.origin_from,
             submitted_at: submitted.then_some(at),
             withdrawn_at: (a.state == ApplicationState::Withdrawn)
@@ -335,6 +373,7 @@ async fn insert_applications(
     for a in list.iter().filter(|a| !a.steal_source_title.is_empty()) {
         let (source, _) = by_title[&a.steal_source_title];
         let (adopter, unit) = by_title[&a.title];
+        applications::set_source_application(tx, adopter, source).await?;
         applications::add_adoption(tx, submitted_at, source, adopter, unit).await?;
     }
     Ok(())

@@ -15,6 +15,8 @@ pub enum ServiceError {
     Forbidden,
     #[error("not found")]
     NotFound,
+    #[error("someone else saved first")]
+    Conflict,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{0}")]

@@ -1,7 +1,9 @@
 //! Use cases: each checks access (domain policy), validates (domain) and writes in one
 //! transaction (store) with its audit row. The CLI, the pages and the API all call these.
 
+pub mod apply;
 pub mod auth;
+pub mod catalogue;
 pub mod clock;
 pub mod demo;
 mod error;

@@ -1,6 +1,6 @@
 //! Applications («søknader») and their teams.
 
-use crate::{Db, Result, Tx, on_pool, on_tx, utc};
+use crate::{Db, Result, StoreError, Tx, on_pool, on_tx, utc};
 use prisverdig_domain::application::{ApplicationState, IdeaOrigin};
 use sqlx::types::Json;
 use time::OffsetDateTime;
@@ -17,7 +17,8 @@ pub struct NewApplication<'a> {
     pub answers: &'a serde_json::Value,
     /// The unit's path of names as it was when submitted.
     pub unit_snapshot: &'a [String],
-    pub idea_origin: IdeaOrigin,
+    /// `None` until the applicant has chosen.
+    pub idea_origin: Option<IdeaOrigin>,
     pub origin_note: &'a str,
     pub submitted_at: Option<OffsetDateTime>,
     pub withdrawn_at: Option<OffsetDateTime>,
@@ -40,7 +41,7 @@ pub async fn insert(tx: &mut Tx, now: OffsetDateTime, a: NewApplication<'_>) -> 
     .bind(a.summary)
     .bind(Json(a.answers))
     .bind(Json(a.unit_snapshot))
-    .bind(a.idea_origin.as_str())
+    .bind(a.idea_origin.map_or("", |o| o.as_str()))
     .bind(a.origin_note)
     .bind(utc(now))
     .bind(a.submitted_at.map(utc))
@@ -103,4 +104,274 @@ pub async fn count_by_state(db: &Db, state: ApplicationState) -> Result<i64> {
     .bind(state.as_str())
     .fetch_one(pool)
     .await)?)
+}
+
+/// An application as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ApplicationRow {
+    pub id: Uuid,
+    pub category_id: Uuid,
+    pub unit_id: Uuid,
+    pub owner_id: Uuid,
+    pub state: String,
+    pub title: String,
+    pub summary: String,
+    pub answers: Json<serde_json::Value>,
+    pub unit_snapshot: Json<Vec<String>>,
+    pub idea_origin: String,
+    pub source_application_id: Option<Uuid>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+    pub submitted_at: Option<OffsetDateTime>,
+    pub withdrawn_at: Option<OffsetDateTime>,
+    pub version: i64,
+}
+
+macro_rules! select_application {
+    ($where:literal) => {
+        concat!(
+            "SELECT id, category_id, unit_id, owner_id, state, title, summary, answers, unit_snapshot, \
+             idea_origin, source_application_id, created_at, updated_at, submitted_at, withdrawn_at, version \
+             FROM application ",
+            $where
+        )
+    };
+}
+
+pub async fn find(db: &Db, id: Uuid) -> Result<Option<ApplicationRow>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(select_application!(
+        "WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?)
+}
+
+/// The written content of an application, saved as one unit.
+pub struct Content<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub answers: &'a serde_json::Value,
+    pub idea_origin: &'a str,
+    pub source_application_id: Option<Uuid>,
+}
+
+/// Saves the content if nobody saved since `expected_version`; returns the new version.
+pub async fn update_content(
+    tx: &mut Tx,
+    now: OffsetDateTime,
+    id: Uuid,
+    expected_version: i64,
+    c: Content<'_>,
+) -> Result<i64> {
+    let updated = on_tx!(tx, |conn| sqlx::query(
+        "UPDATE application SET title = $1, summary = $2, answers = $3, idea_origin = $4, \
+         source_application_id = $5, updated_at = $6, version = version + 1 \
+         WHERE id = $7 AND version = $8"
+    )
+    .bind(c.title)
+    .bind(c.summary)
+    .bind(Json(c.answers))
+    .bind(c.idea_origin)
+    .bind(c.source_application_id)
+    .bind(utc(now))
+    .bind(id)
+    .bind(expected_version)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    if updated == 0 {
+        return Err(StoreError::VersionConflict {
+            entity: "application",
+            expected: expected_version,
+        });
+    }
+    Ok(expected_version + 1)
+}
+
+/// Moves the application to `state` if nobody changed it since `expected_version`.
+pub async fn set_state(
+    tx: &mut Tx,
+    now: OffsetDateTime,
+    id: Uuid,
+    expected_version: i64,
+    state: ApplicationState,
+    unit_snapshot: Option<&[String]>,
+) -> Result<i64> {
+    let (submitted, withdrawn) = match state {
+        ApplicationState::Submitted => (Some(utc(now)), None),
+        ApplicationState::Withdrawn => (None, Some(utc(now))),
+        ApplicationState::Draft => (None, None),
+    };
+    let updated = on_tx!(tx, |conn| sqlx::query(
+        "UPDATE application SET state = $1, submitted_at = COALESCE($2, submitted_at), \
+         withdrawn_at = $3, unit_snapshot = COALESCE($4, unit_snapshot), updated_at = $5, \
+         version = version + 1 WHERE id = $6 AND version = $7"
+    )
+    .bind(state.as_str())
+    .bind(submitted)
+    .bind(withdrawn)
+    .bind(unit_snapshot.map(Json))
+    .bind(utc(now))
+    .bind(id)
+    .bind(expected_version)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    if updated == 0 {
+        return Err(StoreError::VersionConflict {
+            entity: "application",
+            expected: expected_version,
+        });
+    }
+    Ok(expected_version + 1)
+}
+
+/// Replaces the list of earlier applications this one continues.
+pub async fn set_continues(tx: &mut Tx, id: Uuid, continues: &[Uuid]) -> Result<()> {
+    on_tx!(tx, |conn| sqlx::query(
+        "DELETE FROM application_link WHERE application_id = $1"
+    )
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ()))?;
+    for earlier in continues {
+        on_tx!(tx, |conn| sqlx::query(
+            "INSERT INTO application_link (application_id, continues_id) VALUES ($1, $2)"
+        )
+        .bind(id)
+        .bind(earlier)
+        .execute(conn)
+        .await
+        .map(|_| ()))?;
+    }
+    Ok(())
+}
+
+pub async fn continues(db: &Db, id: Uuid) -> Result<Vec<Uuid>> {
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT continues_id FROM application_link WHERE application_id = $1 ORDER BY continues_id"
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await)?)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TeamMember {
+    pub email: String,
+    pub user_id: Option<Uuid>,
+    pub name: Option<String>,
+}
+
+pub async fn team(db: &Db, id: Uuid) -> Result<Vec<TeamMember>> {
+    Ok(on_pool!(db, |pool| {
+        sqlx::query_as(
+        "SELECT t.email, t.user_id, u.name FROM team_member t LEFT JOIN users u ON u.email = t.email \
+         WHERE t.application_id = $1 ORDER BY t.invited_at, t.email"
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await
+    })?)
+}
+
+pub async fn remove_team_member(tx: &mut Tx, id: Uuid, email: &str) -> Result<bool> {
+    let removed = on_tx!(tx, |conn| sqlx::query(
+        "DELETE FROM team_member WHERE application_id = $1 AND email = $2"
+    )
+    .bind(id)
+    .bind(email)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(removed > 0)
+}
+
+/// One line of «Mine søknader».
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MyApplication {
+    pub id: Uuid,
+    pub title: String,
+    pub state: String,
+    pub category_name: String,
+    pub round_title: String,
+    pub updated_at: OffsetDateTime,
+    pub is_owner: bool,
+}
+
+/// Applications the user owns or is on the team of, newest first.
+pub async fn for_user(db: &Db, user_id: Uuid, email: &str) -> Result<Vec<MyApplication>> {
+    Ok(on_pool!(db, |pool| {
+        sqlx::query_as(
+        "SELECT a.id, a.title, a.state, c.name AS category_name, r.title AS round_title, a.updated_at, \
+         (a.owner_id = $1) AS is_owner \
+         FROM application a JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
+         WHERE a.owner_id = $1 OR EXISTS (SELECT 1 FROM team_member t WHERE t.application_id = a.id AND t.email = $2) \
+         ORDER BY a.updated_at DESC, a.id"
+    )
+    .bind(user_id)
+    .bind(email)
+    .fetch_all(pool)
+    .await
+    })?)
+}
+
+/// Whether the user may edit: the owner or a team member.
+pub async fn is_on_team(db: &Db, id: Uuid, user_id: Uuid, email: &str) -> Result<bool> {
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM application a WHERE a.id = $1 AND (a.owner_id = $2 OR EXISTS \
+         (SELECT 1 FROM team_member t WHERE t.application_id = a.id AND t.email = $3)))"
+    )
+    .bind(id)
+    .bind(user_id)
+    .bind(email)
+    .fetch_one(pool)
+    .await)?)
+}
+
+/// A submitted application others can point to (source of a stolen idea, an earlier round).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Pickable {
+    pub id: Uuid,
+    pub title: String,
+    pub year: i64,
+    pub category_name: String,
+}
+
+pub async fn pickable(db: &Db, except: Uuid) -> Result<Vec<Pickable>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(
+        "SELECT a.id, a.title, r.year, c.name AS category_name FROM application a \
+         JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
+         WHERE a.state = 'submitted' AND a.id <> $1 ORDER BY r.year DESC, a.title"
+    )
+    .bind(except)
+    .fetch_all(pool)
+    .await)?)
+}
+
+/// Removes the adoption an application recorded for its source (before recording anew).
+pub async fn clear_adoption_by(tx: &mut Tx, adopting_application: Uuid) -> Result<()> {
+    on_tx!(tx, |conn| sqlx::query(
+        "DELETE FROM adoption WHERE adopting_application_id = $1"
+    )
+    .bind(adopting_application)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// Points an application at the application whose idea it adopted.
+pub async fn set_source_application(tx: &mut Tx, id: Uuid, source: Uuid) -> Result<()> {
+    on_tx!(tx, |conn| sqlx::query(
+        "UPDATE application SET source_application_id = $1 WHERE id = $2"
+    )
+    .bind(source)
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
 }

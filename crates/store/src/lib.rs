@@ -4,6 +4,8 @@
 
 pub mod applications;
 pub mod audit;
+pub mod catalogue;
+pub mod category_forms;
 mod db;
 mod error;
 pub mod organisation;

@@ -52,6 +52,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(public::home::show))
         .route("/language", post(public::language::switch))
+        .route("/catalogue", get(public::catalogue::show))
+        .route("/applications/{id}", get(public::application::show))
         .route(
             "/sign-in",
             get(auth::sign_in::form).post(auth::sign_in::submit),
@@ -60,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(ops::health::check))
         .route("/metrics", get(ops::metrics::render))
         .route("/static/{*path}", get(static_files::serve))
+        .merge(crate::apply::routes())
         .fallback(errors::not_found)
         .layer(from_fn_with_state(state.clone(), csrf::protect))
         .layer(sessions)

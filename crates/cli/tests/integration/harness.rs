@@ -220,3 +220,31 @@ macro_rules! on_both_backends {
         )*
     };
 }
+
+impl TestApp {
+    /// A second browser, signed in as `email` (password [`crate::fixtures::PASSWORD`]).
+    pub async fn client_for(app: &TestApp, email: &str) -> reqwest::Client {
+        let client = new_client();
+        let page = client
+            .get(app.url("/sign-in"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let token = hidden_value(&page, "_csrf").unwrap();
+        let res = client
+            .post(app.url("/sign-in"))
+            .form(&[
+                ("email", email),
+                ("password", crate::fixtures::PASSWORD),
+                ("_csrf", &token),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "{email} signs in");
+        client
+    }
+}

@@ -2,9 +2,11 @@
 
 mod harness;
 
+mod apply;
 mod auth;
 mod binary;
 mod demo;
+mod fixtures;
 mod pages;
 mod schema;
 mod writes;

@@ -1,4 +1,6 @@
 //! Pages everyone can see.
 
+pub mod application;
+pub mod catalogue;
 pub mod home;
 pub mod language;

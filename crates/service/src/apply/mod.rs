@@ -1,0 +1,318 @@
+//! The applicant's journey: start an application, save drafts, submit, withdraw, and the
+//! team that writes it. Every change checks access (owner or team member) and the
+//! category's deadline on the server, whatever the client sends.
+
+mod convert;
+mod team;
+
+pub use convert::{form_of, units_with_paths};
+
+use crate::{Result, ServiceError, Services};
+use prisverdig_domain::ValidationError;
+use prisverdig_domain::application::ApplicationState;
+use prisverdig_domain::application::rules::{Timing, may_change};
+use prisverdig_domain::application_form::{ApplicationForm, FormRules};
+use prisverdig_domain::category::{CategoryKind, is_accepting};
+use prisverdig_domain::round::RoundState;
+use prisverdig_store::applications::{
+    self, ApplicationRow, Content, NewApplication, Pickable, TeamMember,
+};
+use prisverdig_store::category_forms::{self, CategoryContext, CriterionRow, QuestionRow};
+use prisverdig_store::users::User;
+use prisverdig_store::{StoreError, audit};
+use uuid::Uuid;
+
+/// What the edit page shows.
+pub struct Editable {
+    pub application: ApplicationRow,
+    pub form: ApplicationForm,
+    pub category: CategoryContext,
+    pub criteria: Vec<CriterionRow>,
+    pub questions: Vec<QuestionRow>,
+    pub team: Vec<TeamMember>,
+    pub is_owner: bool,
+    /// Why changes are refused now, if they are.
+    pub locked: Option<ValidationError>,
+    pub pickable: Vec<Pickable>,
+}
+
+/// Save the draft as it is, or submit it (which checks everything).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    Save,
+    Submit,
+}
+
+pub fn timing(now: time::OffsetDateTime, c: &CategoryContext) -> Timing {
+    Timing {
+        now,
+        round_state: RoundState::parse(&c.round_state).unwrap_or(RoundState::Draft),
+        deadline: c.deadline,
+        extended: c.extended_deadline,
+    }
+}
+
+fn state_of(row: &ApplicationRow) -> ApplicationState {
+    ApplicationState::parse(&row.state).unwrap_or(ApplicationState::Draft)
+}
+
+fn conflict_or(e: StoreError) -> ServiceError {
+    match e {
+        StoreError::VersionConflict { .. } => ServiceError::Conflict,
+        other => other.into(),
+    }
+}
+
+impl Services {
+    /// Categories that accept applications now.
+    pub async fn open_categories(&self) -> Result<Vec<CategoryContext>> {
+        let now = self.clock.now();
+        let all = category_forms::open_categories(&self.db).await?;
+        Ok(all
+            .into_iter()
+            .filter(|c| is_accepting(now, c.deadline, c.extended_deadline))
+            .collect())
+    }
+
+    /// Starts a draft in an open category on behalf of a unit.
+    pub async fn start_application(
+        &self,
+        user: &User,
+        category_id: Uuid,
+        unit_id: Uuid,
+    ) -> Result<Uuid> {
+        let category = category_forms::context(&self.db, category_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let now = self.clock.now();
+        may_change(ApplicationState::Draft, timing(now, &category))?;
+        let units = units_with_paths(&self.db).await?;
+        let (_, path) = units
+            .into_iter()
+            .find(|(id, _)| *id == unit_id)
+            .ok_or(ValidationError::new("unit", "error-choose-one"))?;
+        let answers = serde_json::to_value(prisverdig_domain::application_form::Answers::default())
+            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let mut tx = self.db.begin().await?;
+        let new = NewApplication {
+            category_id,
+            unit_id,
+            owner_id: user.id,
+            state: ApplicationState::Draft,
+            title: "",
+            summary: "",
+            answers: &answers,
+            unit_snapshot: &path,
+            idea_origin: None,
+            origin_note: "",
+            submitted_at: None,
+            withdrawn_at: None,
+        };
+        let id = applications::insert(&mut tx, now, new).await?;
+        let detail = serde_json::json!({ "category": category_id, "unit": unit_id });
+        audit::record(
+            &mut tx,
+            now,
+            audit::AuditEntry {
+                actor: Some(user.id),
+                action: "application.start",
+                entity: "application",
+                entity_id: Some(id),
+                detail,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Loads an application for its team; anyone else gets `Forbidden`.
+    async fn for_team(&self, user: &User, id: Uuid) -> Result<(ApplicationRow, CategoryContext)> {
+        let row = applications::find(&self.db, id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        if !applications::is_on_team(&self.db, id, user.id, &user.email).await? {
+            return Err(ServiceError::Forbidden);
+        }
+        let category = category_forms::context(&self.db, row.category_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        Ok((row, category))
+    }
+
+    pub async fn editable(&self, user: &User, id: Uuid) -> Result<Editable> {
+        let (application, category) = self.for_team(user, id).await?;
+        let continues = applications::continues(&self.db, id).await?;
+        let form = form_of(&application, continues);
+        let locked = may_change(state_of(&application), timing(self.clock.now(), &category)).err();
+        Ok(Editable {
+            criteria: category_forms::criteria(&self.db, category.id).await?,
+            questions: category_forms::questions(&self.db, category.id).await?,
+            team: applications::team(&self.db, id).await?,
+            is_owner: application.owner_id == user.id,
+            pickable: applications::pickable(&self.db, id).await?,
+            locked,
+            form,
+            application,
+            category,
+        })
+    }
+
+    /// Saves (and with [`Intent::Submit`] submits) the form, if nobody saved since
+    /// `version`. Returns the new version.
+    pub async fn save_application(
+        &self,
+        user: &User,
+        id: Uuid,
+        version: i64,
+        form: &ApplicationForm,
+        intent: Intent,
+    ) -> Result<i64> {
+        let (row, category) = self.for_team(user, id).await?;
+        let now = self.clock.now();
+        let state = state_of(&row);
+        may_change(state, timing(now, &category))?;
+        let problems = match intent {
+            Intent::Save => form.check_limits(),
+            Intent::Submit => self.check_complete(form, &category).await?,
+        };
+        if !problems.is_empty() {
+            return Err(ServiceError::Invalid(problems));
+        }
+        self.check_references(form, id).await?;
+        let answers = serde_json::to_value(&form.answers)
+            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let content = Content {
+            title: form.title.trim(),
+            summary: form.summary.trim(),
+            answers: &answers,
+            idea_origin: form.idea_origin.map_or("", |o| o.as_str()),
+            source_application_id: form.source_application,
+        };
+        let mut tx = self.db.begin().await?;
+        let mut new_version = applications::update_content(&mut tx, now, id, version, content)
+            .await
+            .map_err(conflict_or)?;
+        applications::set_continues(&mut tx, id, &form.continues).await?;
+        applications::clear_adoption_by(&mut tx, id).await?;
+        let submitting = intent == Intent::Submit && state == ApplicationState::Draft;
+        if submitting {
+            let path = units_with_paths(&self.db)
+                .await?
+                .into_iter()
+                .find(|(u, _)| *u == row.unit_id)
+                .map(|(_, p)| p);
+            new_version = applications::set_state(
+                &mut tx,
+                now,
+                id,
+                new_version,
+                ApplicationState::Submitted,
+                path.as_deref(),
+            )
+            .await?;
+        }
+        if intent == Intent::Submit || state == ApplicationState::Submitted {
+            if let Some(source) = form
+                .source_application
+                .filter(|_| category.kind == CategoryKind::Steal.as_str())
+            {
+                applications::add_adoption(&mut tx, now, source, id, row.unit_id).await?;
+            }
+        }
+        let action = if submitting {
+            "application.submit"
+        } else {
+            "application.save"
+        };
+        let detail = serde_json::json!({ "version": new_version });
+        audit::record(
+            &mut tx,
+            now,
+            audit::AuditEntry {
+                actor: Some(user.id),
+                action,
+                entity: "application",
+                entity_id: Some(id),
+                detail,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(new_version)
+    }
+
+    async fn check_complete(
+        &self,
+        form: &ApplicationForm,
+        category: &CategoryContext,
+    ) -> Result<Vec<ValidationError>> {
+        let criteria = category_forms::criteria(&self.db, category.id).await?;
+        let questions: Vec<(Uuid, bool)> = category_forms::questions(&self.db, category.id)
+            .await?
+            .into_iter()
+            .map(|q| (q.id, q.required))
+            .collect();
+        let rules = FormRules {
+            kind: CategoryKind::parse(&category.kind).unwrap_or(CategoryKind::Custom),
+            criteria_count: criteria.len(),
+            questions: &questions,
+        };
+        Ok(form.check_complete(&rules))
+    }
+
+    /// The named source and earlier applications must exist and be submitted.
+    async fn check_references(&self, form: &ApplicationForm, id: Uuid) -> Result<()> {
+        let pickable: Vec<Uuid> = applications::pickable(&self.db, id)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        let mut problems = Vec::new();
+        if form
+            .source_application
+            .is_some_and(|s| !pickable.contains(&s))
+        {
+            problems.push(ValidationError::new("source", "error-choose-one"));
+        }
+        if form.continues.iter().any(|c| !pickable.contains(c)) {
+            problems.push(ValidationError::new("continues", "error-choose-one"));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(ServiceError::Invalid(problems))
+        }
+    }
+
+    /// Withdraws a submitted application or abandons a draft.
+    pub async fn withdraw_application(&self, user: &User, id: Uuid, version: i64) -> Result<()> {
+        let (row, category) = self.for_team(user, id).await?;
+        let now = self.clock.now();
+        may_change(state_of(&row), timing(now, &category))?;
+        let mut tx = self.db.begin().await?;
+        applications::set_state(&mut tx, now, id, version, ApplicationState::Withdrawn, None)
+            .await
+            .map_err(conflict_or)?;
+        applications::clear_adoption_by(&mut tx, id).await?;
+        let detail = serde_json::json!({ "from": row.state });
+        audit::record(
+            &mut tx,
+            now,
+            audit::AuditEntry {
+                actor: Some(user.id),
+                action: "application.withdraw",
+                entity: "application",
+                entity_id: Some(id),
+                detail,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn my_applications(&self, user: &User) -> Result<Vec<applications::MyApplication>> {
+        Ok(applications::for_user(&self.db, user.id, &user.email).await?)
+    }
+}

@@ -1,0 +1,26 @@
+//! The applicant's pages: choose a category, write and submit, the team, «Mine søknader».
+
+mod edit;
+mod fields;
+mod form;
+mod mine;
+mod receipt;
+mod start;
+mod team;
+mod withdraw;
+
+use crate::router::AppState;
+use axum::Router;
+use axum::routing::{get, post};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/apply", get(start::form).post(start::submit))
+        .route("/applications/{id}/edit", get(edit::show))
+        .route("/applications/{id}/save", post(edit::save))
+        .route("/applications/{id}/withdraw", post(withdraw::submit))
+        .route("/applications/{id}/receipt", get(receipt::show))
+        .route("/applications/{id}/team", post(team::invite))
+        .route("/applications/{id}/team/remove", post(team::remove))
+        .route("/my-applications", get(mine::show))
+}

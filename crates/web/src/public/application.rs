@@ -1,0 +1,74 @@
+//! An application's public page: everything public about the innovation.
+
+use crate::error::WebError;
+use crate::layout::Shell;
+use crate::router::AppState;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use prisverdig_domain::application_form::MistakeDecision;
+use uuid::Uuid;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/application.html")]
+pub struct ApplicationPage {
+    shell: Shell,
+    title: String,
+    summary: String,
+    unit: String,
+    category: String,
+    year: i64,
+    /// (heading, text) in the order of the form.
+    sections: Vec<(String, String)>,
+    /// (criterion, answer)
+    criteria: Vec<(String, String)>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    shell: Shell,
+    Path(id): Path<Uuid>,
+) -> Result<ApplicationPage, WebError> {
+    let p = state.services.public_application(id).await?;
+    let a = &p.form.answers;
+    let mut sections = vec![
+        (shell.t("apply-what-we-did"), a.what_we_did.clone()),
+        (shell.t("apply-three-years-ago"), a.three_years_ago.clone()),
+        (shell.t("apply-effect"), a.effect.clone()),
+        (shell.t("apply-partners"), a.partners.clone()),
+    ];
+    if let Some(m) = &a.mistake {
+        let decision = match m.decision {
+            Some(MistakeDecision::ChangedCourse) => shell.t("apply-decision-changed-course"),
+            Some(MistakeDecision::Stopped) => shell.t("apply-decision-stopped"),
+            None => String::new(),
+        };
+        sections.push((shell.t("apply-mistake-tried"), m.tried.clone()));
+        sections.push((shell.t("apply-mistake-went-wrong"), m.went_wrong.clone()));
+        sections.push((shell.t("apply-mistake-learned"), m.learned.clone()));
+        sections.push((shell.t("apply-mistake-decision"), decision));
+    }
+    if let Some(src) = &a.external_source {
+        sections.push((
+            shell.t("apply-section-source"),
+            format!("{} – {} {}", src.organisation, src.title, src.link),
+        ));
+    }
+    sections.retain(|(_, text)| !text.trim().is_empty());
+    let criteria = p
+        .criteria
+        .iter()
+        .zip(a.criteria.iter())
+        .map(|(c, answer)| (c.text.clone(), answer.clone()))
+        .collect();
+    Ok(ApplicationPage {
+        title: p.form.title.clone(),
+        summary: p.form.summary.clone(),
+        unit: p.application.unit_snapshot.0.join(" › "),
+        category: p.category.name.clone(),
+        year: p.category.round_year,
+        sections,
+        criteria,
+        shell,
+    })
+}
