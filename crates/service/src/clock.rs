@@ -34,3 +34,26 @@ impl Clock for ManualClock {
         *self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
+
+/// 23:59 in Oslo on `date`: how deadlines are announced («innen 1. november»).
+pub fn oslo_end_of_day(date: time::Date) -> OffsetDateTime {
+    use time_tz::{PrimitiveDateTimeExt, timezones};
+    let local = date.with_time(time::macros::time!(23:59));
+    local
+        .assume_timezone(timezones::db::europe::OSLO)
+        .take_first()
+        .unwrap_or_else(|| local.assume_utc())
+        .to_offset(time::UtcOffset::UTC)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn end_of_day_follows_oslo_summer_and_winter_time() {
+        assert_eq!(oslo_end_of_day(date!(2019-11-01)), datetime!(2019-11-01 22:59 UTC));
+        assert_eq!(oslo_end_of_day(date!(2022-03-31)), datetime!(2022-03-31 21:59 UTC));
+    }
+}

@@ -124,6 +124,7 @@ impl Services {
         insert_units(&mut tx, org, None, &[], &data.units, &mut unit_index).await?;
         let user_ids = insert_users(&mut tx, &data.users, &hash, &unit_index, now).await?;
         let categories = insert_round(&mut tx, org, now).await?;
+        insert_open_round(&mut tx, org, now).await?;
         insert_jury(&mut tx, &data.jury, &user_ids, &categories).await?;
         let names: HashMap<&str, &str> = data
             .users
@@ -249,18 +250,50 @@ async fn insert_round(
         visibility: Visibility::OnSubmit,
     };
     let round_id = rounds::insert(tx, now, round).await?;
+    let extension = datetime!(2019-11-15 22:59 UTC);
+    default_categories(tx, round_id, datetime!(2019-11-01 22:59 UTC), Some(extension)).await
+}
+
+/// Next year's round, open now with a deadline a month away, so that the demo can be
+/// applied to at once («løp og søk!»).
+async fn insert_open_round(tx: &mut Tx, org: Uuid, now: time::OffsetDateTime) -> Result<()> {
+    let deadline = crate::clock::oslo_end_of_day((now + time::Duration::days(30)).date());
+    let year = i64::from(now.year()) + 1;
+    let title = format!("Innovasjonsprisene {year}");
+    let round = NewRound {
+        organisation_id: org,
+        year,
+        title: &title,
+        description: "Alle som søker blir sett. Løp og søk!",
+        ceremony_name: "Fjordvikkonferansen",
+        ceremony_at: Some(deadline + time::Duration::days(75)),
+        ceremony_place: "Fjordvik kulturhus",
+        state: RoundState::Open,
+        visibility: Visibility::OnSubmit,
+    };
+    let round_id = rounds::insert(tx, now, round).await?;
+    default_categories(tx, round_id, deadline, None).await?;
+    Ok(())
+}
+
+/// The three default prizes with their criteria; `mistake_extension` moves Beste feil's
+/// deadline. Returns the categories' ids by kind.
+async fn default_categories(
+    tx: &mut Tx,
+    round_id: Uuid,
+    deadline: time::OffsetDateTime,
+    mistake_extension: Option<time::OffsetDateTime>,
+) -> Result<HashMap<CategoryKind, Uuid>> {
     let mut ids = HashMap::new();
     for (position, def) in CATEGORIES.iter().enumerate() {
-        let extended =
-            (def.kind == CategoryKind::Mistake).then_some(datetime!(2019-11-15 22:59 UTC));
         let new = NewCategory {
             round_id,
             kind: def.kind,
             name: def.name,
             description: def.description,
             prize_sum_kr: def.prize_sum_kr,
-            deadline: datetime!(2019-11-01 22:59 UTC),
-            extended_deadline: extended,
+            deadline,
+            extended_deadline: mistake_extension.filter(|_| def.kind == CategoryKind::Mistake),
             position: position as i64,
         };
         let id = rounds::insert_category(tx, new).await?;

@@ -1,21 +1,42 @@
 //! What the front page shows: the current round and its categories.
 
 use crate::{Result, Services};
+use prisverdig_store::category_forms;
 use prisverdig_store::rounds::{self, CategorySummary, RoundSummary};
+use time::OffsetDateTime;
+
+/// A prize as the call to apply presents it, with the criteria the jury will use.
+pub struct PrizeCall {
+    pub category: CategorySummary,
+    pub criteria: Vec<String>,
+    /// Whether the category accepts applications now.
+    pub accepting: bool,
+}
 
 pub struct HomeView {
-    pub round: Option<(RoundSummary, Vec<CategorySummary>)>,
+    pub now: OffsetDateTime,
+    pub round: Option<(RoundSummary, Vec<PrizeCall>)>,
 }
 
 impl Services {
     pub async fn home(&self) -> Result<HomeView> {
+        let now = self.clock.now();
         let Some(round) = rounds::current(&self.db).await? else {
-            return Ok(HomeView { round: None });
+            return Ok(HomeView { now, round: None });
         };
-        let categories = rounds::categories(&self.db, round.id).await?;
-        Ok(HomeView {
-            round: Some((round, categories)),
-        })
+        let open = round.state == "open";
+        let mut prizes = Vec::new();
+        for category in rounds::categories(&self.db, round.id).await? {
+            let criteria = category_forms::criteria(&self.db, category.id)
+                .await?
+                .into_iter()
+                .map(|c| c.text)
+                .collect();
+            let accepting = open
+                && prisverdig_domain::category::is_accepting(now, category.deadline, category.extended_deadline);
+            prizes.push(PrizeCall { category, criteria, accepting });
+        }
+        Ok(HomeView { now, round: Some((round, prizes)) })
     }
 }
 

@@ -137,12 +137,14 @@ pub struct CategorySummary {
     pub criteria_count: i64,
 }
 
-/// The newest round that is not a draft or archived: the one the front page shows.
+/// The round the front page shows: an open one if any, else the newest that is neither a
+/// draft nor archived.
 pub async fn current(db: &Db) -> Result<Option<RoundSummary>> {
     Ok(on_pool!(db, |pool| {
         sqlx::query_as(
         "SELECT id, year, title, description, ceremony_name, ceremony_at, ceremony_place, state \
-         FROM round WHERE state NOT IN ('draft', 'archived') ORDER BY year DESC, created_at DESC LIMIT 1"
+         FROM round WHERE state NOT IN ('draft', 'archived') \
+         ORDER BY CASE WHEN state = 'open' THEN 0 ELSE 1 END, year DESC, created_at DESC LIMIT 1"
     )
     .fetch_optional(pool)
     .await

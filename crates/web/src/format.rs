@@ -64,3 +64,28 @@ mod tests {
         assert_eq!(kroner(Locale::Nn, 500), "500 kr");
     }
 }
+
+/// Time left to a deadline in words: «12 dager igjen», «5 timer igjen», «under en time igjen».
+pub fn time_left(locale: Locale, left: time::Duration) -> String {
+    let (key, n) = if left.whole_days() >= 2 {
+        ("format-days-left", left.whole_days())
+    } else if left.whole_hours() >= 1 {
+        ("format-hours-left", left.whole_hours())
+    } else {
+        ("format-under-an-hour-left", 0)
+    };
+    locale.t_args(key, &[("n", FluentValue::from(n))])
+}
+
+#[cfg(test)]
+mod time_left_tests {
+    use super::*;
+
+    #[test]
+    fn counts_days_then_hours() {
+        assert_eq!(time_left(Locale::Nb, time::Duration::days(12)), "12 dager igjen");
+        assert_eq!(time_left(Locale::En, time::Duration::hours(30)), "30 hours left");
+        assert_eq!(time_left(Locale::Nn, time::Duration::minutes(59)), "under ein time att");
+        assert_eq!(time_left(Locale::En, time::Duration::hours(1)), "1 hour left");
+    }
+}

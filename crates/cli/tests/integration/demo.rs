@@ -7,6 +7,7 @@ use prisverdig_store::{applications, rounds, users};
 on_both_backends! {
     async fn the_demo_fills_an_empty_database_once(app) {
         assert!(app.services.is_empty().await.unwrap());
+        app.clock.set(time::macros::datetime!(2026-11-27 09:00 UTC));
         let credentials = app.services.seed_demo().await.unwrap();
         let db = &app.services.db;
         let submitted = applications::count_by_state(db, ApplicationState::Submitted).await.unwrap();
@@ -14,18 +15,21 @@ on_both_backends! {
         let withdrawn = applications::count_by_state(db, ApplicationState::Withdrawn).await.unwrap();
         assert!((35..=45).contains(&(submitted + drafts + withdrawn)));
         assert!(submitted > 0 && drafts > 0 && withdrawn > 0);
-        assert_eq!(rounds::count(db).await.unwrap(), 1);
+        assert_eq!(rounds::count(db).await.unwrap(), 2, "2020 in judging, and next year's open");
         assert!(users::count(db).await.unwrap() >= 10);
         assert!(app.services.seed_demo().await.is_err(), "a second seed is refused");
 
         let res = app.sign_in(&credentials.admin_email, &credentials.password).await;
         assert_eq!(res.status(), 303);
         let home = app.get("/").await.text().await.unwrap();
-        assert!(home.contains("Innovasjonsprisene 2020"));
-        assert!(home.contains("Bærumskonferansen") && home.contains("20. januar 2020"));
+        assert!(home.contains("Innovasjonsprisene 2027"), "the open round is called for");
+        assert!(home.contains("href=\"/apply\"") && home.contains("Løp og søk!"));
+        assert!(home.contains("27. desember 2026 kl. 23:59") && home.contains("30 dager igjen"));
         for prize in ["Innovasjonsprisen", "Stjæl med stil", "Beste feil"] {
             assert!(home.contains(prize), "{prize} missing");
         }
-        assert!(home.contains("Forlenget frist"), "Beste feil's extension is shown");
+        assert!(home.contains("Er innovasjonen tatt i bruk"), "criteria are shown");
+        let catalogue = app.get("/catalogue").await.text().await.unwrap();
+        assert_eq!(catalogue.matches("class=\"ds-card\"").count() as i64, submitted, "every submitted 2020 application is seen");
     }
 }

@@ -15,6 +15,14 @@ home-no-round = No prize round is open right now.
 category-prize = Prize
 category-deadline = Deadline
 category-extended-deadline = Extended deadline
+home-apply-now = Go on, apply!
+home-see-catalogue = See everyone who has applied – and steal with style
+format-days-left = { $n } days left
+format-hours-left = { $n ->
+    [one] { $n } hour left
+   *[other] { $n } hours left
+}
+format-under-an-hour-left = under an hour left
 category-criteria = Criteria
 
 sign-in-title = Sign in

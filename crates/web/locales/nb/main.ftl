@@ -15,6 +15,14 @@ home-no-round = Ingen prisrunde er åpen akkurat nå.
 category-prize = Prissum
 category-deadline = Søknadsfrist
 category-extended-deadline = Forlenget frist
+home-apply-now = Løp og søk!
+home-see-catalogue = Se alle som har søkt – og stjel med stil
+format-days-left = { $n } dager igjen
+format-hours-left = { $n ->
+    [one] { $n } time igjen
+   *[other] { $n } timer igjen
+}
+format-under-an-hour-left = under en time igjen
 category-criteria = Kriterier
 
 sign-in-title = Logg inn

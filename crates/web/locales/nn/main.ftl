@@ -15,6 +15,14 @@ home-no-round = Ingen prisrunde er open akkurat no.
 category-prize = Prissum
 category-deadline = Søknadsfrist
 category-extended-deadline = Forlengd frist
+home-apply-now = Spring og søk!
+home-see-catalogue = Sjå alle som har søkt – og stel med stil
+format-days-left = { $n } dagar att
+format-hours-left = { $n ->
+    [one] { $n } time att
+   *[other] { $n } timar att
+}
+format-under-an-hour-left = under ein time att
 category-criteria = Kriterium
 
 sign-in-title = Logg inn

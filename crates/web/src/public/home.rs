@@ -1,14 +1,17 @@
-//! The front page: the current round and its prizes.
+//! The front page: the call to apply («løp og søk!») — the current round, each prize with
+//! its criteria, prize sum and time left, and a clear way to start an application.
 
 use crate::error::WebError;
-use crate::format::{date_time, kroner};
+use crate::format::{date_time, kroner, time_left};
 use crate::layout::Shell;
 use crate::router::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use prisverdig_domain::category::effective_deadline;
-use prisverdig_store::rounds::{CategorySummary, RoundSummary};
+use prisverdig_service::home::PrizeCall;
+use prisverdig_store::rounds::RoundSummary;
+use time::OffsetDateTime;
 
 pub struct CategoryCard {
     pub name: String,
@@ -16,7 +19,8 @@ pub struct CategoryCard {
     pub prize: String,
     pub deadline: String,
     pub extended: bool,
-    pub criteria_count: i64,
+    pub time_left: Option<String>,
+    pub criteria: Vec<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -26,17 +30,19 @@ pub struct HomePage {
     round: Option<RoundSummary>,
     ceremony: Option<String>,
     categories: Vec<CategoryCard>,
+    /// At least one prize accepts applications now.
+    accepting: bool,
 }
 
-fn card(shell: &Shell, c: CategorySummary) -> CategoryCard {
+fn card(shell: &Shell, now: OffsetDateTime, p: PrizeCall) -> CategoryCard {
+    let c = p.category;
+    let deadline = effective_deadline(c.deadline, c.extended_deadline);
     CategoryCard {
         prize: kroner(shell.locale, c.prize_sum_kr),
-        deadline: date_time(
-            shell.locale,
-            effective_deadline(c.deadline, c.extended_deadline),
-        ),
+        deadline: date_time(shell.locale, deadline),
         extended: c.extended_deadline.is_some(),
-        criteria_count: c.criteria_count,
+        time_left: p.accepting.then(|| time_left(shell.locale, deadline - now)),
+        criteria: p.criteria,
         name: c.name,
         description: c.description,
     }
@@ -44,19 +50,12 @@ fn card(shell: &Shell, c: CategorySummary) -> CategoryCard {
 
 pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<HomePage, WebError> {
     let view = state.services.home().await?;
-    let (round, categories) = match view.round {
-        Some((round, categories)) => (Some(round), categories),
+    let (round, prizes) = match view.round {
+        Some((round, prizes)) => (Some(round), prizes),
         None => (None, Vec::new()),
     };
-    let ceremony = round
-        .as_ref()
-        .and_then(|r| r.ceremony_at)
-        .map(|at| date_time(shell.locale, at));
-    let categories = categories.into_iter().map(|c| card(&shell, c)).collect();
-    Ok(HomePage {
-        shell,
-        round,
-        ceremony,
-        categories,
-    })
+    let accepting = prizes.iter().any(|p| p.accepting);
+    let ceremony = round.as_ref().and_then(|r| r.ceremony_at).map(|at| date_time(shell.locale, at));
+    let categories = prizes.into_iter().map(|p| card(&shell, view.now, p)).collect();
+    Ok(HomePage { shell, round, ceremony, categories, accepting })
 }
