@@ -37,8 +37,13 @@ impl Clock for ManualClock {
 
 /// 23:59 in Oslo on `date`: how deadlines are announced («innen 1. november»).
 pub fn oslo_end_of_day(date: time::Date) -> OffsetDateTime {
+    oslo(date, time::macros::time!(23:59))
+}
+
+/// A wall-clock time in Oslo, as UTC.
+pub fn oslo(date: time::Date, at: time::Time) -> OffsetDateTime {
     use time_tz::{PrimitiveDateTimeExt, timezones};
-    let local = date.with_time(time::macros::time!(23:59));
+    let local = date.with_time(at);
     local
         .assume_timezone(timezones::db::europe::OSLO)
         .take_first()
@@ -53,7 +58,13 @@ mod tests {
 
     #[test]
     fn end_of_day_follows_oslo_summer_and_winter_time() {
-        assert_eq!(oslo_end_of_day(date!(2019-11-01)), datetime!(2019-11-01 22:59 UTC));
-        assert_eq!(oslo_end_of_day(date!(2022-03-31)), datetime!(2022-03-31 21:59 UTC));
+        assert_eq!(
+            oslo_end_of_day(date!(2019 - 11 - 01)),
+            datetime!(2019-11-01 22:59 UTC)
+        );
+        assert_eq!(
+            oslo_end_of_day(date!(2022 - 03 - 31)),
+            datetime!(2022-03-31 21:59 UTC)
+        );
     }
 }

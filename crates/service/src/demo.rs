@@ -251,7 +251,13 @@ async fn insert_round(
     };
     let round_id = rounds::insert(tx, now, round).await?;
     let extension = datetime!(2019-11-15 22:59 UTC);
-    default_categories(tx, round_id, datetime!(2019-11-01 22:59 UTC), Some(extension)).await
+    default_categories(
+        tx,
+        round_id,
+        datetime!(2019-11-01 22:59 UTC),
+        Some(extension),
+    )
+    .await
 }
 
 /// Next year's round, open now with a deadline a month away, so that the demo can be
@@ -266,7 +272,10 @@ async fn insert_open_round(tx: &mut Tx, org: Uuid, now: time::OffsetDateTime) ->
         title: &title,
         description: "Alle som søker blir sett. Løp og søk!",
         ceremony_name: "Fjordvikkonferansen",
-        ceremony_at: Some(deadline + time::Duration::days(75)),
+        ceremony_at: Some(crate::clock::oslo(
+            (deadline + time::Duration::days(75)).date(),
+            time::macros::time!(12:00),
+        )),
         ceremony_place: "Fjordvik kulturhus",
         state: RoundState::Open,
         visibility: Visibility::OnSubmit,

@@ -33,10 +33,21 @@ impl Services {
                 .map(|c| c.text)
                 .collect();
             let accepting = open
-                && prisverdig_domain::category::is_accepting(now, category.deadline, category.extended_deadline);
-            prizes.push(PrizeCall { category, criteria, accepting });
+                && prisverdig_domain::category::is_accepting(
+                    now,
+                    category.deadline,
+                    category.extended_deadline,
+                );
+            prizes.push(PrizeCall {
+                category,
+                criteria,
+                accepting,
+            });
         }
-        Ok(HomeView { now, round: Some((round, prizes)) })
+        Ok(HomeView {
+            now,
+            round: Some((round, prizes)),
+        })
     }
 }
 

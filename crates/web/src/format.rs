@@ -83,9 +83,21 @@ mod time_left_tests {
 
     #[test]
     fn counts_days_then_hours() {
-        assert_eq!(time_left(Locale::Nb, time::Duration::days(12)), "12 dager igjen");
-        assert_eq!(time_left(Locale::En, time::Duration::hours(30)), "30 hours left");
-        assert_eq!(time_left(Locale::Nn, time::Duration::minutes(59)), "under ein time att");
-        assert_eq!(time_left(Locale::En, time::Duration::hours(1)), "1 hour left");
+        assert_eq!(
+            time_left(Locale::Nb, time::Duration::days(12)),
+            "12 dager igjen"
+        );
+        assert_eq!(
+            time_left(Locale::En, time::Duration::hours(30)),
+            "30 hours left"
+        );
+        assert_eq!(
+            time_left(Locale::Nn, time::Duration::minutes(59)),
+            "under ein time att"
+        );
+        assert_eq!(
+            time_left(Locale::En, time::Duration::hours(1)),
+            "1 hour left"
+        );
     }
 }

@@ -39,6 +39,11 @@ impl Shell {
         self.locale.tag()
     }
 
+    /// Appended to asset URLs; changes whenever an asset does.
+    pub fn asset_version(&self) -> &'static str {
+        crate::static_files::VERSION.as_str()
+    }
+
     pub fn t(&self, key: &str) -> String {
         self.locale.t(key)
     }

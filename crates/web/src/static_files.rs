@@ -6,6 +6,7 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::IntoResponse;
 
 use crate::error::WebError;
+use std::sync::LazyLock;
 
 const FILES: [(&str, &str, &[u8]); 4] = [
     (
@@ -30,6 +31,17 @@ const FILES: [(&str, &str, &[u8]); 4] = [
     ),
 ];
 
+/// A fingerprint of all assets, appended to their URLs (`?v=…`) so a new release is never
+/// served stale CSS from a browser's cache.
+pub static VERSION: LazyLock<String> = LazyLock::new(|| {
+    // FNV-1a: stable across builds and platforms, unlike std's hasher.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in FILES.iter().flat_map(|(_, _, bytes)| bytes.iter()) {
+        hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+});
+
 pub async fn serve(Path(path): Path<String>) -> Result<impl IntoResponse, WebError> {
     let (_, content_type, bytes) = FILES
         .iter()
@@ -38,7 +50,7 @@ pub async fn serve(Path(path): Path<String>) -> Result<impl IntoResponse, WebErr
     Ok((
         [
             (CONTENT_TYPE, *content_type),
-            (CACHE_CONTROL, "public, max-age=3600"),
+            (CACHE_CONTROL, "public, max-age=31536000, immutable"),
         ],
         *bytes,
     ))

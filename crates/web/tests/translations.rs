@@ -85,8 +85,11 @@ fn used_keys() -> BTreeSet<String> {
     }
     // Any Rust string of a key family that exists (`error-…`, `apply-…`), e.g. message ids
     // and labels handed to builders.
-    let families: BTreeSet<String> =
-        keys("nb").iter().filter_map(|k| k.split('-').next()).map(str::to_string).collect();
+    let families: BTreeSet<String> = keys("nb")
+        .iter()
+        .filter_map(|k| k.split('-').next())
+        .map(str::to_string)
+        .collect();
     for piece in rust.split('"').skip(1).step_by(2) {
         let family = piece.split('-').next().unwrap_or("");
         if is_key(piece) && families.contains(family) {

@@ -172,9 +172,12 @@ impl Services {
         let now = self.clock.now();
         let state = state_of(&row);
         may_change(state, timing(now, &category))?;
-        let problems = match intent {
-            Intent::Save => form.check_limits(),
-            Intent::Submit => self.check_complete(form, &category).await?,
+        // A submitted application must stay complete: every save of it is checked in full.
+        let full = intent == Intent::Submit || state == ApplicationState::Submitted;
+        let problems = if full {
+            self.check_complete(form, &category).await?
+        } else {
+            form.check_limits()
         };
         if !problems.is_empty() {
             return Err(ServiceError::Invalid(problems));
@@ -212,7 +215,7 @@ impl Services {
             )
             .await?;
         }
-        if intent == Intent::Submit || state == ApplicationState::Submitted {
+        if full {
             if let Some(source) = form
                 .source_application
                 .filter(|_| category.kind == CategoryKind::Steal.as_str())

@@ -55,7 +55,19 @@ pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<HomePag
         None => (None, Vec::new()),
     };
     let accepting = prizes.iter().any(|p| p.accepting);
-    let ceremony = round.as_ref().and_then(|r| r.ceremony_at).map(|at| date_time(shell.locale, at));
-    let categories = prizes.into_iter().map(|p| card(&shell, view.now, p)).collect();
-    Ok(HomePage { shell, round, ceremony, categories, accepting })
+    let ceremony = round
+        .as_ref()
+        .and_then(|r| r.ceremony_at)
+        .map(|at| date_time(shell.locale, at));
+    let categories = prizes
+        .into_iter()
+        .map(|p| card(&shell, view.now, p))
+        .collect();
+    Ok(HomePage {
+        shell,
+        round,
+        ceremony,
+        categories,
+        accepting,
+    })
 }
