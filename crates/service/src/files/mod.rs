@@ -1,10 +1,10 @@
 //! Uploaded images and attachments: what a file really is (decided from its bytes), image
 //! thumbnails, safe display names, and where the bytes are kept.
 //!
-//! Serving (done by the web layer): the ORIGINAL is stored as uploaded. Documents are served
-//! with their detected content type and `Content-Disposition: attachment`; images with their
-//! detected type (never the client's) and `X-Content-Type-Options: nosniff`; pages show the
-//! re-encoded thumbnail. The display name from [`safe_file_name`] is only ever shown or put
+//! Serving (done by the web layer): the ORIGINAL is stored as uploaded. Every file is served
+//! with its detected content type (never the client's) and `X-Content-Type-Options: nosniff`;
+//! documents also with `Content-Disposition: attachment`. Pages show the re-encoded
+//! [`thumbnail`] of an image, not the original. The display name from [`safe_file_name`] is only ever shown or put
 //! in the `filename*` of that header, never used as a path: paths come from generated keys.
 
 mod inspect;
