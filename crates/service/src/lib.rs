@@ -7,7 +7,9 @@ pub mod catalogue;
 pub mod clock;
 pub mod demo;
 mod error;
+pub mod files;
 pub mod home;
+pub mod markdown;
 pub mod users;
 
 pub use clock::{Clock, ManualClock, SystemClock};
