@@ -25,14 +25,17 @@ pub type Result<T> = std::result::Result<T, ServiceError>;
 pub struct Services {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
+    /// Where uploaded files are kept.
+    pub files: Arc<dyn files::FileStore>,
     pub(crate) sign_in_limiter: Arc<auth::SignInLimiter>,
 }
 
 impl Services {
-    pub fn new(db: Db, clock: Arc<dyn Clock>) -> Self {
+    pub fn new(db: Db, clock: Arc<dyn Clock>, files: Arc<dyn files::FileStore>) -> Self {
         Self {
             db,
             clock,
+            files,
             sign_in_limiter: Arc::new(auth::SignInLimiter::new()),
         }
     }

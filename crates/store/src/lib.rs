@@ -3,6 +3,7 @@
 //! type-checked against both drivers. One module per aggregate; each returns domain types.
 
 pub mod applications;
+pub mod attachments;
 pub mod audit;
 pub mod catalogue;
 pub mod category_forms;

@@ -6,6 +6,7 @@ pub mod user;
 use crate::settings::Settings;
 use anyhow::Context;
 use prisverdig_service::demo::DemoCredentials;
+use prisverdig_service::files::LocalFileStore;
 use prisverdig_service::{Services, SystemClock};
 use prisverdig_store::Db;
 use std::sync::Arc;
@@ -23,7 +24,8 @@ pub async fn open(settings: &Settings) -> anyhow::Result<Services> {
     }
     let db = Db::connect(&url, settings.db_max_connections).await?;
     db.migrate().await.context("cannot migrate the database")?;
-    Ok(Services::new(db, Arc::new(SystemClock)))
+    let files = Arc::new(LocalFileStore::new(&settings.data_dir));
+    Ok(Services::new(db, Arc::new(SystemClock), files))
 }
 
 pub async fn migrate(settings: &Settings) -> anyhow::Result<()> {

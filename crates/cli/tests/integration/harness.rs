@@ -76,13 +76,20 @@ impl TestApp {
     }
 
     pub async fn start_with(backend: Backend, options: Options) -> TestApp {
+        // Errors the server logs show up in the failing test's output.
+        let _ = tracing_subscriber::fmt()
+            .with_test_writer()
+            .with_env_filter("warn")
+            .try_init();
         let (db, cleanup) = match backend {
             Backend::Sqlite => sqlite_db().await,
             Backend::Postgres => postgres_db(&postgres_url().expect(PG_ENV)).await,
         };
         db.migrate().await.unwrap();
         let clock = Arc::new(ManualClock::new(datetime!(2019-10-15 10:00 UTC)));
-        let services = Services::new(db, clock.clone());
+        let files = std::env::temp_dir().join(format!("prisverdig-files-{}", uuid::Uuid::now_v7()));
+        let store = Arc::new(prisverdig_service::files::LocalFileStore::new(&files));
+        let services = Services::new(db, clock.clone(), store);
         let settings = WebSettings {
             secure_cookies: options.secure_cookies,
             session_idle: time::Duration::hours(8),

@@ -9,4 +9,5 @@ mod demo;
 mod fixtures;
 mod pages;
 mod schema;
+mod uploads;
 mod writes;

@@ -2,8 +2,11 @@
 //! team that writes it. Every change checks access (owner or team member) and the
 //! category's deadline on the server, whatever the client sends.
 
+mod attachments;
 mod convert;
 mod team;
+
+pub use attachments::{MAX_ATTACHMENTS, Upload};
 
 pub use convert::{form_of, units_with_paths};
 
@@ -25,6 +28,7 @@ use uuid::Uuid;
 /// What the edit page shows.
 pub struct Editable {
     pub application: ApplicationRow,
+    pub attachments: Vec<prisverdig_store::attachments::Attachment>,
     pub form: ApplicationForm,
     pub category: CategoryContext,
     pub criteria: Vec<CriterionRow>,
@@ -127,7 +131,11 @@ impl Services {
     }
 
     /// Loads an application for its team; anyone else gets `Forbidden`.
-    async fn for_team(&self, user: &User, id: Uuid) -> Result<(ApplicationRow, CategoryContext)> {
+    pub(crate) async fn for_team(
+        &self,
+        user: &User,
+        id: Uuid,
+    ) -> Result<(ApplicationRow, CategoryContext)> {
         let row = applications::find(&self.db, id)
             .await?
             .ok_or(ServiceError::NotFound)?;
@@ -149,6 +157,7 @@ impl Services {
             criteria: category_forms::criteria(&self.db, category.id).await?,
             questions: category_forms::questions(&self.db, category.id).await?,
             team: applications::team(&self.db, id).await?,
+            attachments: prisverdig_store::attachments::for_application(&self.db, id).await?,
             is_owner: application.owner_id == user.id,
             pickable: applications::pickable(&self.db, id).await?,
             locked,
@@ -215,13 +224,10 @@ impl Services {
             )
             .await?;
         }
-        if full {
-            if let Some(source) = form
-                .source_application
-                .filter(|_| category.kind == CategoryKind::Steal.as_str())
-            {
-                applications::add_adoption(&mut tx, now, source, id, row.unit_id).await?;
-            }
+        // Only a submitted «Stjæl med stil» application records the adoption it names.
+        let is_steal = category.kind == CategoryKind::Steal.as_str();
+        if let Some(source) = form.source_application.filter(|_| full && is_steal) {
+            applications::add_adoption(&mut tx, now, source, id, row.unit_id).await?;
         }
         let action = if submitting {
             "application.submit"

@@ -19,6 +19,7 @@ use prisverdig_domain::category::CategoryKind;
 use prisverdig_service::ServiceError;
 use prisverdig_service::apply::{Editable, Intent};
 use prisverdig_store::applications::{Pickable, TeamMember};
+use prisverdig_store::attachments::Attachment;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -49,6 +50,7 @@ pub struct EditPage {
     questions: Vec<Field>,
     continues: Vec<Uuid>,
     team: Vec<TeamMember>,
+    attachments: Vec<Attachment>,
     is_owner: bool,
     /// When a save lost a race: the version someone else saved, field by field.
     theirs: Option<Vec<(String, String)>>,
@@ -112,6 +114,7 @@ fn page(shell: Shell, e: Editable, form: &ApplicationForm, errors: FormErrors) -
             .to_string(),
         continues: form.continues.clone(),
         team: e.team,
+        attachments: e.attachments,
         is_owner: e.is_owner,
         theirs: None,
         errors,

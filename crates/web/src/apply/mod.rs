@@ -1,5 +1,6 @@
 //! The applicant's pages: choose a category, write and submit, the team, «Mine søknader».
 
+mod attachments;
 mod edit;
 mod fields;
 mod form;
@@ -11,6 +12,7 @@ mod withdraw;
 
 use crate::router::AppState;
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 pub fn routes() -> Router<AppState> {
@@ -23,4 +25,14 @@ pub fn routes() -> Router<AppState> {
         .route("/applications/{id}/team", post(team::invite))
         .route("/applications/{id}/team/remove", post(team::remove))
         .route("/my-applications", get(mine::show))
+        .route(
+            "/applications/{id}/attachments",
+            post(attachments::upload).layer(DefaultBodyLimit::max(attachments::MAX_UPLOAD_BODY)),
+        )
+        .route(
+            "/applications/{id}/attachments/{attachment}/remove",
+            post(attachments::remove),
+        )
+        .route("/files/{id}", get(attachments::file))
+        .route("/files/{id}/thumbnail", get(attachments::thumbnail))
 }

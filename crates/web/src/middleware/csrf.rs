@@ -70,6 +70,13 @@ fn is_form(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
 }
 
+fn is_multipart(headers: &HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"))
+}
+
 fn refuse() -> Response {
     (StatusCode::FORBIDDEN, crate::error::ErrorPage::marker()).into_response()
 }
@@ -120,6 +127,13 @@ async fn verify(request: Request, expected: Option<&str>) -> Result<Request, Res
         .and_then(|v| v.to_str().ok());
     if header.is_some_and(|h| same(h, expected)) {
         return Ok(request);
+    }
+    if is_multipart(request.headers()) {
+        // Uploads are not read twice: their form carries the token in the action's query.
+        let in_query = request.uri().query().is_some_and(|q| {
+            form_urlencoded::parse(q.as_bytes()).any(|(k, v)| k == FIELD && same(&v, expected))
+        });
+        return if in_query { Ok(request) } else { Err(refuse()) };
     }
     if !is_form(request.headers()) {
         return Err(refuse());

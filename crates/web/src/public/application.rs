@@ -7,6 +7,8 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use prisverdig_domain::application_form::MistakeDecision;
+use prisverdig_service::markdown::render;
+use prisverdig_store::attachments::Attachment;
 use uuid::Uuid;
 
 #[derive(Template, WebTemplate)]
@@ -18,10 +20,12 @@ pub struct ApplicationPage {
     unit: String,
     category: String,
     year: i64,
-    /// (heading, text) in the order of the form.
+    /// (heading, sanitised HTML) in the order of the form.
     sections: Vec<(String, String)>,
-    /// (criterion, answer)
+    /// (criterion, sanitised HTML answer)
     criteria: Vec<(String, String)>,
+    images: Vec<Attachment>,
+    documents: Vec<Attachment>,
 }
 
 pub async fn show(
@@ -55,12 +59,22 @@ pub async fn show(
         ));
     }
     sections.retain(|(_, text)| !text.trim().is_empty());
+    let sections = sections
+        .into_iter()
+        .map(|(h, text)| (h, render(&text)))
+        .collect();
     let criteria = p
         .criteria
         .iter()
         .zip(a.criteria.iter())
-        .map(|(c, answer)| (c.text.clone(), answer.clone()))
+        .map(|(c, answer)| (c.text.clone(), render(answer)))
         .collect();
+    let (images, documents) = state
+        .services
+        .attachments(id)
+        .await?
+        .into_iter()
+        .partition(|f| f.thumbnail_key.is_some());
     Ok(ApplicationPage {
         title: p.form.title.clone(),
         summary: p.form.summary.clone(),
@@ -69,6 +83,8 @@ pub async fn show(
         year: p.category.round_year,
         sections,
         criteria,
+        images,
+        documents,
         shell,
     })
 }

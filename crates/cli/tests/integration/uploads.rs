@@ -1,0 +1,148 @@
+//! Images and attachments: checked by their bytes, size-limited, alt text required,
+//! served safely and only once the application is public.
+
+use crate::fixtures::{PASSWORD, applicant, open_round};
+use crate::harness::{TestApp, hidden_value, new_client};
+use crate::on_both_backends;
+use prisverdig_domain::category::CategoryKind;
+use prisverdig_domain::round::Visibility;
+use reqwest::multipart::{Form, Part};
+use uuid::Uuid;
+
+/// A valid 2×2 red PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xFD, 0xD4, 0x9A,
+    0x73, 0x00, 0x00, 0x00, 0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0x00,
+    0x44, 0x0C, 0x10, 0x0A, 0x00, 0x1F, 0xEE, 0x03, 0xFD, 0x8B, 0x5F, 0x14, 0xD4, 0x00, 0x00, 0x00,
+    0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+async fn draft(app: &TestApp) -> Uuid {
+    let round = open_round(app, Visibility::OnSubmit).await;
+    applicant(app, "kari@fjordvik.example", "Kari Nordmann").await;
+    app.sign_in("kari@fjordvik.example", PASSWORD).await;
+    let (c, u) = (
+        round.category(CategoryKind::Innovation).to_string(),
+        round.unit.to_string(),
+    );
+    let res = app
+        .post_form("/apply", "/apply", &[("category", &c), ("unit", &u)])
+        .await;
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    Uuid::parse_str(
+        location
+            .trim_start_matches("/applications/")
+            .trim_end_matches("/edit"),
+    )
+    .unwrap()
+}
+
+async fn upload(
+    app: &TestApp,
+    id: Uuid,
+    name: &str,
+    bytes: Vec<u8>,
+    alt: &str,
+) -> reqwest::Response {
+    let page = app
+        .get(&format!("/applications/{id}/edit"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let token = hidden_value(&page, "_csrf").unwrap();
+    let form = Form::new()
+        .part("file", Part::bytes(bytes).file_name(name.to_string()))
+        .text("alt_text", alt.to_string());
+    app.client
+        .post(app.url(&format!("/applications/{id}/attachments?_csrf={token}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn attachment_ids(page: &str) -> Vec<String> {
+    page.split("href=\"/files/")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_string())
+        .collect()
+}
+
+on_both_backends! {
+    async fn an_image_needs_alt_text_and_gets_a_thumbnail(app) {
+        let id = draft(app).await;
+        let res = upload(app, id, "renhold.png", PNG.to_vec(), "").await;
+        assert_eq!(res.status(), 422);
+        let body = res.text().await.unwrap();
+        assert!(body.contains("id=\"alt_text-error\"") && body.contains("Skriv en bildetekst"), "{body}");
+        let res = upload(app, id, "../../renhold.png", PNG.to_vec(), "Renholder med nettbrett").await;
+        assert_eq!(res.status(), 303);
+        let page = app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap();
+        assert!(page.contains("alt=\"Renholder med nettbrett\""));
+        assert!(page.contains(">renhold.png<"), "the path is stripped from the name");
+        let file = attachment_ids(&page).into_iter().next().unwrap();
+        let thumb = app.get(&format!("/files/{file}/thumbnail")).await;
+        assert_eq!(thumb.status(), 200);
+        assert_eq!(thumb.headers()["content-type"], "image/jpeg");
+        assert_eq!(&thumb.bytes().await.unwrap()[..2], &[0xFF, 0xD8], "a re-encoded JPEG");
+        let outsider = new_client().get(app.url(&format!("/files/{file}"))).send().await.unwrap();
+        assert_eq!(outsider.status(), 404, "not public before the application is");
+    }
+
+    async fn files_are_judged_by_their_bytes_not_their_names(app) {
+        let id = draft(app).await;
+        let mut exe = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff".to_vec();
+        exe.resize(4096, 0);
+        let res = upload(app, id, "bilde.jpg", exe, "Et bilde").await;
+        assert_eq!(res.status(), 422);
+        let body = res.text().await.unwrap();
+        assert!(body.contains("id=\"attachment-error\"") && body.contains("Filtypen er ikke tillatt"), "{body}");
+        let html = b"<!doctype html><script>alert(1)</script>".to_vec();
+        assert_eq!(upload(app, id, "side.png", html, "x").await.status(), 422);
+        let mut polyglot = PNG[..16].to_vec();
+        polyglot.extend_from_slice(b"<script>alert(1)</script>");
+        assert_eq!(upload(app, id, "x.png", polyglot, "x").await.status(), 422);
+        assert_eq!(upload(app, id, "tom.pdf", Vec::new(), "").await.status(), 422);
+        let page = app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap();
+        assert!(attachment_ids(&page).is_empty(), "nothing refused was kept");
+    }
+
+    async fn size_limits_hold_on_the_server(app) {
+        let id = draft(app).await;
+        let mut big = b"%PDF-1.4\n".to_vec();
+        big.resize(10 * 1024 * 1024 + 1, b' ');
+        let res = upload(app, id, "stor.pdf", big, "").await;
+        assert_eq!(res.status(), 422);
+        assert!(res.text().await.unwrap().contains("id=\"attachment-error\""));
+        let mut huge = b"%PDF-1.4\n".to_vec();
+        huge.resize(12 * 1024 * 1024, b' ');
+        let res = upload(app, id, "enorm.pdf", huge, "").await;
+        assert_eq!(res.status(), 413);
+    }
+
+    async fn documents_download_and_public_files_follow_the_application(app) {
+        let id = draft(app).await;
+        let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
+        assert_eq!(upload(app, id, "rapport.pdf", pdf, "").await.status(), 303);
+        let page = app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap();
+        let file = attachment_ids(&page).into_iter().next().unwrap();
+        prisverdig_store::on_pool!(&app.services.db, |pool| sqlx::query("UPDATE application SET state = 'submitted', submitted_at = $1 WHERE id = $2")
+            .bind(app.services.clock.now()).bind(id).execute(pool).await.map(|_| ())).unwrap();
+        let res = new_client().get(app.url(&format!("/files/{file}"))).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.headers()["content-type"], "application/pdf");
+        assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+        assert!(res.headers()["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+        let public = app.get(&format!("/applications/{id}")).await.text().await.unwrap();
+        assert!(public.contains("rapport.pdf"));
+    }
+
+    async fn uploads_need_the_csrf_token(app) {
+        let id = draft(app).await;
+        let form = Form::new().part("file", Part::bytes(PNG.to_vec()).file_name("x.png")).text("alt_text", "x");
+        let res = app.client.post(app.url(&format!("/applications/{id}/attachments"))).multipart(form).send().await.unwrap();
+        assert_eq!(res.status(), 403);
+    }
+}

@@ -1,0 +1,192 @@
+//! Images and files on an application: checked by their bytes, size-limited, images need
+//! alt text and get a thumbnail. The team adds and removes them until the deadline; the
+//! files are served to everyone only once the application itself is public.
+
+use crate::files::{self, FileKind, UploadLimits, inspect, safe_file_name, thumbnail};
+use crate::{Result, ServiceError, Services};
+use prisverdig_domain::ValidationError;
+use prisverdig_domain::application::ApplicationState;
+use prisverdig_domain::application::rules::may_change;
+use prisverdig_store::attachments::{self, Attachment, NewAttachment};
+use prisverdig_store::audit;
+use prisverdig_store::users::User;
+use uuid::Uuid;
+
+/// At most this many images and files on one application.
+pub const MAX_ATTACHMENTS: usize = 10;
+pub const MAX_ALT_CHARS: usize = 300;
+
+pub struct Upload<'a> {
+    pub file_name: &'a str,
+    pub bytes: Vec<u8>,
+    pub alt_text: &'a str,
+}
+
+fn invalid(field: &'static str, id: &'static str) -> ServiceError {
+    ServiceError::Invalid(vec![ValidationError::new(field, id)])
+}
+
+fn io(e: std::io::Error) -> ServiceError {
+    ServiceError::Internal(format!("file store: {e}"))
+}
+
+impl Services {
+    pub async fn add_attachment(&self, user: &User, id: Uuid, upload: Upload<'_>) -> Result<Uuid> {
+        let (row, category) = self.for_team(user, id).await?;
+        let now = self.clock.now();
+        let state = ApplicationState::parse(&row.state).unwrap_or(ApplicationState::Draft);
+        may_change(state, super::timing(now, &category))?;
+        if attachments::for_application(&self.db, id).await?.len() >= MAX_ATTACHMENTS {
+            return Err(invalid(files::FIELD, "error-too-many"));
+        }
+        let alt = upload.alt_text.trim();
+        if alt.chars().count() > MAX_ALT_CHARS {
+            return Err(invalid("alt_text", "error-too-long"));
+        }
+        let bytes = upload.bytes;
+        let (inspected, bytes, thumb) = tokio::task::spawn_blocking(move || {
+            let inspected = inspect(&bytes, &UploadLimits::default())?;
+            let thumb = match inspected.kind {
+                FileKind::Image => Some(thumbnail(&bytes)?),
+                FileKind::Document => None,
+            };
+            Ok::<_, ValidationError>((inspected, bytes, thumb))
+        })
+        .await
+        .map_err(|e| ServiceError::Internal(e.to_string()))??;
+        if inspected.kind == FileKind::Image && alt.is_empty() {
+            return Err(invalid("alt_text", "error-alt-required"));
+        }
+        let attachment_id = Uuid::now_v7();
+        let key = attachment_id.to_string();
+        let thumb_key = thumb.as_ref().map(|_| Uuid::now_v7().to_string());
+        self.put_file(&key, bytes.clone()).await?;
+        if let (Some(k), Some(t)) = (&thumb_key, thumb) {
+            self.put_file(k, t).await?;
+        }
+        let name = safe_file_name(upload.file_name);
+        let new = NewAttachment {
+            id: attachment_id,
+            application_id: id,
+            file_name: &name,
+            content_type: inspected.content_type,
+            size_bytes: bytes.len() as i64,
+            alt_text: alt,
+            storage_key: &key,
+            thumbnail_key: thumb_key.as_deref(),
+        };
+        let mut tx = self.db.begin().await?;
+        attachments::insert(&mut tx, now, new).await?;
+        let detail =
+            serde_json::json!({ "attachment": attachment_id, "type": inspected.content_type });
+        audit::record(
+            &mut tx,
+            now,
+            audit::AuditEntry {
+                actor: Some(user.id),
+                action: "attachment.add",
+                entity: "application",
+                entity_id: Some(id),
+                detail,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(attachment_id)
+    }
+
+    async fn put_file(&self, key: &str, bytes: Vec<u8>) -> Result<()> {
+        let (store, key) = (self.files.clone(), key.to_string());
+        tokio::task::spawn_blocking(move || store.put(&key, &bytes))
+            .await
+            .map_err(|e| ServiceError::Internal(e.to_string()))?
+            .map_err(io)
+    }
+
+    pub async fn remove_attachment(
+        &self,
+        user: &User,
+        id: Uuid,
+        attachment_id: Uuid,
+    ) -> Result<()> {
+        let (row, category) = self.for_team(user, id).await?;
+        let now = self.clock.now();
+        let state = ApplicationState::parse(&row.state).unwrap_or(ApplicationState::Draft);
+        may_change(state, super::timing(now, &category))?;
+        let found = attachments::find(&self.db, attachment_id)
+            .await?
+            .filter(|a| a.application_id == id);
+        let found = found.ok_or(ServiceError::NotFound)?;
+        let mut tx = self.db.begin().await?;
+        if !attachments::delete(&mut tx, attachment_id, id).await? {
+            return Err(ServiceError::NotFound);
+        }
+        let detail = serde_json::json!({ "attachment": attachment_id });
+        audit::record(
+            &mut tx,
+            now,
+            audit::AuditEntry {
+                actor: Some(user.id),
+                action: "attachment.remove",
+                entity: "application",
+                entity_id: Some(id),
+                detail,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        // The bytes go after the row: a crash in between leaves an orphan file, never a
+        // row without its file.
+        let store = self.files.clone();
+        let keys: Vec<String> = std::iter::once(found.storage_key)
+            .chain(found.thumbnail_key)
+            .collect();
+        let _ =
+            tokio::task::spawn_blocking(move || keys.iter().for_each(|k| drop(store.delete(k))))
+                .await;
+        Ok(())
+    }
+
+    pub async fn attachments(&self, id: Uuid) -> Result<Vec<Attachment>> {
+        Ok(attachments::for_application(&self.db, id).await?)
+    }
+
+    /// A file (or its thumbnail) for `viewer`: the team always, everyone else once the
+    /// application is public.
+    pub async fn attachment_file(
+        &self,
+        viewer: Option<&User>,
+        attachment_id: Uuid,
+        thumb: bool,
+    ) -> Result<(Attachment, Vec<u8>)> {
+        let a = attachments::find(&self.db, attachment_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let on_team = match viewer {
+            Some(u) => {
+                prisverdig_store::applications::is_on_team(
+                    &self.db,
+                    a.application_id,
+                    u.id,
+                    &u.email,
+                )
+                .await?
+            }
+            None => false,
+        };
+        if !on_team {
+            self.public_application(a.application_id).await?;
+        }
+        let key = if thumb {
+            a.thumbnail_key.clone().ok_or(ServiceError::NotFound)?
+        } else {
+            a.storage_key.clone()
+        };
+        let store = self.files.clone();
+        let bytes = tokio::task::spawn_blocking(move || store.get(&key))
+            .await
+            .map_err(|e| ServiceError::Internal(e.to_string()))?
+            .map_err(io)?;
+        Ok((a, bytes))
+    }
+}

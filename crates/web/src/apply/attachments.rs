@@ -1,0 +1,144 @@
+//! Uploading and removing images and files, and serving them safely: the detected type,
+//! `nosniff`, documents as downloads, and nothing before the application is public.
+
+use crate::error::WebError;
+use crate::extract::user::{MaybeUser, SignedIn};
+use crate::layout::{FormErrors, Shell};
+use crate::router::AppState;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Redirect, Response};
+use prisverdig_service::ServiceError;
+use prisverdig_service::apply::Upload;
+use uuid::Uuid;
+
+/// The multipart body's limit: the largest file plus room for the other fields.
+pub const MAX_UPLOAD_BODY: usize = 11 * 1024 * 1024;
+
+struct Parts {
+    file_name: String,
+    bytes: Vec<u8>,
+    alt_text: String,
+}
+
+async fn read(mut multipart: Multipart) -> Result<Parts, StatusCode> {
+    let mut parts = Parts {
+        file_name: String::new(),
+        bytes: Vec::new(),
+        alt_text: String::new(),
+    };
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| StatusCode::BAD_REQUEST)?
+    {
+        match field.name() {
+            Some("file") => {
+                parts.file_name = field.file_name().unwrap_or_default().to_string();
+                parts.bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE)?
+                    .to_vec();
+            }
+            Some("alt_text") => {
+                parts.alt_text = field.text().await.map_err(|_| StatusCode::BAD_REQUEST)?
+            }
+            _ => {}
+        }
+    }
+    Ok(parts)
+}
+
+pub async fn upload(
+    State(state): State<AppState>,
+    shell: Shell,
+    SignedIn(user): SignedIn,
+    Path(id): Path<Uuid>,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    let parts = match read(multipart).await {
+        Ok(parts) => parts,
+        Err(status) => return Ok((status, crate::error::ErrorPage::marker()).into_response()),
+    };
+    let upload = Upload {
+        file_name: &parts.file_name,
+        bytes: parts.bytes,
+        alt_text: &parts.alt_text,
+    };
+    match state.services.add_attachment(&user, id, upload).await {
+        Ok(_) => Ok(
+            Redirect::to(&format!("/applications/{id}/edit#attachments-heading")).into_response(),
+        ),
+        Err(ServiceError::Invalid(problems)) => {
+            let mut errors = FormErrors::default();
+            problems
+                .iter()
+                .for_each(|p| errors.add(shell.locale, p.field, p.message_id));
+            let page = super::edit::with_errors(&state, shell, &user, id, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Path((id, attachment)): Path<(Uuid, Uuid)>,
+) -> Result<Redirect, WebError> {
+    state
+        .services
+        .remove_attachment(&user, id, attachment)
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/applications/{id}/edit#attachments-heading"
+    )))
+}
+
+async fn serve(
+    state: &AppState,
+    viewer: Option<&prisverdig_store::users::User>,
+    id: Uuid,
+    thumb: bool,
+) -> Result<Response, WebError> {
+    let (a, bytes) = state.services.attachment_file(viewer, id, thumb).await?;
+    let content_type = if thumb {
+        "image/jpeg".to_string()
+    } else {
+        a.content_type.clone()
+    };
+    let is_image = content_type.starts_with("image/");
+    let encoded: String = form_urlencoded::byte_serialize(a.file_name.as_bytes()).collect();
+    let disposition = if is_image {
+        format!("inline; filename*=UTF-8''{encoded}")
+    } else {
+        format!("attachment; filename*=UTF-8''{encoded}")
+    };
+    Ok((
+        [
+            (CONTENT_TYPE, content_type),
+            (CONTENT_DISPOSITION, disposition),
+            (CACHE_CONTROL, "private, max-age=300".to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+pub async fn file(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<Uuid>,
+) -> Result<Response, WebError> {
+    serve(&state, user.as_ref(), id, false).await
+}
+
+pub async fn thumbnail(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<Uuid>,
+) -> Result<Response, WebError> {
+    serve(&state, user.as_ref(), id, true).await
+}
