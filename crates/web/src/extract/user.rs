@@ -33,13 +33,18 @@ pub struct SignedIn(pub User);
 impl FromRequestParts<AppState> for SignedIn {
     type Rejection = axum::response::Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         use axum::response::IntoResponse;
         match MaybeUser::from_request_parts(parts, state).await {
             Ok(MaybeUser(Some(user))) => Ok(SignedIn(user)),
             Ok(MaybeUser(None)) => {
                 let here = parts.uri.path_and_query().map_or("/", |p| p.as_str());
-                let query = form_urlencoded::Serializer::new(String::new()).append_pair("next", here).finish();
+                let query = form_urlencoded::Serializer::new(String::new())
+                    .append_pair("next", here)
+                    .finish();
                 Err(axum::response::Redirect::to(&format!("/sign-in?{query}")).into_response())
             }
             Err(e) => Err(e.into_response()),
@@ -53,7 +58,10 @@ pub struct Administrator(pub User);
 impl FromRequestParts<AppState> for Administrator {
     type Rejection = axum::response::Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         use axum::response::IntoResponse;
         let SignedIn(user) = SignedIn::from_request_parts(parts, state).await?;
         if user.has(prisverdig_domain::role::Role::Administrator) {
