@@ -2,3 +2,4 @@
 
 pub mod home;
 pub mod language;
+pub mod tips;
