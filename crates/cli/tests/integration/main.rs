@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod admin;
 mod auth;
 mod binary;
 mod demo;
