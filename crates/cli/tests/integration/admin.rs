@@ -282,6 +282,29 @@ on_both_backends! {
         assert_eq!(res.status(), 303);
         let page = app.get(&location(&res)).await.text().await.unwrap();
         assert!(page.contains("value=\"2020-11-15\"") && page.contains("value=\"23:59\""), "shown in Oslo time");
+        let category = location(&res);
+        let new_criterion = format!("{category}/criteria/new");
+        let res = app.post_form(&new_criterion, &new_criterion, &[("text", "Feilet dere raskt?"), ("weight", "11"),
+            ("shape", "range"), ("scale_min", "6"), ("scale_max", "1")]).await;
+        assert_eq!(res.status(), 422);
+        let body = res.text().await.unwrap();
+        assert!(body.contains("id=\"weight-error\"") && body.contains("id=\"scale_max-error\""));
+        let res = app.post_form(&new_criterion, &new_criterion, &[("text", "Feilet dere raskt?"), ("weight", "3"),
+            ("shape", "range"), ("scale_min", "1"), ("scale_max", "6")]).await;
+        assert_eq!(res.status(), 303);
+        let new_question = format!("{category}/questions/new");
+        for text in ["Hva prøvde dere?", "Hva lærte dere?"] {
+            let res = app.post_form(&new_question, &new_question, &[("text", text), ("required", "1")]).await;
+            assert_eq!(res.status(), 303);
+        }
+        let page = app.get(&category).await.text().await.unwrap();
+        assert!(page.contains("Feilet dere raskt?") && page.contains("(Vekt 3; 1–6)"));
+        let second = page.find("Hva lærte dere?").unwrap();
+        let question = &page[second..].split("/questions/").nth(1).unwrap()[..36]; // its edit link
+        let res = app.post_form(&category, &format!("{category}/questions/{question}/move"), &[("direction", "up")]).await;
+        assert_eq!(res.status(), 303);
+        let page = app.get(&category).await.text().await.unwrap();
+        assert!(page.find("Hva lærte dere?").unwrap() < page.find("Hva prøvde dere?").unwrap(), "moved up");
         assert!(app.get(&round).await.text().await.unwrap().contains("15. november 2020 kl. 23:59"));
     }
 }

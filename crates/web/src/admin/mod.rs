@@ -6,6 +6,7 @@ mod criteria;
 mod home;
 mod labels;
 mod listed;
+mod listed_form;
 mod questions;
 mod round_form;
 mod round_show;
@@ -26,6 +27,9 @@ use prisverdig_service::ServiceError;
 use prisverdig_store::organisation::UnitRow;
 
 pub fn routes() -> Router<AppState> {
+    use criteria::CriterionForm as Criterion;
+    use listed_form as item;
+    use questions::QuestionForm as Question;
     Router::new()
         .route("/admin", get(home::show))
         .route("/admin/units", get(units::show).post(units::create))
@@ -62,19 +66,19 @@ pub fn routes() -> Router<AppState> {
         )
         .route(
             "/admin/categories/{id}/criteria/new",
-            get(criteria::new_form).post(criteria::create),
+            get(item::new_form::<Criterion>).post(item::create::<Criterion>),
         )
         .route(
             "/admin/categories/{id}/criteria/{item}",
-            get(criteria::edit_form).post(criteria::update),
+            get(item::edit_form::<Criterion>).post(item::update::<Criterion>),
         )
         .route(
             "/admin/categories/{id}/questions/new",
-            get(questions::new_form).post(questions::create),
+            get(item::new_form::<Question>).post(item::create::<Question>),
         )
         .route(
             "/admin/categories/{id}/questions/{item}",
-            get(questions::edit_form).post(questions::update),
+            get(item::edit_form::<Question>).post(item::update::<Question>),
         )
         .route(
             "/admin/categories/{id}/{list}/{item}/remove",

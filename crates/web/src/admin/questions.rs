@@ -1,17 +1,13 @@
-//! Adding and editing a question of a category's application form.
+//! The form of one question on a category's application form: text, help text, required.
 
-use super::{form_errors, see_other, unprocessable};
-use crate::error::WebError;
-use crate::extract::user::Administrator;
+use super::listed_form::{ItemForm, ItemPage};
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
-use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use prisverdig_domain::setup::QuestionInput;
-use prisverdig_service::ServiceError;
+use prisverdig_service::admin::categories::CategoryView;
+use prisverdig_service::{ServiceError, Services};
 use prisverdig_store::users::User;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -37,135 +33,63 @@ pub struct QuestionForm {
     required: Option<String>,
 }
 
-impl QuestionForm {
-    fn input(&self) -> QuestionInput<'_> {
-        QuestionInput {
-            text: &self.text,
-            help: &self.help,
-            required: self.required.is_some(),
-        }
-    }
-}
-
-async fn page(
-    state: &AppState,
-    shell: Shell,
-    user: &User,
-    category: Uuid,
-    id: Option<Uuid>,
-    form: Option<QuestionForm>,
-    errors: FormErrors,
-) -> Result<QuestionPage, WebError> {
-    let view = state.services.category_view(user, category).await?;
-    let form = match (form, id) {
-        (Some(form), _) => form,
-        (None, None) => QuestionForm {
+impl ItemForm for QuestionForm {
+    fn fresh() -> Self {
+        QuestionForm {
             required: Some("1".into()),
             ..QuestionForm::default()
-        },
-        (None, Some(id)) => {
-            let q = view
-                .questions
-                .iter()
-                .find(|q| q.id == id)
-                .ok_or(WebError::NotFound)?;
-            QuestionForm {
-                text: q.text.clone(),
-                help: q.help.clone(),
-                required: q.required.then(|| "1".into()),
-            }
         }
-    };
-    Ok(QuestionPage {
-        shell,
-        category,
-        category_name: view.category.name,
-        id,
-        form,
-        errors,
-    })
-}
+    }
 
-pub async fn new_form(
-    State(state): State<AppState>,
-    Administrator(user): Administrator,
-    shell: Shell,
-    Path(category): Path<Uuid>,
-) -> Result<QuestionPage, WebError> {
-    page(
-        &state,
-        shell,
-        &user,
-        category,
-        None,
-        None,
-        FormErrors::default(),
-    )
-    .await
-}
+    fn stored(view: &CategoryView, id: Uuid) -> Option<Self> {
+        let q = view.questions.iter().find(|q| q.id == id)?;
+        let required = q.required.then(|| "1".into());
+        Some(QuestionForm {
+            text: q.text.clone(),
+            help: q.help.clone(),
+            required,
+        })
+    }
 
-pub async fn edit_form(
-    State(state): State<AppState>,
-    Administrator(user): Administrator,
-    shell: Shell,
-    Path((category, id)): Path<(Uuid, Uuid)>,
-) -> Result<QuestionPage, WebError> {
-    page(
-        &state,
-        shell,
-        &user,
-        category,
-        Some(id),
-        None,
-        FormErrors::default(),
-    )
-    .await
-}
-
-pub async fn create(
-    State(state): State<AppState>,
-    Administrator(user): Administrator,
-    shell: Shell,
-    Path(category): Path<Uuid>,
-    Form(form): Form<QuestionForm>,
-) -> Result<Response, WebError> {
-    let outcome = state
-        .services
-        .add_question(&user, category, &form.input())
-        .await
-        .map(|_| ());
-    answer(&state, shell, &user, (category, None), form, outcome).await
-}
-
-pub async fn update(
-    State(state): State<AppState>,
-    Administrator(user): Administrator,
-    shell: Shell,
-    Path((category, id)): Path<(Uuid, Uuid)>,
-    Form(form): Form<QuestionForm>,
-) -> Result<Response, WebError> {
-    let outcome = state
-        .services
-        .update_question(&user, category, id, &form.input())
-        .await;
-    answer(&state, shell, &user, (category, Some(id)), form, outcome).await
-}
-
-async fn answer(
-    state: &AppState,
-    shell: Shell,
-    user: &User,
-    (category, id): (Uuid, Option<Uuid>),
-    form: QuestionForm,
-    outcome: Result<(), ServiceError>,
-) -> Result<Response, WebError> {
-    match outcome {
-        Ok(()) => Ok(see_other(&format!("/admin/categories/{category}"))),
-        Err(e) => {
-            let errors = form_errors(shell.locale, e)?;
-            Ok(unprocessable(
-                page(state, shell, user, category, id, Some(form), errors).await?,
-            ))
+    async fn save(
+        &self,
+        services: &Services,
+        user: &User,
+        category: Uuid,
+        id: Option<Uuid>,
+    ) -> Result<(), ServiceError> {
+        let required = self.required.is_some();
+        let input = QuestionInput {
+            text: &self.text,
+            help: &self.help,
+            required,
+        };
+        match id {
+            None => services
+                .add_question(user, category, &input)
+                .await
+                .map(|_| ()),
+            Some(id) => services.update_question(user, category, id, &input).await,
         }
+    }
+
+    fn render(p: ItemPage<Self>) -> Response {
+        let ItemPage {
+            shell,
+            category,
+            category_name,
+            id,
+            form,
+            errors,
+        } = p;
+        QuestionPage {
+            shell,
+            category,
+            category_name,
+            id,
+            form,
+            errors,
+        }
+        .into_response()
     }
 }
