@@ -4,7 +4,10 @@
 use super::{record, require_admin};
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
-use prisverdig_domain::setup::{CategoryInput, CriterionInput, QuestionInput, criteria_editable};
+use prisverdig_domain::setup::{
+    CategoryInput, CriterionInput, CriterionSetup, QuestionInput, QuestionSetup, criteria_editable,
+};
+use prisverdig_store::Tx;
 use prisverdig_store::rounds::{self, CategoryRow, CriterionRow, Listed, QuestionRow, RoundRow};
 use prisverdig_store::users::User;
 use uuid::Uuid;
@@ -23,6 +26,43 @@ pub struct CategoryView {
 pub enum Direction {
     Up,
     Down,
+}
+
+/// A validated criterion or question, ready to write.
+enum Item {
+    Criterion(CriterionSetup),
+    Question(QuestionSetup),
+}
+
+impl Item {
+    fn text(&self) -> &str {
+        match self {
+            Item::Criterion(c) => &c.text,
+            Item::Question(q) => &q.text,
+        }
+    }
+
+    async fn insert(&self, tx: &mut Tx, category: Uuid, position: i64) -> Result<Uuid> {
+        Ok(match self {
+            Item::Criterion(c) => rounds::insert_criterion_setup(tx, category, position, c).await?,
+            Item::Question(q) => rounds::insert_question(tx, category, position, q).await?,
+        })
+    }
+
+    async fn update(&self, tx: &mut Tx, id: Uuid) -> Result<()> {
+        match self {
+            Item::Criterion(c) => rounds::update_criterion(tx, id, c).await?,
+            Item::Question(q) => rounds::update_question(tx, id, q).await?,
+        }
+        Ok(())
+    }
+}
+
+fn entity_name(listed: Listed) -> &'static str {
+    match listed {
+        Listed::Criterion => "criterion",
+        Listed::Question => "question",
+    }
 }
 
 fn locked() -> ServiceError {
@@ -118,23 +158,9 @@ impl Services {
         category: Uuid,
         input: &CriterionInput<'_>,
     ) -> Result<Uuid> {
-        let view = self.editable_category(user, category).await?;
-        let setup = input.parse().map_err(ServiceError::Invalid)?;
-        let position = view.criteria.last().map_or(0, |c| c.position + 1);
-        let now = self.clock.now();
-        let mut tx = self.db.begin().await?;
-        let id = rounds::insert_criterion_setup(&mut tx, category, position, &setup).await?;
-        record(
-            &mut tx,
-            now,
-            user,
-            "criterion.add",
-            ("criterion", id),
-            serde_json::json!({ "text": setup.text }),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(id)
+        let item = input.parse().map(Item::Criterion);
+        self.write_item(user, (category, Listed::Criterion, None), item)
+            .await
     }
 
     pub async fn update_criterion(
@@ -144,25 +170,9 @@ impl Services {
         id: Uuid,
         input: &CriterionInput<'_>,
     ) -> Result<()> {
-        let view = self.editable_category(user, category).await?;
-        if !view.criteria.iter().any(|c| c.id == id) {
-            return Err(ServiceError::NotFound);
-        }
-        let setup = input.parse().map_err(ServiceError::Invalid)?;
-        let now = self.clock.now();
-        let mut tx = self.db.begin().await?;
-        rounds::update_criterion(&mut tx, id, &setup).await?;
-        record(
-            &mut tx,
-            now,
-            user,
-            "criterion.update",
-            ("criterion", id),
-            serde_json::json!({ "text": setup.text }),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        let item = input.parse().map(Item::Criterion);
+        let target = (category, Listed::Criterion, Some(id));
+        self.write_item(user, target, item).await.map(|_| ())
     }
 
     pub async fn add_question(
@@ -171,23 +181,9 @@ impl Services {
         category: Uuid,
         input: &QuestionInput<'_>,
     ) -> Result<Uuid> {
-        let view = self.editable_category(user, category).await?;
-        let setup = input.parse().map_err(ServiceError::Invalid)?;
-        let position = view.questions.last().map_or(0, |q| q.position + 1);
-        let now = self.clock.now();
-        let mut tx = self.db.begin().await?;
-        let id = rounds::insert_question(&mut tx, category, position, &setup).await?;
-        record(
-            &mut tx,
-            now,
-            user,
-            "question.add",
-            ("question", id),
-            serde_json::json!({ "text": setup.text }),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(id)
+        let item = input.parse().map(Item::Question);
+        self.write_item(user, (category, Listed::Question, None), item)
+            .await
     }
 
     pub async fn update_question(
@@ -197,25 +193,42 @@ impl Services {
         id: Uuid,
         input: &QuestionInput<'_>,
     ) -> Result<()> {
+        let item = input.parse().map(Item::Question);
+        let target = (category, Listed::Question, Some(id));
+        self.write_item(user, target, item).await.map(|_| ())
+    }
+
+    /// Adds an item at the end of its list (no id) or updates it, with its audit row.
+    async fn write_item(
+        &self,
+        user: &User,
+        (category, listed, id): (Uuid, Listed, Option<Uuid>),
+        item: std::result::Result<Item, Vec<ValidationError>>,
+    ) -> Result<Uuid> {
         let view = self.editable_category(user, category).await?;
-        if !view.questions.iter().any(|q| q.id == id) {
+        let items = Self::listed(&view, listed);
+        if id.is_some_and(|id| !items.iter().any(|(i, _)| *i == id)) {
             return Err(ServiceError::NotFound);
         }
-        let setup = input.parse().map_err(ServiceError::Invalid)?;
+        let item = item.map_err(ServiceError::Invalid)?;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        rounds::update_question(&mut tx, id, &setup).await?;
-        record(
-            &mut tx,
-            now,
-            user,
-            "question.update",
-            ("question", id),
-            serde_json::json!({ "text": setup.text }),
-        )
-        .await?;
+        let (id, verb) = match id {
+            None => {
+                let position = items.last().map_or(0, |(_, p)| p + 1);
+                (item.insert(&mut tx, category, position).await?, "add")
+            }
+            Some(id) => {
+                item.update(&mut tx, id).await?;
+                (id, "update")
+            }
+        };
+        let entity = entity_name(listed);
+        let detail = serde_json::json!({ "text": item.text() });
+        let action = format!("{entity}.{verb}");
+        record(&mut tx, now, user, &action, (entity, id), detail).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(id)
     }
 
     /// The ids and positions of one of the category's lists, in order.
@@ -240,11 +253,7 @@ impl Services {
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
         rounds::delete_listed(&mut tx, listed, id).await?;
-        let entity = if listed == Listed::Criterion {
-            "criterion"
-        } else {
-            "question"
-        };
+        let entity = entity_name(listed);
         record(
             &mut tx,
             now,
