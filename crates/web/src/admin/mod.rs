@@ -38,9 +38,7 @@ pub fn routes() -> Router<AppState> {
             get(unit_import::form).post(unit_import::submit),
         )
         .route("/admin/units/{id}", get(unit_edit::show))
-        .route("/admin/units/{id}/rename", post(unit_edit::rename))
-        .route("/admin/units/{id}/move", post(unit_edit::move_to))
-        .route("/admin/units/{id}/merge", post(unit_edit::merge))
+        .route("/admin/units/{id}/{action}", post(unit_edit::change))
         .route("/admin/rounds", get(rounds::show))
         .route(
             "/admin/rounds/new",

@@ -10,8 +10,8 @@ use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use prisverdig_domain::ValidationError;
 use prisverdig_service::ServiceError;
-use prisverdig_store::users::User;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -108,64 +108,27 @@ async fn answer(
     }
 }
 
-type Action = (
-    State<AppState>,
-    Administrator,
-    Shell,
-    Path<Uuid>,
-    Form<UnitEditForm>,
-);
-
-async fn act<F>(parts: Action, run: F) -> Result<Response, WebError>
-where
-    F: AsyncFnOnce(&AppState, &User, Uuid, &UnitEditForm) -> Result<(), ServiceError>,
-{
-    let (State(state), Administrator(user), shell, Path(id), Form(form)) = parts;
-    let outcome = run(&state, &user, id, &form).await;
-    answer(&state, shell, id, form, outcome).await
-}
-
-pub async fn rename(
-    s: State<AppState>,
-    a: Administrator,
-    sh: Shell,
-    p: Path<Uuid>,
-    f: Form<UnitEditForm>,
+/// The three forms of the page: `rename`, `move` or `merge`.
+pub async fn change(
+    State(state): State<AppState>,
+    Administrator(user): Administrator,
+    shell: Shell,
+    Path((id, action)): Path<(Uuid, String)>,
+    Form(form): Form<UnitEditForm>,
 ) -> Result<Response, WebError> {
-    act((s, a, sh, p, f), async |state, user, id, form| {
-        state.services.rename_unit(user, id, &form.name).await
-    })
-    .await
-}
-
-pub async fn move_to(
-    s: State<AppState>,
-    a: Administrator,
-    sh: Shell,
-    p: Path<Uuid>,
-    f: Form<UnitEditForm>,
-) -> Result<Response, WebError> {
-    let parent = optional_id(&f.parent)?;
-    act((s, a, sh, p, f), async move |state, user, id, _| {
-        state.services.move_unit(user, id, parent).await
-    })
-    .await
-}
-
-pub async fn merge(
-    s: State<AppState>,
-    a: Administrator,
-    sh: Shell,
-    p: Path<Uuid>,
-    f: Form<UnitEditForm>,
-) -> Result<Response, WebError> {
-    let into = optional_id(&f.into)?;
-    act(
-        (s, a, sh, p, f),
-        async move |state, user, id, _| match into {
-            Some(into) => state.services.merge_unit(user, id, into).await,
-            None => Err(prisverdig_domain::ValidationError::new("into", "error-choose-one").into()),
+    let services = &state.services;
+    let outcome = match action.as_str() {
+        "rename" => services.rename_unit(&user, id, &form.name).await,
+        "move" => {
+            services
+                .move_unit(&user, id, optional_id(&form.parent)?)
+                .await
+        }
+        "merge" => match optional_id(&form.into)? {
+            Some(into) => services.merge_unit(&user, id, into).await,
+            None => Err(ValidationError::new("into", "error-choose-one").into()),
         },
-    )
-    .await
+        _ => return Err(WebError::NotFound),
+    };
+    answer(&state, shell, id, form, outcome).await
 }
