@@ -80,6 +80,39 @@ async fn count(app: &TestApp, table_sql: &'static str) -> i64 {
     }
 }
 
+/// An application written straight to the store, as the applicant's pages will.
+async fn insert_application(
+    app: &TestApp,
+    (category, unit, owner): (Uuid, Uuid, Uuid),
+    submitted: Option<time::OffsetDateTime>,
+) -> Uuid {
+    let state = if submitted.is_some() {
+        ApplicationState::Submitted
+    } else {
+        ApplicationState::Draft
+    };
+    let mut tx = app.services.db.begin().await.unwrap();
+    let new = prisverdig_store::applications::NewApplication {
+        category_id: category,
+        unit_id: unit,
+        owner_id: owner,
+        state,
+        title: "Smart renhold",
+        summary: "",
+        answers: &serde_json::json!({}),
+        unit_snapshot: &["Helse og omsorg".to_string(), "Øst".to_string()],
+        idea_origin: IdeaOrigin::Original,
+        origin_note: "",
+        submitted_at: submitted,
+        withdrawn_at: None,
+    };
+    let id = prisverdig_store::applications::insert(&mut tx, app.clock.now(), new)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
 on_both_backends! {
     async fn every_round_transition_is_allowed_or_refused_as_the_state_machine_says(app) {
         let user = admin(app).await;
@@ -147,19 +180,9 @@ on_both_backends! {
         let page = format!("/admin/categories/{category}");
         assert!(app.get(&page).await.text().await.unwrap().contains("/criteria/new"));
         // A draft does not lock anything; a submitted application does.
-        for (state, submitted) in [(ApplicationState::Draft, None), (ApplicationState::Submitted, Some(app.clock.now()))] {
-            let mut tx = app.services.db.begin().await.unwrap();
-            let new = prisverdig_store::applications::NewApplication {
-                category_id: category, unit_id: unit, owner_id: user.id, state, title: "Smart renhold", summary: "",
-                answers: &serde_json::json!({}), unit_snapshot: &["Renhold".to_string()], idea_origin: IdeaOrigin::Original,
-                origin_note: "", submitted_at: submitted, withdrawn_at: None,
-            };
-            prisverdig_store::applications::insert(&mut tx, app.clock.now(), new).await.unwrap();
-            tx.commit().await.unwrap();
-            if submitted.is_none() {
-                assert!(app.services.category_view(&user, category).await.unwrap().editable);
-            }
-        }
+        insert_application(app, (category, unit, user.id), None).await;
+        assert!(app.services.category_view(&user, category).await.unwrap().editable);
+        insert_application(app, (category, unit, user.id), Some(app.clock.now())).await;
         let view = app.services.category_view(&user, category).await.unwrap();
         assert!(!view.editable);
         match app.services.add_criterion(&user, category, &criterion).await {
@@ -213,12 +236,22 @@ on_both_backends! {
         let res = app.post_form(&page, &format!("/admin/units/{leaf}/rename"), &[("name", "Hjemmetjenesten Vest")]).await;
         assert_eq!(res.status(), 303);
         let other = app.services.create_unit(&user, "Øst", "unit", Some(mid)).await.unwrap();
+        let round = app.services.create_round(&user, &round_input("2020"), true).await.unwrap();
+        let category = app.services.round_view(&user, round).await.unwrap().categories[0].id;
+        let application = insert_application(app, (category, other, user.id), Some(app.clock.now())).await;
         let res = app.post_form(&page, &format!("/admin/units/{other}/merge"), &[("into", &leaf.to_string())]).await;
         assert_eq!(res.status(), 303);
         let merged = prisverdig_store::organisation::merged_into(&app.services.db, other).await.unwrap();
         assert_eq!(merged, Some(leaf));
         let names: Vec<_> = app.services.units().await.unwrap().into_iter().map(|u| u.name).collect();
         assert!(names.contains(&"Hjemmetjenesten Vest".to_string()) && !names.contains(&"Øst".to_string()));
+        let sql = "SELECT unit_id, unit_snapshot FROM application WHERE id = $1";
+        let (unit, snapshot): (Uuid, sqlx::types::Json<Vec<String>>) = match &app.services.db {
+            prisverdig_store::Db::Sqlite(p) => sqlx::query_as(sql).bind(application).fetch_one(p).await.unwrap(),
+            prisverdig_store::Db::Postgres(p) => sqlx::query_as(sql).bind(application).fetch_one(p).await.unwrap(),
+        };
+        assert_eq!(unit, leaf, "the application moved with the merge");
+        assert_eq!(snapshot.0, ["Helse og omsorg", "Øst"], "and keeps the names it was submitted under");
     }
 
     async fn only_administrators_reach_the_admin_pages(app) {
