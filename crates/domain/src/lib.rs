@@ -7,9 +7,12 @@ pub mod category;
 pub mod defaults;
 pub mod email;
 pub mod error;
+pub mod local_time;
 pub mod password;
 pub mod role;
 pub mod round;
+pub mod setup;
 pub mod unit;
+pub mod unit_import;
 
 pub use error::ValidationError;

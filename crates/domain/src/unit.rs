@@ -1,7 +1,60 @@
 //! The organisation chart: units in a tree of any depth.
 
+use crate::ValidationError;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use uuid::Uuid;
+
+/// Longest unit name accepted, in characters.
+pub const MAX_UNIT_NAME_CHARS: usize = 200;
+
+/// What a unit is in the chart: a sector or director area at the top, sub-areas, and the
+/// units (tjenestesteder) that apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    Sector,
+    Area,
+    Unit,
+}
+
+impl UnitKind {
+    pub const ALL: [UnitKind; 3] = [UnitKind::Sector, UnitKind::Area, UnitKind::Unit];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Sector => "sector",
+            UnitKind::Area => "area",
+            UnitKind::Unit => "unit",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|k| k.as_str() == input)
+    }
+
+    /// The kind an imported unit gets: the top level is a sector, the last name on a line
+    /// a unit, anything between an area.
+    pub fn for_level(level: usize, last: bool) -> UnitKind {
+        match (level, last) {
+            (0, _) => UnitKind::Sector,
+            (_, true) => UnitKind::Unit,
+            _ => UnitKind::Area,
+        }
+    }
+}
+
+/// A unit's name, trimmed: required and at most [`MAX_UNIT_NAME_CHARS`].
+pub fn check_name(name: &str) -> Result<String, ValidationError> {
+    let name = name.trim();
+    if name.is_empty() {
+        Err(ValidationError::new("name", "error-required"))
+    } else if name.chars().count() > MAX_UNIT_NAME_CHARS {
+        Err(ValidationError::new("name", "error-too-long"))
+    } else {
+        Ok(name.to_string())
+    }
+}
 
 /// Can `unit` be moved under `new_parent` without making a cycle? `parents` maps each unit
 /// to its current parent.
@@ -20,6 +73,32 @@ pub fn can_move(
         steps += 1;
     }
     true
+}
+
+/// The units in tree order (each parent before its children, siblings in the given
+/// order) with their depth. A unit whose parent is not listed counts as a root.
+pub fn tree_order(units: &[(Uuid, Option<Uuid>)]) -> Vec<(usize, usize)> {
+    let known: std::collections::HashSet<Uuid> = units.iter().map(|(id, _)| *id).collect();
+    let mut children: HashMap<Option<Uuid>, Vec<usize>> = HashMap::new();
+    for (i, (_, parent)) in units.iter().enumerate() {
+        let parent = parent.filter(|p| known.contains(p));
+        children.entry(parent).or_default().push(i);
+    }
+    let mut out = Vec::with_capacity(units.len());
+    let mut stack: Vec<(usize, usize)> = children
+        .get(&None)
+        .map(|roots| roots.iter().rev().map(|i| (*i, 0)).collect())
+        .unwrap_or_default();
+    while let Some((i, depth)) = stack.pop() {
+        if out.len() > units.len() {
+            break;
+        }
+        out.push((i, depth));
+        if let Some(kids) = children.get(&Some(units[i].0)) {
+            stack.extend(kids.iter().rev().map(|k| (*k, depth + 1)));
+        }
+    }
+    out
 }
 
 /// The names from the root down to `unit`, e.g. «Eiendom › Renhold».
@@ -56,6 +135,24 @@ mod tests {
         assert!(!can_move(a, Some(a), &parents));
         assert!(can_move(c, Some(a), &parents));
         assert!(can_move(c, None, &parents));
+    }
+
+    #[test]
+    fn tree_order_puts_parents_before_children() {
+        let (a, b, c) = ids();
+        let d = Uuid::now_v7();
+        let units = [(c, Some(a)), (a, None), (d, None), (b, Some(c))];
+        assert_eq!(tree_order(&units), [(1, 0), (0, 1), (3, 2), (2, 0)]);
+    }
+
+    #[test]
+    fn kinds_follow_the_level() {
+        assert_eq!(UnitKind::for_level(0, true), UnitKind::Sector);
+        assert_eq!(UnitKind::for_level(1, false), UnitKind::Area);
+        assert_eq!(UnitKind::for_level(2, true), UnitKind::Unit);
+        assert_eq!(UnitKind::parse("area"), Some(UnitKind::Area));
+        assert_eq!(check_name("  Renhold "), Ok("Renhold".to_string()));
+        assert!(check_name(" ").is_err());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Use cases: each checks access (domain policy), validates (domain) and writes in one
 //! transaction (store) with its audit row. The CLI, the pages and the API all call these.
 
+pub mod admin;
 pub mod apply;
 pub mod auth;
 pub mod catalogue;

@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod rounds;
 pub mod schema;
 pub mod sessions;
+pub mod tips;
 pub mod users;
 
 pub use db::{Backend, Db, Tx, utc};

@@ -75,3 +75,89 @@ pub async fn units(tx: &mut Tx) -> Result<Vec<UnitRow>> {
     .fetch_all(conn)
     .await)?)
 }
+
+/// Every unit still in the chart, for the tree and the pickers.
+pub async fn active_units(db: &Db) -> Result<Vec<UnitRow>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(
+        "SELECT id, parent_id, name, kind FROM unit WHERE NOT archived ORDER BY position, name"
+    )
+    .fetch_all(pool)
+    .await)?)
+}
+
+/// One active unit.
+pub async fn unit(db: &Db, id: Uuid) -> Result<Option<UnitRow>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(
+        "SELECT id, parent_id, name, kind FROM unit WHERE id = $1 AND NOT archived"
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?)
+}
+
+/// The next position among `parent`'s children, so a new unit goes last.
+pub async fn next_position(tx: &mut Tx, parent: Option<Uuid>) -> Result<i64> {
+    Ok(on_tx!(tx, |conn| sqlx::query_scalar(
+        "SELECT COALESCE(MAX(position) + 1, 0) FROM unit \
+         WHERE (parent_id = $1 OR (parent_id IS NULL AND $2)) AND NOT archived"
+    )
+    .bind(parent)
+    .bind(parent.is_none())
+    .fetch_one(conn)
+    .await)?)
+}
+
+pub async fn rename_unit(tx: &mut Tx, id: Uuid, name: &str) -> Result<()> {
+    on_tx!(tx, |conn| sqlx::query(
+        "UPDATE unit SET name = $2, version = version + 1 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(name)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+pub async fn move_unit(tx: &mut Tx, id: Uuid, parent: Option<Uuid>, position: i64) -> Result<()> {
+    on_tx!(tx, |conn| sqlx::query(
+        "UPDATE unit SET parent_id = $2, position = $3, version = version + 1 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(parent)
+    .bind(position)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// Merges `from` into `into`: its people, applications and child units move to `into`, and
+/// `from` is archived with a pointer to where it went. Applications keep their snapshot.
+pub async fn merge_units(tx: &mut Tx, from: Uuid, into: Uuid) -> Result<()> {
+    for sql in [
+        "UPDATE users SET unit_id = $2 WHERE unit_id = $1",
+        "UPDATE application SET unit_id = $2 WHERE unit_id = $1",
+        "UPDATE unit SET parent_id = $2 WHERE parent_id = $1",
+        "UPDATE unit SET archived = TRUE, merged_into = $2, version = version + 1 WHERE id = $1",
+    ] {
+        on_tx!(tx, |conn| sqlx::query(sql)
+            .bind(from)
+            .bind(into)
+            .execute(conn)
+            .await
+            .map(|_| ()))?;
+    }
+    Ok(())
+}
+
+/// Where a unit was merged, if it was.
+pub async fn merged_into(db: &Db, id: Uuid) -> Result<Option<Uuid>> {
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT merged_into FROM unit WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?
+    .flatten())
+}

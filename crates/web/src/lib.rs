@@ -1,6 +1,7 @@
 //! The web layer (axum): one folder per area, one file per page or action. A handler
 //! extracts → calls a service → renders or redirects (303). No SQL here.
 
+mod admin;
 mod apply;
 mod auth;
 mod error;

@@ -63,6 +63,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(ops::metrics::render))
         .route("/static/{*path}", get(static_files::serve))
         .merge(crate::apply::routes())
+        .merge(crate::admin::routes())
         .fallback(errors::not_found)
         .layer(from_fn_with_state(state.clone(), csrf::protect))
         .layer(sessions)

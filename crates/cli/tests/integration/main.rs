@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod admin;
 mod apply;
 mod auth;
 mod binary;

@@ -4,3 +4,4 @@ pub mod application;
 pub mod catalogue;
 pub mod home;
 pub mod language;
+pub mod tips;

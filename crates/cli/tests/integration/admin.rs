@@ -1,0 +1,343 @@
+//! The administrator's setup: organisation chart, rounds, categories, criteria, tips.
+
+use crate::harness::TestApp;
+use crate::on_both_backends;
+use prisverdig_domain::application::{ApplicationState, IdeaOrigin};
+use prisverdig_domain::role::Role;
+use prisverdig_domain::setup::{CriterionInput, QuestionInput, RoundInput};
+use prisverdig_service::admin::unit_import::ImportOutcome;
+use prisverdig_service::users::AddUser;
+use prisverdig_service::{Clock, ServiceError};
+use prisverdig_store::users::User;
+use uuid::Uuid;
+
+const PASSWORD: &str = "korrekt hest batteri";
+
+async fn add(app: &TestApp, email: &str, role: Role) -> User {
+    let input = AddUser {
+        email,
+        name: email,
+        roles: &[role],
+        password: PASSWORD,
+    };
+    let id = app.services.add_user(input).await.unwrap();
+    app.services.user(id).await.unwrap().unwrap()
+}
+
+/// An administrator, signed in on the app's client.
+async fn admin(app: &TestApp) -> User {
+    let user = add(app, "admin@fjordvik.example", Role::Administrator).await;
+    assert_eq!(
+        app.sign_in("admin@fjordvik.example", PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    user
+}
+
+fn round_input(year: &str) -> RoundInput<'_> {
+    RoundInput {
+        year,
+        title: "Innovasjonsprisene 2020",
+        description: "Løp og søk!",
+        ceremony_name: "Bærumskonferansen",
+        ceremony_date: "2020-01-20",
+        ceremony_time: "13:00",
+        ceremony_place: "Kulturhuset",
+        visibility: "on_submit",
+    }
+}
+
+fn location(res: &reqwest::Response) -> String {
+    res.headers()["location"].to_str().unwrap().to_string()
+}
+
+async fn audit_count(app: &TestApp, action: &str) -> i64 {
+    let sql = "SELECT COUNT(*) FROM audit_log WHERE action = $1";
+    match &app.services.db {
+        prisverdig_store::Db::Sqlite(p) => sqlx::query_scalar(sql)
+            .bind(action)
+            .fetch_one(p)
+            .await
+            .unwrap(),
+        prisverdig_store::Db::Postgres(p) => sqlx::query_scalar(sql)
+            .bind(action)
+            .fetch_one(p)
+            .await
+            .unwrap(),
+    }
+}
+
+async fn count(app: &TestApp, table_sql: &'static str) -> i64 {
+    match &app.services.db {
+        prisverdig_store::Db::Sqlite(p) => {
+            sqlx::query_scalar(table_sql).fetch_one(p).await.unwrap()
+        }
+        prisverdig_store::Db::Postgres(p) => {
+            sqlx::query_scalar(table_sql).fetch_one(p).await.unwrap()
+        }
+    }
+}
+
+/// An application written straight to the store, as the applicant's pages will.
+async fn insert_application(
+    app: &TestApp,
+    (category, unit, owner): (Uuid, Uuid, Uuid),
+    submitted: Option<time::OffsetDateTime>,
+) -> Uuid {
+    let state = if submitted.is_some() {
+        ApplicationState::Submitted
+    } else {
+        ApplicationState::Draft
+    };
+    let mut tx = app.services.db.begin().await.unwrap();
+    let new = prisverdig_store::applications::NewApplication {
+        category_id: category,
+        unit_id: unit,
+        owner_id: owner,
+        state,
+        title: "Smart renhold",
+        summary: "",
+        answers: &serde_json::json!({}),
+        unit_snapshot: &["Helse og omsorg".to_string(), "Øst".to_string()],
+        idea_origin: Some(IdeaOrigin::Original),
+        origin_note: "",
+        submitted_at: submitted,
+        withdrawn_at: None,
+    };
+    let id = prisverdig_store::applications::insert(&mut tx, app.clock.now(), new)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+on_both_backends! {
+    async fn every_round_transition_is_allowed_or_refused_as_the_state_machine_says(app) {
+        let user = admin(app).await;
+        let round = app.services.create_round(&user, &round_input("2020"), true).await.unwrap();
+        let page = format!("/admin/rounds/{round}");
+        let action = format!("/admin/rounds/{round}/transition");
+        let refused = app.post_form(&page, &action, &[("to", "judging")]).await;
+        assert_eq!(refused.status(), 422, "draft cannot jump to judging");
+        assert!(refused.text().await.unwrap().contains("Runden kan ikke gå til denne statusen"));
+        let body = app.get(&page).await.text().await.unwrap();
+        assert!(body.contains("value=\"open\"") && !body.contains("value=\"closed\""), "only valid next states are offered");
+        for (to, bad) in [("open", "judging"), ("closed", "nominated"), ("open", "draft"), ("closed", "awarded"), ("judging", "open"),
+                          ("nominated", "archived"), ("awarded", "judging"), ("archived", "open")] {
+            let res = app.post_form(&page, &action, &[("to", to)]).await;
+            assert_eq!(res.status(), 303, "to {to}");
+            let res = app.post_form(&page, &action, &[("to", bad)]).await;
+            assert_eq!(res.status(), 422, "{to} -> {bad} is refused");
+        }
+        let res = app.post_form(&page, &action, &[("to", "nonsense")]).await;
+        assert_eq!(res.status(), 422);
+        assert_eq!(audit_count(app, "round.transition").await, 8);
+        let detail: String = match &app.services.db {
+            prisverdig_store::Db::Sqlite(p) => sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'round.transition' ORDER BY id LIMIT 1").fetch_one(p).await.unwrap(),
+            prisverdig_store::Db::Postgres(p) => sqlx::query_scalar("SELECT detail::text FROM audit_log WHERE action = 'round.transition' ORDER BY id LIMIT 1").fetch_one(p).await.unwrap(),
+        };
+        let detail: serde_json::Value = serde_json::from_str(&detail).unwrap();
+        assert_eq!(detail, serde_json::json!({ "from": "draft", "to": "open" }));
+    }
+
+    async fn copying_a_round_makes_next_years_draft_with_everything(app) {
+        let user = admin(app).await;
+        let round = app.services.create_round(&user, &round_input("2020"), true).await.unwrap();
+        let view = app.services.round_view(&user, round).await.unwrap();
+        let first = view.categories[0].id;
+        let q = QuestionInput { text: "Hvordan var det for tre år siden?", help: "", required: true };
+        app.services.add_question(&user, first, &q).await.unwrap();
+        app.services.transition_round(&user, round, "open").await.unwrap();
+        let res = app.post_form(&format!("/admin/rounds/{round}"), &format!("/admin/rounds/{round}/copy"), &[]).await;
+        assert_eq!(res.status(), 303);
+        let copy: Uuid = location(&res).rsplit('/').next().unwrap().parse().unwrap();
+        let copied = app.services.round_view(&user, copy).await.unwrap();
+        assert_eq!(copied.round.state, "draft");
+        assert_eq!(copied.round.year, 2021);
+        assert_eq!(copied.round.title, "Innovasjonsprisene 2021");
+        assert_eq!(copied.round.copied_from, Some(round));
+        assert_eq!(copied.categories.len(), 3);
+        for (old, new) in view.categories.iter().zip(&copied.categories) {
+            assert_eq!(old.name, new.name);
+            assert_eq!(new.deadline, old.deadline + time::Duration::days(366), "a year on, same Oslo time");
+            let (a, b) = (app.services.category_view(&user, old.id).await.unwrap(), app.services.category_view(&user, new.id).await.unwrap());
+            let texts = |v: &prisverdig_service::admin::categories::CategoryView| v.criteria.iter().map(|c| (c.text.clone(), c.shape.clone(), c.scale_max)).collect::<Vec<_>>();
+            assert_eq!(texts(&a), texts(&b));
+            assert_eq!(a.questions.len(), b.questions.len());
+        }
+        assert_eq!(app.services.category_view(&user, copied.categories[0].id).await.unwrap().questions[0].text, "Hvordan var det for tre år siden?");
+    }
+
+    async fn criteria_lock_once_the_first_application_is_submitted(app) {
+        let user = admin(app).await;
+        let round = app.services.create_round(&user, &round_input("2020"), true).await.unwrap();
+        let category = app.services.round_view(&user, round).await.unwrap().categories[0].id;
+        let unit = app.services.create_unit(&user, "Renhold", "unit", None).await.unwrap();
+        let criterion = CriterionInput { text: "Er det tatt i bruk?", help: "", weight: "2", shape: "yes_no", scale_min: "", scale_max: "" };
+        let added = app.services.add_criterion(&user, category, &criterion).await.unwrap();
+        let page = format!("/admin/categories/{category}");
+        assert!(app.get(&page).await.text().await.unwrap().contains("/criteria/new"));
+        // A draft does not lock anything; a submitted application does.
+        insert_application(app, (category, unit, user.id), None).await;
+        assert!(app.services.category_view(&user, category).await.unwrap().editable);
+        insert_application(app, (category, unit, user.id), Some(app.clock.now())).await;
+        let view = app.services.category_view(&user, category).await.unwrap();
+        assert!(!view.editable);
+        match app.services.add_criterion(&user, category, &criterion).await {
+            Err(ServiceError::Invalid(e)) => assert_eq!(e[0].message_id, "error-criteria-locked"),
+            other => panic!("expected refusal, got {other:?}"),
+        }
+        let res = app.post_form(&page, &format!("/admin/categories/{category}/criteria/{added}"),
+            &[("text", "Endret"), ("weight", "1"), ("shape", "yes_no")]).await;
+        assert_eq!(res.status(), 422);
+        let res = app.post_form(&page, &format!("/admin/categories/{category}/criteria/{added}/remove"), &[]).await;
+        assert_eq!(res.status(), 422);
+        let body = app.get(&page).await.text().await.unwrap();
+        assert!(body.contains("kan ikke endres lenger") && !body.contains("/criteria/new"));
+        assert_eq!(app.services.category_view(&user, category).await.unwrap().criteria.len(), 7);
+    }
+
+    async fn a_csv_with_bad_lines_imports_nothing_and_a_good_one_imports_once(app) {
+        let user = admin(app).await;
+        let bad = "Nivå 1;Nivå 2;Nivå 3\nHelse og omsorg;Hjemmetjenester;Hjemmetjenesten Vest\nHelse og omsorg;;Sykehjem\nOppvekst;Skole\n;Eiendom\n";
+        let res = app.post_form("/admin/units/import", "/admin/units/import", &[("csv", bad), ("has_header", "1")]).await;
+        assert_eq!(res.status(), 422);
+        let body = res.text().await.unwrap();
+        assert!(body.contains("Linje 3: Et nivå mangler navn"), "{body}");
+        assert!(body.contains("Linje 5: Et nivå mangler navn"));
+        assert_eq!(count(app, "SELECT COUNT(*) FROM unit").await, 0, "nothing imported");
+        let good = "Helse og omsorg,Hjemmetjenester,Hjemmetjenesten Vest\nHelse og omsorg,Hjemmetjenester,Hjemmetjenesten Øst\nEiendom,Renhold\n";
+        for _ in 0..2 {
+            let res = app.post_form("/admin/units/import", "/admin/units/import", &[("csv", good)]).await;
+            assert_eq!(res.status(), 303);
+        }
+        assert_eq!(count(app, "SELECT COUNT(*) FROM unit").await, 6, "the second import reuses every unit");
+        let page = app.get("/admin/units").await.text().await.unwrap();
+        assert!(page.contains("Hjemmetjenesten Øst") && page.matches("<ul>").count() >= 2, "a nested list");
+        match app.services.import_units(&user, "A;;B\nC;;D\n", false).await.unwrap() {
+            ImportOutcome::Rejected(lines) => assert_eq!(lines.iter().map(|l| l.line).collect::<Vec<_>>(), [1, 2]),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    async fn moving_a_unit_under_its_own_descendant_is_refused_and_merging_moves_people(app) {
+        let user = admin(app).await;
+        let top = app.services.create_unit(&user, "Helse og omsorg", "sector", None).await.unwrap();
+        let mid = app.services.create_unit(&user, "Hjemmetjenester", "area", Some(top)).await.unwrap();
+        let leaf = app.services.create_unit(&user, "Vest", "unit", Some(mid)).await.unwrap();
+        let page = format!("/admin/units/{top}");
+        let res = app.post_form(&page, &format!("/admin/units/{top}/move"), &[("parent", &leaf.to_string())]).await;
+        assert_eq!(res.status(), 422);
+        assert!(res.text().await.unwrap().contains("kan ikke flyttes inn under seg selv"));
+        let res = app.post_form(&page, &format!("/admin/units/{leaf}/move"), &[("parent", "")]).await;
+        assert_eq!(res.status(), 303);
+        let res = app.post_form(&page, &format!("/admin/units/{leaf}/rename"), &[("name", "Hjemmetjenesten Vest")]).await;
+        assert_eq!(res.status(), 303);
+        let other = app.services.create_unit(&user, "Øst", "unit", Some(mid)).await.unwrap();
+        let round = app.services.create_round(&user, &round_input("2020"), true).await.unwrap();
+        let category = app.services.round_view(&user, round).await.unwrap().categories[0].id;
+        let application = insert_application(app, (category, other, user.id), Some(app.clock.now())).await;
+        let res = app.post_form(&page, &format!("/admin/units/{other}/merge"), &[("into", &leaf.to_string())]).await;
+        assert_eq!(res.status(), 303);
+        let merged = prisverdig_store::organisation::merged_into(&app.services.db, other).await.unwrap();
+        assert_eq!(merged, Some(leaf));
+        let names: Vec<_> = app.services.units().await.unwrap().into_iter().map(|u| u.name).collect();
+        assert!(names.contains(&"Hjemmetjenesten Vest".to_string()) && !names.contains(&"Øst".to_string()));
+        let sql = "SELECT unit_id, unit_snapshot FROM application WHERE id = $1";
+        let (unit, snapshot): (Uuid, sqlx::types::Json<Vec<String>>) = match &app.services.db {
+            prisverdig_store::Db::Sqlite(p) => sqlx::query_as(sql).bind(application).fetch_one(p).await.unwrap(),
+            prisverdig_store::Db::Postgres(p) => sqlx::query_as(sql).bind(application).fetch_one(p).await.unwrap(),
+        };
+        assert_eq!(unit, leaf, "the application moved with the merge");
+        assert_eq!(snapshot.0, ["Helse og omsorg", "Øst"], "and keeps the names it was submitted under");
+    }
+
+    async fn only_administrators_reach_the_admin_pages(app) {
+        add(app, "kari@fjordvik.example", Role::Applicant).await;
+        let res = app.get("/admin").await;
+        assert_eq!(res.status(), 303, "signed out: to the sign-in page");
+        app.sign_in("kari@fjordvik.example", PASSWORD).await;
+        for path in ["/admin", "/admin/units", "/admin/units/import", "/admin/rounds", "/admin/rounds/new", "/admin/tips"] {
+            assert_eq!(app.get(path).await.status(), 403, "{path}");
+        }
+        let res = app.post_form("/tips/new", "/admin/units", &[("name", "X"), ("kind", "unit")]).await;
+        assert_eq!(res.status(), 403);
+        assert!(!app.get("/").await.text().await.unwrap().contains("href=\"/admin\""), "no admin link");
+    }
+
+    async fn a_tip_is_recorded_with_a_message_to_the_administrators(app) {
+        let admin_user = admin(app).await;
+        let unit = app.services.create_unit(&admin_user, "Renhold", "unit", None).await.unwrap();
+        assert!(app.get("/").await.text().await.unwrap().contains("href=\"/admin\""));
+        app.post_form("/", "/sign-out", &[]).await;
+        add(app, "kari@fjordvik.example", Role::Applicant).await;
+        app.sign_in("kari@fjordvik.example", PASSWORD).await;
+        let res = app.post_form("/tips/new", "/tips/new", &[("unit", ""), ("unit_text", ""), ("innovation", "")]).await;
+        assert_eq!(res.status(), 422);
+        let body = res.text().await.unwrap();
+        assert!(body.contains("id=\"unit-error\"") && body.contains("id=\"innovation-error\""));
+        let res = app.post_form("/tips/new", "/tips/new", &[("unit", &unit.to_string()), ("innovation", "Smart renhold"), ("reason", "Sensorer")]).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(count(app, "SELECT COUNT(*) FROM tip").await, 1);
+        assert_eq!(count(app, "SELECT COUNT(*) FROM outbox WHERE recipient = 'admin@fjordvik.example'").await, 1);
+        app.post_form("/", "/sign-out", &[]).await;
+        app.sign_in("admin@fjordvik.example", PASSWORD).await;
+        let list = app.get("/admin/tips").await.text().await.unwrap();
+        assert!(list.contains("Smart renhold") && list.contains("Renhold"));
+        let tip = app.services.tips(&admin_user).await.unwrap()[0].id;
+        let res = app.post_form("/admin/tips", &format!("/admin/tips/{tip}/handled"), &[]).await;
+        assert_eq!(res.status(), 303);
+        assert!(app.services.tips(&admin_user).await.unwrap()[0].handled_at.is_some());
+    }
+
+    async fn forms_show_every_problem_at_its_field(app) {
+        admin(app).await;
+        let res = app.post_form("/admin/rounds/new", "/admin/rounds/new",
+            &[("year", "tjue"), ("title", ""), ("visibility", "on_submit"), ("ceremony_date", "2020-01-20")]).await;
+        assert_eq!(res.status(), 422);
+        let body = res.text().await.unwrap();
+        for id in ["year-error", "title-error", "ceremony_date-error"] {
+            assert!(body.contains(&format!("id=\"{id}\"")), "{id}");
+        }
+        let res = app.post_form("/admin/rounds/new", "/admin/rounds/new",
+            &[("year", "2021"), ("title", "Innovasjonsprisene 2021"), ("visibility", "after_deadline")]).await;
+        assert_eq!(res.status(), 303);
+        let round = location(&res);
+        let new_category = format!("{round}/categories/new");
+        let res = app.post_form(&new_category, &new_category, &[("kind", "mistake"), ("name", "Beste feil"), ("prize_sum_kr", "25000"),
+            ("deadline_date", "2020-11-01"), ("deadline_time", "23:59"), ("extended_date", "2020-10-01"), ("extended_time", "23:59")]).await;
+        assert_eq!(res.status(), 422);
+        assert!(res.text().await.unwrap().contains("id=\"extended_date-error\""));
+        let res = app.post_form(&new_category, &new_category, &[("kind", "mistake"), ("name", "Beste feil"), ("prize_sum_kr", "25000"),
+            ("deadline_date", "2020-11-01"), ("deadline_time", "23:59"), ("extended_date", "2020-11-15"), ("extended_time", "23:59"), ("blind", "1")]).await;
+        assert_eq!(res.status(), 303);
+        let page = app.get(&location(&res)).await.text().await.unwrap();
+        assert!(page.contains("value=\"2020-11-15\"") && page.contains("value=\"23:59\""), "shown in Oslo time");
+        let category = location(&res);
+        let new_criterion = format!("{category}/criteria/new");
+        let res = app.post_form(&new_criterion, &new_criterion, &[("text", "Feilet dere raskt?"), ("weight", "11"),
+            ("shape", "range"), ("scale_min", "6"), ("scale_max", "1")]).await;
+        assert_eq!(res.status(), 422);
+        let body = res.text().await.unwrap();
+        assert!(body.contains("id=\"weight-error\"") && body.contains("id=\"scale_max-error\""));
+        let res = app.post_form(&new_criterion, &new_criterion, &[("text", "Feilet dere raskt?"), ("weight", "3"),
+            ("shape", "range"), ("scale_min", "1"), ("scale_max", "6")]).await;
+        assert_eq!(res.status(), 303);
+        let new_question = format!("{category}/questions/new");
+        for text in ["Hva prøvde dere?", "Hva lærte dere?"] {
+            let res = app.post_form(&new_question, &new_question, &[("text", text), ("required", "1")]).await;
+            assert_eq!(res.status(), 303);
+        }
+        let page = app.get(&category).await.text().await.unwrap();
+        assert!(page.contains("Feilet dere raskt?") && page.contains("(Vekt 3; 1–6)"));
+        let second = page.find("Hva lærte dere?").unwrap();
+        let question = &page[second..].split("/questions/").nth(1).unwrap()[..36]; // its edit link
+        let res = app.post_form(&category, &format!("{category}/questions/{question}/move"), &[("direction", "up")]).await;
+        assert_eq!(res.status(), 303);
+        let page = app.get(&category).await.text().await.unwrap();
+        assert!(page.find("Hva lærte dere?").unwrap() < page.find("Hva prøvde dere?").unwrap(), "moved up");
+        assert!(app.get(&round).await.text().await.unwrap().contains("15. november 2020 kl. 23:59"));
+    }
+}

@@ -1,0 +1,305 @@
+//! Categories of a round and their form: criteria and questions, editable until the first
+//! application in the category is submitted.
+
+use super::{record, require_admin};
+use crate::{Result, ServiceError, Services};
+use prisverdig_domain::ValidationError;
+use prisverdig_domain::setup::{
+    CategoryInput, CriterionInput, CriterionSetup, QuestionInput, QuestionSetup, criteria_editable,
+};
+use prisverdig_store::Tx;
+use prisverdig_store::rounds::{self, CategoryRow, CriterionRow, Listed, QuestionRow, RoundRow};
+use prisverdig_store::users::User;
+use uuid::Uuid;
+
+/// A category with its round, its criteria and questions, and whether those may change.
+pub struct CategoryView {
+    pub round: RoundRow,
+    pub category: CategoryRow,
+    pub criteria: Vec<CriterionRow>,
+    pub questions: Vec<QuestionRow>,
+    pub editable: bool,
+}
+
+/// Which way a criterion or question moves in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// A validated criterion or question, ready to write.
+enum Item {
+    Criterion(CriterionSetup),
+    Question(QuestionSetup),
+}
+
+impl Item {
+    fn text(&self) -> &str {
+        match self {
+            Item::Criterion(c) => &c.text,
+            Item::Question(q) => &q.text,
+        }
+    }
+
+    async fn insert(&self, tx: &mut Tx, category: Uuid, position: i64) -> Result<Uuid> {
+        Ok(match self {
+            Item::Criterion(c) => rounds::insert_criterion_setup(tx, category, position, c).await?,
+            Item::Question(q) => rounds::insert_question(tx, category, position, q).await?,
+        })
+    }
+
+    async fn update(&self, tx: &mut Tx, id: Uuid) -> Result<()> {
+        match self {
+            Item::Criterion(c) => rounds::update_criterion(tx, id, c).await?,
+            Item::Question(q) => rounds::update_question(tx, id, q).await?,
+        }
+        Ok(())
+    }
+}
+
+fn entity_name(listed: Listed) -> &'static str {
+    match listed {
+        Listed::Criterion => "criterion",
+        Listed::Question => "question",
+    }
+}
+
+fn locked() -> ServiceError {
+    ValidationError::new("criteria", "error-criteria-locked").into()
+}
+
+impl Services {
+    pub async fn category_view(&self, user: &User, id: Uuid) -> Result<CategoryView> {
+        require_admin(user)?;
+        let category = rounds::category(&self.db, id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let round = self.existing_round(category.round_id).await?;
+        let editable = criteria_editable(rounds::submitted_count(&self.db, id).await?);
+        Ok(CategoryView {
+            criteria: rounds::criteria(&self.db, id).await?,
+            questions: rounds::questions(&self.db, id).await?,
+            round,
+            category,
+            editable,
+        })
+    }
+
+    /// The view of a category whose criteria and questions may still change.
+    async fn editable_category(&self, user: &User, id: Uuid) -> Result<CategoryView> {
+        let view = self.category_view(user, id).await?;
+        if view.editable {
+            Ok(view)
+        } else {
+            Err(locked())
+        }
+    }
+
+    pub async fn create_category(
+        &self,
+        user: &User,
+        round_id: Uuid,
+        input: &CategoryInput<'_>,
+    ) -> Result<Uuid> {
+        require_admin(user)?;
+        self.existing_round(round_id).await?;
+        let setup = input.parse().map_err(ServiceError::Invalid)?;
+        let position = rounds::round_categories(&self.db, round_id).await?.len() as i64;
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let id = rounds::insert_category_setup(&mut tx, round_id, position, &setup).await?;
+        let detail = serde_json::json!({ "round": round_id, "name": setup.name });
+        record(
+            &mut tx,
+            now,
+            user,
+            "category.create",
+            ("category", id),
+            detail,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn update_category(
+        &self,
+        user: &User,
+        id: Uuid,
+        input: &CategoryInput<'_>,
+    ) -> Result<()> {
+        let view = self.category_view(user, id).await?;
+        let setup = input.parse().map_err(ServiceError::Invalid)?;
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        rounds::update_category(&mut tx, id, &setup).await?;
+        let detail = serde_json::json!({
+            "name": setup.name,
+            "deadline_before": view.category.deadline,
+            "extended_before": view.category.extended_deadline,
+        });
+        record(
+            &mut tx,
+            now,
+            user,
+            "category.update",
+            ("category", id),
+            detail,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn add_criterion(
+        &self,
+        user: &User,
+        category: Uuid,
+        input: &CriterionInput<'_>,
+    ) -> Result<Uuid> {
+        let item = input.parse().map(Item::Criterion);
+        self.write_item(user, (category, Listed::Criterion, None), item)
+            .await
+    }
+
+    pub async fn update_criterion(
+        &self,
+        user: &User,
+        category: Uuid,
+        id: Uuid,
+        input: &CriterionInput<'_>,
+    ) -> Result<()> {
+        let item = input.parse().map(Item::Criterion);
+        let target = (category, Listed::Criterion, Some(id));
+        self.write_item(user, target, item).await.map(|_| ())
+    }
+
+    pub async fn add_question(
+        &self,
+        user: &User,
+        category: Uuid,
+        input: &QuestionInput<'_>,
+    ) -> Result<Uuid> {
+        let item = input.parse().map(Item::Question);
+        self.write_item(user, (category, Listed::Question, None), item)
+            .await
+    }
+
+    pub async fn update_question(
+        &self,
+        user: &User,
+        category: Uuid,
+        id: Uuid,
+        input: &QuestionInput<'_>,
+    ) -> Result<()> {
+        let item = input.parse().map(Item::Question);
+        let target = (category, Listed::Question, Some(id));
+        self.write_item(user, target, item).await.map(|_| ())
+    }
+
+    /// Adds an item at the end of its list (no id) or updates it, with its audit row.
+    async fn write_item(
+        &self,
+        user: &User,
+        (category, listed, id): (Uuid, Listed, Option<Uuid>),
+        item: std::result::Result<Item, Vec<ValidationError>>,
+    ) -> Result<Uuid> {
+        let view = self.editable_category(user, category).await?;
+        let items = Self::listed(&view, listed);
+        if id.is_some_and(|id| !items.iter().any(|(i, _)| *i == id)) {
+            return Err(ServiceError::NotFound);
+        }
+        let item = item.map_err(ServiceError::Invalid)?;
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let (id, verb) = match id {
+            None => {
+                let position = items.last().map_or(0, |(_, p)| p + 1);
+                (item.insert(&mut tx, category, position).await?, "add")
+            }
+            Some(id) => {
+                item.update(&mut tx, id).await?;
+                (id, "update")
+            }
+        };
+        let entity = entity_name(listed);
+        let detail = serde_json::json!({ "text": item.text() });
+        let action = format!("{entity}.{verb}");
+        record(&mut tx, now, user, &action, (entity, id), detail).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The ids and positions of one of the category's lists, in order.
+    fn listed(view: &CategoryView, listed: Listed) -> Vec<(Uuid, i64)> {
+        match listed {
+            Listed::Criterion => view.criteria.iter().map(|c| (c.id, c.position)).collect(),
+            Listed::Question => view.questions.iter().map(|q| (q.id, q.position)).collect(),
+        }
+    }
+
+    pub async fn remove_listed(
+        &self,
+        user: &User,
+        category: Uuid,
+        listed: Listed,
+        id: Uuid,
+    ) -> Result<()> {
+        let view = self.editable_category(user, category).await?;
+        if !Self::listed(&view, listed).iter().any(|(i, _)| *i == id) {
+            return Err(ServiceError::NotFound);
+        }
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        rounds::delete_listed(&mut tx, listed, id).await?;
+        let entity = entity_name(listed);
+        record(
+            &mut tx,
+            now,
+            user,
+            &format!("{entity}.remove"),
+            (entity, id),
+            serde_json::json!({ "category": category }),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Swaps a criterion or question with its neighbour; at either end nothing moves.
+    pub async fn move_listed(
+        &self,
+        user: &User,
+        category: Uuid,
+        listed: Listed,
+        id: Uuid,
+        direction: Direction,
+    ) -> Result<()> {
+        let view = self.editable_category(user, category).await?;
+        let items = Self::listed(&view, listed);
+        let at = items
+            .iter()
+            .position(|(i, _)| *i == id)
+            .ok_or(ServiceError::NotFound)?;
+        let other = match direction {
+            Direction::Up => at.checked_sub(1),
+            Direction::Down => Some(at + 1).filter(|o| *o < items.len()),
+        };
+        let Some(other) = other else { return Ok(()) };
+        let mut tx = self.db.begin().await?;
+        // Positions may repeat after edits elsewhere, so write list indexes, not the old values.
+        for (index, (item, _)) in items.iter().enumerate() {
+            let position = if index == at {
+                other
+            } else if index == other {
+                at
+            } else {
+                index
+            };
+            rounds::set_position(&mut tx, listed, *item, position as i64).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,214 @@
+//! A category of a round: its settings form, and (when editing) its criteria and questions.
+
+use super::labels::CATEGORY_KINDS;
+use super::{form_errors, see_other, unprocessable};
+use crate::error::WebError;
+use crate::extract::user::Administrator;
+use crate::layout::{FormErrors, Shell};
+use crate::router::AppState;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use prisverdig_domain::local_time::oslo_parts;
+use prisverdig_domain::setup::CategoryInput;
+use prisverdig_service::admin::categories::CategoryView;
+use prisverdig_store::rounds::{CategoryRow, CriterionRow, QuestionRow};
+use prisverdig_store::users::User;
+use serde::Deserialize;
+use uuid::Uuid;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/category_form.html")]
+pub struct CategoryPage {
+    shell: Shell,
+    round_id: Uuid,
+    round_title: String,
+    /// `None` while creating.
+    id: Option<Uuid>,
+    form: CategoryForm,
+    kinds: [(&'static str, &'static str); 4],
+    criteria: Vec<CriterionRow>,
+    questions: Vec<QuestionRow>,
+    editable: bool,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize, Default)]
+pub struct CategoryForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    prize_sum_kr: String,
+    #[serde(default)]
+    deadline_date: String,
+    #[serde(default)]
+    deadline_time: String,
+    #[serde(default)]
+    extended_date: String,
+    #[serde(default)]
+    extended_time: String,
+    #[serde(default)]
+    blind: Option<String>,
+}
+
+impl CategoryForm {
+    fn input(&self) -> CategoryInput<'_> {
+        CategoryInput {
+            kind: &self.kind,
+            name: &self.name,
+            description: &self.description,
+            prize_sum_kr: &self.prize_sum_kr,
+            deadline_date: &self.deadline_date,
+            deadline_time: &self.deadline_time,
+            extended_date: &self.extended_date,
+            extended_time: &self.extended_time,
+            blind: self.blind.is_some(),
+        }
+    }
+
+    fn from_category(c: &CategoryRow) -> CategoryForm {
+        let (deadline_date, deadline_time) = oslo_parts(c.deadline);
+        let (extended_date, extended_time) =
+            c.extended_deadline.map(oslo_parts).unwrap_or_default();
+        CategoryForm {
+            kind: c.kind.clone(),
+            name: c.name.clone(),
+            description: c.description.clone(),
+            prize_sum_kr: c.prize_sum_kr.to_string(),
+            deadline_date,
+            deadline_time,
+            extended_date,
+            extended_time,
+            blind: c.blind.then(|| "1".to_string()),
+        }
+    }
+}
+
+fn editing(
+    shell: Shell,
+    view: CategoryView,
+    form: Option<CategoryForm>,
+    errors: FormErrors,
+) -> CategoryPage {
+    CategoryPage {
+        form: form.unwrap_or_else(|| CategoryForm::from_category(&view.category)),
+        round_id: view.round.id,
+        round_title: view.round.title,
+        id: Some(view.category.id),
+        kinds: CATEGORY_KINDS,
+        criteria: view.criteria,
+        questions: view.questions,
+        editable: view.editable,
+        shell,
+        errors,
+    }
+}
+
+async fn creating(
+    state: &AppState,
+    shell: Shell,
+    user: &User,
+    round_id: Uuid,
+    form: CategoryForm,
+    errors: FormErrors,
+) -> Result<CategoryPage, WebError> {
+    let round = state.services.round_view(user, round_id).await?.round;
+    Ok(CategoryPage {
+        round_id,
+        round_title: round.title,
+        id: None,
+        form,
+        kinds: CATEGORY_KINDS,
+        criteria: Vec::new(),
+        questions: Vec::new(),
+        editable: true,
+        shell,
+        errors,
+    })
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    Administrator(user): Administrator,
+    shell: Shell,
+    Path(round_id): Path<Uuid>,
+) -> Result<CategoryPage, WebError> {
+    let form = CategoryForm {
+        kind: "custom".into(),
+        prize_sum_kr: "0".into(),
+        deadline_time: "23:59".into(),
+        ..CategoryForm::default()
+    };
+    creating(&state, shell, &user, round_id, form, FormErrors::default()).await
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Administrator(user): Administrator,
+    shell: Shell,
+    Path(round_id): Path<Uuid>,
+    Form(form): Form<CategoryForm>,
+) -> Result<Response, WebError> {
+    match state
+        .services
+        .create_category(&user, round_id, &form.input())
+        .await
+    {
+        Ok(id) => Ok(see_other(&format!("/admin/categories/{id}"))),
+        Err(e) => {
+            let errors = form_errors(shell.locale, e)?;
+            Ok(unprocessable(
+                creating(&state, shell, &user, round_id, form, errors).await?,
+            ))
+        }
+    }
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    Administrator(user): Administrator,
+    shell: Shell,
+    Path(id): Path<Uuid>,
+) -> Result<CategoryPage, WebError> {
+    let view = state.services.category_view(&user, id).await?;
+    Ok(editing(shell, view, None, FormErrors::default()))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    Administrator(user): Administrator,
+    shell: Shell,
+    Path(id): Path<Uuid>,
+    Form(form): Form<CategoryForm>,
+) -> Result<Response, WebError> {
+    match state
+        .services
+        .update_category(&user, id, &form.input())
+        .await
+    {
+        Ok(()) => Ok(see_other(&format!("/admin/categories/{id}"))),
+        Err(e) => {
+            let errors = form_errors(shell.locale, e)?;
+            let view = state.services.category_view(&user, id).await?;
+            Ok(unprocessable(editing(shell, view, Some(form), errors)))
+        }
+    }
+}
+
+/// The category page again with a refusal (criteria locked), for the list actions.
+pub(crate) async fn refused(
+    state: &AppState,
+    shell: Shell,
+    user: &User,
+    id: Uuid,
+    errors: FormErrors,
+) -> Result<Response, WebError> {
+    let view = state.services.category_view(user, id).await?;
+    Ok(unprocessable(editing(shell, view, None, errors)))
+}

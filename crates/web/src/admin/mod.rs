@@ -1,0 +1,147 @@
+//! The administrator's pages: the organisation chart, rounds, categories with their
+//! criteria and questions, and tips; plus the tip form every signed-in user can reach.
+
+mod categories;
+mod criteria;
+mod home;
+mod labels;
+mod listed;
+mod listed_form;
+mod questions;
+mod round_form;
+mod round_show;
+mod rounds;
+mod tips;
+mod unit_edit;
+mod unit_import;
+mod units;
+
+use crate::error::WebError;
+use crate::i18n::Locale;
+use crate::layout::FormErrors;
+use crate::router::AppState;
+use axum::Router;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use prisverdig_service::ServiceError;
+use prisverdig_store::organisation::UnitRow;
+
+pub fn routes() -> Router<AppState> {
+    use criteria::CriterionForm as Criterion;
+    use listed_form as item;
+    use questions::QuestionForm as Question;
+    Router::new()
+        .route("/admin", get(home::show))
+        .route("/admin/units", get(units::show).post(units::create))
+        .route(
+            "/admin/units/import",
+            get(unit_import::form).post(unit_import::submit),
+        )
+        .route("/admin/units/{id}", get(unit_edit::show))
+        .route("/admin/units/{id}/{action}", post(unit_edit::change))
+        .route("/admin/rounds", get(rounds::show))
+        .route(
+            "/admin/rounds/new",
+            get(round_form::new_form).post(round_form::create),
+        )
+        .route("/admin/rounds/{id}", get(round_show::show))
+        .route(
+            "/admin/rounds/{id}/edit",
+            get(round_form::edit_form).post(round_form::update),
+        )
+        .route(
+            "/admin/rounds/{id}/transition",
+            post(round_show::transition),
+        )
+        .route("/admin/rounds/{id}/copy", post(round_show::copy))
+        .route(
+            "/admin/rounds/{id}/categories/new",
+            get(categories::new_form).post(categories::create),
+        )
+        .route(
+            "/admin/categories/{id}",
+            get(categories::edit_form).post(categories::update),
+        )
+        .route(
+            "/admin/categories/{id}/criteria/new",
+            get(item::new_form::<Criterion>).post(item::create::<Criterion>),
+        )
+        .route(
+            "/admin/categories/{id}/criteria/{item}",
+            get(item::edit_form::<Criterion>).post(item::update::<Criterion>),
+        )
+        .route(
+            "/admin/categories/{id}/questions/new",
+            get(item::new_form::<Question>).post(item::create::<Question>),
+        )
+        .route(
+            "/admin/categories/{id}/questions/{item}",
+            get(item::edit_form::<Question>).post(item::update::<Question>),
+        )
+        .route(
+            "/admin/categories/{id}/{list}/{item}/remove",
+            post(listed::remove),
+        )
+        .route(
+            "/admin/categories/{id}/{list}/{item}/move",
+            post(listed::move_item),
+        )
+        .route("/admin/tips", get(tips::list))
+        .route("/admin/tips/{id}/handled", post(tips::handled))
+        .route(
+            "/tips/new",
+            get(crate::public::tips::form).post(crate::public::tips::submit),
+        )
+}
+
+/// A validation failure becomes translated messages for the form; anything else an error page.
+pub(crate) fn form_errors(locale: Locale, err: ServiceError) -> Result<FormErrors, WebError> {
+    match err {
+        ServiceError::Invalid(list) => {
+            let mut errors = FormErrors::default();
+            for e in list {
+                errors.add(locale, e.field, e.message_id);
+            }
+            Ok(errors)
+        }
+        other => Err(other.into()),
+    }
+}
+
+/// Post/Redirect/Get: after a successful change, the page that shows it.
+pub(crate) fn see_other(path: &str) -> Response {
+    Redirect::to(path).into_response()
+}
+
+/// The page again with its messages, as 422.
+pub(crate) fn unprocessable(page: impl IntoResponse) -> Response {
+    (axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+}
+
+/// A unit in a picker: indented by its depth in the chart.
+pub struct UnitOption {
+    pub id: String,
+    pub label: String,
+    pub depth: usize,
+    pub kind: &'static str,
+    pub selected: bool,
+}
+
+/// The chart in tree order, for pickers and the nested list.
+pub(crate) fn unit_options(units: &[UnitRow], selected: Option<&str>) -> Vec<UnitOption> {
+    let pairs: Vec<_> = units.iter().map(|u| (u.id, u.parent_id)).collect();
+    prisverdig_domain::unit::tree_order(&pairs)
+        .into_iter()
+        .map(|(i, depth)| {
+            let u = &units[i];
+            let id = u.id.to_string();
+            UnitOption {
+                selected: selected == Some(id.as_str()),
+                label: format!("{}{}", "\u{a0}\u{a0}".repeat(depth), u.name),
+                kind: labels::unit_kind(&u.kind),
+                depth,
+                id,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,34 @@
+//! Every round, newest first.
+
+use super::labels::round_state_code;
+use crate::error::WebError;
+use crate::extract::user::Administrator;
+use crate::layout::Shell;
+use crate::router::AppState;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use prisverdig_store::rounds::RoundRow;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/rounds.html")]
+pub struct RoundsPage {
+    shell: Shell,
+    rounds: Vec<(RoundRow, &'static str)>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Administrator(user): Administrator,
+    shell: Shell,
+) -> Result<RoundsPage, WebError> {
+    let rounds = state.services.rounds(&user).await?;
+    let rounds = rounds
+        .into_iter()
+        .map(|r| {
+            let key = round_state_code(&r.state);
+            (r, key)
+        })
+        .collect();
+    Ok(RoundsPage { shell, rounds })
+}
