@@ -313,6 +313,43 @@ on_both_backends! {
         }
     }
 
+    async fn autosave_answers_with_a_status_and_the_next_version(app) {
+        let round = open_round(app, Visibility::OnSubmit).await;
+        signed_in_applicant(app).await;
+        let id = start(app, &round, CategoryKind::Innovation).await;
+        let v = version(app, id).await;
+        let token = app.csrf_from(&format!("/applications/{id}/edit")).await;
+        let autosave = |version: String| {
+            let (client, url, token) = (app.client.clone(), app.url(&format!("/applications/{id}/save")), token.clone());
+            async move {
+                client.post(url).header("hx-request", "true")
+                    .form(&[("title", "Autolagret"), ("version", version.as_str()), ("intent", "save"), ("_csrf", token.as_str())])
+                    .send().await.unwrap()
+            }
+        };
+        let res = autosave(v.clone()).await;
+        assert_eq!(res.status(), 200);
+        let body = res.text().await.unwrap();
+        let next = (v.parse::<i64>().unwrap() + 1).to_string();
+        assert!(body.contains("role=\"status\"") && body.contains("lagret automatisk"), "{body}");
+        assert!(body.contains(&format!("value=\"{next}\"")), "the next version is handed back");
+        let stale = autosave(v).await.text().await.unwrap();
+        assert!(stale.contains("Noen andre har lagret søknaden"), "a stale autosave overwrites nothing");
+    }
+
+    async fn a_submitted_application_stays_complete(app) {
+        let round = open_round(app, Visibility::OnSubmit).await;
+        signed_in_applicant(app).await;
+        let id = start(app, &round, CategoryKind::Innovation).await;
+        assert_eq!(save(app, id, &complete(CategoryKind::Innovation), "submit").await.status(), 303);
+        let mut emptied = complete(CategoryKind::Innovation);
+        emptied.retain(|(k, _)| k != "effect");
+        let res = save(app, id, &emptied, "save").await;
+        assert_eq!(res.status(), 422, "a plain save of a submitted application is checked in full");
+        let edit = app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap();
+        assert!(edit.contains("Renere der det trengs"), "the stored answer is intact");
+    }
+
     async fn limits_are_enforced_on_the_server(app) {
         let round = open_round(app, Visibility::OnSubmit).await;
         signed_in_applicant(app).await;

@@ -164,11 +164,45 @@ fn as_fields(shell: &Shell, form: &ApplicationForm) -> Vec<(String, String)> {
     rows
 }
 
+/// Autosave (htmx, JavaScript only): the result as a live status message and the new
+/// version for the next save, swapped into the page out of band.
+#[derive(Template)]
+#[template(path = "apply/autosave.html")]
+struct AutosaveFragment {
+    message: String,
+    ok: bool,
+    version: i64,
+}
+
+fn autosave(
+    shell: &Shell,
+    outcome: Result<i64, ServiceError>,
+    version: i64,
+) -> Result<Response, WebError> {
+    let (message_key, ok, version) = match outcome {
+        Ok(new_version) => ("apply-autosaved", true, new_version),
+        Err(ServiceError::Conflict) => ("error-save-conflict-autosave", false, version),
+        Err(ServiceError::Invalid(problems)) => (
+            problems.first().map_or("error-400-text", |p| p.message_id),
+            false,
+            version,
+        ),
+        Err(other) => return Err(other.into()),
+    };
+    let fragment = AutosaveFragment {
+        message: shell.t(message_key),
+        ok,
+        version,
+    };
+    Ok(axum::response::Html(fragment.render()?).into_response())
+}
+
 pub async fn save(
     State(state): State<AppState>,
     shell: Shell,
     SignedIn(user): SignedIn,
     Path(id): Path<Uuid>,
+    headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> Result<Response, WebError> {
     let current = state.services.editable(&user, id).await?;
@@ -179,11 +213,14 @@ pub async fn save(
         form,
     } = parse(&body, kind, current.criteria.len());
     let intent = if submit { Intent::Submit } else { Intent::Save };
-    match state
+    let outcome = state
         .services
         .save_application(&user, id, version, &form, intent)
-        .await
-    {
+        .await;
+    if headers.contains_key("hx-request") && !submit {
+        return autosave(&shell, outcome, version);
+    }
+    match outcome {
         Ok(_) if submit => Ok(Redirect::to(&format!("/applications/{id}/receipt")).into_response()),
         Ok(_) => {
             Ok(Redirect::to(&format!("/applications/{id}/edit?saved=1#saved")).into_response())
