@@ -114,6 +114,19 @@ fn link_ok(link: &str) -> bool {
 }
 
 impl ApplicationForm {
+    /// Drops what the category does not ask for and gives exactly one answer slot per
+    /// criterion, so a form posted for another category cannot smuggle data in.
+    pub fn fit_to(&mut self, kind: CategoryKind, criteria_count: usize) {
+        self.answers.criteria.resize(criteria_count, String::new());
+        if kind != CategoryKind::Steal {
+            self.answers.external_source = None;
+            self.source_application = None;
+        }
+        if kind != CategoryKind::Mistake {
+            self.answers.mistake = None;
+        }
+    }
+
     /// Limits that hold for every save, draft or not.
     pub fn check_limits(&self) -> Vec<ValidationError> {
         let mut e = Vec::new();
@@ -361,6 +374,17 @@ mod tests {
         form.answers.origin_from = "Fra Asker, på en konferanse".into();
         form.answers.questions.insert(q, "Svar".into());
         assert!(form.check_complete(&r).is_empty());
+    }
+
+    #[test]
+    fn fitting_drops_what_the_category_does_not_ask_for() {
+        let mut form = complete();
+        form.source_application = Some(Uuid::now_v7());
+        form.answers.mistake = Some(MistakeStory::default());
+        form.answers.criteria = vec!["a".into(); 9];
+        form.fit_to(CategoryKind::Innovation, 6);
+        assert_eq!(form.answers.criteria.len(), 6);
+        assert!(form.source_application.is_none() && form.answers.mistake.is_none());
     }
 
     #[test]

@@ -174,17 +174,22 @@ impl Services {
         user: &User,
         id: Uuid,
         version: i64,
-        form: &ApplicationForm,
+        form: ApplicationForm,
         intent: Intent,
     ) -> Result<i64> {
         let (row, category) = self.for_team(user, id).await?;
         let now = self.clock.now();
         let state = state_of(&row);
         may_change(state, timing(now, &category))?;
+        let kind = CategoryKind::parse(&category.kind).unwrap_or(CategoryKind::Custom);
+        let criteria_count = category_forms::criteria(&self.db, category.id).await?.len();
+        let mut form = form;
+        form.fit_to(kind, criteria_count);
+        let form = &form;
         // A submitted application must stay complete: every save of it is checked in full.
         let full = intent == Intent::Submit || state == ApplicationState::Submitted;
         let problems = if full {
-            self.check_complete(form, &category).await?
+            self.check_complete(form, &category, criteria_count).await?
         } else {
             form.check_limits()
         };
@@ -201,19 +206,24 @@ impl Services {
             idea_origin: form.idea_origin.map_or("", |o| o.as_str()),
             source_application_id: form.source_application,
         };
+        let submitting = intent == Intent::Submit && state == ApplicationState::Draft;
+        // Read before the write transaction: a pool connection wanted while holding SQLite's
+        // write lock can deadlock against writers queued on the same pool.
+        let path = match submitting {
+            true => units_with_paths(&self.db)
+                .await?
+                .into_iter()
+                .find(|(u, _)| *u == row.unit_id)
+                .map(|(_, p)| p),
+            false => None,
+        };
         let mut tx = self.db.begin().await?;
         let mut new_version = applications::update_content(&mut tx, now, id, version, content)
             .await
             .map_err(conflict_or)?;
         applications::set_continues(&mut tx, id, &form.continues).await?;
         applications::clear_adoption_by(&mut tx, id).await?;
-        let submitting = intent == Intent::Submit && state == ApplicationState::Draft;
         if submitting {
-            let path = units_with_paths(&self.db)
-                .await?
-                .into_iter()
-                .find(|(u, _)| *u == row.unit_id)
-                .map(|(_, p)| p);
             new_version = applications::set_state(
                 &mut tx,
                 now,
@@ -255,8 +265,8 @@ impl Services {
         &self,
         form: &ApplicationForm,
         category: &CategoryContext,
+        criteria_count: usize,
     ) -> Result<Vec<ValidationError>> {
-        let criteria = category_forms::criteria(&self.db, category.id).await?;
         let questions: Vec<(Uuid, bool)> = category_forms::questions(&self.db, category.id)
             .await?
             .into_iter()
@@ -264,7 +274,7 @@ impl Services {
             .collect();
         let rules = FormRules {
             kind: CategoryKind::parse(&category.kind).unwrap_or(CategoryKind::Custom),
-            criteria_count: criteria.len(),
+            criteria_count,
             questions: &questions,
         };
         Ok(form.check_complete(&rules))
@@ -272,6 +282,9 @@ impl Services {
 
     /// The named source and earlier applications must exist and be submitted.
     async fn check_references(&self, form: &ApplicationForm, id: Uuid) -> Result<()> {
+        if form.source_application.is_none() && form.continues.is_empty() {
+            return Ok(());
+        }
         let pickable: Vec<Uuid> = applications::pickable(&self.db, id)
             .await?
             .into_iter()

@@ -205,45 +205,50 @@ pub async fn save(
     headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> Result<Response, WebError> {
-    let current = state.services.editable(&user, id).await?;
-    let kind = CategoryKind::parse(&current.category.kind).unwrap_or(CategoryKind::Custom);
     let Posted {
         version,
         submit,
         form,
-    } = parse(&body, kind, current.criteria.len());
+    } = parse(&body);
     let intent = if submit { Intent::Submit } else { Intent::Save };
     let outcome = state
         .services
-        .save_application(&user, id, version, &form, intent)
+        .save_application(&user, id, version, form.clone(), intent)
         .await;
     if headers.contains_key("hx-request") && !submit {
         return autosave(&shell, outcome, version);
     }
-    match outcome {
-        Ok(_) if submit => Ok(Redirect::to(&format!("/applications/{id}/receipt")).into_response()),
+    let problem = match outcome {
+        Ok(_) if submit => {
+            return Ok(Redirect::to(&format!("/applications/{id}/receipt")).into_response());
+        }
         Ok(_) => {
-            Ok(Redirect::to(&format!("/applications/{id}/edit?saved=1#saved")).into_response())
+            return Ok(
+                Redirect::to(&format!("/applications/{id}/edit?saved=1#saved")).into_response(),
+            );
         }
-        Err(ServiceError::Invalid(problems)) => {
-            let mut errors = FormErrors::default();
-            for p in &problems {
-                errors.add(shell.locale, p.field, p.message_id);
-            }
-            let mut page = page(shell, current, &form, errors);
-            page.version = version;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(ServiceError::Conflict) => {
-            let theirs = as_fields(&shell, &current.form);
-            let mut errors = FormErrors::default();
-            errors.add(shell.locale, "conflict", "error-save-conflict");
-            let mut page = page(shell, current, &form, errors);
-            page.theirs = Some(theirs);
-            Ok((StatusCode::CONFLICT, page).into_response())
-        }
-        Err(other) => Err(other.into()),
+        Err(e @ (ServiceError::Invalid(_) | ServiceError::Conflict)) => e,
+        Err(other) => return Err(other.into()),
+    };
+    // Only a refused save needs the page again, with what was typed.
+    let current = state.services.editable(&user, id).await?;
+    let kind = CategoryKind::parse(&current.category.kind).unwrap_or(CategoryKind::Custom);
+    let mut form = form;
+    form.fit_to(kind, current.criteria.len());
+    let mut errors = FormErrors::default();
+    if let ServiceError::Invalid(problems) = &problem {
+        problems
+            .iter()
+            .for_each(|p| errors.add(shell.locale, p.field, p.message_id));
+        let mut page = page(shell, current, &form, errors);
+        page.version = version;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
+    let theirs = as_fields(&shell, &current.form);
+    errors.add(shell.locale, "conflict", "error-save-conflict");
+    let mut page = page(shell, current, &form, errors);
+    page.theirs = Some(theirs);
+    Ok((StatusCode::CONFLICT, page).into_response())
 }
 
 /// The edit page as stored, with `errors` from another form on it (the team form).

@@ -5,7 +5,6 @@ use prisverdig_domain::application::IdeaOrigin;
 use prisverdig_domain::application_form::{
     ApplicationForm, ExternalSource, MistakeDecision, MistakeStory,
 };
-use prisverdig_domain::category::CategoryKind;
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -16,7 +15,11 @@ pub struct Posted {
     pub form: ApplicationForm,
 }
 
-pub fn parse(body: &[u8], kind: CategoryKind, criteria_count: usize) -> Posted {
+/// Criterion answers beyond this index are ignored (a category has far fewer).
+const MAX_CRITERIA: usize = 50;
+
+/// Reads every field the form can have; the service fits the result to the category.
+pub fn parse(body: &[u8]) -> Posted {
     let pairs: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
     let one: HashMap<&str, &str> = pairs
         .iter()
@@ -48,7 +51,11 @@ pub fn parse(body: &[u8], kind: CategoryKind, criteria_count: usize) -> Posted {
     a.partners = text("partners");
     a.contact = text("contact");
     a.origin_from = text("origin_from");
-    a.criteria = (0..criteria_count)
+    let count = (0..MAX_CRITERIA)
+        .rev()
+        .find(|i| one.contains_key(format!("criterion_{i}").as_str()))
+        .map_or(0, |last| last + 1);
+    a.criteria = (0..count)
         .map(|i| text(&format!("criterion_{i}")))
         .collect();
     a.questions = pairs
@@ -60,7 +67,7 @@ pub fn parse(body: &[u8], kind: CategoryKind, criteria_count: usize) -> Posted {
             ))
         })
         .collect();
-    if kind == CategoryKind::Steal {
+    {
         let source = ExternalSource {
             organisation: text("source_organisation"),
             title: text("source_title"),
@@ -70,7 +77,7 @@ pub fn parse(body: &[u8], kind: CategoryKind, criteria_count: usize) -> Posted {
             !(source.organisation.is_empty() && source.title.is_empty() && source.link.is_empty());
         a.external_source = any.then_some(source);
     }
-    if kind == CategoryKind::Mistake {
+    if pairs.iter().any(|(k, _)| k.starts_with("mistake_")) {
         a.mistake = Some(MistakeStory {
             tried: text("mistake_tried"),
             went_wrong: text("mistake_went_wrong"),
@@ -93,6 +100,7 @@ pub fn parse(body: &[u8], kind: CategoryKind, criteria_count: usize) -> Posted {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use prisverdig_domain::category::CategoryKind;
 
     #[test]
     fn reads_numbered_repeated_and_kind_specific_fields() {
@@ -101,8 +109,14 @@ mod tests {
             "version=3&intent=submit&title=Smart+renhold&criterion_0=Ja&criterion_1=Litt&criterion_9=ignored\
              &continues={id}&continues=not-a-uuid&idea_origin=adapted&mistake_decision=stopped&what_we_did=a%0D%0Ab"
         );
-        let p = parse(body.as_bytes(), CategoryKind::Mistake, 2);
+        let mut p = parse(body.as_bytes());
         assert_eq!((p.version, p.submit), (3, true));
+        assert_eq!(
+            p.form.answers.criteria.len(),
+            10,
+            "up to the highest criterion posted"
+        );
+        p.form.fit_to(CategoryKind::Mistake, 2);
         assert_eq!(p.form.answers.criteria, ["Ja", "Litt"]);
         assert_eq!(p.form.continues, [id]);
         assert_eq!(p.form.idea_origin, Some(IdeaOrigin::Adapted));
@@ -116,6 +130,6 @@ mod tests {
 
     #[test]
     fn a_missing_version_can_never_match() {
-        assert_eq!(parse(b"title=x", CategoryKind::Innovation, 0).version, -1);
+        assert_eq!(parse(b"title=x").version, -1);
     }
 }
