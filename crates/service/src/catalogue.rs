@@ -3,13 +3,16 @@
 
 use crate::apply::{form_of, timing};
 use crate::{Result, ServiceError, Services};
+use prisverdig_domain::ValidationError;
 use prisverdig_domain::application::ApplicationState;
 use prisverdig_domain::application::rules::is_public;
 use prisverdig_domain::application_form::ApplicationForm;
 use prisverdig_domain::round::Visibility;
 use prisverdig_store::applications::{self, ApplicationRow};
-use prisverdig_store::catalogue::{self, CatalogueEntry};
+use prisverdig_store::audit;
+use prisverdig_store::catalogue::{self, AdoptionView, CatalogueEntry, Linked, NewAdoption};
 use prisverdig_store::category_forms::{self, CategoryContext, CriterionRow};
+use prisverdig_store::users::User;
 use uuid::Uuid;
 
 pub struct PublicApplication {
@@ -18,6 +21,20 @@ pub struct PublicApplication {
     pub category: CategoryContext,
     pub criteria: Vec<CriterionRow>,
 }
+
+/// What the innovation's page shows around the application itself.
+pub struct Surroundings {
+    pub cheers: i64,
+    pub cheered_by_me: bool,
+    /// «Stjålet fra»: the application whose idea this one adopted.
+    pub source: Option<Linked>,
+    /// «Stjålet av»: who adopted this idea.
+    pub adopted_by: Vec<AdoptionView>,
+    pub continues: Vec<Linked>,
+    pub continued_by: Vec<Linked>,
+}
+
+pub const MAX_ADOPTION_NOTE_CHARS: usize = 1000;
 
 impl Services {
     pub async fn catalogue(&self) -> Result<Vec<CatalogueEntry>> {
@@ -45,5 +62,99 @@ impl Services {
             application: row,
             category,
         })
+    }
+}
+
+impl Services {
+    pub async fn surroundings(&self, id: Uuid, viewer: Option<&User>) -> Result<Surroundings> {
+        let row = applications::find(&self.db, id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let source = match row.source_application_id {
+            Some(source) => catalogue::linked(&self.db, source).await?,
+            None => None,
+        };
+        let (continues, continued_by) = catalogue::thread(&self.db, id).await?;
+        let cheered_by_me = match viewer {
+            Some(user) => catalogue::has_cheered(&self.db, id, user.id).await?,
+            None => false,
+        };
+        Ok(Surroundings {
+            cheers: catalogue::cheer_count(&self.db, id).await?,
+            cheered_by_me,
+            source,
+            adopted_by: catalogue::adoptions_of(&self.db, id).await?,
+            continues,
+            continued_by,
+        })
+    }
+
+    /// «Heia!»: one cheer per person; pressing again takes it back.
+    pub async fn toggle_cheer(&self, user: &User, id: Uuid) -> Result<bool> {
+        self.public_application(id).await?;
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let cheering = catalogue::add_cheer(&mut tx, now, id, user.id).await?;
+        if !cheering {
+            catalogue::remove_cheer(&mut tx, id, user.id).await?;
+        }
+        tx.commit().await?;
+        Ok(cheering)
+    }
+
+    /// «Vi stjal denne»: a unit records that it adopted the idea, with what it changed.
+    pub async fn record_adoption(
+        &self,
+        user: &User,
+        id: Uuid,
+        unit: Uuid,
+        note: &str,
+    ) -> Result<()> {
+        self.public_application(id).await?;
+        let note = note.trim();
+        let mut problems = Vec::new();
+        if note.chars().count() > MAX_ADOPTION_NOTE_CHARS {
+            problems.push(ValidationError::new("note", "error-too-long"));
+        }
+        let known = crate::apply::units_with_paths(&self.db)
+            .await?
+            .iter()
+            .any(|(u, _)| *u == unit);
+        if !known {
+            problems.push(ValidationError::new("unit", "error-choose-one"));
+        } else if catalogue::has_adopted(&self.db, id, unit).await? {
+            problems.push(ValidationError::new("unit", "error-already-adopted"));
+        }
+        if !problems.is_empty() {
+            return Err(ServiceError::Invalid(problems));
+        }
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        let adoption = catalogue::add_adoption(
+            &mut tx,
+            now,
+            NewAdoption {
+                source: id,
+                unit,
+                note,
+                by: user.id,
+            },
+        )
+        .await?;
+        let detail = serde_json::json!({ "adoption": adoption, "unit": unit });
+        audit::record(
+            &mut tx,
+            now,
+            audit::AuditEntry {
+                actor: Some(user.id),
+                action: "adoption.record",
+                entity: "application",
+                entity_id: Some(id),
+                detail,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

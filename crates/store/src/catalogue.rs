@@ -1,7 +1,7 @@
 //! Reads for the public catalogue. Visibility is decided here in SQL for lists and counts
 //! (mirroring `domain::application::rules::is_public`, which the single page uses).
 
-use crate::{Db, Result, on_pool, utc};
+use crate::{Db, Result, Tx, on_pool, on_tx, utc};
 use sqlx::types::Json;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -31,4 +31,157 @@ pub async fn visible(db: &Db, now: OffsetDateTime, limit: i64) -> Result<Vec<Cat
     .fetch_all(pool)
     .await
     })?)
+}
+
+pub async fn cheer_count(db: &Db, id: Uuid) -> Result<i64> {
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM cheer WHERE application_id = $1"
+    )
+    .bind(id)
+    .fetch_one(pool)
+    .await)?)
+}
+
+pub async fn has_cheered(db: &Db, id: Uuid, user: Uuid) -> Result<bool> {
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM cheer WHERE application_id = $1 AND user_id = $2)"
+    )
+    .bind(id)
+    .bind(user)
+    .fetch_one(pool)
+    .await)?)
+}
+
+/// Adds the user's cheer once; a second cheer changes nothing. Returns whether it was new.
+pub async fn add_cheer(tx: &mut Tx, now: OffsetDateTime, id: Uuid, user: Uuid) -> Result<bool> {
+    let added = on_tx!(tx, |conn| sqlx::query(
+        "INSERT INTO cheer (application_id, user_id, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (application_id, user_id) DO NOTHING"
+    )
+    .bind(id)
+    .bind(user)
+    .bind(utc(now))
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(added == 1)
+}
+
+pub async fn remove_cheer(tx: &mut Tx, id: Uuid, user: Uuid) -> Result<bool> {
+    let removed = on_tx!(tx, |conn| sqlx::query(
+        "DELETE FROM cheer WHERE application_id = $1 AND user_id = $2"
+    )
+    .bind(id)
+    .bind(user)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(removed == 1)
+}
+
+/// Who adopted an idea («stjålet av»), newest first.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AdoptionView {
+    pub unit_name: Option<String>,
+    pub note: String,
+    pub adopting_application_id: Option<Uuid>,
+    pub adopting_title: Option<String>,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn adoptions_of(db: &Db, source: Uuid) -> Result<Vec<AdoptionView>> {
+    Ok(on_pool!(db, |pool| {
+        sqlx::query_as(
+        "SELECT u.name AS unit_name, d.note, d.adopting_application_id, a.title AS adopting_title, d.created_at \
+         FROM adoption d LEFT JOIN unit u ON u.id = d.adopting_unit_id \
+         LEFT JOIN application a ON a.id = d.adopting_application_id AND a.state = 'submitted' \
+         WHERE d.source_application_id = $1 ORDER BY d.created_at DESC, d.id"
+    )
+    .bind(source)
+    .fetch_all(pool)
+    .await
+    })?)
+}
+
+/// Whether this unit already recorded adopting this idea.
+pub async fn has_adopted(db: &Db, source: Uuid, unit: Uuid) -> Result<bool> {
+    Ok(on_pool!(db, |pool| {
+        sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM adoption WHERE source_application_id = $1 AND adopting_unit_id = $2)"
+    )
+    .bind(source)
+    .bind(unit)
+    .fetch_one(pool)
+    .await
+    })?)
+}
+
+pub struct NewAdoption<'a> {
+    pub source: Uuid,
+    pub unit: Uuid,
+    pub note: &'a str,
+    pub by: Uuid,
+}
+
+pub async fn add_adoption(tx: &mut Tx, now: OffsetDateTime, a: NewAdoption<'_>) -> Result<Uuid> {
+    let id = Uuid::now_v7();
+    on_tx!(tx, |conn| {
+        sqlx::query(
+        "INSERT INTO adoption (id, source_application_id, adopting_unit_id, note, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)"
+    )
+    .bind(id)
+    .bind(a.source)
+    .bind(a.unit)
+    .bind(a.note)
+    .bind(a.by)
+    .bind(utc(now))
+    .execute(conn)
+    .await
+    .map(|_| ())
+    })?;
+    Ok(id)
+}
+
+/// A linked application (a thread or a source), only when it is itself submitted.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Linked {
+    pub id: Uuid,
+    pub title: String,
+    pub year: i64,
+}
+
+/// Applications this one continues, and those that continue it.
+pub async fn thread(db: &Db, id: Uuid) -> Result<(Vec<Linked>, Vec<Linked>)> {
+    let earlier = on_pool!(db, |pool| {
+        sqlx::query_as(
+        "SELECT a.id, a.title, r.year FROM application_link l JOIN application a ON a.id = l.continues_id \
+         JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
+         WHERE l.application_id = $1 AND a.state = 'submitted' ORDER BY r.year, a.title"
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await
+    })?;
+    let later = on_pool!(db, |pool| {
+        sqlx::query_as(
+        "SELECT a.id, a.title, r.year FROM application_link l JOIN application a ON a.id = l.application_id \
+         JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
+         WHERE l.continues_id = $1 AND a.state = 'submitted' ORDER BY r.year, a.title"
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await
+    })?;
+    Ok((earlier, later))
+}
+
+pub async fn linked(db: &Db, id: Uuid) -> Result<Option<Linked>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(
+        "SELECT a.id, a.title, r.year FROM application a JOIN category c ON c.id = a.category_id \
+         JOIN round r ON r.id = c.round_id WHERE a.id = $1 AND a.state = 'submitted'"
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?)
 }

@@ -54,6 +54,8 @@ pub fn router(state: AppState) -> Router {
         .route("/language", post(public::language::switch))
         .route("/catalogue", get(public::catalogue::show))
         .route("/applications/{id}", get(public::application::show))
+        .route("/applications/{id}/cheer", post(public::reactions::cheer))
+        .route("/applications/{id}/adopt", post(public::reactions::adopt))
         .route(
             "/sign-in",
             get(auth::sign_in::form).post(auth::sign_in::submit),

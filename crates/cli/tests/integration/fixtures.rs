@@ -22,6 +22,8 @@ pub struct Round {
     pub id: Uuid,
     pub categories: HashMap<CategoryKind, Uuid>,
     pub unit: Uuid,
+    /// The unit's sector, itself a unit one can act for.
+    pub sector: Uuid,
 }
 
 impl Round {
@@ -98,6 +100,7 @@ pub async fn open_round(app: &TestApp, visibility: Visibility) -> Round {
         id,
         categories,
         unit,
+        sector,
     }
 }
 

@@ -6,6 +6,7 @@ mod admin;
 mod apply;
 mod auth;
 mod binary;
+mod catalogue;
 mod demo;
 mod fixtures;
 mod pages;

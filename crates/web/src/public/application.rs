@@ -1,12 +1,14 @@
 //! An application's public page: everything public about the innovation.
 
 use crate::error::WebError;
-use crate::layout::Shell;
+use crate::layout::{FormErrors, Shell};
 use crate::router::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use prisverdig_domain::application_form::MistakeDecision;
+use prisverdig_service::apply::units_with_paths;
+use prisverdig_service::catalogue::Surroundings;
 use prisverdig_service::markdown::render;
 use prisverdig_store::attachments::Attachment;
 use uuid::Uuid;
@@ -26,6 +28,20 @@ pub struct ApplicationPage {
     criteria: Vec<(String, String)>,
     images: Vec<Attachment>,
     documents: Vec<Attachment>,
+    id: Uuid,
+    around: Surroundings,
+    /// Units to adopt on behalf of, when someone is signed in.
+    units: Option<Vec<(Uuid, String)>>,
+    errors: FormErrors,
+    note: String,
+}
+
+impl ApplicationPage {
+    pub fn has_links(&self) -> bool {
+        self.around.source.is_some()
+            || !self.around.continues.is_empty()
+            || !self.around.continued_by.is_empty()
+    }
 }
 
 pub async fn show(
@@ -33,7 +49,29 @@ pub async fn show(
     shell: Shell,
     Path(id): Path<Uuid>,
 ) -> Result<ApplicationPage, WebError> {
+    page(&state, shell, id, FormErrors::default(), String::new()).await
+}
+
+/// The page, with the adoption form's errors and note when it was refused.
+pub async fn page(
+    state: &AppState,
+    shell: Shell,
+    id: Uuid,
+    errors: FormErrors,
+    note: String,
+) -> Result<ApplicationPage, WebError> {
     let p = state.services.public_application(id).await?;
+    let around = state.services.surroundings(id, shell.user.as_ref()).await?;
+    let units = match &shell.user {
+        Some(_) => Some(
+            units_with_paths(&state.services.db)
+                .await?
+                .into_iter()
+                .map(|(u, path)| (u, path.join(" › ")))
+                .collect(),
+        ),
+        None => None,
+    };
     let a = &p.form.answers;
     let mut sections = vec![
         (shell.t("apply-what-we-did"), a.what_we_did.clone()),
@@ -85,6 +123,11 @@ pub async fn show(
         criteria,
         images,
         documents,
+        id,
+        around,
+        units,
+        errors,
+        note,
         shell,
     })
 }

@@ -4,4 +4,5 @@ pub mod application;
 pub mod catalogue;
 pub mod home;
 pub mod language;
+pub mod reactions;
 pub mod tips;

@@ -1,0 +1,94 @@
+//! The catalogue and an innovation's page: cheers, «vi stjal denne», the idea's thread.
+
+use crate::fixtures::{PASSWORD, Round, applicant, open_round, user_row};
+use crate::harness::{TestApp, new_client};
+use crate::on_both_backends;
+use prisverdig_domain::category::CategoryKind;
+use prisverdig_domain::round::Visibility;
+use prisverdig_service::apply::Intent;
+use uuid::Uuid;
+
+/// A submitted application written through the service, for pages to show.
+async fn submitted(
+    app: &TestApp,
+    round: &Round,
+    kind: CategoryKind,
+    title: &str,
+    source: Option<Uuid>,
+) -> Uuid {
+    let user = user_row(app, "kari@fjordvik.example").await;
+    let id = app
+        .services
+        .start_application(&user, round.category(kind), round.unit)
+        .await
+        .unwrap();
+    let mut form = prisverdig_domain::application_form::ApplicationForm {
+        title: title.into(),
+        summary: "Kort om ideen.".into(),
+        idea_origin: Some(prisverdig_domain::application::IdeaOrigin::Original),
+        source_application: source,
+        ..Default::default()
+    };
+    let a = &mut form.answers;
+    (a.what_we_did, a.three_years_ago, a.effect, a.contact) = (
+        "Gjort.".into(),
+        "Før.".into(),
+        "Bedre.".into(),
+        "Kari".into(),
+    );
+    a.criteria = vec!["Ja".into(); 6];
+    app.services
+        .save_application(&user, id, 1, form, Intent::Submit)
+        .await
+        .unwrap();
+    id
+}
+
+async fn setup(app: &TestApp) -> Round {
+    let round = open_round(app, Visibility::OnSubmit).await;
+    applicant(app, "kari@fjordvik.example", "Kari Nordmann").await;
+    round
+}
+
+on_both_backends! {
+    async fn cheering_counts_once_per_person_and_can_be_taken_back(app) {
+        let round = setup(app).await;
+        let id = submitted(app, &round, CategoryKind::Innovation, "Smart renhold", None).await;
+        let anonymous = new_client().get(app.url(&format!("/applications/{id}"))).send().await.unwrap().text().await.unwrap();
+        assert!(anonymous.contains("Logg inn for å heie"));
+        app.sign_in("kari@fjordvik.example", PASSWORD).await;
+        let page = format!("/applications/{id}");
+        let cheer = format!("/applications/{id}/cheer");
+        assert_eq!(app.post_form(&page, &cheer, &[]).await.status(), 303);
+        assert!(app.get(&page).await.text().await.unwrap().contains("Heiarop: <span class=\"count\">1</span>"));
+        app.post_form(&page, &cheer, &[]).await;
+        assert!(app.get(&page).await.text().await.unwrap().contains("Heiarop: <span class=\"count\">0</span>"));
+    }
+
+    async fn drafts_cannot_be_cheered_or_adopted(app) {
+        let round = setup(app).await;
+        let user = user_row(app, "kari@fjordvik.example").await;
+        let draft = app.services.start_application(&user, round.category(CategoryKind::Innovation), round.unit).await.unwrap();
+        assert!(app.services.toggle_cheer(&user, draft).await.is_err());
+        assert!(app.services.record_adoption(&user, draft, round.unit, "").await.is_err());
+    }
+
+    async fn an_adoption_is_shown_on_both_sides_and_counted(app) {
+        let round = setup(app).await;
+        let source = submitted(app, &round, CategoryKind::Innovation, "Smart renhold", None).await;
+        let thief = submitted(app, &round, CategoryKind::Steal, "Smart renhold på skolene", Some(source)).await;
+        app.sign_in("kari@fjordvik.example", PASSWORD).await;
+        let page = format!("/applications/{source}");
+        let unit = round.sector.to_string();
+        let res = app.post_form(&page, &format!("/applications/{source}/adopt"), &[("unit", &unit), ("note", "Vi bruker færre sensorer")]).await;
+        assert_eq!(res.status(), 303);
+        let body = app.get(&page).await.text().await.unwrap();
+        assert!(body.contains("Stjålet av: <span class=\"count\">2</span>"), "the steal application and the unit's note");
+        assert!(body.contains("Smart renhold på skolene") && body.contains("Vi bruker færre sensorer"));
+        let other_side = app.get(&format!("/applications/{thief}")).await.text().await.unwrap();
+        assert!(other_side.contains("Stjålet fra") && other_side.contains(&format!("/applications/{source}")));
+        let again = app.post_form(&page, &format!("/applications/{source}/adopt"), &[("unit", &unit), ("note", "")]).await;
+        assert_eq!(again.status(), 422);
+        assert!(again.text().await.unwrap().contains("allerede sagt at den stjal"));
+    }
+}

@@ -1,0 +1,56 @@
+//! Reactions on an innovation's page: «Heia!» and «Vi stjal denne».
+
+use crate::error::WebError;
+use crate::extract::user::SignedIn;
+use crate::layout::{FormErrors, Shell};
+use crate::router::AppState;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use prisverdig_service::ServiceError;
+use serde::Deserialize;
+use uuid::Uuid;
+
+pub async fn cheer(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Path(id): Path<Uuid>,
+) -> Result<Redirect, WebError> {
+    state.services.toggle_cheer(&user, id).await?;
+    Ok(Redirect::to(&format!("/applications/{id}#cheer")))
+}
+
+#[derive(Deserialize)]
+pub struct AdoptForm {
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    note: String,
+}
+
+pub async fn adopt(
+    State(state): State<AppState>,
+    shell: Shell,
+    SignedIn(user): SignedIn,
+    Path(id): Path<Uuid>,
+    Form(form): Form<AdoptForm>,
+) -> Result<Response, WebError> {
+    let unit = Uuid::parse_str(&form.unit).unwrap_or_default();
+    match state
+        .services
+        .record_adoption(&user, id, unit, &form.note)
+        .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("/applications/{id}#adopted-by")).into_response()),
+        Err(ServiceError::Invalid(problems)) => {
+            let mut errors = FormErrors::default();
+            problems
+                .iter()
+                .for_each(|p| errors.add(shell.locale, p.field, p.message_id));
+            let page = super::application::page(&state, shell, id, errors, form.note).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
