@@ -11,6 +11,7 @@ use prisverdig_domain::round::Visibility;
 use prisverdig_store::applications::{self, ApplicationRow};
 use prisverdig_store::audit;
 use prisverdig_store::catalogue::{self, AdoptionView, CatalogueEntry, Linked, NewAdoption};
+use prisverdig_store::catalogue_query::{self, Card, Filter};
 use prisverdig_store::category_forms::{self, CategoryContext, CriterionRow};
 use prisverdig_store::users::User;
 use uuid::Uuid;
@@ -36,9 +37,35 @@ pub struct Surroundings {
 
 pub const MAX_ADOPTION_NOTE_CHARS: usize = 1000;
 
+/// Cards per catalogue page.
+pub const PER_PAGE: i64 = 24;
+
+/// One page of the catalogue with what the filters can offer.
+pub struct CataloguePage {
+    pub cards: Vec<Card>,
+    pub total: i64,
+    pub years: Vec<i64>,
+    pub sectors: Vec<String>,
+}
+
 impl Services {
     pub async fn catalogue(&self) -> Result<Vec<CatalogueEntry>> {
         Ok(catalogue::visible(&self.db, self.clock.now(), 500).await?)
+    }
+
+    /// The catalogue filtered, sorted and paged (`page` counts from 1).
+    pub async fn catalogue_page(&self, mut filter: Filter, page: i64) -> Result<CataloguePage> {
+        let now = self.clock.now();
+        filter.limit = PER_PAGE;
+        filter.offset = (page.max(1) - 1).saturating_mul(PER_PAGE);
+        let (cards, total) = catalogue_query::page(&self.db, now, &filter).await?;
+        let (years, sectors) = catalogue_query::facets(&self.db, now).await?;
+        Ok(CataloguePage {
+            cards,
+            total,
+            years,
+            sectors,
+        })
     }
 
     /// The public page of an application; `NotFound` unless it is visible to everyone.

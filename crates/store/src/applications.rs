@@ -29,8 +29,8 @@ pub async fn insert(tx: &mut Tx, now: OffsetDateTime, a: NewApplication<'_>) -> 
     on_tx!(tx, |conn| {
         sqlx::query(
         "INSERT INTO application (id, category_id, unit_id, owner_id, state, title, summary, answers, \
-         unit_snapshot, idea_origin, origin_note, created_at, updated_at, submitted_at, withdrawn_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14)"
+         unit_snapshot, idea_origin, origin_note, created_at, updated_at, submitted_at, withdrawn_at, sector) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15)"
     )
     .bind(id)
     .bind(a.category_id)
@@ -46,6 +46,7 @@ pub async fn insert(tx: &mut Tx, now: OffsetDateTime, a: NewApplication<'_>) -> 
     .bind(utc(now))
     .bind(a.submitted_at.map(utc))
     .bind(a.withdrawn_at.map(utc))
+    .bind(a.unit_snapshot.first().map_or("", String::as_str))
     .execute(conn)
     .await.map(|_| ())
     })?;
@@ -206,7 +207,7 @@ pub async fn set_state(
     let updated = on_tx!(tx, |conn| sqlx::query(
         "UPDATE application SET state = $1, submitted_at = COALESCE($2, submitted_at), \
          withdrawn_at = $3, unit_snapshot = COALESCE($4, unit_snapshot), updated_at = $5, \
-         version = version + 1 WHERE id = $6 AND version = $7"
+         version = version + 1, sector = COALESCE($8, sector) WHERE id = $6 AND version = $7"
     )
     .bind(state.as_str())
     .bind(submitted)
@@ -215,6 +216,7 @@ pub async fn set_state(
     .bind(utc(now))
     .bind(id)
     .bind(expected_version)
+    .bind(unit_snapshot.and_then(|path| path.first().cloned()))
     .execute(conn)
     .await
     .map(|r| r.rows_affected()))?;

@@ -6,6 +6,7 @@ pub mod applications;
 pub mod attachments;
 pub mod audit;
 pub mod catalogue;
+pub mod catalogue_query;
 pub mod category_forms;
 mod db;
 mod error;

@@ -30,6 +30,11 @@ on_both_backends! {
         }
         assert!(home.contains("Er innovasjonen tatt i bruk"), "criteria are shown");
         let catalogue = app.get("/catalogue").await.text().await.unwrap();
-        assert_eq!(catalogue.matches("class=\"ds-card\"").count() as i64, submitted, "every submitted 2020 application is seen");
+        assert!(catalogue.contains(&format!("Antall søknader: {submitted}")), "every submitted 2020 application is seen");
+        assert_eq!(catalogue.matches("class=\"ds-card\"").count(), 24, "one page of cards");
+        let page2 = app.get("/catalogue?page=2").await.text().await.unwrap();
+        assert_eq!(page2.matches("class=\"ds-card\"").count() as i64, submitted - 24);
+        let mistakes = app.get("/catalogue?category=mistake&sort=cheers").await.text().await.unwrap();
+        assert!(!mistakes.contains(&format!("Antall søknader: {submitted}")), "the filter narrows the list");
     }
 }

@@ -1,0 +1,175 @@
+//! The catalogue's list: visible applications filtered, sorted and paged, built from fixed
+//! SQL fragments with every value bound (never formatted into the text).
+
+use crate::{Db, Result, on_pool, utc};
+use sqlx::types::Json;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Newest,
+    MostCheered,
+    MostAdopted,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub year: Option<i64>,
+    /// Category kind: innovation, steal, mistake, custom.
+    pub kind: Option<String>,
+    pub sector: Option<String>,
+    /// A published decision: winner, nominee, honourable_mention.
+    pub status: Option<String>,
+    /// Ids from the search index, when the visitor searched; `None` lists all.
+    pub ids: Option<Vec<Uuid>>,
+    pub sort: Sort,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Card {
+    pub id: Uuid,
+    pub title: String,
+    pub summary: String,
+    pub unit_snapshot: Json<Vec<String>>,
+    pub category_name: String,
+    pub year: i64,
+    pub cheers: i64,
+    pub adoptions: i64,
+    pub thumbnail: Option<Uuid>,
+    pub thumbnail_alt: Option<String>,
+    pub badge: Option<String>,
+}
+
+enum Param {
+    Text(String),
+    Int(i64),
+    Time(OffsetDateTime),
+    Id(Uuid),
+}
+
+const FROM: &str = " FROM application a JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
+     LEFT JOIN decision d ON d.application_id = a.id AND d.published_at IS NOT NULL AND d.published_at <= $1 \
+     WHERE a.state = 'submitted' AND r.state <> 'draft' \
+     AND (r.visibility = 'on_submit' OR $1 >= COALESCE(c.extended_deadline, c.deadline))";
+
+const CARD: &str = "SELECT a.id, a.title, a.summary, a.unit_snapshot, c.name AS category_name, r.year, \
+     (SELECT COUNT(*) FROM cheer h WHERE h.application_id = a.id) AS cheers, \
+     (SELECT COUNT(*) FROM adoption p WHERE p.source_application_id = a.id) AS adoptions, \
+     (SELECT t.id FROM attachment t WHERE t.application_id = a.id AND t.thumbnail_key IS NOT NULL ORDER BY t.created_at, t.id LIMIT 1) AS thumbnail, \
+     (SELECT t.alt_text FROM attachment t WHERE t.application_id = a.id AND t.thumbnail_key IS NOT NULL ORDER BY t.created_at, t.id LIMIT 1) AS thumbnail_alt, \
+     d.kind AS badge";
+
+/// The WHERE additions and their values, numbered after `$1` (now).
+fn conditions(now: OffsetDateTime, f: &Filter) -> (String, Vec<Param>) {
+    let mut sql = String::new();
+    let mut params = vec![Param::Time(utc(now))];
+    let mut add = |fragment: &str, p: Param, params: &mut Vec<Param>| {
+        params.push(p);
+        sql.push_str(&fragment.replace('?', &format!("${}", params.len())));
+    };
+    if let Some(year) = f.year {
+        add(" AND r.year = ?", Param::Int(year), &mut params);
+    }
+    if let Some(kind) = &f.kind {
+        add(" AND c.kind = ?", Param::Text(kind.clone()), &mut params);
+    }
+    if let Some(sector) = &f.sector {
+        add(
+            " AND a.sector = ?",
+            Param::Text(sector.clone()),
+            &mut params,
+        );
+    }
+    if let Some(status) = &f.status {
+        add(" AND d.kind = ?", Param::Text(status.clone()), &mut params);
+    }
+    if let Some(ids) = &f.ids {
+        if ids.is_empty() {
+            sql.push_str(" AND 1 = 0");
+        } else {
+            let mut list = Vec::new();
+            for id in ids {
+                params.push(Param::Id(*id));
+                list.push(format!("${}", params.len()));
+            }
+            sql.push_str(&format!(" AND a.id IN ({})", list.join(", ")));
+        }
+    }
+    (sql, params)
+}
+
+fn order(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Newest => " ORDER BY a.submitted_at DESC, a.id DESC",
+        Sort::MostCheered => " ORDER BY cheers DESC, a.submitted_at DESC, a.id DESC",
+        Sort::MostAdopted => " ORDER BY adoptions DESC, a.submitted_at DESC, a.id DESC",
+    }
+}
+
+macro_rules! bind_all {
+    ($query:expr, $params:expr) => {{
+        let mut q = $query;
+        for p in $params {
+            q = match p {
+                Param::Text(v) => q.bind(v.clone()),
+                Param::Int(v) => q.bind(*v),
+                Param::Time(v) => q.bind(*v),
+                Param::Id(v) => q.bind(*v),
+            };
+        }
+        q
+    }};
+}
+
+/// One page of cards and the total number matching.
+pub async fn page(db: &Db, now: OffsetDateTime, f: &Filter) -> Result<(Vec<Card>, i64)> {
+    let (cond, params) = conditions(now, f);
+    let n = params.len();
+    let list_sql = format!(
+        "{CARD}{FROM}{cond}{} LIMIT ${} OFFSET ${}",
+        order(f.sort),
+        n + 1,
+        n + 2
+    );
+    let count_sql = format!("SELECT COUNT(*){FROM}{cond}");
+    let cards: Vec<Card> = on_pool!(db, |pool| {
+        let q = bind_all!(
+            sqlx::query_as::<_, Card>(sqlx::AssertSqlSafe(list_sql.clone())),
+            &params
+        );
+        q.bind(f.limit).bind(f.offset).fetch_all(pool).await
+    })?;
+    let total: i64 = on_pool!(db, |pool| {
+        bind_all!(
+            sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.clone())),
+            &params
+        )
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok((cards, total))
+}
+
+/// The years and sectors that have visible applications, for the filters.
+pub async fn facets(db: &Db, now: OffsetDateTime) -> Result<(Vec<i64>, Vec<String>)> {
+    let years_sql = format!("SELECT DISTINCT r.year{FROM} ORDER BY r.year DESC");
+    let sectors_sql =
+        format!("SELECT DISTINCT a.sector{FROM} AND a.sector <> '' ORDER BY a.sector");
+    let years = on_pool!(db, |pool| sqlx::query_scalar(sqlx::AssertSqlSafe(
+        years_sql.clone()
+    ))
+    .bind(utc(now))
+    .fetch_all(pool)
+    .await)?;
+    let sectors = on_pool!(db, |pool| sqlx::query_scalar(sqlx::AssertSqlSafe(
+        sectors_sql.clone()
+    ))
+    .bind(utc(now))
+    .fetch_all(pool)
+    .await)?;
+    Ok((years, sectors))
+}
