@@ -262,9 +262,11 @@ impl Analyzer {
     }
 
     /// Reads «aa», «ae» and «oe» as å, æ and ø when (and only when) that makes a known word
-    /// the word was not already.
+    /// and the word is neither known nor an inflection of one («naboen» stays).
     pub fn normalise(&self, folded: &str) -> String {
-        if !folded.is_ascii() || self.lexicon.knows(folded) {
+        let explained =
+            || self.lexicon.knows(folded) || self.lexicon.knows(&self.stemmer.stem(folded));
+        if !folded.is_ascii() || explained() {
             return folded.to_string();
         }
         let spots: Vec<usize> = (0..folded.len().saturating_sub(1))
@@ -288,7 +290,9 @@ impl Analyzer {
     pub fn terms(&self, normal: &str) -> Vec<String> {
         let mut terms = vec![normal.to_string()];
         for lemma in self.lexicon.lemmas(normal).unwrap_or_default() {
-            terms.push(lemma.to_string());
+            if !is_stop_word(lemma) {
+                terms.push(lemma.to_string());
+            }
         }
         terms.push(self.stemmer.stem(normal).into_owned());
         let mut seen = std::collections::HashSet::new();

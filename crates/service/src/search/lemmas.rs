@@ -17,6 +17,21 @@ const DICTIONARIES: [&str; 2] = ["nb_NO", "nn_NO"];
 /// words of their own, not inflections, so they are not folded into their base.
 const DERIVATIONAL_FLAGS: &str = "tuvwxyYZ";
 const MAX_WORD_CHARS: usize = 20;
+const MIN_PARENT_CHARS: usize = 3;
+/// Common words of the domain that the dictionaries lack, with their inflections (our own list).
+const DOMAIN_WORDS: &[(&str, &[&str])] = &[
+    (
+        "beboer",
+        &["beboeren", "beboere", "beboerne", "beboers", "beboernes"],
+    ),
+    (
+        "nabo",
+        &[
+            "naboen", "naboer", "naboene", "naboar", "naboane", "naboens",
+        ],
+    ),
+    ("poeng", &["poenget", "poenga", "poengene", "poenger"]),
+];
 
 /// Form → lemmas, stored compactly: one sorted string table and index arrays.
 #[derive(Default)]
@@ -58,6 +73,9 @@ impl Lexicon {
             let dic = latin1(&std::fs::read(dir.join(format!("{name}.dic")))?);
             builder.add_dictionary(&aff, &dic);
         }
+        for (lemma, forms) in DOMAIN_WORDS {
+            builder.add_forms(lemma, forms.iter().copied());
+        }
         Ok(builder.build())
     }
 
@@ -65,9 +83,7 @@ impl Lexicon {
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut builder = Builder::default();
         for (form, lemma) in pairs {
-            let id = builder.stem_id(&fold(lemma));
-            builder.pairs.push((fold(lemma), id));
-            builder.pairs.push((fold(form), id));
+            builder.add_forms(lemma, [form]);
         }
         builder.build()
     }
@@ -212,6 +228,14 @@ impl Builder {
         *self.stems.entry(stem.to_string()).or_insert(next)
     }
 
+    fn add_forms<'a>(&mut self, lemma: &str, forms: impl IntoIterator<Item = &'a str>) {
+        let id = self.stem_id(&fold(lemma));
+        self.pairs.push((fold(lemma), id));
+        for form in forms {
+            self.pairs.push((fold(form), id));
+        }
+    }
+
     fn add_dictionary(&mut self, aff: &str, dic: &str) {
         let rules = suffix_rules(aff);
         for line in dic.lines().skip(1) {
@@ -242,12 +266,16 @@ impl Builder {
                 parents.entry(child).or_default().push(*id);
             }
         }
-        self.pairs.sort_unstable();
-        self.pairs.dedup();
         let mut stem_names = vec![String::new(); self.stems.len()];
         for (name, id) in self.stems.drain() {
             stem_names[id as usize] = name;
         }
+        // Very short stems («å», «ta») generate forms that are words of their own («år», «tar»).
+        for ids in parents.values_mut() {
+            ids.retain(|&parent| stem_names[parent as usize].chars().count() >= MIN_PARENT_CHARS);
+        }
+        self.pairs.sort_unstable();
+        self.pairs.dedup();
         let mut lexicon = Lexicon::default();
         let mut grouped: Vec<(String, Vec<u32>)> = Vec::new();
         for (form, id) in self.pairs.drain(..) {
