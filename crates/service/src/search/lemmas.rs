@@ -5,6 +5,7 @@
 //! The dictionaries are GPL-2 and are therefore read from the system at run time, never bundled
 //! (ADR 0008). Without them the lexicon is empty and the Snowball stemmer works alone.
 
+use super::affixes::suffix_rules;
 use super::analyzer::fold;
 use std::collections::HashMap;
 use std::path::Path;
@@ -13,9 +14,6 @@ use std::sync::{Arc, OnceLock};
 /// Where Debian installs the dictionaries.
 pub const SYSTEM_HUNSPELL_DIR: &str = "/usr/share/hunspell";
 const DICTIONARIES: [&str; 2] = ["nb_NO", "nn_NO"];
-/// Suffix classes that derive new words (-ing, -lig, -else, -het, -skap, -itet, -bar): those are
-/// words of their own, not inflections, so they are not folded into their base.
-const DERIVATIONAL_FLAGS: &str = "tuvwxyYZ";
 const MAX_WORD_CHARS: usize = 20;
 const MIN_PARENT_CHARS: usize = 3;
 /// Common words of the domain that the dictionaries lack, with their inflections (our own list).
@@ -156,65 +154,6 @@ fn latin1(bytes: &[u8]) -> String {
     bytes.iter().map(|&b| b as char).collect()
 }
 
-/// One `SFX` line: remove `strip`, append `add`, when the word ends as `condition` says.
-struct SuffixRule {
-    strip: String,
-    add: String,
-    condition: Vec<CharClass>,
-}
-
-enum CharClass {
-    Any,
-    One(char),
-    In(Vec<char>),
-    NotIn(Vec<char>),
-}
-
-impl CharClass {
-    fn parse(condition: &str) -> Vec<CharClass> {
-        let mut classes = Vec::new();
-        let mut chars = condition.chars();
-        while let Some(c) = chars.next() {
-            classes.push(match c {
-                '.' => CharClass::Any,
-                '[' => {
-                    let set: String = chars.by_ref().take_while(|&c| c != ']').collect();
-                    match set.strip_prefix('^') {
-                        Some(rest) => CharClass::NotIn(rest.chars().collect()),
-                        None => CharClass::In(set.chars().collect()),
-                    }
-                }
-                c => CharClass::One(c),
-            });
-        }
-        classes
-    }
-
-    fn matches(&self, c: char) -> bool {
-        match self {
-            CharClass::Any => true,
-            CharClass::One(one) => *one == c,
-            CharClass::In(set) => set.contains(&c),
-            CharClass::NotIn(set) => !set.contains(&c),
-        }
-    }
-}
-
-impl SuffixRule {
-    fn apply(&self, word: &str) -> Option<String> {
-        let tail: Vec<char> = word.chars().rev().take(self.condition.len()).collect();
-        let fits = tail.len() == self.condition.len()
-            && self
-                .condition
-                .iter()
-                .rev()
-                .zip(&tail)
-                .all(|(class, &c)| class.matches(c));
-        let stem = word.strip_suffix(self.strip.as_str())?;
-        fits.then(|| format!("{stem}{}", self.add))
-    }
-}
-
 #[derive(Default)]
 struct Builder {
     stems: HashMap<String, u32>,
@@ -309,28 +248,4 @@ impl Builder {
         lexicon.lemma_starts.push(lexicon.lemma_ids.len() as u32);
         lexicon
     }
-}
-
-fn suffix_rules(aff: &str) -> HashMap<char, Vec<SuffixRule>> {
-    let mut rules: HashMap<char, Vec<SuffixRule>> = HashMap::new();
-    for line in aff.lines() {
-        let parts: Vec<&str> = line.split_whitespace().collect();
-        let [kind, flag, strip, add, condition, ..] = parts[..] else {
-            continue;
-        };
-        let Some(flag) = flag.chars().next().filter(|_| kind == "SFX") else {
-            continue;
-        };
-        if DERIVATIONAL_FLAGS.contains(flag) {
-            continue;
-        }
-        let add = add.split('/').next().unwrap_or_default();
-        let zero = |s: &str| if s == "0" { String::new() } else { fold(s) };
-        rules.entry(flag).or_default().push(SuffixRule {
-            strip: zero(strip),
-            add: zero(add),
-            condition: CharClass::parse(&fold(condition)),
-        });
-    }
-    rules
 }

@@ -3,11 +3,13 @@
 //! time. `analyzer` and `lemmas` hold the language, `index` the tantivy side, `query` turns a
 //! `SearchQuery` into a tantivy query and `snippet` highlights what matched.
 
+mod affixes;
 pub mod analyzer;
 mod index;
 pub mod lemmas;
 mod query;
 mod snippet;
+mod stopwords;
 #[cfg(test)]
 mod tests;
 
