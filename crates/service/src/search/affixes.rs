@@ -54,15 +54,13 @@ impl CharClass {
 
 impl SuffixRule {
     pub(super) fn apply(&self, word: &str) -> Option<String> {
-        let tail: Vec<char> = word.chars().rev().take(self.condition.len()).collect();
-        let fits = tail.len() == self.condition.len()
-            && self
-                .condition
-                .iter()
-                .rev()
-                .zip(&tail)
-                .all(|(class, &c)| class.matches(c));
         let stem = word.strip_suffix(self.strip.as_str())?;
+        let mut tail = word.chars().rev();
+        let fits = self
+            .condition
+            .iter()
+            .rev()
+            .all(|class| tail.next().is_some_and(|c| class.matches(c)));
         fits.then(|| format!("{stem}{}", self.add))
     }
 }
