@@ -78,6 +78,8 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Opens the index in `dir` (in memory when `None`) with the system's lexicon. An index
     /// built with another schema or lexicon is discarded and started afresh: see `is_fresh`.
+    /// The first call in a process reads the dictionaries (seconds): call it at start-up or
+    /// from `spawn_blocking`, not on an async worker.
     pub fn open_or_create(dir: Option<&Path>) -> Result<SearchIndex> {
         Self::open_with_lexicon(dir, Lexicon::system())
     }
