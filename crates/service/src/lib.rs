@@ -11,6 +11,7 @@ mod error;
 pub mod files;
 pub mod home;
 pub mod markdown;
+pub mod search;
 pub mod users;
 
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -1,0 +1,256 @@
+//! The tantivy index: its schema, where it lives, writing documents and running searches.
+
+use super::analyzer::{Analyzer, NorwegianTokenizer};
+use super::{Lexicon, Result, SearchDoc, SearchError, SearchQuery, SearchResults, Sort};
+use super::{query, snippet};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::Query;
+use tantivy::schema::{
+    FAST, Facet, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
+};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DateTime, DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy};
+use tantivy::{TantivyDocument, Term};
+use uuid::Uuid;
+
+/// Bumped whenever the schema or the analysis changes, so an old index is rebuilt.
+const SCHEMA_VERSION: u32 = 1;
+const TOKENIZER: &str = "norwegian";
+const FINGERPRINT_FILE: &str = "analysis.txt";
+const WRITER_MEMORY: usize = 20_000_000;
+
+pub(super) struct Fields {
+    pub id: Field,
+    pub title: Field,
+    pub summary: Field,
+    pub body: Field,
+    pub unit: Field,
+    pub unit_path: Field,
+    pub sector: Field,
+    pub category_kind: Field,
+    pub category_name: Field,
+    pub year: Field,
+    pub status: Field,
+    pub submitted_at: Field,
+    pub cheers: Field,
+    pub adoptions: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let stored_text = text.clone().set_stored();
+    let fields = Fields {
+        id: builder.add_text_field("id", STRING | STORED),
+        title: builder.add_text_field("title", stored_text.clone()),
+        summary: builder.add_text_field("summary", stored_text.clone()),
+        body: builder.add_text_field("body", stored_text),
+        unit: builder.add_text_field("unit", text.clone()),
+        unit_path: builder.add_facet_field("unit_path", INDEXED),
+        sector: builder.add_text_field("sector", STRING),
+        category_kind: builder.add_text_field("category_kind", STRING),
+        category_name: builder.add_text_field("category_name", text),
+        year: builder.add_u64_field("year", INDEXED | FAST),
+        status: builder.add_text_field("status", STRING),
+        submitted_at: builder.add_date_field("submitted_at", INDEXED | FAST),
+        cheers: builder.add_u64_field("cheers", FAST),
+        adoptions: builder.add_u64_field("adoptions", FAST),
+    };
+    (builder.build(), fields)
+}
+
+/// The catalogue's search index, in memory or in a directory of its own.
+pub struct SearchIndex {
+    pub(super) fields: Fields,
+    pub(super) analyzer: Analyzer,
+    writer: Mutex<IndexWriter>,
+    reader: IndexReader,
+    fresh: bool,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` (in memory when `None`) with the system's lexicon. An index
+    /// built with another schema or lexicon is discarded and started afresh: see `is_fresh`.
+    /// The first call in a process reads the dictionaries (seconds): call it at start-up or
+    /// from `spawn_blocking`, not on an async worker.
+    pub fn open_or_create(dir: Option<&Path>) -> Result<SearchIndex> {
+        Self::open_with_lexicon(dir, Lexicon::system())
+    }
+
+    pub fn open_with_lexicon(dir: Option<&Path>, lexicon: Arc<Lexicon>) -> Result<SearchIndex> {
+        let (schema, fields) = schema();
+        let fingerprint = format!("{SCHEMA_VERSION}:{}", lexicon.fingerprint());
+        let (index, fresh) = match dir {
+            None => (Index::create_in_ram(schema), true),
+            Some(dir) => open_dir(dir, schema, &fingerprint)?,
+        };
+        let analyzer = Analyzer::new(lexicon);
+        let tokenizer = NorwegianTokenizer {
+            analyzer: analyzer.clone(),
+        };
+        index
+            .tokenizers()
+            .register(TOKENIZER, TextAnalyzer::from(tokenizer));
+        let writer = index.writer_with_num_threads(1, WRITER_MEMORY)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            fields,
+            analyzer,
+            writer: Mutex::new(writer),
+            reader,
+            fresh,
+        })
+    }
+
+    /// True when the index was just created (or discarded), so the caller must fill it.
+    pub fn is_fresh(&self) -> bool {
+        self.fresh
+    }
+
+    /// Adds or replaces a document; seen by searches after the next `commit`.
+    pub fn upsert(&self, doc: &SearchDoc) -> Result<()> {
+        let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.delete_term(self.id_term(doc.id));
+        writer.add_document(self.document(doc))?;
+        Ok(())
+    }
+
+    /// Removes a document (if present); seen by searches after the next `commit`.
+    pub fn delete(&self, id: Uuid) -> Result<()> {
+        let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.delete_term(self.id_term(id));
+        Ok(())
+    }
+
+    /// Makes every change so far durable and visible to searches.
+    pub fn commit(&self) -> Result<()> {
+        self.writer
+            .lock()
+            .map_err(|_| SearchError::Poisoned)?
+            .commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    pub fn search(&self, q: &SearchQuery) -> Result<SearchResults> {
+        let parsed = query::Parsed::new(&self.analyzer, &q.text);
+        let tantivy_query = query::build(self, &parsed, &q.filters);
+        let searcher = self.reader.searcher();
+        let per_page = q.per_page.clamp(1, 100);
+        let top =
+            TopDocs::with_limit(per_page).and_offset(q.page.max(1).saturating_sub(1) * per_page);
+        let (total, found) = match q.sort {
+            Sort::Relevance => searcher.search(&tantivy_query, &(Count, top.order_by_score()))?,
+            Sort::Newest => ordered::<DateTime>(&searcher, &tantivy_query, top, "submitted_at")?,
+            Sort::MostCheered => ordered::<u64>(&searcher, &tantivy_query, top, "cheers")?,
+            Sort::MostAdopted => ordered::<u64>(&searcher, &tantivy_query, top, "adoptions")?,
+        };
+        let mut hits = Vec::with_capacity(found.len());
+        for (score, address) in found {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
+            let Ok(id) = Uuid::parse_str(text(self.fields.id)) else {
+                continue;
+            };
+            let snippet_html = snippet::highlight(
+                &self.analyzer,
+                &parsed,
+                &[text(self.fields.summary), text(self.fields.body)],
+            );
+            hits.push(super::Hit {
+                id,
+                score,
+                snippet_html,
+            });
+        }
+        Ok(SearchResults { total, hits })
+    }
+
+    fn id_term(&self, id: Uuid) -> Term {
+        Term::from_field_text(self.fields.id, &id.to_string())
+    }
+
+    fn document(&self, doc: &SearchDoc) -> TantivyDocument {
+        let f = &self.fields;
+        let mut document = TantivyDocument::default();
+        document.add_text(f.id, doc.id.to_string());
+        document.add_text(f.title, &doc.title);
+        document.add_text(
+            f.summary,
+            crate::markdown::render_inline_plain(&doc.summary, usize::MAX),
+        );
+        document.add_text(
+            f.body,
+            crate::markdown::render_inline_plain(&doc.body, usize::MAX),
+        );
+        document.add_text(f.unit, format!("{} {}", doc.unit.join(" "), doc.sector));
+        document.add_facet(f.unit_path, Facet::from_path(&doc.unit));
+        document.add_text(f.sector, &doc.sector);
+        document.add_text(f.category_kind, &doc.category_kind);
+        document.add_text(f.category_name, &doc.category_name);
+        document.add_u64(f.year, doc.year);
+        document.add_text(f.status, &doc.status);
+        let seconds = doc.submitted_at.unix_timestamp();
+        document.add_date(f.submitted_at, DateTime::from_timestamp_secs(seconds));
+        document.add_u64(f.cheers, doc.cheers);
+        document.add_u64(f.adoptions, doc.adoptions);
+        document
+    }
+}
+
+type Found = (usize, Vec<(f32, DocAddress)>);
+
+/// Sorted by a fast field, highest first; the score of such a hit is not meaningful (0).
+fn ordered<T>(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    top: TopDocs,
+    field: &str,
+) -> tantivy::Result<Found>
+where
+    T: tantivy::fastfield::FastValue,
+    tantivy::collector::sort_key::ComparatorEnum:
+        tantivy::collector::sort_key::Comparator<Option<T>>,
+{
+    let (total, found) = searcher.search(
+        query,
+        &(Count, top.order_by_fast_field::<T>(field, Order::Desc)),
+    )?;
+    Ok((
+        total,
+        found
+            .into_iter()
+            .map(|(_, address)| (0.0, address))
+            .collect(),
+    ))
+}
+
+fn open_dir(dir: &Path, schema: Schema, fingerprint: &str) -> Result<(Index, bool)> {
+    let marker = dir.join(FINGERPRINT_FILE);
+    let same = std::fs::read_to_string(&marker).is_ok_and(|stored| stored == fingerprint);
+    if same && let Ok(index) = Index::open_in_dir(dir) {
+        return Ok((index, false));
+    }
+    if dir.exists() {
+        // Only ever discard what is recognisably an index, never a directory given by mistake.
+        let is_index = marker.exists() || dir.join("meta.json").exists();
+        if !is_index && std::fs::read_dir(dir)?.next().is_some() {
+            return Err(SearchError::NotAnIndex(dir.to_path_buf()));
+        }
+        std::fs::remove_dir_all(dir)?;
+    }
+    std::fs::create_dir_all(dir)?;
+    let index = Index::create_in_dir(dir, schema)?;
+    std::fs::write(marker, fingerprint)?;
+    Ok((index, true))
+}

@@ -1,0 +1,251 @@
+//! The lemma lexicon: every inflected form of the Bokmål and Nynorsk hunspell dictionaries
+//! (Debian's `hunspell-no`) mapped to the entries it comes from, so that «innbyggerne» and
+//! «innbygger», «elevane» and «elev» share a term in the index.
+//!
+//! The dictionaries are GPL-2 and are therefore read from the system at run time, never bundled
+//! (ADR 0008). Without them the lexicon is empty and the Snowball stemmer works alone.
+
+use super::affixes::suffix_rules;
+use super::analyzer::fold;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// Where Debian installs the dictionaries.
+pub const SYSTEM_HUNSPELL_DIR: &str = "/usr/share/hunspell";
+const DICTIONARIES: [&str; 2] = ["nb_NO", "nn_NO"];
+const MAX_WORD_CHARS: usize = 20;
+const MIN_PARENT_CHARS: usize = 3;
+/// Common words of the domain that the dictionaries lack, with their inflections (our own list).
+const DOMAIN_WORDS: &[(&str, &[&str])] = &[
+    (
+        "beboer",
+        &["beboeren", "beboere", "beboerne", "beboers", "beboernes"],
+    ),
+    (
+        "nabo",
+        &[
+            "naboen", "naboer", "naboene", "naboar", "naboane", "naboens",
+        ],
+    ),
+    ("poeng", &["poenget", "poenga", "poengene", "poenger"]),
+];
+
+/// Form → lemmas, stored compactly: one sorted string table and index arrays.
+#[derive(Default)]
+pub struct Lexicon {
+    text: String,
+    /// Start of each form in `text`, in sorted order; a form ends where the next begins.
+    starts: Vec<u32>,
+    /// For form `i`, its lemmas are `lemma_ids[lemma_starts[i]..lemma_starts[i + 1]]`
+    /// (indices into the forms); an empty range means the form is its own only lemma.
+    lemma_starts: Vec<u32>,
+    lemma_ids: Vec<u32>,
+}
+
+impl Lexicon {
+    pub fn empty() -> Self {
+        Self::default()
+    }
+
+    /// The system's dictionaries, read once per process; empty when they are not installed.
+    pub fn system() -> Arc<Lexicon> {
+        static SYSTEM: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        SYSTEM
+            .get_or_init(|| {
+                let lexicon = Lexicon::from_hunspell_dir(Path::new(SYSTEM_HUNSPELL_DIR))
+                    .unwrap_or_else(|error| {
+                        tracing::warn!(%error, "no Norwegian hunspell dictionaries; search falls back to the stemmer");
+                        Lexicon::empty()
+                    });
+                Arc::new(lexicon)
+            })
+            .clone()
+    }
+
+    /// Reads `nb_NO` and `nn_NO` (`.dic` + `.aff`, ISO-8859-1) from `dir`.
+    pub fn from_hunspell_dir(dir: &Path) -> std::io::Result<Self> {
+        let mut builder = Builder::default();
+        for name in DICTIONARIES {
+            let aff = latin1(&std::fs::read(dir.join(format!("{name}.aff")))?);
+            let dic = latin1(&std::fs::read(dir.join(format!("{name}.dic")))?);
+            builder.add_dictionary(&aff, &dic);
+        }
+        for (lemma, forms) in DOMAIN_WORDS {
+            builder.add_forms(lemma, forms.iter().copied());
+        }
+        Ok(builder.build())
+    }
+
+    /// Builds a lexicon from explicit (form, lemma) pairs; for tests and small word lists.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut builder = Builder::default();
+        for (form, lemma) in pairs {
+            builder.add_forms(lemma, [form]);
+        }
+        builder.build()
+    }
+
+    /// Number of distinct forms.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Changes whenever the analysis of some word may change; stored beside the index.
+    pub fn fingerprint(&self) -> String {
+        format!(
+            "{}:{}:{}",
+            self.len(),
+            self.text.len(),
+            self.lemma_ids.len()
+        )
+    }
+
+    pub fn knows(&self, form: &str) -> bool {
+        self.position(form).is_some()
+    }
+
+    /// The lemmas of a known form (the form itself when it is a lemma only), else `None`.
+    pub fn lemmas(&self, form: &str) -> Option<Vec<&str>> {
+        let i = self.position(form)?;
+        let (from, to) = (
+            self.lemma_starts[i] as usize,
+            self.lemma_starts[i + 1] as usize,
+        );
+        if from == to {
+            return Some(vec![self.form(i)]);
+        }
+        Some(
+            self.lemma_ids[from..to]
+                .iter()
+                .map(|&id| self.form(id as usize))
+                .collect(),
+        )
+    }
+
+    fn form(&self, i: usize) -> &str {
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&e| e as usize);
+        &self.text[self.starts[i] as usize..end]
+    }
+
+    fn position(&self, form: &str) -> Option<usize> {
+        let mut low = 0;
+        let mut high = self.starts.len();
+        while low < high {
+            let mid = (low + high) / 2;
+            match self.form(mid).cmp(form) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+}
+
+fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| b as char).collect()
+}
+
+#[derive(Default)]
+struct Builder {
+    stems: HashMap<String, u32>,
+    /// (form, id of the stem it was generated from), the stem itself included.
+    pairs: Vec<(String, u32)>,
+}
+
+impl Builder {
+    fn stem_id(&mut self, stem: &str) -> u32 {
+        let next = self.stems.len() as u32;
+        *self.stems.entry(stem.to_string()).or_insert(next)
+    }
+
+    fn add_forms<'a>(&mut self, lemma: &str, forms: impl IntoIterator<Item = &'a str>) {
+        let id = self.stem_id(&fold(lemma));
+        self.pairs.push((fold(lemma), id));
+        for form in forms {
+            self.pairs.push((fold(form), id));
+        }
+    }
+
+    fn add_dictionary(&mut self, aff: &str, dic: &str) {
+        let rules = suffix_rules(aff);
+        for line in dic.lines().skip(1) {
+            let (word, flags) = line.split_once('/').unwrap_or((line, ""));
+            let word = fold(word.trim());
+            if word.chars().count() > MAX_WORD_CHARS || !word.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let id = self.stem_id(&word);
+            for flag in flags.trim().chars() {
+                for rule in rules.get(&flag).into_iter().flatten() {
+                    if let Some(form) = rule.apply(&word) {
+                        self.pairs.push((form, id));
+                    }
+                }
+            }
+            self.pairs.push((word, id));
+        }
+    }
+
+    fn build(mut self) -> Lexicon {
+        let mut parents: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (form, id) in &self.pairs {
+            // A form that is itself a dictionary entry («innbyggere» from «innbygger») links
+            // that entry's own forms («innbyggerne») to the generating stem: one hop only, as
+            // chains through short words would join unrelated families.
+            if let Some(&child) = self.stems.get(form).filter(|&&child| child != *id) {
+                parents.entry(child).or_default().push(*id);
+            }
+        }
+        let mut stem_names = vec![String::new(); self.stems.len()];
+        for (name, id) in self.stems.drain() {
+            stem_names[id as usize] = name;
+        }
+        // Very short stems («å», «ta») generate forms that are words of their own («år», «tar»).
+        for ids in parents.values_mut() {
+            ids.retain(|&parent| stem_names[parent as usize].chars().count() >= MIN_PARENT_CHARS);
+        }
+        self.pairs.sort_unstable();
+        self.pairs.dedup();
+        let mut lexicon = Lexicon::default();
+        let mut grouped: Vec<(String, Vec<u32>)> = Vec::new();
+        for (form, id) in self.pairs.drain(..) {
+            match grouped.last_mut() {
+                Some((last, ids)) if *last == form => ids.push(id),
+                _ => grouped.push((form, vec![id])),
+            }
+        }
+        for (form, _) in &grouped {
+            lexicon.starts.push(lexicon.text.len() as u32);
+            lexicon.text.push_str(form);
+        }
+        for (form, mut ids) in grouped {
+            lexicon.lemma_starts.push(lexicon.lemma_ids.len() as u32);
+            let direct = ids.clone();
+            for id in direct {
+                ids.extend(parents.get(&id).into_iter().flatten());
+            }
+            let mut lemma_positions: Vec<u32> = ids
+                .iter()
+                .filter_map(|&id| lexicon.position(&stem_names[id as usize]))
+                .map(|p| p as u32)
+                .collect();
+            lemma_positions.sort_unstable();
+            lemma_positions.dedup();
+            if lemma_positions.len() == 1 && lexicon.form(lemma_positions[0] as usize) == form {
+                continue;
+            }
+            lexicon.lemma_ids.extend(lemma_positions);
+        }
+        lexicon.lemma_starts.push(lexicon.lemma_ids.len() as u32);
+        lexicon
+    }
+}

@@ -1,0 +1,142 @@
+//! Full-text search of the catalogue in Norwegian (Bokmål and Nynorsk) over tantivy.
+//! The index is derived data: whoever owns it feeds it `SearchDoc`s and may rebuild it at any
+//! time. `analyzer` and `lemmas` hold the language, `index` the tantivy side, `query` turns a
+//! `SearchQuery` into a tantivy query and `snippet` highlights what matched.
+
+mod affixes;
+pub mod analyzer;
+mod index;
+pub mod lemmas;
+mod query;
+mod snippet;
+mod stopwords;
+#[cfg(test)]
+mod tests;
+
+pub use index::SearchIndex;
+pub use lemmas::Lexicon;
+
+use prisverdig_domain::application_form::Answers;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("search index directory: {0}")]
+    Directory(#[from] std::io::Error),
+    #[error("search index: {0}")]
+    OpenDirectory(#[from] tantivy::directory::error::OpenDirectoryError),
+    #[error("{0} is not empty and holds no search index")]
+    NotAnIndex(std::path::PathBuf),
+    #[error("search index writer lock poisoned")]
+    Poisoned,
+}
+
+pub type Result<T> = std::result::Result<T, SearchError>;
+
+/// What the index knows of one application.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchDoc {
+    pub id: Uuid,
+    pub title: String,
+    pub summary: String,
+    /// All answers, Markdown allowed (see `body_from`).
+    pub body: String,
+    /// The unit path from the top of the organisation, as snapshotted with the application.
+    pub unit: Vec<String>,
+    pub sector: String,
+    pub category_kind: String,
+    pub category_name: String,
+    pub year: u64,
+    /// Published outcome: "winner", "nominee", "honourable_mention"; empty when none.
+    pub status: String,
+    pub submitted_at: OffsetDateTime,
+    pub cheers: u64,
+    pub adoptions: u64,
+}
+
+impl SearchDoc {
+    /// Every free-text answer, one paragraph each, for `body`.
+    pub fn body_from(answers: &Answers) -> String {
+        let mut parts = vec![
+            answers.what_we_did.as_str(),
+            &answers.three_years_ago,
+            &answers.effect,
+            &answers.partners,
+            &answers.origin_from,
+        ];
+        parts.extend(answers.criteria.iter().map(String::as_str));
+        parts.extend(answers.questions.values().map(String::as_str));
+        if let Some(source) = &answers.external_source {
+            parts.extend([source.organisation.as_str(), &source.title]);
+        }
+        if let Some(mistake) = &answers.mistake {
+            parts.extend([
+                mistake.tried.as_str(),
+                &mistake.went_wrong,
+                &mistake.learned,
+            ]);
+        }
+        parts.retain(|part| !part.trim().is_empty());
+        parts.join("\n\n")
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+    MostCheered,
+    MostAdopted,
+}
+
+/// Exact-match filters; `None` means any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchFilters {
+    pub year: Option<u64>,
+    pub category_kind: Option<String>,
+    pub sector: Option<String>,
+    /// A unit path; matches the unit and every unit under it.
+    pub unit: Option<Vec<String>>,
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchQuery {
+    /// What the user typed; the last word is also read as the start of a word.
+    pub text: String,
+    pub filters: SearchFilters,
+    pub sort: Sort,
+    /// From 1.
+    pub page: usize,
+    pub per_page: usize,
+}
+
+impl Default for SearchQuery {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            filters: SearchFilters::default(),
+            sort: Sort::Relevance,
+            page: 1,
+            per_page: 20,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub id: Uuid,
+    pub score: f32,
+    /// HTML: the text escaped, matched words in `<mark>`.
+    pub snippet_html: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchResults {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
