@@ -2,6 +2,7 @@
 //! (A first version; the full catalogue with search is issue 4.)
 
 use crate::apply::{form_of, timing};
+use crate::search::SearchQuery;
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
 use prisverdig_domain::application::ApplicationState;
@@ -11,9 +12,10 @@ use prisverdig_domain::round::Visibility;
 use prisverdig_store::applications::{self, ApplicationRow};
 use prisverdig_store::audit;
 use prisverdig_store::catalogue::{self, AdoptionView, CatalogueEntry, Linked, NewAdoption};
-use prisverdig_store::catalogue_query::{self, Card, Filter};
+use prisverdig_store::catalogue_query::{self, Card, Filter, Sort};
 use prisverdig_store::category_forms::{self, CategoryContext, CriterionRow};
 use prisverdig_store::users::User;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 pub struct PublicApplication {
@@ -39,6 +41,8 @@ pub const MAX_ADOPTION_NOTE_CHARS: usize = 1000;
 
 /// Cards per catalogue page.
 pub const PER_PAGE: i64 = 24;
+/// The most search hits a catalogue view considers.
+pub const MAX_SEARCH_HITS: usize = 1000;
 
 /// One page of the catalogue with what the filters can offer.
 pub struct CataloguePage {
@@ -53,12 +57,56 @@ impl Services {
         Ok(catalogue::visible(&self.db, self.clock.now(), 500).await?)
     }
 
-    /// The catalogue filtered, sorted and paged (`page` counts from 1).
-    pub async fn catalogue_page(&self, mut filter: Filter, page: i64) -> Result<CataloguePage> {
+    /// The catalogue filtered, sorted and paged (`page` counts from 1). With `text`, only
+    /// applications the search finds, best match first unless another order is asked for.
+    pub async fn catalogue_page(
+        &self,
+        mut filter: Filter,
+        text: &str,
+        page: i64,
+    ) -> Result<CataloguePage> {
         let now = self.clock.now();
-        filter.limit = PER_PAGE;
-        filter.offset = (page.max(1) - 1).saturating_mul(PER_PAGE);
-        let (cards, total) = catalogue_query::page(&self.db, now, &filter).await?;
+        let offset = (page.max(1) - 1).saturating_mul(PER_PAGE);
+        let mut snippets = HashMap::new();
+        let searching = !text.trim().is_empty();
+        if searching {
+            let query = SearchQuery {
+                text: text.to_string(),
+                page: 1,
+                per_page: MAX_SEARCH_HITS,
+                ..SearchQuery::default()
+            };
+            let hits = self.search(query).await?.hits;
+            filter.ids = Some(hits.iter().map(|h| h.id).collect());
+            snippets = hits.into_iter().map(|h| (h.id, h.snippet_html)).collect();
+        }
+        let (mut cards, total) = if searching && filter.sort == Sort::Newest {
+            // Visibility and filters from the database, order from the search.
+            filter.limit = MAX_SEARCH_HITS as i64;
+            let (mut all, total) = catalogue_query::page(&self.db, now, &filter).await?;
+            let rank: HashMap<Uuid, usize> = filter
+                .ids
+                .iter()
+                .flatten()
+                .enumerate()
+                .map(|(i, id)| (*id, i))
+                .collect();
+            all.sort_by_key(|c| rank.get(&c.id).copied().unwrap_or(usize::MAX));
+            (
+                all.into_iter()
+                    .skip(offset as usize)
+                    .take(PER_PAGE as usize)
+                    .collect(),
+                total,
+            )
+        } else {
+            filter.limit = PER_PAGE;
+            filter.offset = offset;
+            catalogue_query::page(&self.db, now, &filter).await?
+        };
+        for card in &mut cards {
+            card.snippet = snippets.remove(&card.id);
+        }
         let (years, sectors) = catalogue_query::facets(&self.db, now).await?;
         Ok(CataloguePage {
             cards,

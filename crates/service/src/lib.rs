@@ -5,6 +5,7 @@ pub mod admin;
 pub mod apply;
 pub mod auth;
 pub mod catalogue;
+pub mod catalogue_search;
 pub mod clock;
 pub mod demo;
 mod error;
@@ -29,16 +30,28 @@ pub struct Services {
     pub clock: Arc<dyn Clock>,
     /// Where uploaded files are kept.
     pub files: Arc<dyn files::FileStore>,
+    /// This process's search index over the catalogue.
+    pub search: Arc<catalogue_search::CatalogueSearch>,
     pub(crate) sign_in_limiter: Arc<auth::SignInLimiter>,
 }
 
 impl Services {
+    /// With the search index in memory; see [`Services::with_search_dir`].
     pub fn new(db: Db, clock: Arc<dyn Clock>, files: Arc<dyn files::FileStore>) -> Self {
         Self {
             db,
             clock,
             files,
+            search: Arc::new(catalogue_search::CatalogueSearch::new(None)),
             sign_in_limiter: Arc::new(auth::SignInLimiter::new()),
         }
+    }
+}
+
+impl Services {
+    /// Keeps the search index in `dir` (rebuilt from the database when missing).
+    pub fn with_search_dir(mut self, dir: std::path::PathBuf) -> Self {
+        self.search = Arc::new(catalogue_search::CatalogueSearch::new(Some(dir)));
+        self
     }
 }

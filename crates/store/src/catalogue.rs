@@ -185,3 +185,57 @@ pub async fn linked(db: &Db, id: Uuid) -> Result<Option<Linked>> {
     .fetch_optional(pool)
     .await)?)
 }
+
+/// What the search index needs of a submitted application.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Indexable {
+    pub id: Uuid,
+    pub title: String,
+    pub summary: String,
+    pub answers: Json<serde_json::Value>,
+    pub unit_snapshot: Json<Vec<String>>,
+    pub sector: String,
+    pub category_kind: String,
+    pub category_name: String,
+    pub year: i64,
+    pub submitted_at: Option<OffsetDateTime>,
+}
+
+macro_rules! select_indexable {
+    ($where:literal) => {
+        concat!(
+            "SELECT a.id, a.title, a.summary, a.answers, a.unit_snapshot, a.sector, c.kind AS category_kind, \
+             c.name AS category_name, r.year, a.submitted_at FROM application a \
+             JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id ",
+            $where
+        )
+    };
+}
+
+/// Every submitted application (visibility is applied when results are shown).
+pub async fn indexable_all(db: &Db) -> Result<Vec<Indexable>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(select_indexable!(
+        "WHERE a.state = 'submitted'"
+    ))
+    .fetch_all(pool)
+    .await)?)
+}
+
+pub async fn indexable(db: &Db, id: Uuid) -> Result<Option<Indexable>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(select_indexable!(
+        "WHERE a.id = $1 AND a.state = 'submitted'"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?)
+}
+
+/// Applications changed since `since`, for other processes' indexes to catch up.
+pub async fn changed_since(db: &Db, since: OffsetDateTime) -> Result<Vec<Uuid>> {
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT id FROM application WHERE updated_at >= $1 ORDER BY updated_at"
+    )
+    .bind(utc(since))
+    .fetch_all(pool)
+    .await)?)
+}

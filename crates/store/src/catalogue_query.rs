@@ -42,6 +42,9 @@ pub struct Card {
     pub thumbnail: Option<Uuid>,
     pub thumbnail_alt: Option<String>,
     pub badge: Option<String>,
+    /// Highlighted text from the search (HTML, escaped), when searching.
+    #[sqlx(skip)]
+    pub snippet: Option<String>,
 }
 
 enum Param {

@@ -25,7 +25,8 @@ pub async fn open(settings: &Settings) -> anyhow::Result<Services> {
     let db = Db::connect(&url, settings.db_max_connections).await?;
     db.migrate().await.context("cannot migrate the database")?;
     let files = Arc::new(LocalFileStore::new(&settings.data_dir));
-    Ok(Services::new(db, Arc::new(SystemClock), files))
+    let search_dir = settings.data_dir.join("search");
+    Ok(Services::new(db, Arc::new(SystemClock), files).with_search_dir(search_dir))
 }
 
 pub async fn migrate(settings: &Settings) -> anyhow::Result<()> {

@@ -19,6 +19,15 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         session_idle: time::Duration::minutes(settings.session_idle_minutes),
     };
     let state = AppState::new(services.clone(), web).await?;
+    // The search index is derived data: opened (or rebuilt) in the background, then kept
+    // in step with changes other processes make.
+    let warm = services.clone();
+    tokio::spawn(async move {
+        if let Err(e) = warm.search_index().await {
+            tracing::error!(error = %e, "search index unavailable");
+        }
+        warm.follow_changes(std::time::Duration::from_secs(2)).await;
+    });
     tokio::spawn(delete_expired_sessions(DbSessionStore::new(
         services.db.clone(),
     )));

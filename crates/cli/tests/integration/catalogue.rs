@@ -16,6 +16,17 @@ async fn submitted(
     title: &str,
     source: Option<Uuid>,
 ) -> Uuid {
+    submitted_with(app, round, kind, title, source, "Gjort.").await
+}
+
+async fn submitted_with(
+    app: &TestApp,
+    round: &Round,
+    kind: CategoryKind,
+    title: &str,
+    source: Option<Uuid>,
+    what: &str,
+) -> Uuid {
     let user = user_row(app, "kari@fjordvik.example").await;
     let id = app
         .services
@@ -30,12 +41,8 @@ async fn submitted(
         ..Default::default()
     };
     let a = &mut form.answers;
-    (a.what_we_did, a.three_years_ago, a.effect, a.contact) = (
-        "Gjort.".into(),
-        "Før.".into(),
-        "Bedre.".into(),
-        "Kari".into(),
-    );
+    (a.what_we_did, a.three_years_ago, a.effect, a.contact) =
+        (what.into(), "Før.".into(), "Bedre.".into(), "Kari".into());
     a.criteria = vec!["Ja".into(); 6];
     app.services
         .save_application(&user, id, 1, form, Intent::Submit)
@@ -50,7 +57,44 @@ async fn setup(app: &TestApp) -> Round {
     round
 }
 
+/// Polls the catalogue until `path` does (or does not) contain `needle`: the index is
+/// updated just after each change, not within its request.
+async fn eventually(app: &TestApp, path: &str, needle: &str, present: bool) -> bool {
+    for _ in 0..100 {
+        let body = app.get(path).await.text().await.unwrap();
+        if body.contains(needle) == present {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    false
+}
+
 on_both_backends! {
+    async fn search_finds_norwegian_inflections_and_hides_what_is_not_public(app) {
+        let round = setup(app).await;
+        let a = submitted_with(app, &round, CategoryKind::Innovation, "Digital postkasse", None, "Innbyggeren får svar raskere fra skolen.").await;
+        let b = submitted_with(app, &round, CategoryKind::Innovation, "Smart renhold", None, "Vi vasker der folk har vært.").await;
+        let user = user_row(app, "kari@fjordvik.example").await;
+        let draft = app.services.start_application(&user, round.category(CategoryKind::Innovation), round.unit).await.unwrap();
+        let mut form = prisverdig_domain::application_form::ApplicationForm { title: "Kladd om innbyggerne".into(), ..Default::default() };
+        form.answers.criteria = vec![String::new(); 6];
+        app.services.save_application(&user, draft, 1, form, Intent::Save).await.unwrap();
+        let hits = app.get("/catalogue?q=innbyggerne+skolene").await.text().await.unwrap();
+        assert!(hits.contains(&format!("/applications/{a}")), "inflected forms find each other");
+        assert!(!hits.contains(&format!("/applications/{b}")));
+        assert!(hits.contains("<mark>"), "the match is highlighted");
+        assert!(!hits.contains("Kladd om innbyggerne"), "drafts are never found");
+        assert!(app.get("/catalogue?q=Baerum+OR+innbyg").await.status() == 200);
+        let typo = app.get("/catalogue?q=renhol").await.text().await.unwrap();
+        assert!(typo.contains(&format!("/applications/{b}")), "prefix as you type");
+        app.sign_in("kari@fjordvik.example", PASSWORD).await;
+        let v = app.services.editable(&user, a).await.unwrap().application.version.to_string();
+        app.post_form(&format!("/applications/{a}/edit"), &format!("/applications/{a}/withdraw"), &[("version", &v)]).await;
+        assert!(eventually(app, "/catalogue?q=innbygger", &format!("/applications/{a}"), false).await, "withdrawn leaves the index");
+    }
+
+
     async fn cheering_counts_once_per_person_and_can_be_taken_back(app) {
         let round = setup(app).await;
         let id = submitted(app, &round, CategoryKind::Innovation, "Smart renhold", None).await;

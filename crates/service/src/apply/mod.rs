@@ -258,6 +258,9 @@ impl Services {
         )
         .await?;
         tx.commit().await?;
+        if full {
+            self.reindex_soon(id);
+        }
         Ok(new_version)
     }
 
@@ -331,6 +334,7 @@ impl Services {
         )
         .await?;
         tx.commit().await?;
+        self.reindex_soon(id);
         Ok(())
     }
 

@@ -12,6 +12,7 @@ page-we-stole-this = We stole this
 page-adopting-unit = The unit that adopted the idea
 page-adoption-note = What did you change?
 error-already-adopted = This unit has already said it stole the idea.
+catalogue-search = Search all applications
 catalogue-filters = Filter the applications
 catalogue-year = Year
 catalogue-category = Prize

@@ -12,6 +12,7 @@ page-we-stole-this = Vi stjal denne
 page-adopting-unit = Enheten som tok ideen i bruk
 page-adoption-note = Hva endret dere?
 error-already-adopted = Denne enheten har allerede sagt at den stjal ideen.
+catalogue-search = Søk i alle søknader
 catalogue-filters = Filtrer søknadene
 catalogue-year = År
 catalogue-category = Pris

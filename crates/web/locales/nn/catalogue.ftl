@@ -12,6 +12,7 @@ page-we-stole-this = Vi stal denne
 page-adopting-unit = Eininga som tok ideen i bruk
 page-adoption-note = Kva endra de?
 error-already-adopted = Denne eininga har alt sagt at ho stal ideen.
+catalogue-search = Søk i alle søknader
 catalogue-filters = Filtrer søknadene
 catalogue-year = År
 catalogue-category = Pris

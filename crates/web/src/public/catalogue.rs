@@ -16,6 +16,8 @@ use serde::Deserialize;
 #[derive(Deserialize, Default, Clone)]
 pub struct CatalogueQuery {
     #[serde(default)]
+    q: String,
+    #[serde(default)]
     year: String,
     #[serde(default)]
     category: String,
@@ -59,6 +61,7 @@ impl CatalogueQuery {
     fn url_for_page(&self, page: i64) -> String {
         let mut url = form_urlencoded::Serializer::new(String::new());
         for (k, v) in [
+            ("q", &self.q),
             ("year", &self.year),
             ("category", &self.category),
             ("sector", &self.sector),
@@ -121,7 +124,11 @@ pub async fn show(
     Query(query): Query<CatalogueQuery>,
 ) -> Result<CataloguePage, WebError> {
     let page = query.page();
-    let result = state.services.catalogue_page(query.filter(), page).await?;
+    let text: String = query.q.chars().take(200).collect();
+    let result = state
+        .services
+        .catalogue_page(query.filter(), &text, page)
+        .await?;
     let pages = ((result.total + PER_PAGE - 1) / PER_PAGE).max(1);
     Ok(CataloguePage {
         previous: (page > 1).then(|| query.url_for_page(page - 1)),

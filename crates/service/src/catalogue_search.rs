@@ -1,0 +1,149 @@
+//! Keeps the search index (derived data) in step with the database: built on first use
+//! (and whenever the analysis changed), updated after each change of a submitted
+//! application, and caught up with changes made by other processes by polling.
+
+use crate::search::{SearchDoc, SearchIndex, SearchQuery, SearchResults};
+use crate::{Result, ServiceError, Services};
+use prisverdig_domain::application_form::Answers;
+use prisverdig_store::catalogue::{self, Indexable};
+use std::path::PathBuf;
+use std::sync::Arc;
+use time::OffsetDateTime;
+use tokio::sync::OnceCell;
+use uuid::Uuid;
+
+/// The index of one process; `dir` is `None` for an index held in memory.
+pub struct CatalogueSearch {
+    dir: Option<PathBuf>,
+    index: OnceCell<Arc<SearchIndex>>,
+}
+
+impl CatalogueSearch {
+    pub fn new(dir: Option<PathBuf>) -> Self {
+        Self {
+            dir,
+            index: OnceCell::new(),
+        }
+    }
+}
+
+fn failed(e: impl std::fmt::Display) -> ServiceError {
+    ServiceError::Internal(format!("search: {e}"))
+}
+
+fn doc(row: Indexable) -> SearchDoc {
+    let answers: Answers = serde_json::from_value(row.answers.0).unwrap_or_default();
+    SearchDoc {
+        id: row.id,
+        body: SearchDoc::body_from(&answers),
+        title: row.title,
+        summary: row.summary,
+        unit: row.unit_snapshot.0,
+        sector: row.sector,
+        category_kind: row.category_kind,
+        category_name: row.category_name,
+        year: u64::try_from(row.year).unwrap_or_default(),
+        status: String::new(),
+        submitted_at: row.submitted_at.unwrap_or(OffsetDateTime::UNIX_EPOCH),
+        cheers: 0,
+        adoptions: 0,
+    }
+}
+
+impl Services {
+    /// The index, opened (and rebuilt from the database when new) on first use.
+    pub async fn search_index(&self) -> Result<Arc<SearchIndex>> {
+        let index = self
+            .search
+            .index
+            .get_or_try_init(|| async {
+                let dir = self.search.dir.clone();
+                let index = tokio::task::spawn_blocking(move || {
+                    SearchIndex::open_or_create(dir.as_deref())
+                })
+                .await
+                .map_err(failed)?
+                .map_err(failed)?;
+                let index = Arc::new(index);
+                if index.is_fresh() {
+                    self.rebuild(&index).await?;
+                }
+                Ok::<_, ServiceError>(index)
+            })
+            .await?;
+        Ok(index.clone())
+    }
+
+    async fn rebuild(&self, index: &Arc<SearchIndex>) -> Result<()> {
+        let rows = catalogue::indexable_all(&self.db).await?;
+        let index = index.clone();
+        tokio::task::spawn_blocking(move || {
+            for row in rows {
+                index.upsert(&doc(row))?;
+            }
+            index.commit()
+        })
+        .await
+        .map_err(failed)?
+        .map_err(failed)
+    }
+
+    /// Brings the index up to date for these applications (a no-op before first use).
+    pub async fn reindex(&self, ids: &[Uuid]) -> Result<()> {
+        let Some(index) = self.search.index.get().cloned() else {
+            return Ok(());
+        };
+        let mut docs = Vec::new();
+        for id in ids {
+            docs.push((*id, catalogue::indexable(&self.db, *id).await?.map(doc)));
+        }
+        tokio::task::spawn_blocking(move || {
+            for (id, doc) in docs {
+                match doc {
+                    Some(doc) => index.upsert(&doc)?,
+                    None => index.delete(id)?,
+                }
+            }
+            index.commit()
+        })
+        .await
+        .map_err(failed)?
+        .map_err(failed)
+    }
+
+    /// Reindexes in the background so a change's response does not wait for the index.
+    pub(crate) fn reindex_soon(&self, id: Uuid) {
+        let services = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = services.reindex(&[id]).await {
+                tracing::warn!(error = %e, %id, "search index update failed; the poller retries");
+            }
+        });
+    }
+
+    /// Catches up with changes made by other processes: every `every`, reindexes what
+    /// changed since the last look (with a margin for transactions that committed late).
+    pub async fn follow_changes(&self, every: std::time::Duration) {
+        let margin = time::Duration::seconds(30);
+        let mut since = self.clock.now() - margin;
+        loop {
+            tokio::time::sleep(every).await;
+            let started = self.clock.now();
+            match catalogue::changed_since(&self.db, since).await {
+                Ok(ids) => match self.reindex(&ids).await {
+                    Ok(()) => since = started - margin,
+                    Err(e) => tracing::warn!(error = %e, "search catch-up failed; retrying"),
+                },
+                Err(e) => tracing::warn!(error = %e, "search catch-up could not read changes"),
+            }
+        }
+    }
+
+    pub async fn search(&self, query: SearchQuery) -> Result<SearchResults> {
+        let index = self.search_index().await?;
+        tokio::task::spawn_blocking(move || index.search(&query))
+            .await
+            .map_err(failed)?
+            .map_err(failed)
+    }
+}
