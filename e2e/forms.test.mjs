@@ -21,7 +21,10 @@ async function checkErrors(page, label) {
       return { href: a.getAttribute('href'), text: a.textContent.trim(), target: Boolean(target), control: Boolean(control), tabIndex: a.tabIndex };
     });
     const invalid = [...document.querySelectorAll('[aria-invalid="true"]')].map((el) => {
-      const ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+      // A radio or checkbox may take its message from its group (fieldset aria-describedby).
+      const group = el.matches('[type=radio], [type=checkbox]') ? el.closest('fieldset[aria-describedby]') : null;
+      const own = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+      const ids = [...own, ...(group ? group.getAttribute('aria-describedby').split(/\s+/) : [])];
       const texts = ids.map((id) => document.getElementById(id)?.textContent.trim() || '');
       return { id: el.id, ids, texts };
     });
