@@ -90,6 +90,10 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
           '/accessibility', '/sign-in', '/apply', '/my-applications', '/tips/new']) {
           await visit(page, role, lang, path);
         }
+        // The error page.
+        const missing = await page.goto(`${server.base}/no-such-page`);
+        assert.equal(missing.status(), 404);
+        await audit(page, role, lang, '404 page');
         if (role === 'anonymous') {
           // The sign-in form with its error summary.
           await page.goto(`${server.base}/sign-in`);
@@ -114,14 +118,33 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
           await fillRequired(page);
           await pressIntent(page, 'save');
           await audit(page, role, lang, 'draft (saved)');
+          // With an image and a teammate.
+          const png = await page.screenshot({ clip: { x: 0, y: 0, width: 64, height: 48 }, type: 'png' });
+          await page.setInputFiles('#attachment', { name: 'skisse.png', mimeType: 'image/png', buffer: png });
+          await page.fill('#alt_text', 'Skisse av løsningen');
+          await Promise.all([page.waitForNavigation(), page.click('form[enctype="multipart/form-data"] button[type=submit]')]);
+          await page.fill('#team_email', ACCOUNTS.teammate);
+          await Promise.all([page.waitForNavigation(), page.click('form[action$="/team"] button[type=submit]')]);
+          await audit(page, role, lang, 'draft (image, teammate)');
+          await page.fill('#team_email', 'ikke-en-adresse');
+          await Promise.all([page.waitForNavigation(), page.click('form[action$="/team"] button[type=submit]')]);
+          await audit(page, role, lang, 'draft (team error)');
           await pressIntent(page, 'submit');
           assert.match(page.url(), /\/receipt$/, 'submitting a complete draft shows the receipt');
           submitted = draft;
           await audit(page, role, lang, 'receipt');
           await visit(page, role, lang, `/applications/${submitted}/edit`, 'submitted application, editable');
+          await visit(page, role, lang, `/applications/${submitted}`, 'public page with an image');
           await visit(page, role, lang, '/my-applications', '/my-applications (with applications)');
         }
-        if (role === 'administrator') await crawlAdmin(page, lang);
+        if (role === 'administrator') {
+          await crawlAdmin(page, lang);
+          // A form with its errors.
+          await page.goto(`${server.base}/admin/rounds/new`);
+          await page.fill('#year', '');
+          await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/rounds/new"] button[type=submit]')]);
+          await audit(page, role, lang, '/admin/rounds/new (errors)');
+        }
       }
     } finally {
       await context.close();

@@ -61,6 +61,12 @@ test('a visitor opens the catalogue and an innovation with the keyboard', async 
     await pressAndWait(page, 'Enter');
     assert.match(new URL(page.url()).pathname, /^\/applications\/[^/]+$/);
     assert.equal((await page.textContent('h1')).trim(), title, 'the innovation page has the linked title');
+    // The language switcher: Shift+Tab back into the header to «English», Enter.
+    await skipToMain(page);
+    await tabUntil(page, (f) => f.name === 'lang' && f.value === 'en', { back: true, what: 'the English button' });
+    await pressAndWait(page, 'Enter');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the page is now in English');
+    assert.match(new URL(page.url()).pathname, /^\/applications\/[^/]+$/, 'the switcher comes back to the same page');
   });
 });
 
