@@ -3,6 +3,9 @@
 // itself, so a page added later without passing axe fails here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   startServer, launchContext, setLanguage, signIn, axe, describeViolations,
   pattern, sameOriginLinks, ACCOUNTS,
@@ -50,10 +53,10 @@ async function visit(page, role, lang, path, label) {
   return res;
 }
 
-/** The admin pages: breadth-first from /admin, one page per path pattern, capped. */
-async function crawlAdmin(page, lang) {
+/** The admin pages: breadth-first from `start`, one page per path pattern, capped. */
+async function crawlAdmin(page, lang, start = '/admin') {
   const seen = new Set();
-  let frontier = ['/admin'];
+  let frontier = [start];
   for (let depth = 0; frontier.length && depth <= 4; depth++) {
     const next = [];
     for (const path of frontier) {
@@ -139,6 +142,24 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
         }
         if (role === 'administrator') {
           await crawlAdmin(page, lang);
+          // A new round with the default prizes: its categories are still open for criteria
+          // and questions (the demo round's are locked by its applications).
+          await page.goto(`${server.base}/admin/rounds/new`);
+          await page.fill('#year', lang === 'nb' ? '2031' : '2032');
+          await page.fill('#title', `Runde ${lang}`);
+          await page.check('#visibility-on-submit');
+          await page.check('#default_prizes');
+          await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/rounds/new"] button[type=submit]')]);
+          assert.match(new URL(page.url()).pathname, /^\/admin\/rounds\/[^/]+$/, `round created: ${page.url()}`);
+          const round = new URL(page.url()).pathname;
+          // A question on its first category, so the question's edit page exists.
+          const category = await page.$eval('main a[href^="/admin/categories/"]', (a) => a.getAttribute('href'));
+          await page.goto(`${server.base}${category}/questions/new`);
+          await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+          await audit(page, role, lang, 'question form (errors)');
+          await page.fill('#text', 'Hvem kan ta løsningen i bruk?');
+          await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+          await crawlAdmin(page, lang, round);
           // A form with its errors.
           await page.goto(`${server.base}/admin/rounds/new`);
           await page.fill('#year', '');
@@ -156,6 +177,28 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
   console.log(`# axe: audited pages per role/language: ${summary}`);
   console.log(`# axe: distinct path patterns audited: ${[...audited.keys()].sort().join(' ')}`);
   assert.equal(failures.length, 0, `axe violations on ${failures.length} page(s):\n${failures.join('\n')}`);
+});
+
+/** GET routes from the route table (crates/web/src/**.rs), as patterns. */
+function getRoutes() {
+  const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../crates/web/src');
+  const files = readdirSync(src, { recursive: true }).filter((f) => f.endsWith('.rs'));
+  const routes = new Set();
+  for (const f of files) {
+    const text = readFileSync(path.join(src, f), 'utf8');
+    for (const m of text.matchAll(/\.route\(\s*"([^"]+)",\s*get\(/g)) {
+      routes.add(m[1].replace(/\{\*?[a-z_]+\}/g, '{id}'));
+    }
+  }
+  return [...routes];
+}
+
+test('every GET route in the route table was audited', () => {
+  assert.ok(crawled, 'the crawl above finished');
+  const routes = getRoutes();
+  assert.ok(routes.length > 10, `found the route table (${routes.length} GET routes)`);
+  const missing = routes.filter((p) => !NOT_PAGES.some((re) => re.test(p))).filter((p) => !audited.has(p));
+  assert.deepEqual(missing, [], 'GET routes never audited: reach them in e2e/axe.test.mjs');
 });
 
 test('every linked page was audited (crawl completeness)', () => {
