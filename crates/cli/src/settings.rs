@@ -15,10 +15,12 @@ pub struct Settings {
     pub session_idle_minutes: i64,
     pub db_max_connections: u32,
     pub log: String,
+    /// Named in the accessibility statement for feedback; a placeholder when unset.
+    pub contact_email: Option<String>,
 }
 
 /// Every setting: its name in the file, and (derived) its environment variable.
-const KEYS: [&str; 7] = [
+const KEYS: [&str; 8] = [
     "bind",
     "data_dir",
     "database_url",
@@ -26,6 +28,7 @@ const KEYS: [&str; 7] = [
     "session_idle_minutes",
     "db_max_connections",
     "log",
+    "contact_email",
 ];
 
 fn env_name(key: &str) -> String {
@@ -155,6 +158,17 @@ impl Settings {
                 |v| v.parse().ok().filter(|n| (1..=200).contains(n)),
             )?,
             log: parse(&raw, "log", "info".to_string(), "a log filter", text)?,
+            contact_email: parse(
+                &raw,
+                "contact_email",
+                None,
+                "an e-mail address like name@example.com",
+                |v| {
+                    let v = v.trim();
+                    (v.contains('@') && !v.contains(char::is_whitespace))
+                        .then(|| Some(v.to_string()))
+                },
+            )?,
         })
     }
 

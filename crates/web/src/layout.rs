@@ -98,6 +98,16 @@ impl FormErrors {
         self.items.is_empty()
     }
 
+    /// Moves the messages for `from` (a group, like «criteria») to the field `to`, so the
+    /// error summary links to a control.
+    pub fn retarget(&mut self, from: &str, to: &str) {
+        for (field, _) in &mut self.items {
+            if field == from {
+                *field = to.to_string();
+            }
+        }
+    }
+
     /// The message for `field`, if it has one.
     pub fn at(&self, field: &str) -> Option<&str> {
         self.items

@@ -19,6 +19,8 @@ pub struct WebSettings {
     pub secure_cookies: bool,
     /// Sign-in lasts this long without activity.
     pub session_idle: time::Duration,
+    /// The organisation's address for accessibility feedback, if configured.
+    pub contact_email: Option<String>,
 }
 
 #[derive(Clone)]
@@ -53,6 +55,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(public::home::show))
         .route("/language", post(public::language::switch))
         .route("/catalogue", get(public::catalogue::show))
+        .route("/accessibility", get(public::accessibility::show))
         .route("/applications/{id}", get(public::application::show))
         .route("/applications/{id}/cheer", post(public::reactions::cheer))
         .route("/applications/{id}/adopt", post(public::reactions::adopt))

@@ -17,6 +17,7 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
     let web = WebSettings {
         secure_cookies: settings.secure_cookies(),
         session_idle: time::Duration::minutes(settings.session_idle_minutes),
+        contact_email: settings.contact_email.clone(),
     };
     let state = AppState::new(services.clone(), web).await?;
     // The search index is derived data: opened (or rebuilt) in the background, then kept

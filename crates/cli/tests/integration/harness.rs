@@ -93,6 +93,7 @@ impl TestApp {
         let settings = WebSettings {
             secure_cookies: options.secure_cookies,
             session_idle: time::Duration::hours(8),
+            contact_email: None,
         };
         let state = AppState::new(services.clone(), settings).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

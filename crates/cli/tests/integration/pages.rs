@@ -79,4 +79,16 @@ on_both_backends! {
         assert!(css.text().await.unwrap().contains(".ds-button"));
         assert_eq!(app.get("/static/../Cargo.toml").await.status(), 404);
     }
+
+    async fn the_accessibility_statement_is_linked_from_every_page(app) {
+        assert!(app.get("/").await.text().await.unwrap().contains("href=\"/accessibility\""));
+        let nb = app.get("/accessibility").await;
+        assert_eq!(nb.status(), 200);
+        let body = nb.text().await.unwrap();
+        assert!(body.contains("Tilgjengelighetserklæring") && body.contains("WCAG 2.1"));
+        assert!(body.contains("uutilsynet"), "names the supervisory authority");
+        assert!(body.contains("[virksomhetens e-postadresse]"), "a placeholder without contact_email");
+        let en = app.client.get(app.url("/accessibility")).header("accept-language", "en").send().await.unwrap();
+        assert!(en.text().await.unwrap().contains("Accessibility statement"));
+    }
 }

@@ -71,3 +71,24 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+# Accessibility statement (/accessibility) and its footer link.
+footer-accessibility = Accessibility statement
+format-date = { $day } { $month } { $year }
+a11y-title = Accessibility statement
+a11y-intro = Public bodies in Norway must provide universally designed web solutions under the regulations on universal design of ICT. This statement covers Prisverdig at
+a11y-status-heading = Conformance status
+a11y-status-text = Prisverdig partially conforms to WCAG 2.1 level AA. The gaps we know of are listed below.
+a11y-tested-heading = How we tested
+a11y-tested-text = Every page is tested automatically in Chromium with axe-core as every role, in Bokmål and English. We also test that everything can be done with the keyboard alone, that focus is always visible, that pages work 320 pixels wide and at 200 % text size, and that form errors are linked to their fields.
+a11y-gaps-heading = Known gaps
+a11y-gap-screen-readers = The pages have not been tested manually with screen readers (NVDA, JAWS, VoiceOver) or by users with disabilities.
+a11y-gap-attachments = Attachments uploaded by applicants (PDF and office documents) are not necessarily accessible.
+a11y-gap-alt-text = Images carry text alternatives written by the applicants; we cannot guarantee they describe the image well.
+a11y-gap-nynorsk = The automated testing covers Bokmål and English; Nynorsk uses the same pages but is not tested on its own.
+a11y-feedback-heading = Give feedback
+a11y-feedback-text = Do you meet barriers, or need content in another format? Write to us:
+a11y-contact-placeholder = [the organisation's e-mail address]
+a11y-authority-text = If you get no answer, or are not satisfied with it, you can report it to the Authority for Universal Design of ICT (uutilsynet) at the Norwegian Digitalisation Agency:
+a11y-date-heading = Date
+a11y-date-text = This statement was last updated

@@ -71,3 +71,24 @@ month-9 = september
 month-10 = oktober
 month-11 = november
 month-12 = desember
+
+# Accessibility statement (/accessibility) and its footer link.
+footer-accessibility = Tilgjengelighetserklæring
+format-date = { $day }. { $month } { $year }
+a11y-title = Tilgjengelighetserklæring
+a11y-intro = Offentlige virksomheter skal ha universelt utformede nettløsninger i samsvar med forskrift om universell utforming av IKT-løsninger. Denne erklæringen gjelder Prisverdig hos
+a11y-status-heading = Samsvarsstatus
+a11y-status-text = Prisverdig er delvis i samsvar med WCAG 2.1 nivå AA. Manglene vi kjenner til, står nedenfor.
+a11y-tested-heading = Slik har vi testet
+a11y-tested-text = Hver side testes automatisk i Chromium med axe-core for hver rolle, på bokmål og engelsk. Vi tester også at alt kan gjøres med tastaturet alene, at fokus alltid er synlig, at sidene virker 320 piksler brede og med 200 % tekststørrelse, og at feil i skjemaer er knyttet til feltene.
+a11y-gaps-heading = Kjente mangler
+a11y-gap-screen-readers = Sidene er ikke testet manuelt med skjermleser (NVDA, JAWS, VoiceOver) eller av brukere med nedsatt funksjonsevne.
+a11y-gap-attachments = Vedlegg som søkerne laster opp (PDF og kontordokumenter), er ikke nødvendigvis universelt utformet.
+a11y-gap-alt-text = Bilder har tekstalternativ som søkerne selv skriver; vi kan ikke garantere at det beskriver bildet godt.
+a11y-gap-nynorsk = Den automatiske testingen dekker bokmål og engelsk; nynorsk bruker de samme sidene, men testes ikke for seg.
+a11y-feedback-heading = Gi tilbakemelding
+a11y-feedback-text = Opplever du hindringer, eller trenger du innhold i en annen form? Skriv til oss:
+a11y-contact-placeholder = [virksomhetens e-postadresse]
+a11y-authority-text = Får du ikke svar, eller er du ikke fornøyd med svaret, kan du melde fra til Tilsynet for universell utforming av IKT (uutilsynet) i Digitaliseringsdirektoratet:
+a11y-date-heading = Dato
+a11y-date-text = Erklæringen ble sist oppdatert

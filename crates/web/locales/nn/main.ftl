@@ -71,3 +71,24 @@ month-9 = september
 month-10 = oktober
 month-11 = november
 month-12 = desember
+
+# Accessibility statement (/accessibility) and its footer link.
+footer-accessibility = Tilgjengeerklæring
+format-date = { $day }. { $month } { $year }
+a11y-title = Tilgjengeerklæring
+a11y-intro = Offentlege verksemder skal ha universelt utforma nettløysingar i samsvar med forskrift om universell utforming av IKT-løysingar. Denne erklæringa gjeld Prisverdig hos
+a11y-status-heading = Samsvarsstatus
+a11y-status-text = Prisverdig er delvis i samsvar med WCAG 2.1 nivå AA. Manglane vi kjenner til, står nedanfor.
+a11y-tested-heading = Slik har vi testa
+a11y-tested-text = Kvar side blir testa automatisk i Chromium med axe-core for kvar rolle, på bokmål og engelsk. Vi testar òg at alt kan gjerast med tastaturet åleine, at fokus alltid er synleg, at sidene verkar 320 pikslar breie og med 200 % tekststorleik, og at feil i skjema er knytte til felta.
+a11y-gaps-heading = Kjende manglar
+a11y-gap-screen-readers = Sidene er ikkje testa manuelt med skjermlesar (NVDA, JAWS, VoiceOver) eller av brukarar med nedsett funksjonsevne.
+a11y-gap-attachments = Vedlegg som søkjarane lastar opp (PDF og kontordokument), er ikkje nødvendigvis universelt utforma.
+a11y-gap-alt-text = Bilete har tekstalternativ som søkjarane sjølve skriv; vi kan ikkje garantere at det skildrar biletet godt.
+a11y-gap-nynorsk = Den automatiske testinga dekkjer bokmål og engelsk; nynorsk bruker dei same sidene, men blir ikkje testa for seg.
+a11y-feedback-heading = Gi tilbakemelding
+a11y-feedback-text = Opplever du hindringar, eller treng du innhald i ei anna form? Skriv til oss:
+a11y-contact-placeholder = [e-postadressa til verksemda]
+a11y-authority-text = Får du ikkje svar, eller er du ikkje nøgd med svaret, kan du melde frå til Tilsynet for universell utforming av IKT (uutilsynet) i Digitaliseringsdirektoratet:
+a11y-date-heading = Dato
+a11y-date-text = Erklæringa vart sist oppdatert

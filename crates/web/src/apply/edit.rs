@@ -85,13 +85,28 @@ fn page(shell: Shell, e: Editable, form: &ApplicationForm, errors: FormErrors) -
         errors: &errors,
     };
     let deadline = e.category.extended_deadline.unwrap_or(e.category.deadline);
+    let (criteria, questions) = (
+        b.criteria(form, &e.criteria),
+        b.questions(form, &e.questions),
+    );
+    let mut errors = errors;
+    // The summary links to the first unanswered field, not to the section heading.
+    for (group, fields) in [("criteria", &criteria), ("questions", &questions)] {
+        if let Some(first) = fields.iter().find(|f| f.error.is_some()) {
+            errors.retarget(group, &first.name);
+        }
+    }
+    let b = Builder {
+        shell: &shell,
+        errors: &errors,
+    };
     EditPage {
         standard: b.standard(form),
         origin_from: b.origin_from(form),
         external: b.external_source(form),
         mistake: b.mistake(form, kind),
-        criteria: b.criteria(form, &e.criteria),
-        questions: b.questions(form, &e.questions),
+        criteria,
+        questions,
         deadline: date_time(shell.locale, deadline),
         locked: e.locked.map(|v| shell.t(v.message_id)),
         id: e.application.id,

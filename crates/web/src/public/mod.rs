@@ -1,5 +1,6 @@
 //! Pages everyone can see.
 
+pub mod accessibility;
 pub mod application;
 pub mod catalogue;
 pub mod home;

@@ -1,0 +1,211 @@
+// axe-core (WCAG 2.1 A/AA) on every page of the demo, as every role, in Bokmål and English;
+// then a completeness check: every same-origin page linked from an audited page was audited
+// itself, so a page added later without passing axe fails here.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  startServer, launchContext, setLanguage, signIn, axe, describeViolations,
+  pattern, sameOriginLinks, ACCOUNTS,
+} from './helpers.mjs';
+import { startDraft, fillRequired, pressIntent } from './flows.mjs';
+
+const ROLES = ['anonymous', 'applicant', 'juror', 'editor', 'administrator'];
+const LANGS = ['nb', 'en'];
+/** Not HTML pages: assets, file downloads, operations endpoints. */
+const NOT_PAGES = [/^\/static\//, /^\/files\/\{id\}(\/thumbnail)?$/, /^\/healthz$/, /^\/metrics$/];
+const ADMIN_CAP = 40;
+
+let server;
+const audited = new Map(); // pattern -> Set of "role/lang"
+const linked = new Map(); // pattern -> first page that linked it
+const failures = [];
+const counts = {};
+let crawled = false;
+
+before(async () => { server = await startServer(); });
+after(async () => { await server?.stop(); });
+
+async function audit(page, role, lang, label) {
+  const url = new URL(page.url());
+  const key = `${role}/${lang}`;
+  const p = pattern(url.pathname);
+  if (!audited.has(p)) audited.set(p, new Set());
+  audited.get(p).add(key);
+  counts[key] = (counts[key] || 0) + 1;
+  for (const link of await sameOriginLinks(page, server.base)) {
+    const lp = pattern(link);
+    if (!linked.has(lp)) linked.set(lp, url.pathname);
+  }
+  const violations = await axe(page);
+  if (violations.length) {
+    failures.push(`${key} ${label || url.pathname + url.search}:\n${describeViolations(violations)}`);
+  }
+}
+
+async function visit(page, role, lang, path, label) {
+  const res = await page.goto(`${server.base}${path}`);
+  assert.ok(res, `no response for ${path}`);
+  assert.ok(res.status() < 500, `${role}/${lang} ${path} answered ${res.status()}`);
+  await audit(page, role, lang, label);
+  return res;
+}
+
+/** The admin pages: breadth-first from `start`, one page per path pattern, capped. */
+async function crawlAdmin(page, lang, start = '/admin') {
+  const seen = new Set();
+  let frontier = [start];
+  for (let depth = 0; frontier.length && depth <= 4; depth++) {
+    const next = [];
+    for (const path of frontier) {
+      const p = pattern(path);
+      if (seen.has(p) || seen.size >= ADMIN_CAP) continue;
+      seen.add(p);
+      await visit(page, 'administrator', lang, path);
+      for (const link of await sameOriginLinks(page, server.base)) {
+        if (link.startsWith('/admin') && !seen.has(pattern(link))) next.push(link);
+      }
+    }
+    frontier = next;
+  }
+  return seen.size;
+}
+
+test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb and en', async () => {
+  // Public ids come from the catalogue.
+  const ids = await fetch(`${server.base}/catalogue`).then((r) => r.text())
+    .then((html) => [...html.matchAll(/href="\/applications\/([0-9a-f-]{36})"/g)].map((m) => m[1]));
+  assert.ok(ids.length >= 2, 'the demo catalogue lists applications');
+  const publicIds = [ids[0], ids[ids.length - 1]];
+
+  for (const role of ROLES) {
+    const context = await launchContext();
+    const page = context.pages()[0] || await context.newPage();
+    try {
+      if (role !== 'anonymous') await signIn(page, server.base, ACCOUNTS[role], server.password);
+      let draft;
+      let submitted;
+      for (const lang of LANGS) {
+        await setLanguage(context, server.base, lang);
+        for (const path of ['/', '/catalogue', ...publicIds.map((id) => `/applications/${id}`),
+          '/accessibility', '/sign-in', '/apply', '/my-applications', '/tips/new']) {
+          await visit(page, role, lang, path);
+        }
+        // The error page.
+        const missing = await page.goto(`${server.base}/no-such-page`);
+        assert.equal(missing.status(), 404);
+        await audit(page, role, lang, '404 page');
+        if (role === 'anonymous') {
+          // The sign-in form with its error summary.
+          await page.goto(`${server.base}/sign-in`);
+          await page.fill('#email', 'not-an-address');
+          await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in"] button[type=submit]')]);
+          await audit(page, role, lang, '/sign-in (errors)');
+        } else {
+          // The tip form with its errors.
+          await page.goto(`${server.base}/tips/new`);
+          await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+          await audit(page, role, lang, '/tips/new (errors)');
+        }
+        if (role === 'applicant') {
+          // /apply with errors, a draft (empty, with errors, saved), then submitted and its receipt.
+          await page.goto(`${server.base}/apply`);
+          await Promise.all([page.waitForNavigation(), page.click('form[action="/apply"] button[type=submit]')]);
+          await audit(page, role, lang, '/apply (errors)');
+          draft = await startDraft(page, server.base);
+          await audit(page, role, lang, 'draft');
+          await pressIntent(page, 'submit');
+          await audit(page, role, lang, 'draft (errors)');
+          await fillRequired(page);
+          await pressIntent(page, 'save');
+          await audit(page, role, lang, 'draft (saved)');
+          // With an image and a teammate.
+          const png = await page.screenshot({ clip: { x: 0, y: 0, width: 64, height: 48 }, type: 'png' });
+          await page.setInputFiles('#attachment', { name: 'skisse.png', mimeType: 'image/png', buffer: png });
+          await page.fill('#alt_text', 'Skisse av løsningen');
+          await Promise.all([page.waitForNavigation(), page.click('form[enctype="multipart/form-data"] button[type=submit]')]);
+          await page.fill('#team_email', ACCOUNTS.teammate);
+          await Promise.all([page.waitForNavigation(), page.click('form[action$="/team"] button[type=submit]')]);
+          await audit(page, role, lang, 'draft (image, teammate)');
+          await page.fill('#team_email', 'ikke-en-adresse');
+          await Promise.all([page.waitForNavigation(), page.click('form[action$="/team"] button[type=submit]')]);
+          await audit(page, role, lang, 'draft (team error)');
+          await pressIntent(page, 'submit');
+          assert.match(page.url(), /\/receipt$/, 'submitting a complete draft shows the receipt');
+          submitted = draft;
+          await audit(page, role, lang, 'receipt');
+          await visit(page, role, lang, `/applications/${submitted}/edit`, 'submitted application, editable');
+          await visit(page, role, lang, `/applications/${submitted}`, 'public page with an image');
+          await visit(page, role, lang, '/my-applications', '/my-applications (with applications)');
+        }
+        if (role === 'administrator') {
+          await crawlAdmin(page, lang);
+          // A new round with the default prizes: its categories are still open for criteria
+          // and questions (the demo round's are locked by its applications).
+          await page.goto(`${server.base}/admin/rounds/new`);
+          await page.fill('#year', lang === 'nb' ? '2031' : '2032');
+          await page.fill('#title', `Runde ${lang}`);
+          await page.check('#visibility-on-submit');
+          await page.check('#default_prizes');
+          await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/rounds/new"] button[type=submit]')]);
+          assert.match(new URL(page.url()).pathname, /^\/admin\/rounds\/[^/]+$/, `round created: ${page.url()}`);
+          const round = new URL(page.url()).pathname;
+          // A question on its first category, so the question's edit page exists.
+          const category = await page.$eval('main a[href^="/admin/categories/"]', (a) => a.getAttribute('href'));
+          await page.goto(`${server.base}${category}/questions/new`);
+          await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+          await audit(page, role, lang, 'question form (errors)');
+          await page.fill('#text', 'Hvem kan ta løsningen i bruk?');
+          await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+          await crawlAdmin(page, lang, round);
+          // A form with its errors.
+          await page.goto(`${server.base}/admin/rounds/new`);
+          await page.fill('#year', '');
+          await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/rounds/new"] button[type=submit]')]);
+          await audit(page, role, lang, '/admin/rounds/new (errors)');
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  }
+
+  crawled = true;
+  const summary = Object.entries(counts).map(([k, n]) => `${k}: ${n}`).join(', ');
+  console.log(`# axe: audited pages per role/language: ${summary}`);
+  console.log(`# axe: distinct path patterns audited: ${[...audited.keys()].sort().join(' ')}`);
+  assert.equal(failures.length, 0, `axe violations on ${failures.length} page(s):\n${failures.join('\n')}`);
+});
+
+/** GET routes from the route table (crates/web/src/**.rs), as patterns. */
+function getRoutes() {
+  const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../crates/web/src');
+  const files = readdirSync(src, { recursive: true }).filter((f) => f.endsWith('.rs'));
+  const routes = new Set();
+  for (const f of files) {
+    const text = readFileSync(path.join(src, f), 'utf8');
+    for (const m of text.matchAll(/\.route\(\s*"([^"]+)",\s*get\(/g)) {
+      routes.add(m[1].replace(/\{\*?[a-z_]+\}/g, '{id}'));
+    }
+  }
+  return [...routes];
+}
+
+test('every GET route in the route table was audited', () => {
+  assert.ok(crawled, 'the crawl above finished');
+  const routes = getRoutes();
+  assert.ok(routes.length > 10, `found the route table (${routes.length} GET routes)`);
+  const missing = routes.filter((p) => !NOT_PAGES.some((re) => re.test(p))).filter((p) => !audited.has(p));
+  assert.deepEqual(missing, [], 'GET routes never audited: reach them in e2e/axe.test.mjs');
+});
+
+test('every linked page was audited (crawl completeness)', () => {
+  assert.ok(crawled, 'the crawl above finished');
+  const missing = [...linked.entries()]
+    .filter(([p]) => !NOT_PAGES.some((re) => re.test(p)))
+    .filter(([p]) => !audited.has(p))
+    .map(([p, from]) => `${p} (linked from ${from})`);
+  assert.deepEqual(missing, [], 'pages linked but never audited: add them to e2e/axe.test.mjs');
+});
