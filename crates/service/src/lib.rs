@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod demo;
 mod error;
+pub mod exchange;
 pub mod files;
 pub mod home;
 pub mod markdown;

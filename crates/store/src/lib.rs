@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod category_forms;
 mod db;
 mod error;
+pub mod exchange;
 pub mod organisation;
 pub mod outbox;
 pub mod rounds;

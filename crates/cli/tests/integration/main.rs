@@ -7,6 +7,7 @@ mod apply;
 mod auth;
 mod binary;
 mod demo;
+mod exchange;
 mod fixtures;
 mod pages;
 mod schema;
