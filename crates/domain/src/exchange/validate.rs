@@ -303,14 +303,12 @@ fn check_application(c: &mut Check, path: &str, a: &Application, known: &Known<'
         false,
         MAX_TEXT_CHARS,
     );
-    for (field, id) in [("source_application", a.source_application)] {
-        c.refers(
-            &format!("{path}.{field}"),
-            id,
-            known.applications,
-            "application",
-        );
-    }
+    c.refers(
+        &format!("{path}.source_application"),
+        a.source_application,
+        known.applications,
+        "application",
+    );
     for (k, id) in a.continues.iter().enumerate() {
         c.refers(
             &format!("{path}.continues[{k}]"),
@@ -370,9 +368,19 @@ fn check_form(c: &mut Check, path: &str, a: &Application, questions: Option<&Has
                 a.summary.chars().count(),
                 crate::application::MAX_SUMMARY_CHARS
             ),
-            _ => e.message_id.trim_start_matches("error-").replace('-', " "),
+            _ => describe(e.message_id).to_string(),
         };
         c.fail(&format!("{path}.{field}"), message);
+    }
+}
+
+/// The form's message ids in words, for the command line.
+fn describe(message_id: &str) -> &str {
+    match message_id {
+        "error-too-long" => "too long",
+        "error-link-invalid" => "not a valid http(s) link",
+        "error-too-many" => "too many",
+        other => other,
     }
 }
 
