@@ -1,5 +1,7 @@
 use super::*;
-use crate::exchange::{Adoption, Criterion, Decision, Organisation, Person, Question, Unit};
+use crate::exchange::{
+    Adoption, Application, Criterion, Decision, Organisation, Person, Question, Unit,
+};
 use time::macros::datetime;
 
 fn id(n: u128) -> Uuid {
