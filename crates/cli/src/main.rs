@@ -45,6 +45,11 @@ enum Command {
     Migrate,
     /// Fill an existing, empty database with the demo organisation.
     Demo,
+    /// Write units, rounds, applications, decisions and adoptions to FILE as JSON
+    /// (docs/exchange-format.md).
+    Export { file: PathBuf },
+    /// Read FILE written by `export`: checks everything first and imports all or nothing.
+    Import { file: PathBuf },
     /// Manage user accounts.
     User {
         #[command(subcommand)]
@@ -86,6 +91,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { demo, .. } => commands::serve::run(settings, demo).await,
         Command::Migrate => commands::migrate(&settings).await,
         Command::Demo => commands::demo(&settings).await,
+        Command::Export { file } => commands::exchange::export(&settings, &file).await,
+        Command::Import { file } => commands::exchange::import(&settings, &file).await,
         Command::User { command } => commands::user::run(&settings, command).await,
     }
 }

@@ -7,6 +7,7 @@ pub mod category;
 pub mod defaults;
 pub mod email;
 pub mod error;
+pub mod exchange;
 pub mod local_time;
 pub mod password;
 pub mod role;

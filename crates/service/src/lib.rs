@@ -9,6 +9,7 @@ pub mod catalogue_search;
 pub mod clock;
 pub mod demo;
 mod error;
+pub mod exchange;
 pub mod files;
 pub mod home;
 pub mod markdown;

@@ -10,6 +10,7 @@ pub mod catalogue_query;
 pub mod category_forms;
 mod db;
 mod error;
+pub mod exchange;
 pub mod organisation;
 pub mod outbox;
 pub mod rounds;

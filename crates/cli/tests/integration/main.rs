@@ -8,6 +8,7 @@ mod auth;
 mod binary;
 mod catalogue;
 mod demo;
+mod exchange;
 mod fixtures;
 mod pages;
 mod schema;

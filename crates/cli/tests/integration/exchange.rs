@@ -1,0 +1,190 @@
+//! `export` and `import`: a round trip through a fresh database gives the same document,
+//! a second import changes nothing, and a bad file is rejected whole with every problem.
+
+use crate::harness::{Backend, TestApp};
+use crate::on_both_backends;
+use prisverdig_domain::exchange::{Decision, ExchangeDoc};
+use prisverdig_service::exchange::ImportError;
+use prisverdig_store::{Db, on_pool};
+use std::process::Command;
+
+const TABLES: [&str; 14] = [
+    "organisation",
+    "unit",
+    "users",
+    "user_role",
+    "round",
+    "category",
+    "criterion",
+    "question",
+    "application",
+    "team_member",
+    "application_link",
+    "decision",
+    "adoption",
+    "audit_log",
+];
+
+/// Rows per table, to show what an import wrote.
+async fn row_counts(db: &Db) -> Vec<(&'static str, i64)> {
+    let mut counts = Vec::new();
+    for table in TABLES {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        let n: i64 = on_pool!(db, |pool| sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .fetch_one(pool)
+            .await)
+        .unwrap();
+        counts.push((table, n));
+    }
+    counts
+}
+
+/// The demo's export, with a published decision added so that every section has data.
+async fn demo_export(app: &TestApp) -> ExchangeDoc {
+    app.services.seed_demo().await.unwrap();
+    let mut doc = app.services.export().await.unwrap();
+    let winner = doc
+        .applications
+        .iter()
+        .find(|a| a.state == "submitted")
+        .unwrap()
+        .id;
+    doc.decisions.push(Decision {
+        id: uuid::Uuid::now_v7(),
+        application: winner,
+        kind: "winner".into(),
+        justification: "Enkel å stjele, stor effekt.".into(),
+        feedback: String::new(),
+        publish_at: Some(time::macros::datetime!(2020-01-20 13:00 UTC)),
+        published_at: None,
+    });
+    let report = app.services.import(doc).await.unwrap();
+    assert!(report.added.contains(&("decisions", 1)), "{report}");
+    app.services.export().await.unwrap()
+}
+
+/// The document as text, without the moment of export.
+fn text(doc: &ExchangeDoc) -> String {
+    let mut doc = doc.clone();
+    doc.exported_at = time::OffsetDateTime::UNIX_EPOCH;
+    serde_json::to_string_pretty(&doc).unwrap()
+}
+
+async fn fresh(backend: Backend) -> TestApp {
+    TestApp::start(backend).await
+}
+
+on_both_backends! {
+    async fn export_import_into_a_fresh_database_round_trips(app) {
+        let doc = demo_export(app).await;
+        assert!(!doc.adoptions.is_empty() && !doc.decisions.is_empty());
+        assert!(doc.applications.iter().any(|a| !a.team.is_empty()));
+        let other = fresh(app.backend).await;
+        let report = other.services.import(doc.clone()).await.unwrap();
+        assert_eq!(report.unchanged, 0, "{report}");
+        let again = other.services.export().await.unwrap();
+        assert_eq!(text(&again), text(&doc));
+        other.finish().await;
+    }
+
+    async fn importing_the_same_file_twice_changes_nothing(app) {
+        let doc = demo_export(app).await;
+        let other = fresh(app.backend).await;
+        other.services.import(doc.clone()).await.unwrap();
+        let before = row_counts(&other.services.db).await;
+        let report = other.services.import(doc.clone()).await.unwrap();
+        assert!(report.added.iter().all(|(_, n)| *n == 0), "{report}");
+        assert!(report.unchanged > 0);
+        assert_eq!(row_counts(&other.services.db).await, before);
+        other.finish().await;
+    }
+
+    async fn a_bad_file_is_rejected_whole_with_every_problem(app) {
+        let mut doc = demo_export(app).await;
+        doc.rounds[0].categories[0].kind = "best".into();
+        doc.applications[3].summary = "x".repeat(301);
+        doc.applications[5].unit = uuid::Uuid::now_v7();
+        let other = fresh(app.backend).await;
+        let before = row_counts(&other.services.db).await;
+        let Err(ImportError::Rejected(problems)) = other.services.import(doc).await else {
+            panic!("the file should be rejected");
+        };
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["$.rounds[0].categories[0].kind", "$.applications[3].summary", "$.applications[5].unit"]
+        );
+        assert_eq!(row_counts(&other.services.db).await, before, "nothing written");
+        other.finish().await;
+    }
+
+    async fn a_record_changed_since_export_is_a_conflict(app) {
+        let mut doc = demo_export(app).await;
+        let before = row_counts(&app.services.db).await;
+        doc.units[2].name = "Omdøpt".into();
+        doc.applications[0].title = "Endret tittel".into();
+        let Err(ImportError::Rejected(problems)) = app.services.import(doc).await else {
+            panic!("conflicts should reject the file");
+        };
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["$.units[2]", "$.applications[0]"]);
+        assert!(problems[0].message.starts_with("conflict"));
+        assert_eq!(row_counts(&app.services.db).await, before);
+    }
+}
+
+const BIN: &str = env!("CARGO_BIN_EXE_prisverdig");
+
+fn run(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .env_remove("PRISVERDIG_DATABASE_URL")
+        .output()
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.success(), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn the_cli_exports_and_imports_files() {
+    let dir = std::env::temp_dir().join(format!("prisverdig-exchange-{}", uuid::Uuid::now_v7()));
+    let (source, target) = (dir.join("source"), dir.join("target"));
+    let file = dir.join("catalogue.json");
+    let (file_s, source_s, target_s) = (
+        file.to_str().unwrap(),
+        source.to_str().unwrap(),
+        target.to_str().unwrap(),
+    );
+    assert!(run(&["demo", "--data-dir", source_s]).0);
+    let (ok, out, err) = run(&["export", file_s, "--data-dir", source_s]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Exported"), "{out}");
+    let (ok, out, err) = run(&["import", file_s, "--data-dir", target_s]);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("0 already present"), "{out}");
+    let (ok, out, _) = run(&["import", file_s, "--data-dir", target_s]);
+    assert!(ok && out.contains("added 0 users, 0 units"), "{out}");
+
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    doc["rounds"][0]["categories"][0]["kind"] = "best".into();
+    doc["applications"][0]["summary"] = "x".repeat(301).into();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, doc.to_string()).unwrap();
+    let (ok, _, err) = run(&["import", bad.to_str().unwrap(), "--data-dir", target_s]);
+    assert!(!ok);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines[0].starts_with("$.rounds[0].categories[0].kind: unknown category kind"));
+    assert!(lines[1].starts_with("$.applications[0].summary: 301 characters"));
+    assert!(lines[2].starts_with("prisverdig: ") && lines[2].contains("nothing was written"));
+
+    std::fs::write(&bad, "{\"format\": 1").unwrap();
+    let (ok, _, err) = run(&["import", bad.to_str().unwrap(), "--data-dir", target_s]);
+    assert!(
+        !ok && err.lines().count() == 1 && err.contains("not a prisverdig exchange document"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

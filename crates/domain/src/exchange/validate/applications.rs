@@ -1,0 +1,215 @@
+//! Checks of applications and what refers to them: decisions and adoptions.
+
+use super::{Check, Known};
+use crate::application::{ApplicationState, IdeaOrigin};
+use crate::application_form::{Answers, ApplicationForm};
+use crate::email::Email;
+use crate::exchange::{Application, DECISION_KINDS, ExchangeDoc};
+use crate::setup::MAX_TEXT_CHARS;
+use std::collections::HashSet;
+use uuid::Uuid;
+
+pub(super) fn check_application(c: &mut Check, path: &str, a: &Application, known: &Known<'_>) {
+    let category_questions = known.questions.get(&a.category);
+    if category_questions.is_none() {
+        c.fail(
+            &format!("{path}.category"),
+            format!("unknown category \"{}\"", a.category),
+        );
+    }
+    c.refers(&format!("{path}.unit"), Some(a.unit), known.units, "unit");
+    let owner_ok = Email::parse(&a.owner).is_ok_and(|e| known.users.contains(e.as_str()));
+    if !owner_ok {
+        c.fail(
+            &format!("{path}.owner"),
+            format!("unknown user {:?} (not in $.users)", a.owner),
+        );
+    }
+    for (t, email) in a.team.iter().enumerate() {
+        if Email::parse(email).is_err() {
+            c.fail(&format!("{path}.team[{t}]"), "not a valid e-mail address");
+        }
+    }
+    let state_ok = ApplicationState::parse(&a.state).is_some();
+    c.known(
+        &format!("{path}.state"),
+        state_ok,
+        "application state",
+        &a.state,
+    );
+    if let Some(o) = &a.idea_origin {
+        c.known(
+            &format!("{path}.idea_origin"),
+            IdeaOrigin::parse(o).is_some(),
+            "idea origin",
+            o,
+        );
+    }
+    c.text(
+        &format!("{path}.origin_note"),
+        &a.origin_note,
+        false,
+        MAX_TEXT_CHARS,
+    );
+    c.refers(
+        &format!("{path}.source_application"),
+        a.source_application,
+        known.applications,
+        "application",
+    );
+    for (k, id) in a.continues.iter().enumerate() {
+        c.refers(
+            &format!("{path}.continues[{k}]"),
+            Some(*id),
+            known.applications,
+            "application",
+        );
+    }
+    if a.source_application == Some(a.id) || a.continues.contains(&a.id) {
+        c.fail(path, "an application cannot refer to itself");
+    }
+    check_form(c, path, a, category_questions);
+}
+
+/// The form's own limits, the same as when saving a draft.
+fn check_form(c: &mut Check, path: &str, a: &Application, questions: Option<&HashSet<Uuid>>) {
+    let answers: Answers = match serde_json::from_value(a.answers.clone()) {
+        Ok(answers) => answers,
+        Err(e) => {
+            return c.fail(
+                &format!("{path}.answers"),
+                format!("not valid answers: {e}"),
+            );
+        }
+    };
+    if let Some(questions) = questions {
+        for id in answers
+            .questions
+            .keys()
+            .filter(|id| !questions.contains(id))
+        {
+            c.fail(
+                &format!("{path}.answers.questions"),
+                format!("unknown question \"{id}\""),
+            );
+        }
+    }
+    let form = ApplicationForm {
+        title: a.title.clone(),
+        summary: a.summary.clone(),
+        idea_origin: None,
+        answers,
+        source_application: a.source_application,
+        continues: a.continues.clone(),
+    };
+    if a.title.trim().is_empty() {
+        c.fail(&format!("{path}.title"), "required");
+    }
+    for e in form.check_limits() {
+        let field = match e.field {
+            "title" | "summary" | "continues" => e.field.to_string(),
+            f => format!("answers.{f}"),
+        };
+        let message = match e.field {
+            "summary" => format!(
+                "{} characters; at most {}",
+                a.summary.chars().count(),
+                crate::application::MAX_SUMMARY_CHARS
+            ),
+            _ => describe(e.message_id).to_string(),
+        };
+        c.fail(&format!("{path}.{field}"), message);
+    }
+}
+
+/// The form's message ids in words, for the command line.
+fn describe(message_id: &str) -> &str {
+    match message_id {
+        "error-too-long" => "too long",
+        "error-link-invalid" => "not a valid http(s) link",
+        "error-too-many" => "too many",
+        other => other,
+    }
+}
+
+pub(super) fn check_decisions(c: &mut Check, doc: &ExchangeDoc, applications: &HashSet<Uuid>) {
+    let (mut seen, mut decided) = (HashSet::new(), HashSet::new());
+    for (i, d) in doc.decisions.iter().enumerate() {
+        let path = format!("$.decisions[{i}]");
+        c.unique(&mut seen, &format!("{path}.id"), d.id);
+        c.refers(
+            &format!("{path}.application"),
+            Some(d.application),
+            applications,
+            "application",
+        );
+        if !decided.insert(d.application) {
+            c.fail(
+                &format!("{path}.application"),
+                "the application has another decision",
+            );
+        }
+        c.known(
+            &format!("{path}.kind"),
+            DECISION_KINDS.contains(&d.kind.as_str()),
+            "decision kind",
+            &d.kind,
+        );
+        c.text(
+            &format!("{path}.justification"),
+            &d.justification,
+            false,
+            MAX_TEXT_CHARS,
+        );
+        c.text(
+            &format!("{path}.feedback"),
+            &d.feedback,
+            false,
+            MAX_TEXT_CHARS,
+        );
+    }
+}
+
+pub(super) fn check_adoptions(c: &mut Check, doc: &ExchangeDoc, known: &Known<'_>) {
+    let mut seen = HashSet::new();
+    for (i, a) in doc.adoptions.iter().enumerate() {
+        let path = format!("$.adoptions[{i}]");
+        c.unique(&mut seen, &format!("{path}.id"), a.id);
+        let apps = known.applications;
+        c.refers(
+            &format!("{path}.source_application"),
+            Some(a.source_application),
+            apps,
+            "application",
+        );
+        c.refers(
+            &format!("{path}.adopting_application"),
+            a.adopting_application,
+            apps,
+            "application",
+        );
+        c.refers(
+            &format!("{path}.adopting_unit"),
+            a.adopting_unit,
+            known.units,
+            "unit",
+        );
+        if a.adopting_unit.is_none() && a.adopting_application.is_none() {
+            c.fail(
+                &path,
+                "names neither an adopting unit nor an adopting application",
+            );
+        }
+        c.text(&format!("{path}.note"), &a.note, false, MAX_TEXT_CHARS);
+        let by_ok = a
+            .created_by
+            .as_deref()
+            .is_none_or(|e| Email::parse(e).is_ok_and(|e| known.users.contains(e.as_str())));
+        if !by_ok {
+            c.fail(
+                &format!("{path}.created_by"),
+                "unknown user (not in $.users)",
+            );
+        }
+    }
+}
