@@ -32,6 +32,7 @@ pub fn start_server(data_dir: &Path) -> anyhow::Result<(String, Services)> {
                 let settings = WebSettings {
                     secure_cookies: false,
                     session_idle: time::Duration::hours(8),
+                    contact_email: None,
                 };
                 let state = AppState::new(services.clone(), settings).await?;
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
