@@ -46,7 +46,7 @@ async function keyboardSignIn(page, email) {
   assert.notEqual(new URL(page.url()).pathname, '/sign-in', 'signed in');
 }
 
-test('a visitor opens the catalogue and an innovation with the keyboard', async () => {
+test('a visitor searches the catalogue, filters it and opens an innovation with the keyboard', async () => {
   await withPage(async (page) => {
     await page.goto(server.base);
     await skipToMain(page);
@@ -55,8 +55,22 @@ test('a visitor opens the catalogue and an innovation with the keyboard', async 
     await pressAndWait(page, 'Enter');
     assert.equal(new URL(page.url()).pathname, '/catalogue');
     await skipToMain(page);
-    const stops = await tabUntil(page, (f) => /^\/applications\/[^/]+$/.test(f.href || ''), { what: 'an innovation' });
-    assert.equal(stops.length, 1, 'the first innovation is the first stop in main');
+    // The search field is the first stop in main; an inflected form finds the others.
+    const toSearch = await tabUntil(page, (f) => f.id === 'q', { what: 'the search field', max: 3 });
+    assert.equal(toSearch.length, 1, 'the search field is the first stop in main');
+    await page.keyboard.type('innbyggerne');
+    await pressAndWait(page, 'Enter');
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'innbyggerne', 'the search is in the URL');
+    await skipToMain(page);
+    // A filter: the prize, chosen with the arrow keys, shown with the button.
+    await tabUntil(page, (f) => f.id === 'category', { what: 'the prize filter', max: 4 });
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.$eval('#category', (s) => s.value), 'innovation', 'ArrowDown chooses a prize');
+    await tabUntil(page, (f) => f.tag === 'button', { what: 'the show button', max: 6 });
+    await pressAndWait(page, 'Enter');
+    assert.equal(new URL(page.url()).searchParams.get('category'), 'innovation', 'the filter is in the URL');
+    await skipToMain(page);
+    await tabUntil(page, (f) => /^\/applications\/[^/]+$/.test(f.href || ''), { what: 'an innovation', max: 12 });
     const title = (await focused(page)).text;
     await pressAndWait(page, 'Enter');
     assert.match(new URL(page.url()).pathname, /^\/applications\/[^/]+$/);
