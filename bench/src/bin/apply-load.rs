@@ -90,6 +90,7 @@ async fn applicant(
     category: Uuid,
     unit: Uuid,
     criteria: usize,
+    think: Duration,
 ) -> anyhow::Result<(Uuid, Vec<Duration>)> {
     let client = reqwest::Client::builder()
         .cookie_store(true)
@@ -139,6 +140,11 @@ async fn applicant(
     let mut version = "1".to_string();
     let mut latencies = Vec::with_capacity(SAVES + 1);
     for n in 0..SAVES {
+        if think > Duration::ZERO {
+            // Applicants type between saves; spread them so they do not march in step.
+            let jitter = (i * 7919 + n * 104_729) % 1000;
+            tokio::time::sleep(think.mul_f64(0.5 + jitter as f64 / 1000.0)).await;
+        }
         let title = format!("Søknad {i} utkast {n}");
         let started = Instant::now();
         let res = client
@@ -217,9 +223,15 @@ async fn main() -> anyhow::Result<()> {
     let dir = std::env::temp_dir().join(format!("prisverdig-bench-{}", Uuid::now_v7()));
     let (base, services) = start_server(&dir)?;
     let (category, unit, criteria) = setup(&services).await?;
+    // THINK_MS: mean pause between one applicant's saves (0 = saturate the server).
+    let think_ms: u64 = std::env::var("THINK_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let think = Duration::from_millis(think_ms);
     let started = Instant::now();
     let tasks: Vec<_> = (0..APPLICANTS)
-        .map(|i| tokio::spawn(applicant(base.clone(), i, category, unit, criteria)))
+        .map(|i| tokio::spawn(applicant(base.clone(), i, category, unit, criteria, think)))
         .collect();
     let (mut all, mut ids, mut errors) = (Vec::new(), Vec::new(), 0);
     for (i, task) in tasks.into_iter().enumerate() {
@@ -237,7 +249,9 @@ async fn main() -> anyhow::Result<()> {
     let elapsed = started.elapsed();
     verify(&services, &ids).await?;
     let stats = percentiles(all);
-    println!("apply-load on SQLite: {APPLICANTS} applicants × ({SAVES} autosaves + 1 submit)");
+    println!(
+        "apply-load on SQLite: {APPLICANTS} applicants × ({SAVES} autosaves + 1 submit), think time {think_ms} ms"
+    );
     println!("  {stats}");
     println!(
         "  errors: {errors}; wall time {:.2} s; {:.0} writes/s",
