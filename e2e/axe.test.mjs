@@ -15,7 +15,9 @@ import { startDraft, fillRequired, pressIntent } from './flows.mjs';
 const ROLES = ['anonymous', 'applicant', 'juror', 'editor', 'administrator'];
 const LANGS = ['nb', 'en'];
 /** Not HTML pages: assets, file downloads, operations endpoints. */
-const NOT_PAGES = [/^\/static\//, /^\/files\/\{id\}(\/thumbnail)?$/, /^\/healthz$/, /^\/metrics$/];
+// Not pages: assets, files, operator endpoints, and htmx fragments (the <option>s the source
+// picker swaps into the audited edit page).
+const NOT_PAGES = [/^\/static\//, /^\/files\/\{id\}(\/thumbnail)?$/, /^\/healthz$/, /^\/metrics$/, /^\/applications\/\{id\}\/sources$/];
 const ADMIN_CAP = 40;
 
 let server;

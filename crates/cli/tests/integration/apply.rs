@@ -350,6 +350,27 @@ on_both_backends! {
         assert!(edit.contains("Renere der det trengs"), "the stored answer is intact");
     }
 
+    async fn the_source_picker_narrows_as_you_type(app) {
+        let round = open_round(app, Visibility::OnSubmit).await;
+        signed_in_applicant(app).await;
+        let source = start(app, &round, CategoryKind::Innovation).await;
+        assert_eq!(save(app, source, &complete(CategoryKind::Innovation), "submit").await.status(), 303);
+        let other = start(app, &round, CategoryKind::Innovation).await;
+        let mut fields = complete(CategoryKind::Innovation);
+        fields.retain(|(k, _)| k != "title");
+        fields.push(("title".into(), "Digital postkasse".into()));
+        assert_eq!(save(app, other, &fields, "submit").await.status(), 303);
+        let steal = start(app, &round, CategoryKind::Steal).await;
+        let options = app.get(&format!("/applications/{steal}/sources?source_q=postkass")).await.text().await.unwrap();
+        assert!(options.contains(&other.to_string()) && !options.contains(&source.to_string()), "{options}");
+        let all = app.get(&format!("/applications/{steal}/sources?source_q=")).await.text().await.unwrap();
+        assert!(all.contains(&source.to_string()) && all.contains(&other.to_string()));
+        applicant(app, "per@fjordvik.example", "Per Utenfor").await;
+        let per = TestApp::client_for(app, "per@fjordvik.example").await;
+        let res = per.get(app.url(&format!("/applications/{steal}/sources?source_q=x"))).send().await.unwrap();
+        assert_eq!(res.status(), 403, "only the team searches from its form");
+    }
+
     async fn limits_are_enforced_on_the_server(app) {
         let round = open_round(app, Visibility::OnSubmit).await;
         signed_in_applicant(app).await;

@@ -342,3 +342,36 @@ impl Services {
         Ok(applications::for_user(&self.db, user.id, &user.email).await?)
     }
 }
+
+impl Services {
+    /// Applications one may name as the source of a stolen idea, narrowed by a search as
+    /// the applicant types (all of them when `text` is empty).
+    pub async fn source_candidates(
+        &self,
+        user: &User,
+        id: Uuid,
+        text: &str,
+    ) -> Result<Vec<Pickable>> {
+        self.for_team(user, id).await?;
+        let all = applications::pickable(&self.db, id).await?;
+        if text.trim().is_empty() {
+            return Ok(all);
+        }
+        let query = crate::search::SearchQuery {
+            text: text.to_string(),
+            page: 1,
+            per_page: 50,
+            ..Default::default()
+        };
+        let hits: Vec<Uuid> = self
+            .search(query)
+            .await?
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        let mut found: Vec<Pickable> = all.into_iter().filter(|p| hits.contains(&p.id)).collect();
+        found.sort_by_key(|p| hits.iter().position(|h| *h == p.id));
+        Ok(found)
+    }
+}

@@ -6,6 +6,7 @@ mod fields;
 mod form;
 mod mine;
 mod receipt;
+mod sources;
 mod start;
 mod team;
 mod withdraw;
@@ -25,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/applications/{id}/team", post(team::invite))
         .route("/applications/{id}/team/remove", post(team::remove))
         .route("/my-applications", get(mine::show))
+        .route("/applications/{id}/sources", get(sources::search))
         .route(
             "/applications/{id}/attachments",
             post(attachments::upload).layer(DefaultBodyLimit::max(attachments::MAX_UPLOAD_BODY)),
