@@ -12,5 +12,6 @@ mod exchange;
 mod fixtures;
 mod pages;
 mod schema;
+mod tips;
 mod uploads;
 mod writes;

@@ -101,6 +101,21 @@ impl Services {
             };
             outbox::enqueue(&mut tx, now, msg).await?;
         }
+        // «… og enheten blir invitert til å søke»: the tipped unit hears of it too.
+        if let Some(unit) = unit_id {
+            let invitation = format!(
+                "Hei!\n\nNoen har tipset oss om at {unit_name} har en innovasjon som fortjener å bli sett: {innovation}.\n\n\
+                 Alle som søker blir sett. Logg inn i Prisverdig og velg «Søk om pris» for å søke.\n"
+            );
+            for recipient in tips::unit_invitees(&mut tx, unit).await? {
+                let msg = NewMessage {
+                    recipient: &recipient,
+                    subject: "Dere er tipset som kandidat til innovasjonsprisene",
+                    body: &invitation,
+                };
+                outbox::enqueue(&mut tx, now, msg).await?;
+            }
+        }
         record(
             &mut tx,
             now,
