@@ -33,6 +33,7 @@ pub fn start_server(data_dir: &Path) -> anyhow::Result<(String, Services)> {
                     secure_cookies: false,
                     session_idle: time::Duration::hours(8),
                     contact_email: None,
+                    brand: Default::default(),
                 };
                 let state = AppState::new(services.clone(), settings).await?;
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;

@@ -17,10 +17,14 @@ pub struct Settings {
     pub log: String,
     /// Named in the accessibility statement for feedback; a placeholder when unset.
     pub contact_email: Option<String>,
+    /// The organisation's accent colour, checked for contrast.
+    pub accent_colour: Option<prisverdig_domain::colour::Rgb>,
+    /// An image file with the organisation's logo.
+    pub logo_file: Option<PathBuf>,
 }
 
 /// Every setting: its name in the file, and (derived) its environment variable.
-const KEYS: [&str; 8] = [
+const KEYS: [&str; 10] = [
     "bind",
     "data_dir",
     "database_url",
@@ -29,6 +33,8 @@ const KEYS: [&str; 8] = [
     "db_max_connections",
     "log",
     "contact_email",
+    "accent_colour",
+    "logo_file",
 ];
 
 fn env_name(key: &str) -> String {
@@ -169,6 +175,16 @@ impl Settings {
                         .then(|| Some(v.to_string()))
                 },
             )?,
+            accent_colour: match raw.get("accent_colour") {
+                None => None,
+                Some((value, source)) => Some(
+                    prisverdig_domain::colour::accent(value)
+                        .map_err(|problem| format!("setting {source}: {problem}"))?,
+                ),
+            },
+            logo_file: parse(&raw, "logo_file", None, "a file path", |v| {
+                (!v.is_empty()).then(|| Some(PathBuf::from(v)))
+            })?,
         })
     }
 

@@ -4,6 +4,7 @@
 pub mod application;
 pub mod application_form;
 pub mod category;
+pub mod colour;
 pub mod defaults;
 pub mod email;
 pub mod error;

@@ -72,6 +72,11 @@ impl Services {
         }
     }
 
+    /// Saves the language a user chose, so it follows them to other devices.
+    pub async fn set_locale(&self, user: &User, tag: &str) -> Result<()> {
+        Ok(users::set_locale(&self.db, user.id, tag).await?)
+    }
+
     pub async fn user(&self, id: uuid::Uuid) -> Result<Option<User>> {
         Ok(users::find(&self.db, id).await?)
     }

@@ -144,3 +144,16 @@ pub async fn count(db: &Db) -> Result<i64> {
     .fetch_one(pool)
     .await)?)
 }
+
+/// Remembers the user's chosen language.
+pub async fn set_locale(db: &Db, id: Uuid, locale: &str) -> Result<()> {
+    on_pool!(db, |pool| sqlx::query(
+        "UPDATE users SET locale = $1 WHERE id = $2"
+    )
+    .bind(locale)
+    .bind(id)
+    .execute(pool)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}

@@ -2,7 +2,7 @@
 //! Templates reach all text through [`Shell::t`], so nothing untranslated reaches a page.
 
 use crate::error::WebError;
-use crate::extract::locale::locale_of;
+use crate::extract::locale::locale_for;
 use crate::extract::user::MaybeUser;
 use crate::i18n::Locale;
 use crate::middleware::csrf::CsrfToken;
@@ -21,6 +21,8 @@ pub struct Shell {
     pub organisation: Arc<str>,
     /// Error pages leave out the parts that need a session.
     pub minimal: bool,
+    /// The organisation has a logo (shown beside its name, so its alt text is empty).
+    pub has_logo: bool,
 }
 
 impl Shell {
@@ -32,6 +34,7 @@ impl Shell {
             path: "/".into(),
             organisation,
             minimal: true,
+            has_logo: false,
         }
     }
 
@@ -73,12 +76,16 @@ impl FromRequestParts<AppState> for Shell {
             .map_or("/", |p| p.as_str())
             .to_string();
         Ok(Shell {
-            locale: locale_of(&parts.headers),
+            locale: locale_for(
+                &parts.headers,
+                user.as_ref().and_then(|u| u.locale.as_deref()),
+            ),
             user,
             csrf,
             path,
             organisation: state.organisation_name.clone(),
             minimal: false,
+            has_logo: state.settings.brand.logo.is_some(),
         })
     }
 }

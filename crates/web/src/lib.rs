@@ -4,6 +4,7 @@
 mod admin;
 mod apply;
 mod auth;
+pub mod brand;
 mod error;
 mod extract;
 mod format;

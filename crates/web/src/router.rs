@@ -21,6 +21,8 @@ pub struct WebSettings {
     pub session_idle: time::Duration,
     /// The organisation's address for accessibility feedback, if configured.
     pub contact_email: Option<String>,
+    /// The organisation's own look: accent colour and logo.
+    pub brand: crate::brand::Brand,
 }
 
 #[derive(Clone)]
@@ -67,6 +69,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(ops::health::check))
         .route("/metrics", get(ops::metrics::render))
         .route("/static/{*path}", get(static_files::serve))
+        .route("/brand.css", get(crate::brand::stylesheet))
+        .route("/brand/logo", get(crate::brand::logo))
         .merge(crate::apply::routes())
         .merge(crate::admin::routes())
         .fallback(errors::not_found)

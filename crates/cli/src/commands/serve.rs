@@ -18,6 +18,7 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         secure_cookies: settings.secure_cookies(),
         session_idle: time::Duration::minutes(settings.session_idle_minutes),
         contact_email: settings.contact_email.clone(),
+        brand: brand(&settings)?,
     };
     let state = AppState::new(services.clone(), web).await?;
     // The search index is derived data: opened (or rebuilt) in the background, then kept
@@ -70,4 +71,29 @@ async fn delete_expired_sessions(store: DbSessionStore) {
             tracing::warn!(error = %e, "could not delete expired sessions");
         }
     }
+}
+
+/// The organisation's look from the settings; a logo that is not an image stops start-up.
+fn brand(settings: &Settings) -> anyhow::Result<prisverdig_web::brand::Brand> {
+    let logo = match &settings.logo_file {
+        None => None,
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .with_context(|| format!("setting logo_file: cannot read {}", path.display()))?;
+            let inspected = prisverdig_service::files::inspect(&bytes, &Default::default())
+                .ok()
+                .filter(|i| i.kind == prisverdig_service::files::FileKind::Image)
+                .with_context(|| {
+                    format!(
+                        "setting logo_file: {} is not a PNG, JPEG, WebP or GIF image",
+                        path.display()
+                    )
+                })?;
+            Some((inspected.content_type, bytes))
+        }
+    };
+    Ok(prisverdig_web::brand::Brand {
+        accent: settings.accent_colour,
+        logo,
+    })
 }

@@ -57,6 +57,32 @@ fn a_bad_setting_stops_start_up_with_one_line() {
 }
 
 #[test]
+fn a_pale_accent_colour_or_a_logo_that_is_no_image_stops_start_up() {
+    let dir = temp_dir();
+    let data = dir.to_str().unwrap();
+    let (ok, lines) = run(
+        &["migrate", "--data-dir", data],
+        &[("PRISVERDIG_ACCENT_COLOUR", "#ffcc00")],
+    );
+    assert!(!ok);
+    assert_one_clear_line(&lines, "PRISVERDIG_ACCENT_COLOUR");
+    assert!(lines[0].contains("contrast of 1.5:1"), "{lines:?}");
+    let fake = dir.join("logo.png");
+    std::fs::write(&fake, "<svg onload=alert(1)>").unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .to_string();
+    let (ok, lines) = run(
+        &["serve", "--bind", &port, "--data-dir", data],
+        &[("PRISVERDIG_LOGO_FILE", fake.to_str().unwrap())],
+    );
+    assert!(!ok);
+    assert_one_clear_line(&lines, "is not a PNG, JPEG, WebP or GIF image");
+}
+
+#[test]
 fn a_port_in_use_gives_one_line() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap().to_string();

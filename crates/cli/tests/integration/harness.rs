@@ -94,6 +94,7 @@ impl TestApp {
             secure_cookies: options.secure_cookies,
             session_idle: time::Duration::hours(8),
             contact_email: None,
+            brand: Default::default(),
         };
         let state = AppState::new(services.clone(), settings).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -63,6 +63,16 @@ on_both_backends! {
         assert!(app.get("/").await.text().await.unwrap().contains("Hopp til hovudinnhaldet"));
     }
 
+    async fn a_signed_in_users_language_follows_them_to_another_browser(app) {
+        let input = prisverdig_service::users::AddUser { email: "nina@fjordvik.example", name: "Nina", roles: &[prisverdig_domain::role::Role::Applicant], password: "korrekt hest batteri" };
+        app.services.add_user(input).await.unwrap();
+        app.sign_in("nina@fjordvik.example", "korrekt hest batteri").await;
+        app.post_form("/", "/language", &[("lang", "nn"), ("back", "/")]).await;
+        let other = crate::harness::TestApp::client_for(app, "nina@fjordvik.example").await;
+        let page = other.get(app.url("/")).header("accept-language", "en").send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("<html lang=\"nn\""), "the saved choice wins over the browser's language");
+    }
+
     async fn responses_carry_security_headers_and_no_inline_script(app) {
         let res = app.get("/").await;
         let csp = res.headers()["content-security-policy"].to_str().unwrap().to_string();

@@ -1,9 +1,14 @@
-//! The language switcher: remembers the choice in a cookie and returns to the page.
+//! The language switcher: remembers the choice in a cookie (and, for a signed-in user, in
+//! their account, so it follows them) and returns to the page.
 
+use crate::error::WebError;
 use crate::extract::locale::LANG_COOKIE;
+use crate::extract::user::MaybeUser;
 use crate::i18n::Locale;
 use crate::layout::safe_return_path;
+use crate::router::AppState;
 use axum::Form;
+use axum::extract::State;
 use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
@@ -16,8 +21,15 @@ pub struct LanguageForm {
     back: String,
 }
 
-pub async fn switch(Form(form): Form<LanguageForm>) -> impl IntoResponse {
+pub async fn switch(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Form(form): Form<LanguageForm>,
+) -> Result<impl IntoResponse, WebError> {
     let locale = Locale::parse(&form.lang).unwrap_or_default();
+    if let Some(user) = &user {
+        state.services.set_locale(user, locale.tag()).await?;
+    }
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
         locale.tag()
@@ -29,5 +41,5 @@ pub async fn switch(Form(form): Form<LanguageForm>) -> impl IntoResponse {
     if let Ok(v) = HeaderValue::from_str(safe_return_path(&form.back)) {
         headers.insert(LOCATION, v);
     }
-    (StatusCode::SEE_OTHER, headers)
+    Ok((StatusCode::SEE_OTHER, headers))
 }

@@ -1,0 +1,75 @@
+//! The organisation's own look on top of Designsystemet: its accent colour (already checked
+//! for contrast) as a small stylesheet, and its logo. Both are optional.
+
+use crate::error::WebError;
+use crate::router::AppState;
+use axum::extract::State;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::IntoResponse;
+use prisverdig_domain::colour::Rgb;
+
+#[derive(Debug, Clone, Default)]
+pub struct Brand {
+    pub accent: Option<Rgb>,
+    /// (content type decided from the bytes, bytes)
+    pub logo: Option<(&'static str, Vec<u8>)>,
+}
+
+impl Brand {
+    /// The accent colour as design tokens: buttons, links and focus take it.
+    pub fn css(&self) -> String {
+        let Some(accent) = self.accent else {
+            return String::new();
+        };
+        let (hover, active) = (accent.darker(0.15), accent.darker(0.3));
+        format!(
+            ":root, [data-color=\"accent\"] {{\n  --ds-color-accent-base-default: {accent};\n  \
+             --ds-color-accent-base-hover: {hover};\n  --ds-color-accent-base-active: {active};\n  \
+             --ds-color-accent-text-default: {accent};\n  --ds-color-accent-border-strong: {accent};\n}}\n"
+        )
+    }
+}
+
+pub async fn stylesheet(State(state): State<AppState>) -> impl IntoResponse {
+    let css = state.settings.brand.css();
+    (
+        [
+            (CONTENT_TYPE, "text/css; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=300"),
+        ],
+        css,
+    )
+}
+
+pub async fn logo(State(state): State<AppState>) -> Result<impl IntoResponse, WebError> {
+    let (content_type, bytes) = state
+        .settings
+        .brand
+        .logo
+        .clone()
+        .ok_or(WebError::NotFound)?;
+    Ok((
+        [
+            (CONTENT_TYPE, content_type),
+            (CACHE_CONTROL, "public, max-age=300"),
+        ],
+        bytes,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_accent_becomes_design_tokens() {
+        let brand = Brand {
+            accent: Some(Rgb(0x00, 0x4c, 0x97)),
+            logo: None,
+        };
+        let css = brand.css();
+        assert!(css.contains("--ds-color-accent-base-default: #004c97;"));
+        assert!(css.contains("--ds-color-accent-base-hover: #004180;"));
+        assert_eq!(Brand::default().css(), "");
+    }
+}
