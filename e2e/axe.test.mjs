@@ -17,7 +17,7 @@ const LANGS = ['nb', 'en'];
 /** Not HTML pages: assets, file downloads, operations endpoints. */
 // Not pages: assets, files, operator endpoints, and htmx fragments (the <option>s the source
 // picker swaps into the audited edit page).
-const NOT_PAGES = [/^\/static\//, /^\/files\/\{id\}(\/thumbnail)?$/, /^\/healthz$/, /^\/metrics$/, /^\/applications\/\{id\}\/sources$/, /^\/brand(\.css|\/logo)$/];
+const NOT_PAGES = [/^\/static\//, /^\/files\/\{id\}(\/thumbnail)?$/, /^\/healthz$/, /^\/metrics$/, /^\/applications\/\{id\}\/sources$/, /^\/brand(\.css|\/logo)$/, /^\/api\//, /^\/feeds\//];
 const ADMIN_CAP = 40;
 
 let server;

@@ -2,6 +2,7 @@
 //! extracts → calls a service → renders or redirects (303). No SQL here.
 
 mod admin;
+mod api;
 mod apply;
 mod auth;
 pub mod brand;

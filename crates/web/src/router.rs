@@ -72,6 +72,7 @@ pub fn router(state: AppState) -> Router {
         .route("/brand.css", get(crate::brand::stylesheet))
         .route("/brand/logo", get(crate::brand::logo))
         .merge(crate::apply::routes())
+        .merge(crate::api::routes())
         .merge(crate::admin::routes())
         .fallback(errors::not_found)
         .layer(from_fn_with_state(state.clone(), csrf::protect))

@@ -71,6 +71,33 @@ async fn eventually(app: &TestApp, path: &str, needle: &str, present: bool) -> b
 }
 
 on_both_backends! {
+    async fn the_json_api_shows_what_the_pages_show(app) {
+        let round = setup(app).await;
+        let a = submitted_with(app, &round, CategoryKind::Innovation, "Digital postkasse", None, "Innbyggerne får svar.").await;
+        let user = user_row(app, "kari@fjordvik.example").await;
+        let draft = app.services.start_application(&user, round.category(CategoryKind::Innovation), round.unit).await.unwrap();
+        let list: serde_json::Value = app.get("/api/v1/applications").await.json().await.unwrap();
+        assert_eq!(list["total"], 1);
+        assert_eq!(list["items"][0]["id"], a.to_string());
+        assert_eq!(list["items"][0]["unit"], serde_json::json!(["Eiendom", "Renhold"]));
+        let found: serde_json::Value = app.get("/api/v1/applications?q=innbygger&year=2020&category=innovation").await.json().await.unwrap();
+        assert_eq!(found["total"], 1);
+        let none: serde_json::Value = app.get("/api/v1/applications?year=1999").await.json().await.unwrap();
+        assert_eq!(none["total"], 0);
+        let detail = app.get(&format!("/api/v1/applications/{a}")).await;
+        assert_eq!(detail.status(), 200);
+        let detail: serde_json::Value = detail.json().await.unwrap();
+        assert_eq!(detail["title"], "Digital postkasse");
+        assert_eq!(detail["answers"][0]["answer"], "Innbyggerne får svar.");
+        let hidden = app.get(&format!("/api/v1/applications/{draft}")).await;
+        assert_eq!(hidden.status(), 404);
+        assert_eq!(hidden.json::<serde_json::Value>().await.unwrap()["error"], "not_found");
+        let doc: serde_json::Value = app.get("/api/openapi.json").await.json().await.unwrap();
+        assert!(doc["paths"]["/api/v1/applications"]["get"].is_object());
+        assert!(doc["paths"]["/api/v1/applications/{id}"]["get"].is_object());
+        assert!(doc["components"]["schemas"]["ApplicationList"].is_object());
+    }
+
     async fn search_finds_norwegian_inflections_and_hides_what_is_not_public(app) {
         let round = setup(app).await;
         let a = submitted_with(app, &round, CategoryKind::Innovation, "Digital postkasse", None, "Innbyggeren får svar raskere fra skolen.").await;

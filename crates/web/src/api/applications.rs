@@ -1,0 +1,166 @@
+//! `GET /api/v1/applications` and `GET /api/v1/applications/{id}`.
+
+use super::error::{ApiError, ApiErrorBody};
+use crate::router::AppState;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use prisverdig_domain::category::CategoryKind;
+use prisverdig_service::catalogue::PER_PAGE;
+use prisverdig_store::catalogue_query::{Card, Filter};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+#[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// Free text, searched in Norwegian (inflections, æøå, one typo).
+    #[serde(default)]
+    q: String,
+    /// The year of the award.
+    year: Option<i64>,
+    /// `innovation`, `steal`, `mistake` or `custom`.
+    #[serde(default)]
+    category: String,
+    /// A published outcome: `winner`, `nominee` or `honourable_mention`.
+    #[serde(default)]
+    status: String,
+    /// From 1.
+    page: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ApplicationItem {
+    pub id: Uuid,
+    pub title: String,
+    pub summary: String,
+    /// The unit's names from the top, as they were when it was submitted.
+    pub unit: Vec<String>,
+    pub category: String,
+    pub year: i64,
+    pub cheers: i64,
+    pub adoptions: i64,
+    /// `winner`, `nominee` or `honourable_mention` once published.
+    pub status: Option<String>,
+    /// The application's page.
+    pub url: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ApplicationList {
+    pub items: Vec<ApplicationItem>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Answer {
+    pub question: String,
+    pub answer: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ApplicationDetail {
+    pub id: Uuid,
+    pub title: String,
+    pub summary: String,
+    pub unit: Vec<String>,
+    pub category: String,
+    pub year: i64,
+    /// `original`, `adapted` or `adopted`; absent when not given.
+    pub idea_origin: Option<String>,
+    /// The application whose idea this one adopted («stjålet fra»).
+    pub stolen_from: Option<Uuid>,
+    /// Earlier applications this one continues.
+    pub continues: Vec<Uuid>,
+    /// Every answer in the form's order (Markdown text).
+    pub answers: Vec<Answer>,
+    pub cheers: i64,
+    pub adoptions: i64,
+}
+
+fn item(c: Card) -> ApplicationItem {
+    ApplicationItem {
+        url: format!("/applications/{}", c.id),
+        id: c.id,
+        title: c.title,
+        summary: c.summary,
+        unit: c.unit_snapshot.0,
+        category: c.category_name,
+        year: c.year,
+        cheers: c.cheers,
+        adoptions: c.adoptions,
+        status: c.badge,
+    }
+}
+
+/// The visible applications, newest first (best match first when searching).
+#[utoipa::path(get, path = "/api/v1/applications", params(ListQuery),
+    responses((status = 200, body = ApplicationList)))]
+pub async fn list(
+    State(state): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<ApplicationList>, ApiError> {
+    let page = q.page.unwrap_or(1).clamp(1, 100_000);
+    let filter = Filter {
+        year: q.year,
+        kind: CategoryKind::parse(&q.category).map(|k| k.as_str().to_string()),
+        status: ["winner", "nominee", "honourable_mention"]
+            .contains(&q.status.as_str())
+            .then(|| q.status.clone()),
+        ..Filter::default()
+    };
+    let text: String = q.q.chars().take(200).collect();
+    let result = state.services.catalogue_page(filter, &text, page).await?;
+    let items = result.cards.into_iter().map(item).collect();
+    Ok(Json(ApplicationList {
+        items,
+        total: result.total,
+        page,
+        per_page: PER_PAGE,
+    }))
+}
+
+/// One visible application with all its answers.
+#[utoipa::path(get, path = "/api/v1/applications/{id}",
+    params(("id" = Uuid, Path, description = "The application's id")),
+    responses((status = 200, body = ApplicationDetail), (status = 404, body = ApiErrorBody)))]
+pub async fn one(
+    State(state): State<AppState>,
+    Path(id): Path<Uuid>,
+) -> Result<Json<ApplicationDetail>, ApiError> {
+    let p = state.services.public_application(id).await?;
+    let around = state.services.surroundings(id, None).await?;
+    let a = &p.form.answers;
+    let mut answers: Vec<Answer> = [
+        ("what_we_did", &a.what_we_did),
+        ("three_years_ago", &a.three_years_ago),
+        ("effect", &a.effect),
+        ("partners", &a.partners),
+    ]
+    .into_iter()
+    .map(|(q, text)| Answer {
+        question: q.to_string(),
+        answer: text.clone(),
+    })
+    .collect();
+    answers.extend(p.criteria.iter().zip(&a.criteria).map(|(c, text)| Answer {
+        question: c.text.clone(),
+        answer: text.clone(),
+    }));
+    Ok(Json(ApplicationDetail {
+        id,
+        title: p.form.title.clone(),
+        summary: p.form.summary.clone(),
+        unit: p.application.unit_snapshot.0.clone(),
+        category: p.category.name.clone(),
+        year: p.category.round_year,
+        idea_origin: p.form.idea_origin.map(|o| o.as_str().to_string()),
+        stolen_from: p.form.source_application,
+        continues: p.form.continues.clone(),
+        answers,
+        cheers: around.cheers,
+        adoptions: around.adopted_by.len() as i64,
+    }))
+}
