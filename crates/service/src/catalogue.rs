@@ -233,3 +233,21 @@ impl Services {
         Ok(())
     }
 }
+
+impl Services {
+    /// The newest visible applications, for the feed.
+    pub async fn newest(&self, limit: i64) -> Result<Vec<Card>> {
+        let filter = Filter {
+            limit,
+            ..Filter::default()
+        };
+        Ok(catalogue_query::page(&self.db, self.clock.now(), &filter)
+            .await?
+            .0)
+    }
+
+    /// Published outcomes (winners, nominees, honourable mentions), newest first.
+    pub async fn published_results(&self, limit: i64) -> Result<Vec<catalogue::Published>> {
+        Ok(catalogue::published(&self.db, self.clock.now(), limit).await?)
+    }
+}

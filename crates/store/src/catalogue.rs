@@ -239,3 +239,32 @@ pub async fn changed_since(db: &Db, since: OffsetDateTime) -> Result<Vec<Uuid>> 
     .fetch_all(pool)
     .await)?)
 }
+
+/// A published outcome, for the results feed and the hall of fame.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Published {
+    pub application_id: Uuid,
+    pub title: String,
+    pub kind: String,
+    pub justification: String,
+    pub published_at: OffsetDateTime,
+    pub category_name: String,
+    pub year: i64,
+}
+
+/// Outcomes published by `now`, newest first.
+pub async fn published(db: &Db, now: OffsetDateTime, limit: i64) -> Result<Vec<Published>> {
+    Ok(on_pool!(db, |pool| {
+        sqlx::query_as(
+        "SELECT a.id AS application_id, a.title, d.kind, d.justification, d.published_at, \
+         c.name AS category_name, r.year FROM decision d JOIN application a ON a.id = d.application_id \
+         JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
+         WHERE d.published_at IS NOT NULL AND d.published_at <= $1 AND a.state = 'submitted' \
+         ORDER BY d.published_at DESC, a.id LIMIT $2"
+    )
+    .bind(utc(now))
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+    })?)
+}

@@ -42,6 +42,7 @@ pub struct Card {
     pub thumbnail: Option<Uuid>,
     pub thumbnail_alt: Option<String>,
     pub badge: Option<String>,
+    pub submitted_at: Option<OffsetDateTime>,
     /// Highlighted text from the search (HTML, escaped), when searching.
     #[sqlx(skip)]
     pub snippet: Option<String>,
@@ -64,7 +65,7 @@ const CARD: &str = "SELECT a.id, a.title, a.summary, a.unit_snapshot, c.name AS 
      (SELECT COUNT(*) FROM adoption p WHERE p.source_application_id = a.id) AS adoptions, \
      (SELECT t.id FROM attachment t WHERE t.application_id = a.id AND t.thumbnail_key IS NOT NULL ORDER BY t.created_at, t.id LIMIT 1) AS thumbnail, \
      (SELECT t.alt_text FROM attachment t WHERE t.application_id = a.id AND t.thumbnail_key IS NOT NULL ORDER BY t.created_at, t.id LIMIT 1) AS thumbnail_alt, \
-     d.kind AS badge";
+     d.kind AS badge, a.submitted_at";
 
 /// The WHERE additions and their values, numbered after `$1` (now).
 fn conditions(now: OffsetDateTime, f: &Filter) -> (String, Vec<Param>) {

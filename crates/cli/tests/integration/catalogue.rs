@@ -71,6 +71,32 @@ async fn eventually(app: &TestApp, path: &str, needle: &str, present: bool) -> b
 }
 
 on_both_backends! {
+    async fn feeds_carry_new_applications_and_only_published_results(app) {
+        let round = setup(app).await;
+        let a = submitted(app, &round, CategoryKind::Innovation, "Smart renhold", None).await;
+        let b = submitted(app, &round, CategoryKind::Innovation, "Digital postkasse", None).await;
+        let user = user_row(app, "kari@fjordvik.example").await;
+        app.services.start_application(&user, round.category(CategoryKind::Innovation), round.unit).await.unwrap();
+        let feed = app.get("/feeds/applications.atom").await;
+        assert_eq!(feed.headers()["content-type"], "application/atom+xml; charset=utf-8");
+        let xml = feed.text().await.unwrap();
+        assert_eq!(xml.matches("<entry>").count(), 2, "drafts are not in the feed");
+        assert!(xml.contains(&format!("urn:uuid:{a}")) && xml.contains("Smart renhold"));
+        let now = app.services.clock.now();
+        for (id, kind, published) in [(a, "winner", Some(now)), (b, "nominee", None)] {
+            prisverdig_store::on_pool!(&app.services.db, |pool| sqlx::query(
+                "INSERT INTO decision (id, application_id, kind, justification, published_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(Uuid::now_v7()).bind(id).bind(kind).bind("Juryen mener").bind(published)
+                .execute(pool).await.map(|_| ())).unwrap();
+        }
+        let results = app.get("/feeds/results.atom").await.text().await.unwrap();
+        assert!(results.contains("Vinner: Smart renhold"), "{results}");
+        assert!(!results.contains("Digital postkasse"), "unpublished outcomes stay secret");
+        let catalogue = app.get("/catalogue?status=winner").await.text().await.unwrap();
+        assert!(catalogue.contains("Smart renhold") && !catalogue.contains("Digital postkasse"));
+        assert!(catalogue.contains(">Vinner<"), "the badge shows once published");
+    }
+
     async fn the_json_api_shows_what_the_pages_show(app) {
         let round = setup(app).await;
         let a = submitted_with(app, &round, CategoryKind::Innovation, "Digital postkasse", None, "Innbyggerne får svar.").await;

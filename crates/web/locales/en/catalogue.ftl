@@ -35,3 +35,5 @@ kind-mistake = Best mistake
 badge-winner = Winner
 badge-nominee = Nominee
 badge-honourable-mention = Honourable mention
+feed-applications = New applications
+feed-results = Winners, nominees and honourable mentions

@@ -35,3 +35,5 @@ kind-mistake = Beste feil
 badge-winner = Vinner
 badge-nominee = Nominert
 badge-honourable-mention = Hederlig omtale
+feed-applications = Nye søknader
+feed-results = Vinnere, nominerte og hederlige omtaler

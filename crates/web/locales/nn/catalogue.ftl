@@ -35,3 +35,5 @@ kind-mistake = Beste feil
 badge-winner = Vinnar
 badge-nominee = Nominert
 badge-honourable-mention = Heiderleg omtale
+feed-applications = Nye søknader
+feed-results = Vinnarar, nominerte og heiderlege omtalar

@@ -3,6 +3,7 @@
 pub mod accessibility;
 pub mod application;
 pub mod catalogue;
+pub mod feeds;
 pub mod home;
 pub mod language;
 pub mod reactions;
