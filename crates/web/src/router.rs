@@ -57,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(public::home::show))
         .route("/language", post(public::language::switch))
         .route("/catalogue", get(public::catalogue::show))
+        .route("/hall-of-fame", get(public::hall_of_fame::show))
         .route("/feeds/applications.atom", get(public::feeds::applications))
         .route("/feeds/results.atom", get(public::feeds::results))
         .route("/accessibility", get(public::accessibility::show))

@@ -95,6 +95,8 @@ on_both_backends! {
         let catalogue = app.get("/catalogue?status=winner").await.text().await.unwrap();
         assert!(catalogue.contains("Smart renhold") && !catalogue.contains("Digital postkasse"));
         assert!(catalogue.contains(">Vinner<"), "the badge shows once published");
+        let fame = app.get("/hall-of-fame").await.text().await.unwrap();
+        assert!(fame.contains("Smart renhold") && !fame.contains("Digital postkasse"), "winners only, once published");
     }
 
     async fn the_json_api_shows_what_the_pages_show(app) {

@@ -37,3 +37,7 @@ badge-nominee = Nominee
 badge-honourable-mention = Honourable mention
 feed-applications = New applications
 feed-results = Winners, nominees and honourable mentions
+fame-title = Hall of fame
+fame-intro = The winners and honourable mentions, year by year and prize by prize.
+fame-empty = No winners have been announced yet.
+nav-hall-of-fame = Hall of fame

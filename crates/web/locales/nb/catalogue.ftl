@@ -37,3 +37,7 @@ badge-nominee = Nominert
 badge-honourable-mention = Hederlig omtale
 feed-applications = Nye søknader
 feed-results = Vinnere, nominerte og hederlige omtaler
+fame-title = Hedersgalleriet
+fame-intro = Vinnerne og de som fikk hederlig omtale, år for år og pris for pris.
+fame-empty = Ingen vinnere er offentliggjort ennå.
+nav-hall-of-fame = Hedersgalleriet

@@ -37,3 +37,7 @@ badge-nominee = Nominert
 badge-honourable-mention = Heiderleg omtale
 feed-applications = Nye søknader
 feed-results = Vinnarar, nominerte og heiderlege omtalar
+fame-title = Heidersgalleriet
+fame-intro = Vinnarane og dei som fekk heiderleg omtale, år for år og pris for pris.
+fame-empty = Ingen vinnarar er offentleggjorde enno.
+nav-hall-of-fame = Heidersgalleriet

@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod application;
 pub mod catalogue;
 pub mod feeds;
+pub mod hall_of_fame;
 pub mod home;
 pub mod language;
 pub mod reactions;

@@ -1,0 +1,71 @@
+//! The hall of fame: winners and honourable mentions by year and prize, once published.
+
+use crate::error::WebError;
+use crate::layout::Shell;
+use crate::router::AppState;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use prisverdig_store::catalogue::Published;
+
+/// One year's published outcomes, grouped by prize in the order they came.
+pub struct Year {
+    pub year: i64,
+    pub prizes: Vec<(String, Vec<Published>)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "public/hall_of_fame.html")]
+pub struct HallOfFamePage {
+    shell: Shell,
+    years: Vec<Year>,
+}
+
+impl HallOfFamePage {
+    pub fn outcome_key(&self, kind: &str) -> &'static str {
+        if kind == "winner" {
+            "badge-winner"
+        } else {
+            "badge-honourable-mention"
+        }
+    }
+}
+
+fn group(published: Vec<Published>) -> Vec<Year> {
+    let mut years: Vec<Year> = Vec::new();
+    let mut sorted = published;
+    sorted.sort_by(|a, b| {
+        b.year
+            .cmp(&a.year)
+            .then(a.category_name.cmp(&b.category_name))
+            .then(a.kind.cmp(&b.kind).reverse())
+    });
+    for p in sorted {
+        if years.last().is_none_or(|y| y.year != p.year) {
+            years.push(Year {
+                year: p.year,
+                prizes: Vec::new(),
+            });
+        }
+        let Some(year) = years.last_mut() else {
+            continue;
+        };
+        match year.prizes.last_mut() {
+            Some((name, list)) if *name == p.category_name => list.push(p),
+            _ => year.prizes.push((p.category_name.clone(), vec![p])),
+        }
+    }
+    years
+}
+
+pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<HallOfFamePage, WebError> {
+    let published = state.services.published_results(10_000).await?;
+    let honoured = published
+        .into_iter()
+        .filter(|p| p.kind == "winner" || p.kind == "honourable_mention")
+        .collect();
+    Ok(HallOfFamePage {
+        shell,
+        years: group(honoured),
+    })
+}
