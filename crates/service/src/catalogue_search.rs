@@ -147,3 +147,54 @@ impl Services {
             .map_err(failed)
     }
 }
+
+/// Words shorter than this say little about what an idea is.
+const MIN_SIMILAR_WORD: usize = 4;
+
+impl Services {
+    /// «Stjel før du bygger»: the visible innovations most like `text` (a draft's title and
+    /// summary). Each significant word is searched on its own (with Norwegian inflections) and
+    /// the scores added, so an application sharing several words ranks first.
+    pub async fn similar(
+        &self,
+        exclude: uuid::Uuid,
+        text: &str,
+        limit: usize,
+    ) -> Result<Vec<prisverdig_store::catalogue_query::Card>> {
+        let mut words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= MIN_SIMILAR_WORD)
+            .map(str::to_lowercase)
+            .collect();
+        words.sort();
+        words.dedup();
+        words.truncate(12);
+        let mut scores: std::collections::HashMap<uuid::Uuid, f32> =
+            std::collections::HashMap::new();
+        for word in words {
+            let query = SearchQuery {
+                text: format!("{word} "),
+                page: 1,
+                per_page: 20,
+                ..SearchQuery::default()
+            };
+            for hit in self.search(query).await?.hits {
+                *scores.entry(hit.id).or_default() += hit.score;
+            }
+        }
+        scores.remove(&exclude);
+        let mut ranked: Vec<(uuid::Uuid, f32)> = scores.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let ids: Vec<uuid::Uuid> = ranked.iter().map(|(id, _)| *id).collect();
+        let filter = prisverdig_store::catalogue_query::Filter {
+            ids: Some(ids.clone()),
+            limit: 100,
+            ..Default::default()
+        };
+        let (mut cards, _) =
+            prisverdig_store::catalogue_query::page(&self.db, self.clock.now(), &filter).await?;
+        cards.sort_by_key(|c| ids.iter().position(|id| *id == c.id));
+        cards.truncate(limit);
+        Ok(cards)
+    }
+}

@@ -71,6 +71,24 @@ async fn eventually(app: &TestApp, path: &str, needle: &str, present: bool) -> b
 }
 
 on_both_backends! {
+    async fn a_draft_is_shown_similar_innovations_to_steal_first(app) {
+        let round = setup(app).await;
+        let like = submitted_with(app, &round, CategoryKind::Innovation, "Sensorstyrt renhold i skolene", None, "Vi vasker etter bruk.").await;
+        let unlike = submitted_with(app, &round, CategoryKind::Innovation, "Digital postkasse", None, "Brev på nett.").await;
+        app.sign_in("kari@fjordvik.example", PASSWORD).await;
+        let user = user_row(app, "kari@fjordvik.example").await;
+        let draft = app.services.start_application(&user, round.category(CategoryKind::Innovation), round.unit).await.unwrap();
+        let form = prisverdig_domain::application_form::ApplicationForm { title: "Renhold etter behov på skolen".into(), ..Default::default() };
+        app.services.save_application(&user, draft, 1, form, Intent::Save).await.unwrap();
+        let page = app.get(&format!("/applications/{draft}/edit")).await.text().await.unwrap();
+        assert!(page.contains("Stjel før du bygger"));
+        let section = &page[page.find("similar-heading").unwrap()..page.find("attachments-heading").unwrap()];
+        let first = section.find(&format!("/applications/{like}")).expect("shares «renhold» and «skole»");
+        if let Some(other) = section.find(&format!("/applications/{unlike}")) {
+            assert!(first < other, "the most similar comes first");
+        }
+    }
+
     async fn feeds_carry_new_applications_and_only_published_results(app) {
         let round = setup(app).await;
         let a = submitted(app, &round, CategoryKind::Innovation, "Smart renhold", None).await;

@@ -54,6 +54,8 @@ pub struct EditPage {
     is_owner: bool,
     /// When a save lost a race: the version someone else saved, field by field.
     theirs: Option<Vec<(String, String)>>,
+    /// «Stjel før du bygger»: existing innovations like this one.
+    similar: Vec<prisverdig_store::catalogue_query::Card>,
 }
 
 impl EditPage {
@@ -132,6 +134,7 @@ fn page(shell: Shell, e: Editable, form: &ApplicationForm, errors: FormErrors) -
         attachments: e.attachments,
         is_owner: e.is_owner,
         theirs: None,
+        similar: Vec::new(),
         errors,
         shell,
     }
@@ -152,8 +155,10 @@ pub async fn show(
 ) -> Result<EditPage, WebError> {
     let e = state.services.editable(&user, id).await?;
     let form = e.form.clone();
+    let about = format!("{} {}", form.title, form.summary);
     let mut page = page(shell, e, &form, FormErrors::default());
     page.saved = query.saved.is_some();
+    page.similar = state.services.similar(id, &about, 5).await?;
     Ok(page)
 }
 
