@@ -92,6 +92,7 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
       for (const lang of LANGS) {
         await setLanguage(context, server.base, lang);
         for (const path of ['/', '/catalogue', ...publicIds.map((id) => `/applications/${id}`),
+          ...publicIds.map((id) => `/applications/${id}/family`),
           '/accessibility', '/sign-in', '/apply', '/my-applications', '/tips/new', '/hall-of-fame',
           '/catalogue?q=innbyggerne&category=innovation', '/catalogue?page=2']) {
           await visit(page, role, lang, path);

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod demo;
 mod error;
 pub mod exchange;
+pub mod family;
 pub mod files;
 pub mod home;
 pub mod markdown;

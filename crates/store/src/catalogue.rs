@@ -268,3 +268,19 @@ pub async fn published(db: &Db, now: OffsetDateTime, limit: i64) -> Result<Vec<P
     .await
     })?)
 }
+
+/// Every link between submitted applications: (from, to, kind) where kind is `stolen`
+/// (from adopted to's idea) or `continues`.
+pub async fn idea_links(db: &Db) -> Result<Vec<(Uuid, Uuid, String)>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(
+        "SELECT a.id, a.source_application_id, 'stolen' FROM application a \
+         JOIN application s ON s.id = a.source_application_id \
+         WHERE a.state = 'submitted' AND s.state = 'submitted' \
+         UNION ALL \
+         SELECT l.application_id, l.continues_id, 'continues' FROM application_link l \
+         JOIN application a ON a.id = l.application_id JOIN application e ON e.id = l.continues_id \
+         WHERE a.state = 'submitted' AND e.state = 'submitted'"
+    )
+    .fetch_all(pool)
+    .await)?)
+}

@@ -62,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         .route("/feeds/results.atom", get(public::feeds::results))
         .route("/accessibility", get(public::accessibility::show))
         .route("/applications/{id}", get(public::application::show))
+        .route("/applications/{id}/family", get(public::family::show))
         .route("/applications/{id}/cheer", post(public::reactions::cheer))
         .route("/applications/{id}/adopt", post(public::reactions::adopt))
         .route(

@@ -204,7 +204,11 @@ on_both_backends! {
         assert!(body.contains("Smart renhold på skolene") && body.contains("Vi bruker færre sensorer"));
         let other_side = app.get(&format!("/applications/{thief}")).await.text().await.unwrap();
         assert!(other_side.contains("Stjålet fra") && other_side.contains(&format!("/applications/{source}")));
-        let again = app.post_form(&page, &format!("/applications/{source}/adopt"), &[("unit", &unit), ("note", "")]).await;
+        let family = app.get(&format!("/applications/{thief}/family")).await.text().await.unwrap();
+        assert!(family.contains("<svg") && family.contains("role=\"img\""), "a drawing with a role");
+        assert!(family.contains("Smart renhold på skolene stjal fra Smart renhold"), "and the same as text");
+        assert!(family.contains(&format!("href=\"/applications/{source}\"")));
+                let again = app.post_form(&page, &format!("/applications/{source}/adopt"), &[("unit", &unit), ("note", "")]).await;
         assert_eq!(again.status(), 422);
         assert!(again.text().await.unwrap().contains("allerede sagt at den stjal"));
     }

@@ -3,6 +3,7 @@
 pub mod accessibility;
 pub mod application;
 pub mod catalogue;
+pub mod family;
 pub mod feeds;
 pub mod hall_of_fame;
 pub mod home;
