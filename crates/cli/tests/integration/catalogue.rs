@@ -205,7 +205,7 @@ on_both_backends! {
         let other_side = app.get(&format!("/applications/{thief}")).await.text().await.unwrap();
         assert!(other_side.contains("Stjålet fra") && other_side.contains(&format!("/applications/{source}")));
         let family = app.get(&format!("/applications/{thief}/family")).await.text().await.unwrap();
-        assert!(family.contains("<svg") && family.contains("role=\"img\""), "a drawing with a role");
+        assert!(family.contains("<svg") && family.contains("role=\"group\""), "a drawing of links, labelled");
         assert!(family.contains("Smart renhold på skolene stjal fra Smart renhold"), "and the same as text");
         assert!(family.contains(&format!("href=\"/applications/{source}\"")));
                 let again = app.post_form(&page, &format!("/applications/{source}/adopt"), &[("unit", &unit), ("note", "")]).await;
