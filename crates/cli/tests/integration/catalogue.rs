@@ -71,6 +71,38 @@ async fn eventually(app: &TestApp, path: &str, needle: &str, present: bool) -> b
 }
 
 on_both_backends! {
+    async fn a_second_process_index_catches_up_with_the_first(app) {
+        let round = setup(app).await;
+        let (other, other_services) = app.second_process().await;
+        other_services.search_index().await.unwrap();
+        let client = new_client();
+        let search = format!("{other}/catalogue?q=postkasse");
+        assert!(!client.get(&search).send().await.unwrap().text().await.unwrap().contains("Digital postkasse"));
+        let id = submitted_with(app, &round, CategoryKind::Innovation, "Digital postkasse", None, "Brev på nett.").await;
+        let mut found = false;
+        for _ in 0..100 {
+            if client.get(&search).send().await.unwrap().text().await.unwrap().contains(&format!("/applications/{id}")) {
+                found = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(found, "the other process's index saw the submission within 10 s");
+        app.sign_in("kari@fjordvik.example", PASSWORD).await;
+        let user = user_row(app, "kari@fjordvik.example").await;
+        let v = app.services.editable(&user, id).await.unwrap().application.version;
+        app.services.withdraw_application(&user, id, v).await.unwrap();
+        let mut gone = false;
+        for _ in 0..100 {
+            if !client.get(&search).send().await.unwrap().text().await.unwrap().contains(&format!("/applications/{id}")) {
+                gone = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(gone, "and the withdrawal");
+    }
+
     async fn a_draft_is_shown_similar_innovations_to_steal_first(app) {
         let round = setup(app).await;
         let like = submitted_with(app, &round, CategoryKind::Innovation, "Sensorstyrt renhold i skolene", None, "Vi vasker etter bruk.").await;

@@ -96,10 +96,7 @@ impl TestApp {
             contact_email: None,
             brand: Default::default(),
         };
-        let state = AppState::new(services.clone(), settings).await.unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { axum::serve(listener, router(state)).await });
+        let base = serve(services.clone(), settings).await;
         TestApp {
             base,
             services,
@@ -230,7 +227,37 @@ macro_rules! on_both_backends {
     };
 }
 
+/// Serves `services` on a free loopback port; returns the base URL.
+async fn serve(services: Services, settings: WebSettings) -> String {
+    let state = AppState::new(services, settings).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router(state)).await });
+    base
+}
+
 impl TestApp {
+    /// A second server on the same database with its own search index, as a second
+    /// process behind a load balancer would be; it follows changes by polling.
+    pub async fn second_process(&self) -> (String, Services) {
+        let files = std::env::temp_dir().join(format!("prisverdig-files-{}", uuid::Uuid::now_v7()));
+        let store = Arc::new(prisverdig_service::files::LocalFileStore::new(&files));
+        let services = Services::new(self.services.db.clone(), self.clock.clone(), store);
+        let settings = WebSettings {
+            secure_cookies: false,
+            session_idle: time::Duration::hours(8),
+            contact_email: None,
+            brand: Default::default(),
+        };
+        let follower = services.clone();
+        tokio::spawn(async move {
+            follower
+                .follow_changes(std::time::Duration::from_millis(200))
+                .await
+        });
+        (serve(services.clone(), settings).await, services)
+    }
+
     /// A second browser, signed in as `email` (password [`crate::fixtures::PASSWORD`]).
     pub async fn client_for(app: &TestApp, email: &str) -> reqwest::Client {
         let client = new_client();
