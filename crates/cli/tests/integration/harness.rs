@@ -26,6 +26,7 @@ pub struct TestApp {
     #[allow(dead_code)] // for backend-specific assertions
     pub backend: Backend,
     cleanup: Cleanup,
+    scratch: std::path::PathBuf,
 }
 
 enum Cleanup {
@@ -87,8 +88,10 @@ impl TestApp {
         };
         db.migrate().await.unwrap();
         let clock = Arc::new(ManualClock::new(datetime!(2019-10-15 10:00 UTC)));
-        let files = std::env::temp_dir().join(format!("prisverdig-files-{}", uuid::Uuid::now_v7()));
-        let store = Arc::new(prisverdig_service::files::LocalFileStore::new(&files));
+        // Uploaded files go to a scratch directory removed by `finish`.
+        let scratch =
+            std::env::temp_dir().join(format!("prisverdig-scratch-{}", uuid::Uuid::now_v7()));
+        let store = Arc::new(prisverdig_service::files::LocalFileStore::new(&scratch));
         let services = Services::new(db, clock.clone(), store);
         let settings = WebSettings {
             secure_cookies: options.secure_cookies,
@@ -104,6 +107,7 @@ impl TestApp {
             client: new_client(),
             backend,
             cleanup,
+            scratch,
         }
     }
 
@@ -151,6 +155,7 @@ impl TestApp {
     /// Drops the per-test database or directory.
     pub async fn finish(self) {
         self.services.db.close().await;
+        let _ = std::fs::remove_dir_all(&self.scratch);
         match self.cleanup {
             Cleanup::Dir(dir) => {
                 let _ = std::fs::remove_dir_all(dir);
@@ -240,8 +245,9 @@ impl TestApp {
     /// A second server on the same database with its own search index, as a second
     /// process behind a load balancer would be; it follows changes by polling.
     pub async fn second_process(&self) -> (String, Services) {
-        let files = std::env::temp_dir().join(format!("prisverdig-files-{}", uuid::Uuid::now_v7()));
-        let store = Arc::new(prisverdig_service::files::LocalFileStore::new(&files));
+        let store = Arc::new(prisverdig_service::files::LocalFileStore::new(
+            &self.scratch.join("second"),
+        ));
         let services = Services::new(self.services.db.clone(), self.clock.clone(), store);
         let settings = WebSettings {
             secure_cookies: false,
