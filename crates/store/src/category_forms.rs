@@ -50,42 +50,8 @@ pub async fn open_categories(db: &Db) -> Result<Vec<CategoryContext>> {
     .await)?)
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct CriterionRow {
-    pub id: Uuid,
-    pub text: String,
-    pub help: String,
-    pub shape: String,
-    pub scale_min: i64,
-    pub scale_max: i64,
-}
-
-pub async fn criteria(db: &Db, category_id: Uuid) -> Result<Vec<CriterionRow>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(
-        "SELECT id, text, help, shape, scale_min, scale_max FROM criterion \
-         WHERE category_id = $1 ORDER BY position, id"
-    )
-    .bind(category_id)
-    .fetch_all(pool)
-    .await)?)
-}
-
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct QuestionRow {
-    pub id: Uuid,
-    pub text: String,
-    pub help: String,
-    pub required: bool,
-}
-
-pub async fn questions(db: &Db, category_id: Uuid) -> Result<Vec<QuestionRow>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(
-        "SELECT id, text, help, required FROM question WHERE category_id = $1 ORDER BY position, id"
-    )
-    .bind(category_id)
-    .fetch_all(pool)
-    .await)?)
-}
+// The criteria and questions are read with the round setup's own queries.
+pub use crate::rounds::{CriterionRow, QuestionRow, criteria, questions};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct UnitNode {
