@@ -173,7 +173,7 @@ impl Services {
         if !cheering {
             catalogue::remove_cheer(&mut tx, id, user.id).await?;
         }
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(cheering)
     }
 
@@ -229,7 +229,7 @@ impl Services {
             },
         )
         .await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(())
     }
 }

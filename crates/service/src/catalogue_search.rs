@@ -85,7 +85,10 @@ impl Services {
         })
         .await
         .map_err(failed)?
-        .map_err(failed)
+        .map_err(failed)?;
+        // Search results shown from now on differ: cached pages with them are out of date.
+        self.public.bump();
+        Ok(())
     }
 
     /// Brings the index up to date for these applications (a no-op before first use).
@@ -108,7 +111,10 @@ impl Services {
         })
         .await
         .map_err(failed)?
-        .map_err(failed)
+        .map_err(failed)?;
+        // Search results shown from now on differ: cached pages with them are out of date.
+        self.public.bump();
+        Ok(())
     }
 
     /// Reindexes in the background so a change's response does not wait for the index.

@@ -151,7 +151,7 @@ impl Services {
             detail: serde_json::json!({ "applications": data.applications.len() }),
         };
         audit::record(&mut tx, now, entry).await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(credentials(&data.users, password))
     }
 }

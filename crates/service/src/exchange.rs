@@ -109,7 +109,7 @@ impl Services {
         if report.added.iter().any(|(_, n)| *n > 0) {
             audit_import(&mut tx, now, org, &report).await?;
         }
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(report)
     }
 }

@@ -14,6 +14,7 @@ pub mod family;
 pub mod files;
 pub mod home;
 pub mod markdown;
+pub mod public_changes;
 pub mod search;
 pub mod users;
 
@@ -35,6 +36,8 @@ pub struct Services {
     /// This process's search index over the catalogue.
     pub search: Arc<catalogue_search::CatalogueSearch>,
     pub(crate) sign_in_limiter: Arc<auth::SignInLimiter>,
+    /// The version cached public pages are checked against.
+    pub(crate) public: Arc<public_changes::PublicChanges>,
 }
 
 impl Services {
@@ -46,6 +49,7 @@ impl Services {
             files,
             search: Arc::new(catalogue_search::CatalogueSearch::new(None)),
             sign_in_limiter: Arc::new(auth::SignInLimiter::new()),
+            public: Arc::default(),
         }
     }
 }

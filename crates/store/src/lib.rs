@@ -13,6 +13,7 @@ mod error;
 pub mod exchange;
 pub mod organisation;
 pub mod outbox;
+pub mod public_change;
 pub mod rounds;
 pub mod schema;
 pub mod sessions;

@@ -119,7 +119,7 @@ impl Services {
             detail,
         )
         .await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(id)
     }
 
@@ -148,7 +148,7 @@ impl Services {
             detail,
         )
         .await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(())
     }
 
@@ -227,7 +227,7 @@ impl Services {
         let detail = serde_json::json!({ "text": item.text() });
         let action = format!("{entity}.{verb}");
         record(&mut tx, now, user, &action, (entity, id), detail).await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(id)
     }
 
@@ -263,7 +263,7 @@ impl Services {
             serde_json::json!({ "category": category }),
         )
         .await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(())
     }
 
@@ -299,7 +299,7 @@ impl Services {
             };
             rounds::set_position(&mut tx, listed, *item, position as i64).await?;
         }
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(())
     }
 }

@@ -69,7 +69,7 @@ impl Services {
         }
         let detail = serde_json::json!({ "year": setup.year, "title": setup.title, "default_prizes": default_prizes });
         record(&mut tx, now, user, "round.create", ("round", id), detail).await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(id)
     }
 
@@ -82,7 +82,7 @@ impl Services {
         rounds::update(&mut tx, id, &setup).await?;
         let detail = serde_json::json!({ "year": setup.year, "title": setup.title });
         record(&mut tx, now, user, "round.update", ("round", id), detail).await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(())
     }
 
@@ -114,7 +114,7 @@ impl Services {
             detail,
         )
         .await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(to)
     }
 
@@ -157,7 +157,7 @@ impl Services {
         }
         let detail = serde_json::json!({ "from": id, "year": setup.year });
         record(&mut tx, now, user, "round.copy", ("round", new_id), detail).await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(new_id)
     }
 }

@@ -83,7 +83,7 @@ impl Services {
             detail,
         )
         .await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(ImportOutcome::Imported { created, reused })
     }
 }

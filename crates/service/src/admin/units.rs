@@ -62,7 +62,7 @@ impl Services {
         let id = organisation::insert_unit(&mut tx, new).await?;
         let detail = serde_json::json!({ "name": name, "kind": kind.as_str(), "parent": parent });
         record(&mut tx, now, user, "unit.create", ("unit", id), detail).await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(id)
     }
 
@@ -75,7 +75,7 @@ impl Services {
         organisation::rename_unit(&mut tx, id, &name).await?;
         let detail = serde_json::json!({ "from": unit.name, "to": name });
         record(&mut tx, now, user, "unit.rename", ("unit", id), detail).await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(())
     }
 
@@ -96,7 +96,7 @@ impl Services {
         organisation::move_unit(&mut tx, id, parent, position).await?;
         let detail = serde_json::json!({ "from": unit.parent_id, "to": parent });
         record(&mut tx, now, user, "unit.move", ("unit", id), detail).await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(())
     }
 
@@ -117,7 +117,7 @@ impl Services {
         let detail =
             serde_json::json!({ "from": source.name, "into": into, "into_name": target.name });
         record(&mut tx, now, user, "unit.merge", ("unit", from), detail).await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(())
     }
 }

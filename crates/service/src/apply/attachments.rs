@@ -91,7 +91,7 @@ impl Services {
             },
         )
         .await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(attachment_id)
     }
 
@@ -134,7 +134,7 @@ impl Services {
             },
         )
         .await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         // The bytes go after the row: a crash in between leaves an orphan file, never a
         // row without its file.
         let store = self.files.clone();

@@ -257,7 +257,11 @@ impl Services {
             },
         )
         .await?;
-        tx.commit().await?;
+        if full {
+            self.commit_public(tx).await?;
+        } else {
+            tx.commit().await?;
+        }
         if full {
             self.reindex_soon(id);
         }
@@ -333,7 +337,7 @@ impl Services {
             },
         )
         .await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         self.reindex_soon(id);
         Ok(())
     }

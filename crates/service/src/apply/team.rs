@@ -65,7 +65,7 @@ impl Services {
             },
         )
         .await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(())
     }
 
@@ -89,7 +89,7 @@ impl Services {
             },
         )
         .await?;
-        tx.commit().await?;
+        self.commit_public(tx).await?;
         Ok(())
     }
 }
