@@ -22,27 +22,20 @@ pub async fn current(db: &Db) -> Result<i64> {
     .await)?)
 }
 
-/// The next instant after `now` at which something becomes public without anyone writing:
-/// a category's (extended) deadline in a round that shows applications only after it, or
-/// a story's scheduled publication.
+/// The next instant after `now` at which public data changes without anyone writing: a
+/// category's deadline or extended deadline (applications become visible in rounds that
+/// show them after it, and the front page stops inviting), or a story's publication time.
 pub async fn next_by_clock(db: &Db, now: OffsetDateTime) -> Result<Option<OffsetDateTime>> {
-    let deadline: Option<OffsetDateTime> = on_pool!(db, |pool| sqlx::query_scalar(
-        "SELECT MIN(COALESCE(c.extended_deadline, c.deadline)) FROM category c \
-         JOIN round r ON r.id = c.round_id \
-         WHERE r.state <> 'draft' AND r.visibility <> 'on_submit' \
-         AND COALESCE(c.extended_deadline, c.deadline) > $1"
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT MIN(t) FROM ( \
+           SELECT c.deadline AS t FROM category c JOIN round r ON r.id = c.round_id \
+           WHERE r.state <> 'draft' \
+           UNION ALL SELECT c.extended_deadline FROM category c JOIN round r ON r.id = c.round_id \
+           WHERE r.state <> 'draft' \
+           UNION ALL SELECT published_at FROM story \
+         ) instants WHERE t > $1"
     )
     .bind(utc(now))
     .fetch_one(pool)
-    .await)?;
-    let story: Option<OffsetDateTime> = on_pool!(db, |pool| sqlx::query_scalar(
-        "SELECT MIN(published_at) FROM story WHERE published_at > $1"
-    )
-    .bind(utc(now))
-    .fetch_one(pool)
-    .await)?;
-    Ok(match (deadline, story) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    })
+    .await)?)
 }

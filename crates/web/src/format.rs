@@ -77,9 +77,36 @@ pub fn time_left(locale: Locale, left: time::Duration) -> String {
     locale.t_args(key, &[("n", FluentValue::from(n))])
 }
 
+/// When [`time_left`]'s text for this deadline next changes, seen from `now`.
+pub fn time_left_changes_at(now: OffsetDateTime, deadline: OffsetDateTime) -> OffsetDateTime {
+    let left = deadline - now;
+    if left.whole_days() >= 2 {
+        deadline - time::Duration::days(left.whole_days())
+    } else if left.whole_hours() >= 1 {
+        deadline - time::Duration::hours(left.whole_hours())
+    } else {
+        deadline
+    }
+}
+
 #[cfg(test)]
 mod time_left_tests {
     use super::*;
+
+    #[test]
+    fn knows_when_the_text_changes_next() {
+        let deadline = OffsetDateTime::from_unix_timestamp(1_900_000_000).unwrap();
+        let day = time::Duration::days(1);
+        let hour = time::Duration::hours(1);
+        let now = deadline - day * 3 - hour * 5;
+        let at = time_left_changes_at(now, deadline);
+        assert_eq!(at, deadline - day * 3);
+        let before = time_left(Locale::Nb, deadline - (at - time::Duration::seconds(1)));
+        let after = time_left(Locale::Nb, deadline - (at + time::Duration::seconds(1)));
+        assert_ne!(before, after);
+        assert_eq!(time_left_changes_at(deadline - hour * 5 - time::Duration::minutes(3), deadline), deadline - hour * 5);
+        assert_eq!(time_left_changes_at(deadline - time::Duration::minutes(3), deadline), deadline);
+    }
 
     #[test]
     fn counts_days_then_hours() {

@@ -1,6 +1,6 @@
 //! The application state and the route table: every page and action is listed here.
 
-use crate::middleware::{csrf, errors, headers, metrics};
+use crate::middleware::{csrf, errors, headers, metrics, page_cache};
 use crate::{auth, ops, public, static_files};
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -31,6 +31,8 @@ pub struct AppState {
     pub settings: Arc<WebSettings>,
     /// Shown in the header and titles; read once at start-up.
     pub organisation_name: Arc<str>,
+    /// Rendered public pages for anonymous visitors.
+    pub page_cache: Arc<page_cache::PageCache>,
 }
 
 impl AppState {
@@ -41,6 +43,7 @@ impl AppState {
             services,
             settings: Arc::new(settings),
             organisation_name: organisation_name.into(),
+            page_cache: Arc::default(),
         })
     }
 }
@@ -79,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::api::routes())
         .merge(crate::admin::routes())
         .fallback(errors::not_found)
+        .layer(from_fn_with_state(state.clone(), page_cache::serve))
         .layer(from_fn_with_state(state.clone(), csrf::protect))
         .layer(sessions)
         .layer(CatchPanicLayer::new())

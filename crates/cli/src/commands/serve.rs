@@ -30,6 +30,13 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         }
         warm.follow_changes(std::time::Duration::from_secs(2)).await;
     });
+    // Cached public pages go stale when another process changes public data.
+    let follow = services.clone();
+    tokio::spawn(async move {
+        follow
+            .follow_public_changes(std::time::Duration::from_secs(1))
+            .await;
+    });
     tokio::spawn(delete_expired_sessions(DbSessionStore::new(
         services.db.clone(),
     )));

@@ -9,7 +9,7 @@ use prisverdig_service::apply::Intent;
 use uuid::Uuid;
 
 /// A submitted application written through the service, for pages to show.
-async fn submitted(
+pub(crate) async fn submitted(
     app: &TestApp,
     round: &Round,
     kind: CategoryKind,
@@ -19,7 +19,7 @@ async fn submitted(
     submitted_with(app, round, kind, title, source, "Gjort.").await
 }
 
-async fn submitted_with(
+pub(crate) async fn submitted_with(
     app: &TestApp,
     round: &Round,
     kind: CategoryKind,
@@ -51,7 +51,7 @@ async fn submitted_with(
     id
 }
 
-async fn setup(app: &TestApp) -> Round {
+pub(crate) async fn setup(app: &TestApp) -> Round {
     let round = open_round(app, Visibility::OnSubmit).await;
     applicant(app, "kari@fjordvik.example", "Kari Nordmann").await;
     round

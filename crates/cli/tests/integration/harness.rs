@@ -261,6 +261,12 @@ impl TestApp {
                 .follow_changes(std::time::Duration::from_millis(200))
                 .await
         });
+        let cache_follower = services.clone();
+        tokio::spawn(async move {
+            cache_follower
+                .follow_public_changes(std::time::Duration::from_millis(200))
+                .await
+        });
         (serve(services.clone(), settings).await, services)
     }
 

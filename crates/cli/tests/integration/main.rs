@@ -10,6 +10,7 @@ mod catalogue;
 mod demo;
 mod exchange;
 mod fixtures;
+mod page_cache;
 mod pages;
 mod schema;
 mod tips;

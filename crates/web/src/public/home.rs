@@ -2,11 +2,13 @@
 //! its criteria, prize sum and time left, and a clear way to start an application.
 
 use crate::error::WebError;
-use crate::format::{date_time, kroner, time_left};
+use crate::format::{date_time, kroner, time_left, time_left_changes_at};
+use crate::middleware::page_cache::ChangesAt;
 use crate::layout::Shell;
 use crate::router::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Extension;
 use axum::extract::State;
 use prisverdig_domain::category::effective_deadline;
 use prisverdig_service::home::PrizeCall;
@@ -48,7 +50,10 @@ fn card(shell: &Shell, now: OffsetDateTime, p: PrizeCall) -> CategoryCard {
     }
 }
 
-pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<HomePage, WebError> {
+pub async fn show(
+    State(state): State<AppState>,
+    shell: Shell,
+) -> Result<(Option<Extension<ChangesAt>>, HomePage), WebError> {
     let view = state.services.home().await?;
     let (round, prizes) = match view.round {
         Some((round, prizes)) => (Some(round), prizes),
@@ -59,15 +64,26 @@ pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<HomePag
         .as_ref()
         .and_then(|r| r.ceremony_at)
         .map(|at| date_time(shell.locale, at));
+    // «3 dager igjen» becomes «2 dager igjen»: the cached page must not outlive its text.
+    let changes_at = prizes
+        .iter()
+        .filter(|p| p.accepting)
+        .map(|p| {
+            let c = &p.category;
+            time_left_changes_at(view.now, effective_deadline(c.deadline, c.extended_deadline))
+        })
+        .min()
+        .map(|at| Extension(ChangesAt(at)));
     let categories = prizes
         .into_iter()
         .map(|p| card(&shell, view.now, p))
         .collect();
-    Ok(HomePage {
+    let page = HomePage {
         shell,
         round,
         ceremony,
         categories,
         accepting,
-    })
+    };
+    Ok((changes_at, page))
 }
