@@ -2,7 +2,7 @@
 //! (A first version; the full catalogue with search is issue 4.)
 
 use crate::apply::{form_of, timing};
-use crate::search::SearchQuery;
+use crate::search::{SearchFilters, SearchQuery};
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
 use prisverdig_domain::application::ApplicationState;
@@ -41,7 +41,8 @@ pub const MAX_ADOPTION_NOTE_CHARS: usize = 1000;
 
 /// Cards per catalogue page.
 pub const PER_PAGE: i64 = 24;
-/// The most search hits a catalogue view considers.
+/// The most search hits a view that filters in SQL considers (outcome filters, sorting by
+/// cheers or adoptions).
 pub const MAX_SEARCH_HITS: usize = 1000;
 
 /// One page of the catalogue with what the filters can offer.
@@ -61,59 +62,144 @@ impl Services {
     /// applications the search finds, best match first unless another order is asked for.
     pub async fn catalogue_page(
         &self,
+        filter: Filter,
+        text: &str,
+        page: i64,
+    ) -> Result<CataloguePage> {
+        let mut result = self.catalogue_cards(filter, text, page).await?;
+        let (years, sectors) = self.catalogue_facets().await?;
+        (result.years, result.sectors) = (years, sectors);
+        Ok(result)
+    }
+
+    /// As [`Services::catalogue_page`] without the filters' choices (for the API).
+    pub async fn catalogue_cards(
+        &self,
+        filter: Filter,
+        text: &str,
+        page: i64,
+    ) -> Result<CataloguePage> {
+        let searching = !text.trim().is_empty();
+        // The index knows visibility, year, prize and sector: such a search is paged there.
+        let in_index = filter.status.is_none() && filter.sort == Sort::Newest;
+        if searching && in_index {
+            self.searched_page(filter, text, page).await
+        } else if searching {
+            self.searched_in_sql(filter, text, page).await
+        } else {
+            let mut filter = filter;
+            filter.limit = PER_PAGE;
+            filter.offset = (page.max(1) - 1).saturating_mul(PER_PAGE);
+            let (cards, total) = catalogue_query::page(&self.db, self.clock.now(), &filter).await?;
+            Ok(CataloguePage {
+                cards,
+                total,
+                years: Vec::new(),
+                sectors: Vec::new(),
+            })
+        }
+    }
+
+    /// One page of search hits, counted and paged by the index; only that page's cards are
+    /// read from the database (which checks visibility again).
+    async fn searched_page(&self, filter: Filter, text: &str, page: i64) -> Result<CataloguePage> {
+        let now = self.clock.now();
+        let query = SearchQuery {
+            text: text.to_string(),
+            filters: SearchFilters {
+                year: filter.year.and_then(|y| u64::try_from(y).ok()),
+                category_kind: filter.kind.clone(),
+                sector: filter.sector.clone(),
+                visible_at: Some(now),
+                ..SearchFilters::default()
+            },
+            page: usize::try_from(page.max(1)).unwrap_or(1),
+            per_page: PER_PAGE as usize,
+            ..SearchQuery::default()
+        };
+        let found = self.search(query).await?;
+        let order: Vec<Uuid> = found.hits.iter().map(|h| h.id).collect();
+        let mut snippets: HashMap<Uuid, String> = found
+            .hits
+            .into_iter()
+            .map(|h| (h.id, h.snippet_html))
+            .collect();
+        let by_id = Filter {
+            ids: Some(order.clone()),
+            limit: PER_PAGE,
+            ..filter
+        };
+        let (mut cards, _) = catalogue_query::page(&self.db, now, &by_id).await?;
+        let rank: HashMap<Uuid, usize> = order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        cards.sort_by_key(|c| rank.get(&c.id).copied().unwrap_or(usize::MAX));
+        for card in &mut cards {
+            card.snippet = snippets.remove(&card.id);
+        }
+        Ok(CataloguePage {
+            cards,
+            total: found.total as i64,
+            years: Vec::new(),
+            sectors: Vec::new(),
+        })
+    }
+
+    /// A search combined with what only the database knows (published outcomes, cheers and
+    /// adoptions): up to [`MAX_SEARCH_HITS`] hits, filtered and ordered in SQL.
+    async fn searched_in_sql(
+        &self,
         mut filter: Filter,
         text: &str,
         page: i64,
     ) -> Result<CataloguePage> {
         let now = self.clock.now();
-        let offset = (page.max(1) - 1).saturating_mul(PER_PAGE);
-        let mut snippets = HashMap::new();
-        let searching = !text.trim().is_empty();
-        if searching {
-            let query = SearchQuery {
-                text: text.to_string(),
-                page: 1,
-                per_page: MAX_SEARCH_HITS,
-                ..SearchQuery::default()
-            };
-            let hits = self.search(query).await?.hits;
-            filter.ids = Some(hits.iter().map(|h| h.id).collect());
-            snippets = hits.into_iter().map(|h| (h.id, h.snippet_html)).collect();
-        }
-        let (mut cards, total) = if searching && filter.sort == Sort::Newest {
-            // Visibility and filters from the database, order from the search.
-            filter.limit = MAX_SEARCH_HITS as i64;
-            let (mut all, total) = catalogue_query::page(&self.db, now, &filter).await?;
-            let rank: HashMap<Uuid, usize> = filter
-                .ids
-                .iter()
-                .flatten()
-                .enumerate()
-                .map(|(i, id)| (*id, i))
-                .collect();
-            all.sort_by_key(|c| rank.get(&c.id).copied().unwrap_or(usize::MAX));
-            (
-                all.into_iter()
-                    .skip(offset as usize)
-                    .take(PER_PAGE as usize)
-                    .collect(),
-                total,
-            )
-        } else {
-            filter.limit = PER_PAGE;
-            filter.offset = offset;
-            catalogue_query::page(&self.db, now, &filter).await?
+        let query = SearchQuery {
+            text: text.to_string(),
+            filters: SearchFilters {
+                visible_at: Some(now),
+                ..SearchFilters::default()
+            },
+            page: 1,
+            per_page: MAX_SEARCH_HITS,
+            ..SearchQuery::default()
         };
+        let hits = self.search(query).await?.hits;
+        filter.ids = Some(hits.iter().map(|h| h.id).collect());
+        let mut snippets: HashMap<Uuid, String> =
+            hits.into_iter().map(|h| (h.id, h.snippet_html)).collect();
+        filter.limit = PER_PAGE;
+        filter.offset = (page.max(1) - 1).saturating_mul(PER_PAGE);
+        let (mut cards, total) = catalogue_query::page(&self.db, now, &filter).await?;
         for card in &mut cards {
             card.snippet = snippets.remove(&card.id);
         }
-        let (years, sectors) = catalogue_query::facets(&self.db, now).await?;
         Ok(CataloguePage {
             cards,
             total,
-            years,
-            sectors,
+            years: Vec::new(),
+            sectors: Vec::new(),
         })
+    }
+
+    /// The years and sectors with visible applications: derived data, computed again only
+    /// after public data changed (or a deadline passed).
+    pub async fn catalogue_facets(&self) -> Result<(Vec<i64>, Vec<String>)> {
+        let version = self.public_version();
+        let now = self.clock.now();
+        if let Some(memo) = self.facets.lock().map_err(poisoned)?.as_ref()
+            && memo.version == version
+            && memo.valid_until.is_none_or(|until| now < until)
+        {
+            return Ok((memo.years.clone(), memo.sectors.clone()));
+        }
+        let valid_until = self.public_valid_until().await?;
+        let (years, sectors) = catalogue_query::facets(&self.db, now).await?;
+        *self.facets.lock().map_err(poisoned)? = Some(crate::public_changes::Facets {
+            version,
+            valid_until,
+            years: years.clone(),
+            sectors: sectors.clone(),
+        });
+        Ok((years, sectors))
     }
 
     /// The public page of an application; `NotFound` unless it is visible to everyone.
@@ -250,4 +336,8 @@ impl Services {
     pub async fn published_results(&self, limit: i64) -> Result<Vec<catalogue::Published>> {
         Ok(catalogue::published(&self.db, self.clock.now(), limit).await?)
     }
+}
+
+fn poisoned<T>(_: std::sync::PoisonError<T>) -> ServiceError {
+    ServiceError::Internal("catalogue facets lock poisoned".into())
 }

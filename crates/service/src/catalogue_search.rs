@@ -45,6 +45,10 @@ fn doc(row: Indexable) -> SearchDoc {
         year: u64::try_from(row.year).unwrap_or_default(),
         status: String::new(),
         submitted_at: row.submitted_at.unwrap_or(OffsetDateTime::UNIX_EPOCH),
+        // Never, while its round is a draft (the far future stands for that).
+        visible_from: row
+            .visible_from
+            .unwrap_or(OffsetDateTime::UNIX_EPOCH + time::Duration::days(365 * 8000)),
         cheers: 0,
         adoptions: 0,
     }
@@ -115,6 +119,24 @@ impl Services {
         // Search results shown from now on differ: cached pages with them are out of date.
         self.public.bump();
         Ok(())
+    }
+
+    /// Reindexes a round's applications in the background, after a change to the round or a
+    /// category that the index holds (deadline, visibility, names).
+    pub(crate) fn reindex_round_soon(&self, round: Uuid) {
+        let services = self.clone();
+        tokio::spawn(async move {
+            let ids = match catalogue::submitted_in_round(&services.db, round).await {
+                Ok(ids) => ids,
+                Err(e) => {
+                    tracing::warn!(error = %e, %round, "could not list the round's applications");
+                    return;
+                }
+            };
+            if let Err(e) = services.reindex(&ids).await {
+                tracing::warn!(error = %e, %round, "search index update failed");
+            }
+        });
     }
 
     /// Reindexes in the background so a change's response does not wait for the index.

@@ -38,6 +38,8 @@ pub struct Services {
     pub(crate) sign_in_limiter: Arc<auth::SignInLimiter>,
     /// The version cached public pages are checked against.
     pub(crate) public: Arc<public_changes::PublicChanges>,
+    /// The catalogue's filter choices, kept until public data changes.
+    pub(crate) facets: Arc<std::sync::Mutex<Option<public_changes::Facets>>>,
 }
 
 impl Services {
@@ -50,6 +52,7 @@ impl Services {
             search: Arc::new(catalogue_search::CatalogueSearch::new(None)),
             sign_in_limiter: Arc::new(auth::SignInLimiter::new()),
             public: Arc::default(),
+            facets: Arc::default(),
         }
     }
 }

@@ -11,6 +11,14 @@ use prisverdig_store::{Tx, public_change};
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use time::OffsetDateTime;
 
+/// The catalogue's filter choices, as computed under a public-data version.
+pub(crate) struct Facets {
+    pub version: u64,
+    pub valid_until: Option<OffsetDateTime>,
+    pub years: Vec<i64>,
+    pub sectors: Vec<String>,
+}
+
 #[derive(Debug, Default)]
 pub struct PublicChanges {
     version: AtomicU64,

@@ -199,13 +199,17 @@ pub struct Indexable {
     pub category_name: String,
     pub year: i64,
     pub submitted_at: Option<OffsetDateTime>,
+    /// From when everyone may see it (`None` in a draft round).
+    pub visible_from: Option<OffsetDateTime>,
 }
 
 macro_rules! select_indexable {
     ($where:literal) => {
         concat!(
             "SELECT a.id, a.title, a.summary, a.answers, a.unit_snapshot, a.sector, c.kind AS category_kind, \
-             c.name AS category_name, r.year, a.submitted_at FROM application a \
+             c.name AS category_name, r.year, a.submitted_at, \
+             CASE WHEN r.state = 'draft' THEN NULL WHEN r.visibility = 'on_submit' THEN a.submitted_at \
+             ELSE COALESCE(c.extended_deadline, c.deadline) END AS visible_from FROM application a \
              JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id ",
             $where
         )
@@ -227,6 +231,17 @@ pub async fn indexable(db: &Db, id: Uuid) -> Result<Option<Indexable>> {
     ))
     .bind(id)
     .fetch_optional(pool)
+    .await)?)
+}
+
+/// The submitted applications of a round, to reindex after its settings change.
+pub async fn submitted_in_round(db: &Db, round: Uuid) -> Result<Vec<Uuid>> {
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT a.id FROM application a JOIN category c ON c.id = a.category_id \
+         WHERE c.round_id = $1 AND a.state = 'submitted'"
+    )
+    .bind(round)
+    .fetch_all(pool)
     .await)?)
 }
 

@@ -6,10 +6,12 @@ use time::OffsetDateTime;
 
 /// Raises the counter inside the transaction that changes public data.
 pub async fn bump(tx: &mut Tx) -> Result<()> {
-    on_tx!(tx, |conn| sqlx::query("UPDATE public_change SET seq = seq + 1 WHERE id = 1")
-        .execute(conn)
-        .await
-        .map(|_| ()))?;
+    on_tx!(tx, |conn| sqlx::query(
+        "UPDATE public_change SET seq = seq + 1 WHERE id = 1"
+    )
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
     Ok(())
 }
 
@@ -24,7 +26,8 @@ pub async fn current(db: &Db) -> Result<i64> {
 
 /// The next instant after `now` at which public data changes without anyone writing: a
 /// category's deadline or extended deadline (applications become visible in rounds that
-/// show them after it, and the front page stops inviting), or a story's publication time.
+/// show them after it, and the front page stops inviting), a decision's or a story's
+/// publication time.
 pub async fn next_by_clock(db: &Db, now: OffsetDateTime) -> Result<Option<OffsetDateTime>> {
     Ok(on_pool!(db, |pool| sqlx::query_scalar(
         "SELECT MIN(t) FROM ( \
@@ -33,6 +36,7 @@ pub async fn next_by_clock(db: &Db, now: OffsetDateTime) -> Result<Option<Offset
            UNION ALL SELECT c.extended_deadline FROM category c JOIN round r ON r.id = c.round_id \
            WHERE r.state <> 'draft' \
            UNION ALL SELECT published_at FROM story \
+           UNION ALL SELECT published_at FROM decision \
          ) instants WHERE t > $1"
     )
     .bind(utc(now))

@@ -104,8 +104,14 @@ mod time_left_tests {
         let before = time_left(Locale::Nb, deadline - (at - time::Duration::seconds(1)));
         let after = time_left(Locale::Nb, deadline - (at + time::Duration::seconds(1)));
         assert_ne!(before, after);
-        assert_eq!(time_left_changes_at(deadline - hour * 5 - time::Duration::minutes(3), deadline), deadline - hour * 5);
-        assert_eq!(time_left_changes_at(deadline - time::Duration::minutes(3), deadline), deadline);
+        assert_eq!(
+            time_left_changes_at(deadline - hour * 5 - time::Duration::minutes(3), deadline),
+            deadline - hour * 5
+        );
+        assert_eq!(
+            time_left_changes_at(deadline - time::Duration::minutes(3), deadline),
+            deadline
+        );
     }
 
     #[test]

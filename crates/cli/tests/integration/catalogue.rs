@@ -1,6 +1,6 @@
 //! The catalogue and an innovation's page: cheers, «vi stjal denne», the idea's thread.
 
-use crate::fixtures::{PASSWORD, Round, applicant, open_round, user_row};
+use crate::fixtures::{DEADLINE, PASSWORD, Round, applicant, open_round, user_row};
 use crate::harness::{TestApp, new_client};
 use crate::on_both_backends;
 use prisverdig_domain::category::CategoryKind;
@@ -199,6 +199,40 @@ on_both_backends! {
         assert!(eventually(app, "/catalogue?q=innbygger", &format!("/applications/{a}"), false).await, "withdrawn leaves the index");
     }
 
+
+    async fn search_shows_an_after_deadline_round_only_from_its_extended_deadline(app) {
+        let round = open_round(app, Visibility::AfterDeadline).await;
+        applicant(app, "kari@fjordvik.example", "Kari Nordmann").await;
+        let id = submitted_with(app, &round, CategoryKind::Innovation, "Digital postkasse", None, "Brev til innbyggerne.").await;
+        let search = "/api/v1/applications?q=innbygger";
+        let total = |body: serde_json::Value| body["total"].as_i64().unwrap();
+        app.services.search_index().await.unwrap();
+        // The administrator extends the deadline by a week: the index must learn it.
+        let admin = prisverdig_service::users::AddUser { email: "admin@fjordvik.example", name: "Admin", roles: &[prisverdig_domain::role::Role::Administrator], password: PASSWORD };
+        let admin = app.services.add_user(admin).await.unwrap();
+        let admin = app.services.user(admin).await.unwrap().unwrap();
+        let category = round.category(CategoryKind::Innovation);
+        let input = prisverdig_domain::setup::CategoryInput {
+            kind: "innovation", name: "Innovasjonsprisen", description: "", prize_sum_kr: "50000",
+            deadline_date: "2019-11-01", deadline_time: "23:59", extended_date: "2019-11-08", extended_time: "23:59", blind: false,
+        };
+        app.services.update_category(&admin, category, &input).await.unwrap();
+        app.clock.set(DEADLINE + time::Duration::hours(1));
+        let mut hidden = false;
+        for _ in 0..100 {
+            let body: serde_json::Value = app.get(search).await.json().await.unwrap();
+            if total(body) == 0 {
+                hidden = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(hidden, "not counted before the extended deadline, though the first one passed");
+        app.clock.set(DEADLINE + time::Duration::days(7));
+        let body: serde_json::Value = app.get(search).await.json().await.unwrap();
+        assert_eq!(total(body.clone()), 1, "counted from the extended deadline");
+        assert_eq!(body["items"][0]["id"], id.to_string());
+    }
 
     async fn cheering_counts_once_per_person_and_can_be_taken_back(app) {
         let round = setup(app).await;

@@ -149,6 +149,7 @@ impl Services {
         )
         .await?;
         self.commit_public(tx).await?;
+        self.reindex_round_soon(view.category.round_id);
         Ok(())
     }
 

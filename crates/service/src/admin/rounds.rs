@@ -83,6 +83,7 @@ impl Services {
         let detail = serde_json::json!({ "year": setup.year, "title": setup.title });
         record(&mut tx, now, user, "round.update", ("round", id), detail).await?;
         self.commit_public(tx).await?;
+        self.reindex_round_soon(id);
         Ok(())
     }
 
@@ -115,6 +116,7 @@ impl Services {
         )
         .await?;
         self.commit_public(tx).await?;
+        self.reindex_round_soon(id);
         Ok(to)
     }
 

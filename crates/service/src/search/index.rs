@@ -17,7 +17,7 @@ use tantivy::{TantivyDocument, Term};
 use uuid::Uuid;
 
 /// Bumped whenever the schema or the analysis changes, so an old index is rebuilt.
-const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_VERSION: u32 = 2;
 const TOKENIZER: &str = "norwegian";
 const FINGERPRINT_FILE: &str = "analysis.txt";
 const WRITER_MEMORY: usize = 20_000_000;
@@ -35,6 +35,7 @@ pub(super) struct Fields {
     pub year: Field,
     pub status: Field,
     pub submitted_at: Field,
+    pub visible_from: Field,
     pub cheers: Field,
     pub adoptions: Field,
 }
@@ -60,6 +61,7 @@ fn schema() -> (Schema, Fields) {
         year: builder.add_u64_field("year", INDEXED | FAST),
         status: builder.add_text_field("status", STRING),
         submitted_at: builder.add_date_field("submitted_at", INDEXED | FAST),
+        visible_from: builder.add_date_field("visible_from", INDEXED | FAST),
         cheers: builder.add_u64_field("cheers", FAST),
         adoptions: builder.add_u64_field("adoptions", FAST),
     };
@@ -202,6 +204,8 @@ impl SearchIndex {
         document.add_text(f.status, &doc.status);
         let seconds = doc.submitted_at.unix_timestamp();
         document.add_date(f.submitted_at, DateTime::from_timestamp_secs(seconds));
+        let visible = doc.visible_from.unix_timestamp();
+        document.add_date(f.visible_from, DateTime::from_timestamp_secs(visible));
         document.add_u64(f.cheers, doc.cheers);
         document.add_u64(f.adoptions, doc.adoptions);
         document

@@ -53,6 +53,9 @@ pub struct SearchDoc {
     /// Published outcome: "winner", "nominee", "honourable_mention"; empty when none.
     pub status: String,
     pub submitted_at: OffsetDateTime,
+    /// From when everyone may see it: submission, or the deadline in rounds that show
+    /// applications only after it.
+    pub visible_from: OffsetDateTime,
     pub cheers: u64,
     pub adoptions: u64,
 }
@@ -102,6 +105,8 @@ pub struct SearchFilters {
     /// A unit path; matches the unit and every unit under it.
     pub unit: Option<Vec<String>>,
     pub status: Option<String>,
+    /// Only applications visible to everyone at this instant.
+    pub visible_at: Option<OffsetDateTime>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

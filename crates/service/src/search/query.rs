@@ -5,8 +5,11 @@
 use super::SearchFilters;
 use super::analyzer::Analyzer;
 use super::index::SearchIndex;
+use std::ops::Bound;
 use tantivy::Term;
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 
 /// Words this long or longer may have one typo.
@@ -79,6 +82,16 @@ pub(super) fn build(index: &SearchIndex, parsed: &Parsed, filters: &SearchFilter
         clauses.push((
             Occur::Must,
             Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+        ));
+    }
+    if let Some(at) = filters.visible_at {
+        let at = tantivy::DateTime::from_timestamp_secs(at.unix_timestamp());
+        clauses.push((
+            Occur::Must,
+            Box::new(RangeQuery::new(
+                Bound::Unbounded,
+                Bound::Included(Term::from_field_date(f.visible_from, at)),
+            )),
         ));
     }
     BooleanQuery::new(clauses)

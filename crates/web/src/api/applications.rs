@@ -112,7 +112,7 @@ pub async fn list(
         ..Filter::default()
     };
     let text: String = q.q.chars().take(200).collect();
-    let result = state.services.catalogue_page(filter, &text, page).await?;
+    let result = state.services.catalogue_cards(filter, &text, page).await?;
     let items = result.cards.into_iter().map(item).collect();
     Ok(Json(ApplicationList {
         items,

@@ -67,11 +67,7 @@ impl Default for PageCache {
         rand::rngs::OsRng.fill_bytes(&mut bytes);
         let placeholder = bytes.iter().map(|b| format!("{b:02x}")).collect();
         Self {
-            pages: quick_cache::sync::Cache::with_weighter(
-                4096,
-                CAPACITY_BYTES,
-                Weight,
-            ),
+            pages: quick_cache::sync::Cache::with_weighter(4096, CAPACITY_BYTES, Weight),
             placeholder,
         }
     }
@@ -172,9 +168,7 @@ fn storable(response: &Response) -> bool {
         .get(CACHE_CONTROL)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("no-store") || v.contains("private"));
-    response.status() == StatusCode::OK
-        && !no_store
-        && !response.headers().contains_key(SET_COOKIE)
+    response.status() == StatusCode::OK && !no_store && !response.headers().contains_key(SET_COOKIE)
 }
 
 pub async fn serve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -282,7 +276,9 @@ mod tests {
     }
 
     fn futures_body(response: Response) -> String {
-        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
         let bytes = rt
             .block_on(to_bytes(response.into_body(), usize::MAX))
             .unwrap();

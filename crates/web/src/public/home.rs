@@ -3,8 +3,8 @@
 
 use crate::error::WebError;
 use crate::format::{date_time, kroner, time_left, time_left_changes_at};
-use crate::middleware::page_cache::ChangesAt;
 use crate::layout::Shell;
+use crate::middleware::page_cache::ChangesAt;
 use crate::router::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
@@ -70,7 +70,10 @@ pub async fn show(
         .filter(|p| p.accepting)
         .map(|p| {
             let c = &p.category;
-            time_left_changes_at(view.now, effective_deadline(c.deadline, c.extended_deadline))
+            time_left_changes_at(
+                view.now,
+                effective_deadline(c.deadline, c.extended_deadline),
+            )
         })
         .min()
         .map(|at| Extension(ChangesAt(at)));

@@ -155,6 +155,7 @@ fn varied() -> SearchIndex {
             format!("Enhet {n}"),
         ];
         d.submitted_at += Duration::days(n as i64);
+        d.visible_from = d.submitted_at;
         d.cheers = (n * 7 % 12) as u64;
         d.adoptions = 11 - n as u64;
         index.upsert(&d).unwrap();
@@ -167,6 +168,24 @@ fn varied() -> SearchIndex {
 fn filters_combine_with_each_other_and_the_query() {
     let index = varied();
     let count = |f: SearchFilters| index.search(&filtered(f)).unwrap().total;
+    // Visible from their submission, one a day from 1 March: by the 4th, four of them.
+    let fourth = time::macros::datetime!(2025-03-04 12:00 UTC);
+    assert_eq!(
+        count(SearchFilters {
+            visible_at: Some(fourth),
+            ..Default::default()
+        }),
+        4
+    );
+    assert_eq!(
+        count(SearchFilters {
+            visible_at: Some(fourth - Duration::seconds(1)),
+            year: Some(2020),
+            ..Default::default()
+        }),
+        1,
+        "ids 0 and 3 are from 2020; 3 is not visible yet"
+    );
     assert_eq!(count(SearchFilters::default()), 12);
     assert_eq!(
         count(SearchFilters {

@@ -40,6 +40,7 @@ fn doc(n: u128, title: &str, summary: &str, body: &str) -> SearchDoc {
         year: 2025,
         status: String::new(),
         submitted_at: datetime!(2025-03-01 12:00 UTC),
+        visible_from: datetime!(2025-03-01 12:00 UTC),
         cheers: 0,
         adoptions: 0,
     }
