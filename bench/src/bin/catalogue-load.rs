@@ -1,15 +1,25 @@
-//! Issue 4's figures, first part: the catalogue with many applications on SQLite.
-//! Seeds N submitted applications (N=100000 by default), then measures the first
-//! catalogue page's throughput and latency, search latency, and the process's resident
-//! memory. The nginx comparison and page caching are not built yet (see RESULTS.md).
+//! Issue 4's figures: the catalogue with many applications on SQLite.
+//!
+//! Seeds N submitted applications (N=100000 by default) into a fresh database, starts the
+//! release binary (`prisverdig serve`) on it as its own process, then measures side by side
+//! with one load generator (wrk): the first catalogue page from our server and the same page,
+//! saved as a static file, from nginx. Then search latency through the API (every query
+//! distinct, so none comes from the page cache) and the server process's resident memory.
+//!
+//! Needs `nginx` and `wrk` (Debian packages) and a release build:
+//!   cargo build --release --workspace && cargo run --release -p prisverdig-bench --bin catalogue-load
 
 use anyhow::Context;
-use prisverdig_bench::{percentiles, start_server};
+use prisverdig_bench::percentiles;
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::round::{RoundState, Visibility};
-use prisverdig_service::Services;
+use prisverdig_service::{Services, SystemClock};
+use prisverdig_store::Db;
 use prisverdig_store::organisation::{self, NewUnit};
 use prisverdig_store::rounds::{self, NewCategory, NewRound};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use uuid::Uuid;
 
@@ -120,32 +130,105 @@ async fn seed(services: &Services, n: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn timed(
-    client: &reqwest::Client,
-    url: &str,
-    count: usize,
-) -> anyhow::Result<(Vec<Duration>, Duration)> {
-    let started = Instant::now();
-    let mut samples = Vec::with_capacity(count);
-    for _ in 0..count {
-        let t = Instant::now();
-        let res = client.get(url).send().await?;
-        anyhow::ensure!(res.status() == 200, "{url}: {}", res.status());
-        res.bytes().await?;
-        samples.push(t.elapsed());
-    }
-    Ok((samples, started.elapsed()))
+async fn timed(client: &reqwest::Client, url: &str) -> anyhow::Result<Duration> {
+    let t = Instant::now();
+    let res = client.get(url).send().await?;
+    anyhow::ensure!(res.status() == 200, "{url}: {}", res.status());
+    res.bytes().await?;
+    Ok(t.elapsed())
 }
 
-fn rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(0.0, |kib| kib / 1024.0)
+/// Kills the child process when dropped, so a failed run leaves no server behind.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
+
+fn binary() -> PathBuf {
+    std::env::var_os("PRISVERDIG_BIN").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/release/prisverdig"),
+        PathBuf::from,
+    )
+}
+
+async fn wait_for(client: &reqwest::Client, url: &str, within: Duration) -> anyhow::Result<()> {
+    let started = Instant::now();
+    loop {
+        if let Ok(res) = client.get(url).send().await
+            && res.status() == 200
+        {
+            return Ok(());
+        }
+        anyhow::ensure!(
+            started.elapsed() < within,
+            "{url} did not answer within {within:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// VmRSS and VmHWM (peak) of a process, in MiB.
+fn memory_mib(pid: u32) -> (f64, f64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+            .map_or(0.0, |kib| kib / 1024.0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// Requests per second that wrk reaches against `url`.
+fn wrk(url: &str, seconds: u32) -> anyhow::Result<f64> {
+    let out = Command::new("wrk")
+        .args(["-t2", "-c32", &format!("-d{seconds}s"), url])
+        .output()
+        .context("wrk (apt-get install wrk)")?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    anyhow::ensure!(!text.contains("Non-2xx"), "{url} answered errors:\n{text}");
+    text.lines()
+        .find_map(|l| l.strip_prefix("Requests/sec:"))
+        .and_then(|v| v.trim().parse().ok())
+        .with_context(|| format!("no throughput in wrk's output:\n{text}"))
+}
+
+fn start_nginx(dir: &Path, page: &[u8]) -> anyhow::Result<(Running, String)> {
+    let root = dir.join("www");
+    std::fs::create_dir_all(&root)?;
+    std::fs::write(root.join("catalogue.html"), page)?;
+    let port = free_port()?;
+    let conf = format!(
+        "worker_processes 2; daemon off; pid {dir}/nginx.pid; error_log {dir}/nginx-error.log;\n\
+         events {{ worker_connections 1024; }}\n\
+         http {{ access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;\n\
+           server {{ listen 127.0.0.1:{port}; root {root};\n\
+             location = /catalogue {{ default_type \"text/html; charset=utf-8\"; try_files /catalogue.html =404; }} }} }}\n",
+        dir = dir.display(),
+        root = root.display(),
+    );
+    let conf_path = dir.join("nginx.conf");
+    std::fs::write(&conf_path, conf)?;
+    let child = Command::new("nginx")
+        .arg("-c")
+        .arg(&conf_path)
+        .arg("-p")
+        .arg(dir)
+        .stderr(Stdio::null())
+        .spawn()
+        .context("nginx (apt-get install nginx-light)")?;
+    Ok((Running(child), format!("http://127.0.0.1:{port}/catalogue")))
 }
 
 #[tokio::main]
@@ -154,43 +237,122 @@ async fn main() -> anyhow::Result<()> {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
+    let seconds: u32 = std::env::var("SECONDS_EACH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10);
     let dir = std::env::temp_dir().join(format!("prisverdig-catalogue-{}", Uuid::now_v7()));
-    let (base, services) = start_server(&dir)?;
-    let t = Instant::now();
-    seed(&services, n).await.context("seed")?;
-    println!(
-        "seeded {n} applications in {:.1} s",
-        t.elapsed().as_secs_f64()
-    );
-    let t = Instant::now();
-    services.search_index().await.context("index")?;
-    println!(
-        "built the search index in {:.1} s (lexicon included)",
-        t.elapsed().as_secs_f64()
-    );
-    let client = reqwest::Client::new();
-    timed(&client, &format!("{base}/catalogue"), 20).await?;
-    let (page, wall) = timed(&client, &format!("{base}/catalogue"), 300).await?;
-    println!(
-        "first catalogue page, sequential: {} ; {:.0} req/s",
-        percentiles(page),
-        300.0 / wall.as_secs_f64()
-    );
-    let mut search = Vec::new();
-    for (i, word) in WORDS.iter().cycle().take(240).enumerate() {
-        let q = if i % 3 == 0 {
-            word[..4].to_string()
-        } else {
-            format!("{word} {}", WORDS[(i * 5) % WORDS.len()])
-        };
-        let (s, _) = timed(&client, &format!("{base}/api/v1/applications?q={q}"), 1).await?;
-        search.extend(s);
+    std::fs::create_dir_all(&dir)?;
+    let database_url = format!("sqlite://{}", dir.join("bench.db").display());
+    {
+        let db = Db::connect(&database_url, 2).await?;
+        db.migrate().await?;
+        let files = Arc::new(prisverdig_service::files::LocalFileStore::new(&dir));
+        let services = Services::new(db.clone(), Arc::new(SystemClock), files);
+        let t = Instant::now();
+        seed(&services, n).await.context("seed")?;
+        println!(
+            "seeded {n} applications in {:.1} s",
+            t.elapsed().as_secs_f64()
+        );
+        db.close().await;
     }
-    println!("search (API, first page of hits): {}", percentiles(search));
-    println!(
-        "resident memory (server and load generator in one process): {:.0} MiB",
-        rss_mib()
+    let port = free_port()?;
+    let base = format!("http://127.0.0.1:{port}");
+    let server = Running(
+        Command::new(binary())
+            .args([
+                "serve",
+                "--bind",
+                &format!("127.0.0.1:{port}"),
+                "--database-url",
+                &database_url,
+            ])
+            .arg("--data-dir")
+            .arg(&dir)
+            .env("PRISVERDIG_LOG", "warn")
+            .stdout(Stdio::null())
+            .spawn()
+            .with_context(|| {
+                format!("start {} (cargo build --release first)", binary().display())
+            })?,
     );
+    let pid = server.0.id();
+    let client = reqwest::Client::new();
+    wait_for(&client, &format!("{base}/healthz"), Duration::from_secs(60)).await?;
+    let t = Instant::now();
+    wait_for(
+        &client,
+        &format!("{base}/api/v1/applications?q=skole"),
+        Duration::from_secs(600),
+    )
+    .await?;
+    println!(
+        "search index ready after {:.1} s (lexicon included)",
+        t.elapsed().as_secs_f64()
+    );
+
+    // The page as an anonymous visitor gets it, saved for nginx to serve.
+    let page_url = format!("{base}/catalogue");
+    let cold = timed(&client, &page_url).await?;
+    let page = client.get(&page_url).send().await?.bytes().await?;
+    println!(
+        "first catalogue page: {} bytes; rendered (cache empty) in {:.1} ms",
+        page.len(),
+        cold.as_secs_f64() * 1000.0
+    );
+    let (nginx, nginx_url) = start_nginx(&dir, &page)?;
+    wait_for(&client, &nginx_url, Duration::from_secs(10)).await?;
+    let mut ours = Vec::new();
+    let mut theirs = Vec::new();
+    for round in 1..=3 {
+        let a = wrk(&nginx_url, seconds)?;
+        let b = wrk(&page_url, seconds)?;
+        println!(
+            "round {round}: nginx {a:.0} req/s, prisverdig {b:.0} req/s, ratio {:.2}",
+            b / a
+        );
+        theirs.push(a);
+        ours.push(b);
+    }
+    drop(nginx);
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (a, b) = (median(&mut theirs), median(&mut ours));
+    println!(
+        "first catalogue page (wrk -t2 -c32, {seconds} s, median of 3): nginx {a:.0} req/s, prisverdig {b:.0} req/s = {:.0} % of nginx",
+        b / a * 100.0
+    );
+
+    // Search: every query distinct (words, pairs, a prefix, pages), so each is computed.
+    let mut search = Vec::new();
+    let mut i = 0usize;
+    'outer: for page in 1..=3 {
+        for (w, word) in WORDS.iter().enumerate() {
+            for other in WORDS.iter().skip(w + 1).step_by(3) {
+                let q = match i % 3 {
+                    0 => word.chars().take(4).collect(),
+                    1 => format!("{word} {other}"),
+                    _ => format!("{other} {}", word.chars().take(5).collect::<String>()),
+                };
+                let url = format!("{base}/api/v1/applications?q={q}&page={page}&n={i}");
+                search.push(timed(&client, &url).await?);
+                i += 1;
+                if i >= 300 {
+                    break 'outer;
+                }
+            }
+        }
+    }
+    println!(
+        "search (API, {i} distinct queries, sequential): {}",
+        percentiles(search)
+    );
+    let (rss, peak) = memory_mib(pid);
+    println!("server process resident memory: {rss:.0} MiB now, {peak:.0} MiB at its peak");
+    drop(server);
     let _ = std::fs::remove_dir_all(dir);
     Ok(())
 }

@@ -102,7 +102,14 @@ impl Services {
         };
         let mut docs = Vec::new();
         for id in ids {
-            docs.push((*id, catalogue::indexable(&self.db, *id).await?.map(doc)));
+            let doc = catalogue::indexable(&self.db, *id).await?.map(doc);
+            // A draft that was never in the index changes nothing there.
+            if doc.is_some() || index.contains(*id) {
+                docs.push((*id, doc));
+            }
+        }
+        if docs.is_empty() {
+            return Ok(());
         }
         tokio::task::spawn_blocking(move || {
             for (id, doc) in docs {
@@ -154,12 +161,26 @@ impl Services {
     pub async fn follow_changes(&self, every: std::time::Duration) {
         let margin = time::Duration::seconds(30);
         let mut since = self.clock.now() - margin;
+        // What the margin shows again and again: each change is reindexed once.
+        let mut seen: std::collections::HashMap<Uuid, OffsetDateTime> = Default::default();
         loop {
             tokio::time::sleep(every).await;
             let started = self.clock.now();
             match catalogue::changed_since(&self.db, since).await {
-                Ok(ids) => match self.reindex(&ids).await {
-                    Ok(()) => since = started - margin,
+                Ok(changes) => match self
+                    .reindex(
+                        &changes
+                            .iter()
+                            .filter(|(id, at)| seen.get(id) != Some(at))
+                            .map(|(id, _)| *id)
+                            .collect::<Vec<_>>(),
+                    )
+                    .await
+                {
+                    Ok(()) => {
+                        since = started - margin;
+                        seen = changes.into_iter().filter(|(_, at)| *at >= since).collect();
+                    }
                     Err(e) => tracing::warn!(error = %e, "search catch-up failed; retrying"),
                 },
                 Err(e) => tracing::warn!(error = %e, "search catch-up could not read changes"),

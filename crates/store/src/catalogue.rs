@@ -246,9 +246,9 @@ pub async fn submitted_in_round(db: &Db, round: Uuid) -> Result<Vec<Uuid>> {
 }
 
 /// Applications changed since `since`, for other processes' indexes to catch up.
-pub async fn changed_since(db: &Db, since: OffsetDateTime) -> Result<Vec<Uuid>> {
-    Ok(on_pool!(db, |pool| sqlx::query_scalar(
-        "SELECT id FROM application WHERE updated_at >= $1 ORDER BY updated_at"
+pub async fn changed_since(db: &Db, since: OffsetDateTime) -> Result<Vec<(Uuid, OffsetDateTime)>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(
+        "SELECT id, updated_at FROM application WHERE updated_at >= $1 ORDER BY updated_at"
     )
     .bind(utc(since))
     .fetch_all(pool)

@@ -127,6 +127,14 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Whether the index (as last committed) holds this application.
+    pub fn contains(&self, id: Uuid) -> bool {
+        self.reader
+            .searcher()
+            .doc_freq(&self.id_term(id))
+            .is_ok_and(|n| n > 0)
+    }
+
     /// Removes a document (if present); seen by searches after the next `commit`.
     pub fn delete(&self, id: Uuid) -> Result<()> {
         let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;

@@ -65,7 +65,7 @@ impl Default for PageCache {
     fn default() -> Self {
         let mut bytes = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut bytes);
-        let placeholder = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let placeholder = crate::middleware::csrf::hex(&bytes);
         Self {
             pages: quick_cache::sync::Cache::with_weighter(4096, CAPACITY_BYTES, Weight),
             placeholder,
