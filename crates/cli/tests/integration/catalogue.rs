@@ -9,7 +9,7 @@ use prisverdig_service::apply::Intent;
 use uuid::Uuid;
 
 /// A submitted application written through the service, for pages to show.
-async fn submitted(
+pub async fn submitted(
     app: &TestApp,
     round: &Round,
     kind: CategoryKind,

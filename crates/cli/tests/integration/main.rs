@@ -12,6 +12,7 @@ mod exchange;
 mod fixtures;
 mod pages;
 mod schema;
+mod stories;
 mod tips;
 mod uploads;
 mod writes;

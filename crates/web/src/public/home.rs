@@ -1,10 +1,12 @@
 //! The front page: the call to apply («løp og søk!») — the current round, each prize with
-//! its criteria, prize sum and time left, and a clear way to start an application.
+//! its criteria, prize sum and time left, and a clear way to start an application; and
+//! the newest stories from «Tanketanken».
 
 use crate::error::WebError;
 use crate::format::{date_time, kroner, time_left};
 use crate::layout::Shell;
 use crate::router::AppState;
+use crate::stories::StoryTeaser;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
@@ -32,6 +34,8 @@ pub struct HomePage {
     categories: Vec<CategoryCard>,
     /// At least one prize accepts applications now.
     accepting: bool,
+    /// The newest stories from «Tanketanken».
+    stories: Vec<StoryTeaser>,
 }
 
 fn card(shell: &Shell, now: OffsetDateTime, p: PrizeCall) -> CategoryCard {
@@ -64,6 +68,7 @@ pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<HomePag
         .map(|p| card(&shell, view.now, p))
         .collect();
     Ok(HomePage {
+        stories: StoryTeaser::all(shell.locale, view.stories),
         shell,
         round,
         ceremony,
