@@ -167,6 +167,12 @@ on_both_backends! {
         assert_eq!((status.as_u16(), thumb.as_str()), (200, "image/jpeg"));
         let other = anonymous(app, &format!("/applications/{b}")).await.1;
         assert!(other.contains(&format!("/stories/{id}")), "on every linked application's page");
+
+        let remove = format!("/stories/{id}/images/{image}/remove");
+        let res = app.post_form(&format!("/stories/{id}/edit"), &remove, &[]).await;
+        assert_eq!(res.status(), 303);
+        assert!(!anonymous(app, &format!("/stories/{id}")).await.1.contains("/story-images/"));
+        assert_eq!(anonymous(app, &image_url).await.0, 404, "a removed image is gone");
     }
 
     async fn a_scheduled_story_is_public_from_its_time_and_gone_when_unpublished(app) {
