@@ -16,8 +16,9 @@ const ROLES = ['anonymous', 'applicant', 'juror', 'editor', 'administrator'];
 const LANGS = ['nb', 'en'];
 /** Not HTML pages: assets, file downloads, operations endpoints. */
 // Not pages: assets, files, operator endpoints, and htmx fragments (the <option>s the source
-// picker swaps into the audited edit page).
-const NOT_PAGES = [/^\/static\//, /^\/files\/\{id\}(\/thumbnail)?$/, /^\/healthz$/, /^\/metrics$/, /^\/applications\/\{id\}\/sources$/, /^\/brand(\.css|\/logo)$/, /^\/api\//, /^\/feeds\//];
+// picker and the checkboxes the story link picker swap into the audited edit pages).
+const NOT_PAGES = [/^\/static\//, /^\/files\/\{id\}(\/thumbnail)?$/, /^\/healthz$/, /^\/metrics$/, /^\/applications\/\{id\}\/sources$/, /^\/brand(\.css|\/logo)$/, /^\/api\//, /^\/feeds\//,
+  /^\/stories\/link-candidates$/, /^\/story-images\/\{id\}(\/thumbnail)?$/];
 const ADMIN_CAP = 40;
 
 let server;
@@ -81,6 +82,12 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
     .then((html) => [...html.matchAll(/href="\/applications\/([0-9a-f-]{36})"/g)].map((m) => m[1]));
   assert.ok(ids.length >= 2, 'the demo catalogue lists applications');
   const publicIds = [ids[0], ids[ids.length - 1]];
+  // Stories («Tanketanken») from the demo: the first linked application's page shows them too.
+  const storyIds = await fetch(`${server.base}/stories`).then((r) => r.text())
+    .then((html) => [...new Set([...html.matchAll(/href="\/stories\/([0-9a-f-]{36})"/g)].map((m) => m[1]))]);
+  assert.ok(storyIds.length >= 2, 'the demo has published stories');
+  const featured = await fetch(`${server.base}/stories/${storyIds[0]}`).then((r) => r.text())
+    .then((html) => html.match(/href="\/applications\/([0-9a-f-]{36})"/)[1]);
 
   for (const role of ROLES) {
     const context = await launchContext();
@@ -94,7 +101,8 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
         for (const path of ['/', '/catalogue', ...publicIds.map((id) => `/applications/${id}`),
           ...publicIds.map((id) => `/applications/${id}/family`),
           '/accessibility', '/sign-in', '/apply', '/my-applications', '/tips/new', '/hall-of-fame',
-          '/catalogue?q=innbyggerne&category=innovation', '/catalogue?page=2']) {
+          '/catalogue?q=innbyggerne&category=innovation', '/catalogue?page=2',
+          '/stories', ...storyIds.map((id) => `/stories/${id}`), `/applications/${featured}`]) {
           await visit(page, role, lang, path);
         }
         // The error page.
@@ -143,6 +151,33 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
           await visit(page, role, lang, `/applications/${submitted}/edit`, 'submitted application, editable');
           await visit(page, role, lang, `/applications/${submitted}`, 'public page with an image');
           await visit(page, role, lang, '/my-applications', '/my-applications (with applications)');
+        }
+        if (role === 'editor') {
+          // The story desk, a new story with its errors, then saved; its edit page with an
+          // image, and publishing with an error.
+          await visit(page, role, lang, '/stories/drafts');
+          await visit(page, role, lang, '/stories/new');
+          await Promise.all([page.waitForNavigation(), page.click('#story-form button[type=submit]')]);
+          await audit(page, role, lang, '/stories/new (errors)');
+          await page.fill('#title', `Historie ${lang}`);
+          await page.fill('#lead', 'Kort ingress.');
+          await page.fill('#body', 'Lang **tekst**.');
+          await page.check('#story-form input[name="application"]');
+          await Promise.all([page.waitForNavigation(), page.click('#story-form button[type=submit]')]);
+          assert.match(new URL(page.url()).pathname, /^\/stories\/[^/]+\/edit$/, `story created: ${page.url()}`);
+          await audit(page, role, lang, 'story (saved)');
+          const png = await page.screenshot({ clip: { x: 0, y: 0, width: 64, height: 48 }, type: 'png' });
+          await page.setInputFiles('#attachment', { name: 'bilde.png', mimeType: 'image/png', buffer: png });
+          await page.fill('#alt_text', 'Skjermbilde av forsiden');
+          await Promise.all([page.waitForNavigation(), page.click('form[enctype="multipart/form-data"] button[type=submit]')]);
+          await audit(page, role, lang, 'story (image)');
+          await page.check('#when_later');
+          await Promise.all([page.waitForNavigation(), page.click('form[action$="/publish"] button[type=submit]')]);
+          await audit(page, role, lang, 'story (publish error)');
+          await page.check('#when_now');
+          await Promise.all([page.waitForNavigation(), page.click('form[action$="/publish"] button[type=submit]')]);
+          const story = new URL(page.url()).pathname.replace(/\/edit$/, '');
+          await visit(page, role, lang, story, 'published story with an image');
         }
         if (role === 'administrator') {
           await crawlAdmin(page, lang);

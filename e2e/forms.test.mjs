@@ -107,6 +107,12 @@ test('form errors are summarised, linked to their fields and announced', async (
     assert.ok(status.text.length > 0, 'the saved message is inside the status region');
 
     await context.clearCookies();
+    await signIn(page, server.base, ACCOUNTS.editor, server.password);
+    await submitEmpty(page, '/stories/new', '#story-form button[type=submit]');
+    const story = await checkErrors(page, 'story');
+    assert.ok(story.links.length >= 3, 'an empty story names its title, lead and text');
+
+    await context.clearCookies();
     await signIn(page, server.base, ACCOUNTS.administrator, server.password);
     await page.goto(`${server.base}/admin/rounds/new`);
     await page.fill('#year', '');

@@ -14,6 +14,7 @@ pub mod password;
 pub mod role;
 pub mod round;
 pub mod setup;
+pub mod story;
 pub mod unit;
 pub mod unit_import;
 

@@ -10,13 +10,14 @@ use prisverdig_domain::application_form::{Answers, ExternalSource, MistakeStory}
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::defaults::CATEGORIES;
 use prisverdig_domain::email::Email;
+use prisverdig_domain::local_time::parse_oslo;
 use prisverdig_domain::role::Role;
 use prisverdig_domain::round::{RoundState, Visibility};
 use prisverdig_store::applications::{self, NewApplication};
 use prisverdig_store::organisation::{self, NewUnit};
 use prisverdig_store::rounds::{self, NewCategory, NewRound};
 use prisverdig_store::users::{self, NewUser};
-use prisverdig_store::{Tx, audit};
+use prisverdig_store::{Tx, audit, stories};
 use serde::Deserialize;
 use std::collections::HashMap;
 use time::macros::datetime;
@@ -31,6 +32,21 @@ struct DemoData {
     users: Vec<DemoUser>,
     jury: Vec<DemoJuror>,
     applications: Vec<DemoApplication>,
+    #[serde(default)]
+    stories: Vec<DemoStory>,
+}
+
+/// A published story for «Tanketanken», about applications named by their titles.
+#[derive(Deserialize)]
+struct DemoStory {
+    author: String,
+    /// Oslo date and time of publication.
+    published_date: String,
+    published_time: String,
+    title: String,
+    lead: String,
+    body: String,
+    about: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -135,7 +151,7 @@ impl Services {
             ids: &user_ids,
             names: &names,
         };
-        insert_applications(
+        let by_title = insert_applications(
             &mut tx,
             &data.applications,
             &unit_index,
@@ -143,6 +159,7 @@ impl Services {
             &categories,
         )
         .await?;
+        insert_stories(&mut tx, &data.stories, &user_ids, &by_title, now).await?;
         let entry = audit::AuditEntry {
             actor: None,
             action: "demo.seed",
@@ -373,7 +390,7 @@ async fn insert_applications(
     units: &UnitIndex,
     people: &People<'_>,
     categories: &HashMap<CategoryKind, Uuid>,
-) -> Result<()> {
+) -> Result<HashMap<String, (Uuid, Uuid)>> {
     let users = people.ids;
     let submitted_at = datetime!(2019-10-20 10:00 UTC);
     let mut by_title = HashMap::new();
@@ -418,6 +435,41 @@ async fn insert_applications(
         applications::set_source_application(tx, adopter, source).await?;
         applications::add_adoption(tx, submitted_at, source, adopter, unit).await?;
     }
+    Ok(by_title)
+}
+
+/// The demo's stories, published at their set times, linked to applications by title.
+async fn insert_stories(
+    tx: &mut Tx,
+    list: &[DemoStory],
+    users: &HashMap<String, Uuid>,
+    by_title: &HashMap<String, (Uuid, Uuid)>,
+    now: time::OffsetDateTime,
+) -> Result<()> {
+    for s in list {
+        let at = parse_oslo(&s.published_date, &s.published_time).ok_or_else(|| {
+            ServiceError::Internal(format!("demo.json: bad publication time for {:?}", s.title))
+        })?;
+        let content = stories::StoryContent {
+            title: &s.title,
+            lead: &s.lead,
+            body: &s.body,
+        };
+        let id = stories::insert(tx, at.min(now), lookup(users, &s.author)?, content).await?;
+        let links = s
+            .about
+            .iter()
+            .map(|t| by_title.get(t).map(|(id, _)| *id))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| {
+                ServiceError::Internal(format!(
+                    "demo.json: {:?} names an unknown application",
+                    s.title
+                ))
+            })?;
+        stories::set_links(tx, id, &links).await?;
+        stories::set_published(tx, at.min(now), id, 1, Some(at)).await?;
+    }
     Ok(())
 }
 
@@ -454,5 +506,23 @@ mod tests {
             );
         }
         assert_eq!(data.jury.iter().filter(|j| j.chair).count(), 1);
+        assert!((2..=3).contains(&data.stories.len()));
+        for s in &data.stories {
+            assert!(emails.contains(&s.author.as_str()), "{}", s.author);
+            let text = prisverdig_domain::story::StoryText {
+                title: s.title.clone(),
+                lead: s.lead.clone(),
+                body: s.body.clone(),
+                links: Vec::new(),
+            };
+            assert!(text.problems().is_empty(), "{}", s.title);
+            for about in &s.about {
+                let a = data.applications.iter().find(|a| &a.title == about);
+                assert!(
+                    a.is_some_and(|a| a.state == ApplicationState::Submitted),
+                    "{about}"
+                );
+            }
+        }
     }
 }

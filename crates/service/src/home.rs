@@ -1,8 +1,9 @@
-//! What the front page shows: the current round and its categories.
+//! What the front page shows: the current round and its categories, and the newest stories.
 
 use crate::{Result, Services};
 use prisverdig_store::category_forms;
 use prisverdig_store::rounds::{self, CategorySummary, RoundSummary};
+use prisverdig_store::stories::{self, StoryRow};
 use time::OffsetDateTime;
 
 /// A prize as the call to apply presents it, with the criteria the jury will use.
@@ -16,13 +17,23 @@ pub struct PrizeCall {
 pub struct HomeView {
     pub now: OffsetDateTime,
     pub round: Option<(RoundSummary, Vec<PrizeCall>)>,
+    /// The newest public stories from «Tanketanken».
+    pub stories: Vec<StoryRow>,
 }
+
+/// How many stories the front page shows.
+pub const HOME_STORIES: i64 = 3;
 
 impl Services {
     pub async fn home(&self) -> Result<HomeView> {
         let now = self.clock.now();
+        let stories = stories::published(&self.db, now, 0, HOME_STORIES).await?.0;
         let Some(round) = rounds::current(&self.db).await? else {
-            return Ok(HomeView { now, round: None });
+            return Ok(HomeView {
+                now,
+                round: None,
+                stories,
+            });
         };
         let open = round.state == "open";
         let mut prizes = Vec::new();
@@ -47,6 +58,7 @@ impl Services {
         Ok(HomeView {
             now,
             round: Some((round, prizes)),
+            stories,
         })
     }
 }

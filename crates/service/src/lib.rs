@@ -16,6 +16,7 @@ pub mod home;
 pub mod markdown;
 pub mod public_changes;
 pub mod search;
+pub mod stories;
 pub mod users;
 
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -55,10 +55,26 @@ enum Param {
     Id(Uuid),
 }
 
-const FROM: &str = " FROM application a JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
-     LEFT JOIN decision d ON d.application_id = a.id AND d.published_at IS NOT NULL AND d.published_at <= $1 \
-     WHERE a.state = 'submitted' AND r.state <> 'draft' \
-     AND (r.visibility = 'on_submit' OR $1 >= COALESCE(c.extended_deadline, c.deadline))";
+/// The visible applications with their category, round and published decision.
+macro_rules! visible_from_where {
+    ($state:literal) => {
+        concat!(
+            " FROM application a JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
+             LEFT JOIN decision d ON d.application_id = a.id AND d.published_at IS NOT NULL AND d.published_at <= $1 \
+             WHERE ",
+            $state,
+            " = 'submitted' AND r.state <> 'draft' \
+             AND (r.visibility = 'on_submit' OR $1 >= COALESCE(c.extended_deadline, c.deadline))"
+        )
+    };
+}
+
+const FROM: &str = visible_from_where!("a.state");
+
+/// The same for a list of ids from the search: `a.state || ''` keeps SQLite's planner from
+/// walking the (state, submitted_at) index through every application and makes it look
+/// the ids up by primary key instead (0.5 ms instead of 70 ms at 100 000 applications).
+const FROM_IDS: &str = visible_from_where!("a.state || ''");
 
 const CARD: &str = "SELECT a.id, a.title, a.summary, a.unit_snapshot, c.name AS category_name, r.year, \
      (SELECT COUNT(*) FROM cheer h WHERE h.application_id = a.id) AS cheers, \
@@ -133,13 +149,14 @@ macro_rules! bind_all {
 pub async fn page(db: &Db, now: OffsetDateTime, f: &Filter) -> Result<(Vec<Card>, i64)> {
     let (cond, params) = conditions(now, f);
     let n = params.len();
+    let from = if f.ids.is_some() { FROM_IDS } else { FROM };
     let list_sql = format!(
-        "{CARD}{FROM}{cond}{} LIMIT ${} OFFSET ${}",
+        "{CARD}{from}{cond}{} LIMIT ${} OFFSET ${}",
         order(f.sort),
         n + 1,
         n + 2
     );
-    let count_sql = format!("SELECT COUNT(*){FROM}{cond}");
+    let count_sql = format!("SELECT COUNT(*){from}{cond}");
     let cards: Vec<Card> = on_pool!(db, |pool| {
         let q = bind_all!(
             sqlx::query_as::<_, Card>(sqlx::AssertSqlSafe(list_sql.clone())),

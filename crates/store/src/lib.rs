@@ -17,6 +17,7 @@ pub mod public_change;
 pub mod rounds;
 pub mod schema;
 pub mod sessions;
+pub mod stories;
 pub mod tips;
 pub mod users;
 

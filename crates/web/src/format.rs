@@ -134,3 +134,12 @@ mod time_left_tests {
         );
     }
 }
+
+/// The translation key of a published outcome's badge.
+pub fn badge_key(badge: &str) -> &'static str {
+    match badge {
+        "winner" => "badge-winner",
+        "nominee" => "badge-nominee",
+        _ => "badge-honourable-mention",
+    }
+}

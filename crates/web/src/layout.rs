@@ -51,6 +51,13 @@ impl Shell {
         self.locale.t(key)
     }
 
+    /// The signed-in user may write stories for «Tanketanken».
+    pub fn writes_stories(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| prisverdig_domain::story::may_write(&u.roles))
+    }
+
     /// The languages for the switcher: (tag, own name, is current).
     pub fn languages(&self) -> Vec<(&'static str, String, bool)> {
         Locale::ALL
@@ -99,6 +106,15 @@ pub struct FormErrors {
 impl FormErrors {
     pub fn add(&mut self, locale: Locale, field: &str, message_id: &str) {
         self.items.push((field.to_string(), locale.t(message_id)));
+    }
+
+    /// The refused input's problems, translated.
+    pub fn of(locale: Locale, problems: &[prisverdig_domain::ValidationError]) -> FormErrors {
+        let mut errors = FormErrors::default();
+        problems
+            .iter()
+            .for_each(|p| errors.add(locale, p.field, p.message_id));
+        errors
     }
 
     pub fn is_empty(&self) -> bool {

@@ -16,6 +16,7 @@ mod ops;
 mod public;
 mod router;
 mod static_files;
+mod stories;
 
 pub use error::WebError;
 pub use router::{AppState, WebSettings, router};

@@ -52,5 +52,6 @@ pub fn print_credentials(c: &DemoCredentials) {
         let roles: Vec<_> = roles.iter().map(|r| r.as_str()).collect();
         println!("  {email} ({})", roles.join(", "));
     }
+    println!("Editors (and the administrator) write stories for «Tanketanken» at /stories/drafts.");
     println!("This password is shown only once.");
 }

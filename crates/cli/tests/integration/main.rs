@@ -13,6 +13,7 @@ mod fixtures;
 mod page_cache;
 mod pages;
 mod schema;
+mod stories;
 mod tips;
 mod uploads;
 mod writes;

@@ -2,7 +2,7 @@
 //! served safely and only once the application is public.
 
 use crate::fixtures::{PASSWORD, applicant, open_round};
-use crate::harness::{TestApp, hidden_value, new_client};
+use crate::harness::{TestApp, new_client};
 use crate::on_both_backends;
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::round::Visibility;
@@ -10,7 +10,7 @@ use reqwest::multipart::{Form, Part};
 use uuid::Uuid;
 
 /// A valid 2×2 red PNG.
-const PNG: &[u8] = &[
+pub const PNG: &[u8] = &[
     0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
     0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xFD, 0xD4, 0x9A,
     0x73, 0x00, 0x00, 0x00, 0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0x00,
@@ -45,18 +45,25 @@ async fn upload(
     bytes: Vec<u8>,
     alt: &str,
 ) -> reqwest::Response {
-    let page = app
-        .get(&format!("/applications/{id}/edit"))
-        .await
-        .text()
-        .await
-        .unwrap();
-    let token = hidden_value(&page, "_csrf").unwrap();
+    let page = format!("/applications/{id}/edit");
+    let action = format!("/applications/{id}/attachments");
+    post_file(app, (&page, &action), name, bytes, alt).await
+}
+
+/// Uploads a file with its alt text the way the form on `page` does (to `action`).
+pub async fn post_file(
+    app: &TestApp,
+    (page, action): (&str, &str),
+    name: &str,
+    bytes: Vec<u8>,
+    alt: &str,
+) -> reqwest::Response {
+    let token = app.csrf_from(page).await;
     let form = Form::new()
         .part("file", Part::bytes(bytes).file_name(name.to_string()))
         .text("alt_text", alt.to_string());
     app.client
-        .post(app.url(&format!("/applications/{id}/attachments?_csrf={token}")))
+        .post(app.url(&format!("{action}?_csrf={token}")))
         .multipart(form)
         .send()
         .await

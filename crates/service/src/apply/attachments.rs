@@ -26,6 +26,22 @@ fn invalid(field: &'static str, id: &'static str) -> ServiceError {
     ServiceError::Invalid(vec![ValidationError::new(field, id)])
 }
 
+/// Checks an upload by its bytes (off the async threads) and makes an image's thumbnail.
+pub(crate) async fn checked_upload(
+    bytes: Vec<u8>,
+) -> Result<(files::Inspected, Vec<u8>, Option<Vec<u8>>)> {
+    Ok(tokio::task::spawn_blocking(move || {
+        let inspected = inspect(&bytes, &UploadLimits::default())?;
+        let thumb = match inspected.kind {
+            FileKind::Image => Some(thumbnail(&bytes)?),
+            FileKind::Document => None,
+        };
+        Ok::<_, ValidationError>((inspected, bytes, thumb))
+    })
+    .await
+    .map_err(|e| ServiceError::Internal(e.to_string()))??)
+}
+
 fn io(e: std::io::Error) -> ServiceError {
     ServiceError::Internal(format!("file store: {e}"))
 }
@@ -43,17 +59,7 @@ impl Services {
         if alt.chars().count() > MAX_ALT_CHARS {
             return Err(invalid("alt_text", "error-too-long"));
         }
-        let bytes = upload.bytes;
-        let (inspected, bytes, thumb) = tokio::task::spawn_blocking(move || {
-            let inspected = inspect(&bytes, &UploadLimits::default())?;
-            let thumb = match inspected.kind {
-                FileKind::Image => Some(thumbnail(&bytes)?),
-                FileKind::Document => None,
-            };
-            Ok::<_, ValidationError>((inspected, bytes, thumb))
-        })
-        .await
-        .map_err(|e| ServiceError::Internal(e.to_string()))??;
+        let (inspected, bytes, thumb) = checked_upload(upload.bytes).await?;
         if inspected.kind == FileKind::Image && alt.is_empty() {
             return Err(invalid("alt_text", "error-alt-required"));
         }
@@ -95,7 +101,7 @@ impl Services {
         Ok(attachment_id)
     }
 
-    async fn put_file(&self, key: &str, bytes: Vec<u8>) -> Result<()> {
+    pub(crate) async fn put_file(&self, key: &str, bytes: Vec<u8>) -> Result<()> {
         let (store, key) = (self.files.clone(), key.to_string());
         tokio::task::spawn_blocking(move || store.put(&key, &bytes))
             .await
@@ -137,14 +143,19 @@ impl Services {
         self.commit_public(tx).await?;
         // The bytes go after the row: a crash in between leaves an orphan file, never a
         // row without its file.
-        let store = self.files.clone();
-        let keys: Vec<String> = std::iter::once(found.storage_key)
+        let keys = std::iter::once(found.storage_key)
             .chain(found.thumbnail_key)
             .collect();
+        self.delete_files(keys).await;
+        Ok(())
+    }
+
+    /// Deletes stored files, best effort (after their rows are gone).
+    pub(crate) async fn delete_files(&self, keys: Vec<String>) {
+        let store = self.files.clone();
         let _ =
             tokio::task::spawn_blocking(move || keys.iter().for_each(|k| drop(store.delete(k))))
                 .await;
-        Ok(())
     }
 
     pub async fn attachments(&self, id: Uuid) -> Result<Vec<Attachment>> {
@@ -182,11 +193,14 @@ impl Services {
         } else {
             a.storage_key.clone()
         };
+        Ok((a, self.get_file(key).await?))
+    }
+
+    pub(crate) async fn get_file(&self, key: String) -> Result<Vec<u8>> {
         let store = self.files.clone();
-        let bytes = tokio::task::spawn_blocking(move || store.get(&key))
+        tokio::task::spawn_blocking(move || store.get(&key))
             .await
             .map_err(|e| ServiceError::Internal(e.to_string()))?
-            .map_err(io)?;
-        Ok((a, bytes))
+            .map_err(io)
     }
 }

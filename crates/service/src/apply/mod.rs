@@ -6,6 +6,7 @@ mod attachments;
 mod convert;
 mod team;
 
+pub(crate) use attachments::checked_upload;
 pub use attachments::{MAX_ATTACHMENTS, Upload};
 
 pub use convert::{form_of, units_with_paths};

@@ -16,12 +16,20 @@ use uuid::Uuid;
 /// The multipart body's limit: the largest file plus room for the other fields.
 pub const MAX_UPLOAD_BODY: usize = 11 * 1024 * 1024;
 
-struct Parts {
-    file_name: String,
-    bytes: Vec<u8>,
-    alt_text: String,
+pub(crate) struct Parts {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    pub alt_text: String,
 }
 
+/// Reads an upload form, or the error page for a malformed or oversized one.
+pub(crate) async fn read_upload(multipart: Multipart) -> Result<Parts, Response> {
+    read(multipart)
+        .await
+        .map_err(|status| (status, crate::error::ErrorPage::marker()).into_response())
+}
+
+/// Reads an upload form: the file and its alt text.
 async fn read(mut multipart: Multipart) -> Result<Parts, StatusCode> {
     let mut parts = Parts {
         file_name: String::new(),
@@ -58,9 +66,9 @@ pub async fn upload(
     Path(id): Path<Uuid>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let parts = match read(multipart).await {
+    let parts = match read_upload(multipart).await {
         Ok(parts) => parts,
-        Err(status) => return Ok((status, crate::error::ErrorPage::marker()).into_response()),
+        Err(refused) => return Ok(refused),
     };
     let upload = Upload {
         file_name: &parts.file_name,
@@ -72,10 +80,7 @@ pub async fn upload(
             Redirect::to(&format!("/applications/{id}/edit#attachments-heading")).into_response(),
         ),
         Err(ServiceError::Invalid(problems)) => {
-            let mut errors = FormErrors::default();
-            problems
-                .iter()
-                .for_each(|p| errors.add(shell.locale, p.field, p.message_id));
+            let errors = FormErrors::of(shell.locale, &problems);
             let page = super::edit::with_errors(&state, shell, &user, id, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -104,19 +109,30 @@ async fn serve(
     thumb: bool,
 ) -> Result<Response, WebError> {
     let (a, bytes) = state.services.attachment_file(viewer, id, thumb).await?;
+    Ok(file_response(&a.content_type, &a.file_name, bytes, thumb))
+}
+
+/// A stored file as a response: its detected type (a thumbnail is always JPEG), images
+/// inline and everything else as a download, never cached by shared caches.
+pub(crate) fn file_response(
+    content_type: &str,
+    file_name: &str,
+    bytes: Vec<u8>,
+    thumb: bool,
+) -> Response {
     let content_type = if thumb {
         "image/jpeg".to_string()
     } else {
-        a.content_type.clone()
+        content_type.to_string()
     };
     let is_image = content_type.starts_with("image/");
-    let encoded: String = form_urlencoded::byte_serialize(a.file_name.as_bytes()).collect();
+    let encoded: String = form_urlencoded::byte_serialize(file_name.as_bytes()).collect();
     let disposition = if is_image {
         format!("inline; filename*=UTF-8''{encoded}")
     } else {
         format!("attachment; filename*=UTF-8''{encoded}")
     };
-    Ok((
+    (
         [
             (CONTENT_TYPE, content_type),
             (CONTENT_DISPOSITION, disposition),
@@ -124,7 +140,7 @@ async fn serve(
         ],
         bytes,
     )
-        .into_response())
+        .into_response()
 }
 
 pub async fn file(

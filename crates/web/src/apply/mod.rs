@@ -1,8 +1,8 @@
 //! The applicant's pages: choose a category, write and submit, the team, «Mine søknader».
 
-mod attachments;
+pub(crate) mod attachments;
 mod edit;
-mod fields;
+pub(crate) mod fields;
 mod form;
 mod mine;
 mod receipt;

@@ -52,6 +52,21 @@ impl FromRequestParts<AppState> for SignedIn {
     }
 }
 
+/// A signed-in user for whom `allowed` holds; anyone else signed in gets 403.
+async fn signed_in_with(
+    parts: &mut Parts,
+    state: &AppState,
+    allowed: fn(&User) -> bool,
+) -> Result<User, axum::response::Response> {
+    use axum::response::IntoResponse;
+    let SignedIn(user) = SignedIn::from_request_parts(parts, state).await?;
+    if allowed(&user) {
+        Ok(user)
+    } else {
+        Err(WebError::Forbidden.into_response())
+    }
+}
+
 /// A signed-in administrator; a signed-in user without the role gets 403.
 pub struct Administrator(pub User);
 
@@ -62,12 +77,29 @@ impl FromRequestParts<AppState> for Administrator {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        use axum::response::IntoResponse;
-        let SignedIn(user) = SignedIn::from_request_parts(parts, state).await?;
-        if user.has(prisverdig_domain::role::Role::Administrator) {
-            Ok(Administrator(user))
-        } else {
-            Err(WebError::Forbidden.into_response())
-        }
+        signed_in_with(parts, state, |u| {
+            u.has(prisverdig_domain::role::Role::Administrator)
+        })
+        .await
+        .map(Administrator)
+    }
+}
+
+/// A signed-in user who may write stories (an editor or an administrator); a signed-in
+/// user without either role gets 403.
+pub struct StoryWriter(pub User);
+
+impl FromRequestParts<AppState> for StoryWriter {
+    type Rejection = axum::response::Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        signed_in_with(parts, state, |u| {
+            prisverdig_domain::story::may_write(&u.roles)
+        })
+        .await
+        .map(StoryWriter)
     }
 }

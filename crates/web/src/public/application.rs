@@ -3,6 +3,7 @@
 use crate::error::WebError;
 use crate::layout::{FormErrors, Shell};
 use crate::router::AppState;
+use crate::stories::StoryTeaser;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -34,6 +35,8 @@ pub struct ApplicationPage {
     units: Option<Vec<(Uuid, String)>>,
     errors: FormErrors,
     note: String,
+    /// «Omtalt i Tanketanken»: public stories about this application.
+    stories: Vec<StoryTeaser>,
 }
 
 impl ApplicationPage {
@@ -113,7 +116,9 @@ pub async fn page(
         .await?
         .into_iter()
         .partition(|f| f.thumbnail_key.is_some());
+    let stories = StoryTeaser::all(shell.locale, state.services.stories_about(id).await?);
     Ok(ApplicationPage {
+        stories,
         title: p.form.title.clone(),
         summary: p.form.summary.clone(),
         unit: p.application.unit_snapshot.0.join(" › "),

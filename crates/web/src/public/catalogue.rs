@@ -94,11 +94,7 @@ pub struct CataloguePage {
 
 impl CataloguePage {
     pub fn badge_key(&self, badge: &str) -> &'static str {
-        match badge {
-            "winner" => "badge-winner",
-            "nominee" => "badge-nominee",
-            _ => "badge-honourable-mention",
-        }
+        crate::format::badge_key(badge)
     }
 
     pub fn kinds(&self) -> [(&'static str, &'static str); 3] {

@@ -1,4 +1,4 @@
-//! Atom feeds: new applications, and published results. Titles and summaries are the
+//! Atom feeds: new applications, published results, and stories from «Tanketanken». Titles and summaries are the
 //! applicants' own text; the feed's own words are translated (Bokmål: feeds have no
 //! visitor's language to negotiate reliably).
 
@@ -37,6 +37,24 @@ fn entry(id: uuid::Uuid, title: String, summary: String, at: OffsetDateTime) -> 
         summary: Some(Text::plain(summary)),
         updated: when(at),
         links: vec![link(format!("/applications/{id}"))],
+        ..Entry::default()
+    }
+}
+
+/// A story: its lead as the summary, the page as the link.
+fn story_entry(s: prisverdig_store::stories::StoryRow) -> Entry {
+    let published = s.published_at.unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    Entry {
+        id: format!("urn:uuid:{}", s.id),
+        title: Text::plain(s.title),
+        summary: Some(Text::plain(s.lead)),
+        updated: when(s.updated_at.unwrap_or(published).max(published)),
+        published: Some(when(published)),
+        authors: vec![atom_syndication::Person {
+            name: s.author_name,
+            ..atom_syndication::Person::default()
+        }],
+        links: vec![link(format!("/stories/{}", s.id))],
         ..Entry::default()
     }
 }
@@ -107,4 +125,15 @@ pub async fn results(State(state): State<AppState>) -> Result<impl IntoResponse,
         .collect();
     let title = format!("{} – {}", state.organisation_name, locale.t("feed-results"));
     Ok(feed("results", title, entries, state.services.clock.now()))
+}
+
+pub async fn stories(State(state): State<AppState>) -> Result<impl IntoResponse, WebError> {
+    let page = state.services.public_stories(1, FEED_SIZE).await?;
+    let entries = page.stories.into_iter().map(story_entry).collect();
+    let title = format!(
+        "{} – {}",
+        state.organisation_name,
+        Locale::Nb.t("feed-stories")
+    );
+    Ok(feed("stories", title, entries, state.services.clock.now()))
 }

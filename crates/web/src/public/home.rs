@@ -1,11 +1,13 @@
 //! The front page: the call to apply («løp og søk!») — the current round, each prize with
-//! its criteria, prize sum and time left, and a clear way to start an application.
+//! its criteria, prize sum and time left, and a clear way to start an application; and
+//! the newest stories from «Tanketanken».
 
 use crate::error::WebError;
 use crate::format::{date_time, kroner, time_left, time_left_changes_at};
 use crate::layout::Shell;
 use crate::middleware::page_cache::ChangesAt;
 use crate::router::AppState;
+use crate::stories::StoryTeaser;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Extension;
@@ -34,6 +36,8 @@ pub struct HomePage {
     categories: Vec<CategoryCard>,
     /// At least one prize accepts applications now.
     accepting: bool,
+    /// The newest stories from «Tanketanken».
+    stories: Vec<StoryTeaser>,
 }
 
 fn card(shell: &Shell, now: OffsetDateTime, p: PrizeCall) -> CategoryCard {
@@ -82,6 +86,7 @@ pub async fn show(
         .map(|p| card(&shell, view.now, p))
         .collect();
     let page = HomePage {
+        stories: StoryTeaser::all(shell.locale, view.stories),
         shell,
         round,
         ceremony,

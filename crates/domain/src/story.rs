@@ -1,0 +1,160 @@
+//! Stories for the innovation blog «Tanketanken»: the limits of a story, who may write them,
+//! and when a story is public (from its `published_at`, which may be scheduled ahead).
+
+use crate::ValidationError;
+use crate::role::Role;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+pub const MAX_TITLE_CHARS: usize = 150;
+pub const MAX_LEAD_CHARS: usize = 400;
+pub const MAX_BODY_CHARS: usize = 20_000;
+/// At most this many applications linked from one story.
+pub const MAX_LINKS: usize = 12;
+/// At most this many images on one story.
+pub const MAX_IMAGES: usize = 6;
+pub const MAX_ALT_CHARS: usize = 300;
+
+/// Editors write stories; administrators may too.
+pub fn may_write(roles: &[Role]) -> bool {
+    roles
+        .iter()
+        .any(|r| matches!(r, Role::Editor | Role::Administrator))
+}
+
+/// Where a story stands at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoryStatus {
+    Draft,
+    /// Published from a time still ahead.
+    Scheduled,
+    Published,
+}
+
+impl StoryStatus {
+    pub fn at(published_at: Option<OffsetDateTime>, now: OffsetDateTime) -> StoryStatus {
+        match published_at {
+            None => StoryStatus::Draft,
+            Some(at) if at > now => StoryStatus::Scheduled,
+            Some(_) => StoryStatus::Published,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoryStatus::Draft => "draft",
+            StoryStatus::Scheduled => "scheduled",
+            StoryStatus::Published => "published",
+        }
+    }
+}
+
+/// What an editor writes: the text and the applications it is about.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryText {
+    pub title: String,
+    pub lead: String,
+    pub body: String,
+    pub links: Vec<Uuid>,
+}
+
+impl StoryText {
+    /// Trims the text and drops repeated links, keeping the editor's order.
+    pub fn normalised(mut self) -> StoryText {
+        self.title = self.title.trim().to_string();
+        self.lead = self.lead.trim().to_string();
+        self.body = self.body.trim().to_string();
+        let mut seen = Vec::with_capacity(self.links.len());
+        self.links.retain(|id| {
+            let new = !seen.contains(id);
+            seen.push(*id);
+            new
+        });
+        self
+    }
+
+    /// Every problem at once, each at its field.
+    pub fn problems(&self) -> Vec<ValidationError> {
+        let mut problems = Vec::new();
+        let mut check = |field: &'static str, text: &str, max: usize, required: bool| {
+            if required && text.is_empty() {
+                problems.push(ValidationError::new(field, "error-required"));
+            } else if text.chars().count() > max {
+                problems.push(ValidationError::new(field, "error-too-long"));
+            }
+        };
+        check("title", &self.title, MAX_TITLE_CHARS, true);
+        check("lead", &self.lead, MAX_LEAD_CHARS, true);
+        check("body", &self.body, MAX_BODY_CHARS, true);
+        if self.links.len() > MAX_LINKS {
+            problems.push(ValidationError::new("links", "error-story-too-many-links"));
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn text() -> StoryText {
+        StoryText {
+            title: " Renhold som lytter ".into(),
+            lead: "Kort.".into(),
+            body: "Lang.".into(),
+            links: vec![],
+        }
+    }
+
+    #[test]
+    fn a_story_is_public_from_its_publication_time() {
+        let now = datetime!(2020-01-20 12:00 UTC);
+        assert_eq!(StoryStatus::at(None, now), StoryStatus::Draft);
+        assert_eq!(
+            StoryStatus::at(Some(now + time::Duration::minutes(1)), now),
+            StoryStatus::Scheduled
+        );
+        assert_eq!(StoryStatus::at(Some(now), now), StoryStatus::Published);
+    }
+
+    #[test]
+    fn editors_and_administrators_write_stories() {
+        assert!(may_write(&[Role::Editor]));
+        assert!(may_write(&[Role::Applicant, Role::Administrator]));
+        assert!(!may_write(&[Role::Applicant, Role::Juror, Role::Leader]));
+    }
+
+    #[test]
+    fn limits_are_reported_at_their_fields() {
+        assert!(text().normalised().problems().is_empty());
+        let mut t = text();
+        t.title = "x".repeat(MAX_TITLE_CHARS + 1);
+        t.lead = "  ".into();
+        t.links = (0..=MAX_LINKS).map(|_| Uuid::now_v7()).collect();
+        let fields: Vec<_> = t
+            .normalised()
+            .problems()
+            .iter()
+            .map(|p| (p.field, p.message_id))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("title", "error-too-long"),
+                ("lead", "error-required"),
+                ("links", "error-story-too-many-links")
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_links_count_once() {
+        let id = Uuid::now_v7();
+        let mut t = text();
+        t.links = vec![id; MAX_LINKS + 5];
+        let t = t.normalised();
+        assert_eq!(t.links, vec![id]);
+        assert_eq!(t.title, "Renhold som lytter");
+    }
+}
