@@ -138,11 +138,20 @@ async fn timed(client: &reqwest::Client, url: &str) -> anyhow::Result<Duration> 
     Ok(t.elapsed())
 }
 
-/// Kills the child process when dropped, so a failed run leaves no server behind.
+/// Stops the child process when dropped, so a failed run leaves no server behind: with
+/// SIGTERM first (nginx's master then stops its workers), SIGKILL if it lingers.
 struct Running(Child);
 
 impl Drop for Running {
     fn drop(&mut self) {
+        let pid = self.0.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        for _ in 0..50 {
+            if matches!(self.0.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -225,6 +234,7 @@ fn start_nginx(dir: &Path, page: &[u8]) -> anyhow::Result<(Running, String)> {
         .arg(&conf_path)
         .arg("-p")
         .arg(dir)
+        .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .context("nginx (apt-get install nginx-light)")?;

@@ -79,17 +79,29 @@ impl Services {
     }
 
     async fn rebuild(&self, index: &Arc<SearchIndex>) -> Result<()> {
-        let rows = catalogue::indexable_all(&self.db).await?;
+        const BATCH: i64 = 1000;
+        let mut after = None;
+        loop {
+            let rows = catalogue::indexable_batch(&self.db, after, BATCH).await?;
+            let Some(last) = rows.last() else { break };
+            after = Some(last.id);
+            let index = index.clone();
+            tokio::task::spawn_blocking(move || {
+                for row in rows {
+                    index.upsert(&doc(row))?;
+                }
+                Ok::<_, crate::search::SearchError>(())
+            })
+            .await
+            .map_err(failed)?
+            .map_err(failed)?;
+        }
         let index = index.clone();
-        tokio::task::spawn_blocking(move || {
-            for row in rows {
-                index.upsert(&doc(row))?;
-            }
-            index.commit()
-        })
-        .await
-        .map_err(failed)?
-        .map_err(failed)?;
+        tokio::task::spawn_blocking(move || index.commit())
+            .await
+            .map_err(failed)?
+            .map_err(failed)?;
+        crate::memory::release_free_memory();
         // Search results shown from now on differ: cached pages with them are out of date.
         self.public.bump();
         Ok(())

@@ -14,6 +14,7 @@ pub mod family;
 pub mod files;
 pub mod home;
 pub mod markdown;
+pub mod memory;
 pub mod public_changes;
 pub mod search;
 pub mod stories;

@@ -216,11 +216,14 @@ macro_rules! select_indexable {
     };
 }
 
-/// Every submitted application (visibility is applied when results are shown).
-pub async fn indexable_all(db: &Db) -> Result<Vec<Indexable>> {
+/// Submitted applications in id order after `after`, `limit` at a time, so that a rebuild
+/// never holds the whole catalogue in memory.
+pub async fn indexable_batch(db: &Db, after: Option<Uuid>, limit: i64) -> Result<Vec<Indexable>> {
     Ok(on_pool!(db, |pool| sqlx::query_as(select_indexable!(
-        "WHERE a.state = 'submitted'"
+        "WHERE a.state = 'submitted' AND ($1 IS NULL OR a.id > $1) ORDER BY a.id LIMIT $2"
     ))
+    .bind(after)
+    .bind(limit)
     .fetch_all(pool)
     .await)?)
 }

@@ -127,6 +127,10 @@ impl SearchIndex {
         Ok(())
     }
 
+    pub(super) fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
     /// Whether the index (as last committed) holds this application.
     pub fn contains(&self, id: Uuid) -> bool {
         self.reader

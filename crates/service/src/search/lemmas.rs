@@ -58,6 +58,8 @@ impl Lexicon {
                         tracing::warn!(%error, "no Norwegian hunspell dictionaries; search falls back to the stemmer");
                         Lexicon::empty()
                     });
+                // The build's temporary strings are three times the lexicon's size.
+                crate::memory::release_free_memory();
                 Arc::new(lexicon)
             })
             .clone()

@@ -60,7 +60,16 @@ pub(super) fn build(index: &SearchIndex, parsed: &Parsed, filters: &SearchFilter
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = parsed
         .words
         .iter()
-        .map(|word| (Occur::Must, word_query(word, &searched)))
+        .map(|word| {
+            // A typo is forgiven only where the word itself is not in the index: matching
+            // every near spelling of a word that exists costs much and finds little.
+            let known = if word.prefix {
+                starts_some_word(index, &word.normal, &searched)
+            } else {
+                known(index, word, &searched)
+            };
+            (Occur::Must, word_query(word, &searched, known))
+        })
         .collect();
     if clauses.is_empty() {
         clauses.push((Occur::Must, Box::new(AllQuery)));
@@ -97,8 +106,38 @@ pub(super) fn build(index: &SearchIndex, parsed: &Parsed, filters: &SearchFilter
     BooleanQuery::new(clauses)
 }
 
-/// Any of the word's forms in any searched field, weighted by field; near misses count less.
-fn word_query(word: &QueryWord, fields: &[(Field, f32)]) -> Box<dyn Query> {
+/// Whether some form of the word occurs in some searched field.
+fn known(index: &SearchIndex, word: &QueryWord, fields: &[(Field, f32)]) -> bool {
+    let searcher = index.searcher();
+    word.terms.iter().any(|term| {
+        fields.iter().any(|&(field, _)| {
+            searcher
+                .doc_freq(&Term::from_field_text(field, term))
+                .is_ok_and(|n| n > 0)
+        })
+    })
+}
+
+/// Whether some word in some searched field starts with `prefix`.
+fn starts_some_word(index: &SearchIndex, prefix: &str, fields: &[(Field, f32)]) -> bool {
+    let searcher = index.searcher();
+    searcher.segment_readers().iter().any(|segment| {
+        fields.iter().any(|&(field, _)| {
+            let Ok(inverted) = segment.inverted_index(field) else {
+                return false;
+            };
+            let Ok(mut stream) = inverted.terms().range().ge(prefix.as_bytes()).into_stream()
+            else {
+                return false;
+            };
+            stream.advance() && stream.key().starts_with(prefix.as_bytes())
+        })
+    })
+}
+
+/// Any of the word's forms in any searched field, weighted by field; near misses count less
+/// (and are left out for a `known` word).
+fn word_query(word: &QueryWord, fields: &[(Field, f32)], known: bool) -> Box<dyn Query> {
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for &(field, boost) in fields {
         for term in &word.terms {
@@ -110,13 +149,13 @@ fn word_query(word: &QueryWord, fields: &[(Field, f32)]) -> Box<dyn Query> {
             ));
         }
         let surface = Term::from_field_text(field, &word.normal);
-        let distance = u8::from(word.fuzzy);
+        let distance = u8::from(word.fuzzy && !known);
         let near: Option<Box<dyn Query>> = match (word.prefix, word.fuzzy) {
             (true, _) => Some(Box::new(FuzzyTermQuery::new_prefix(
                 surface, distance, true,
             ))),
-            (false, true) => Some(Box::new(FuzzyTermQuery::new(surface, 1, true))),
-            (false, false) => None,
+            (false, true) if !known => Some(Box::new(FuzzyTermQuery::new(surface, 1, true))),
+            (false, _) => None,
         };
         if let Some(near) = near {
             alternatives.push((Occur::Should, Box::new(BoostQuery::new(near, boost * 0.5))));

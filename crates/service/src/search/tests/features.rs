@@ -76,6 +76,19 @@ fn one_typo_is_forgiven_in_longer_words() {
 }
 
 #[test]
+fn a_word_that_exists_is_not_read_as_a_typo_of_another() {
+    let index = index();
+    index.upsert(&doc(1, "Ny traktor", "", "")).unwrap();
+    index.upsert(&doc(2, "Ny trakter", "", "")).unwrap();
+    index.commit().unwrap();
+    assert_eq!(ids(&index, "traktor "), [1]);
+    assert_eq!(ids(&index, "trakter "), [2]);
+    let mut both = ids(&index, "traktpr ");
+    both.sort_unstable();
+    assert_eq!(both, [1, 2], "an unknown spelling is one typo from each");
+}
+
+#[test]
 fn every_word_must_match_and_stop_words_are_ignored() {
     let index = catalogue();
     assert_eq!(ids(&index, "frivillige sykehjem "), [3]);
