@@ -143,6 +143,10 @@ async fn timed(client: &reqwest::Client, url: &str) -> anyhow::Result<Duration> 
 struct Running(Child);
 
 impl Drop for Running {
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "drop cannot await; runs once when the benchmark ends"
+    )]
     fn drop(&mut self) {
         let pid = self.0.id().to_string();
         let _ = Command::new("kill").args(["-TERM", &pid]).status();
