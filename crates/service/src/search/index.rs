@@ -20,7 +20,8 @@ use uuid::Uuid;
 const SCHEMA_VERSION: u32 = 2;
 const TOKENIZER: &str = "norwegian";
 const FINGERPRINT_FILE: &str = "analysis.txt";
-const WRITER_MEMORY: usize = 20_000_000;
+/// tantivy's smallest budget for one indexing thread; more only speeds up a full rebuild.
+const WRITER_MEMORY: usize = 15_000_000;
 
 pub(super) struct Fields {
     pub id: Field,

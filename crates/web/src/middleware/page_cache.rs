@@ -24,7 +24,7 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 /// How much rendered output the cache holds at most.
-const CAPACITY_BYTES: u64 = 24 * 1024 * 1024;
+const CAPACITY_BYTES: u64 = 16 * 1024 * 1024;
 /// Pages larger than this are not stored.
 const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
 /// Tells tests and operators whether a response came from the cache.
