@@ -13,7 +13,7 @@
 use crate::extract::locale::locale_of;
 use crate::middleware::csrf::CsrfToken;
 use crate::router::AppState;
-use axum::body::{Body, Bytes, to_bytes};
+use axum::body::{Body, Bytes, HttpBody, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{CACHE_CONTROL, COOKIE, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
@@ -168,7 +168,16 @@ fn storable(response: &Response) -> bool {
         .get(CACHE_CONTROL)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("no-store") || v.contains("private"));
-    response.status() == StatusCode::OK && !no_store && !response.headers().contains_key(SET_COOKIE)
+    // Only bodies of known, modest size (pages, feeds, JSON), never a large file or a stream.
+    let small = response
+        .body()
+        .size_hint()
+        .exact()
+        .is_some_and(|len| len <= MAX_PAGE_BYTES as u64);
+    response.status() == StatusCode::OK
+        && small
+        && !no_store
+        && !response.headers().contains_key(SET_COOKIE)
 }
 
 pub async fn serve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -256,6 +265,18 @@ mod tests {
         let response = cache.respond(&page, "abc", true);
         let text = futures_body(response);
         assert_eq!(text, "<input value=\"abc\"><input value=\"abc\">");
+    }
+
+    #[test]
+    fn large_bodies_are_passed_through_not_stored() {
+        assert!(storable(&Response::new(Body::from("<p>side</p>"))));
+        let large = Response::new(Body::from(vec![0u8; MAX_PAGE_BYTES + 1]));
+        assert!(!storable(&large));
+        let mut private = Response::new(Body::from("<p>min side</p>"));
+        private
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("private"));
+        assert!(!storable(&private));
     }
 
     #[test]
