@@ -2,7 +2,7 @@
 //! alt text and get a thumbnail. The team adds and removes them until the deadline; the
 //! files are served to everyone only once the application itself is public.
 
-use crate::files::{self, FileKind, UploadLimits, inspect, safe_file_name, thumbnail};
+use crate::files::{self, FileKind, UploadLimits, inspect, invalid, safe_file_name, thumbnail};
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
 use prisverdig_domain::application::ApplicationState;
@@ -16,15 +16,7 @@ use uuid::Uuid;
 pub const MAX_ATTACHMENTS: usize = 10;
 pub const MAX_ALT_CHARS: usize = 300;
 
-pub struct Upload<'a> {
-    pub file_name: &'a str,
-    pub bytes: Vec<u8>,
-    pub alt_text: &'a str,
-}
-
-fn invalid(field: &'static str, id: &'static str) -> ServiceError {
-    ServiceError::Invalid(vec![ValidationError::new(field, id)])
-}
+pub use crate::files::Upload;
 
 /// Checks an upload by its bytes (off the async threads) and makes an image's thumbnail.
 pub(crate) async fn checked_upload(

@@ -25,6 +25,19 @@ use prisverdig_domain::ValidationError;
 /// The form field all upload problems belong to.
 pub const FIELD: &str = "attachment";
 
+/// A file as received, with the alt text given for it (applications' attachments and
+/// stories' images alike).
+pub struct Upload<'a> {
+    pub file_name: &'a str,
+    pub bytes: Vec<u8>,
+    pub alt_text: &'a str,
+}
+
+/// An upload refused: one problem at one field.
+pub(crate) fn invalid(field: &'static str, id: &'static str) -> crate::ServiceError {
+    crate::ServiceError::Invalid(vec![ValidationError::new(field, id)])
+}
+
 /// How big an upload may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UploadLimits {

@@ -4,30 +4,19 @@
 
 use super::{record, writer};
 use crate::apply::checked_upload;
-use crate::files::{self, FileKind};
+use crate::files::{self, FileKind, invalid};
 use crate::{Result, ServiceError, Services};
-use prisverdig_domain::ValidationError;
 use prisverdig_domain::story::{MAX_ALT_CHARS, MAX_IMAGES, StoryStatus, may_write};
 use prisverdig_store::stories::{self, NewStoryImage, StoryImage};
 use prisverdig_store::users::User;
 use uuid::Uuid;
-
-pub struct StoryUpload<'a> {
-    pub file_name: &'a str,
-    pub bytes: Vec<u8>,
-    pub alt_text: &'a str,
-}
-
-fn invalid(field: &'static str, id: &'static str) -> ServiceError {
-    ServiceError::Invalid(vec![ValidationError::new(field, id)])
-}
 
 impl Services {
     pub async fn add_story_image(
         &self,
         user: &User,
         id: Uuid,
-        upload: StoryUpload<'_>,
+        upload: files::Upload<'_>,
     ) -> Result<Uuid> {
         writer(user)?;
         self.story(id).await?;

@@ -6,8 +6,6 @@
 
 mod images;
 
-pub use images::StoryUpload;
-
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::story::{StoryStatus, StoryText, may_write};
 use prisverdig_domain::{ValidationError, story};

@@ -140,10 +140,11 @@ fn page(shell: Shell, e: Editable, form: &ApplicationForm, errors: FormErrors) -
     }
 }
 
+/// `?saved` after a plain save's redirect: the edit page says it was saved.
 #[derive(Deserialize)]
 pub struct EditQuery {
     #[serde(default)]
-    saved: Option<String>,
+    pub(crate) saved: Option<String>,
 }
 
 pub async fn show(

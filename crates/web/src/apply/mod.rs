@@ -2,6 +2,7 @@
 
 pub(crate) mod attachments;
 mod edit;
+pub(crate) use edit::EditQuery;
 pub(crate) mod fields;
 mod form;
 mod mine;

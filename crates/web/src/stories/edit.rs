@@ -3,6 +3,7 @@
 //! nothing is overwritten silently.
 
 use super::publish::PublishForm;
+use crate::apply::EditQuery;
 use crate::apply::fields::Field;
 use crate::error::WebError;
 use crate::extract::user::StoryWriter;
@@ -24,7 +25,6 @@ use prisverdig_service::stories::EditableStory;
 use prisverdig_store::applications::Pickable;
 use prisverdig_store::stories::StoryImage;
 use prisverdig_store::users::User;
-use serde::Deserialize;
 use uuid::Uuid;
 
 pub fn status_key(status: StoryStatus) -> &'static str {
@@ -206,12 +206,6 @@ pub async fn new(
         FormErrors::default(),
         publish,
     ))
-}
-
-#[derive(Deserialize)]
-pub struct EditQuery {
-    #[serde(default)]
-    saved: Option<String>,
 }
 
 pub async fn show(

@@ -12,7 +12,7 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use prisverdig_service::ServiceError;
-use prisverdig_service::stories::StoryUpload;
+use prisverdig_service::files::Upload;
 use uuid::Uuid;
 
 pub use crate::apply::attachments::MAX_UPLOAD_BODY;
@@ -28,7 +28,7 @@ pub async fn upload(
         Ok(parts) => parts,
         Err(refused) => return Ok(refused),
     };
-    let upload = StoryUpload {
+    let upload = Upload {
         file_name: &parts.file_name,
         bytes: parts.bytes,
         alt_text: &parts.alt_text,
