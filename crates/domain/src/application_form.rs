@@ -96,7 +96,7 @@ pub struct FormRules<'a> {
 
 fn too_long(errors: &mut Vec<ValidationError>, field: &'static str, text: &str, max: usize) {
     if text.chars().count() > max {
-        errors.push(ValidationError::new(field, "error-too-long"));
+        errors.push(ValidationError::new(field, "error-too-long-max").with_limit(max));
     }
 }
 
@@ -149,14 +149,17 @@ impl ApplicationForm {
         ] {
             too_long(&mut e, field, text, MAX_SHORT_TEXT_CHARS);
         }
-        if a.criteria
-            .iter()
-            .any(|c| c.chars().count() > MAX_LONG_TEXT_CHARS)
-            || a.questions
-                .values()
-                .any(|q| q.chars().count() > MAX_LONG_TEXT_CHARS)
-        {
-            e.push(ValidationError::new("criteria", "error-too-long"));
+        let over = |t: &String| t.chars().count() > MAX_LONG_TEXT_CHARS;
+        for (field, any) in [
+            ("criteria", a.criteria.iter().any(over)),
+            ("questions", a.questions.values().any(over)),
+        ] {
+            if any {
+                e.push(
+                    ValidationError::new(field, "error-too-long-max")
+                        .with_limit(MAX_LONG_TEXT_CHARS),
+                );
+            }
         }
         if let Some(src) = &a.external_source {
             too_long(
@@ -180,9 +183,76 @@ impl ApplicationForm {
             }
         }
         if self.continues.len() > MAX_CONTINUES {
-            e.push(ValidationError::new("continues", "error-too-many"));
+            e.push(
+                ValidationError::new("continues", "error-too-many-max").with_limit(MAX_CONTINUES),
+            );
         }
         e
+    }
+
+    /// What a draft save keeps: every field within its limits. A field over its limit (or a
+    /// link that is not one) keeps the value `stored` before, so the save goes through for
+    /// everything else; the problems are returned to be shown at their fields, and the
+    /// browser keeps what was typed there. After this, [`Self::check_limits`] is empty.
+    pub fn keep_storable(&mut self, stored: &ApplicationForm) -> Vec<ValidationError> {
+        let problems = self.check_limits();
+        for p in &problems {
+            self.restore(p.field, stored);
+        }
+        problems
+    }
+
+    /// Puts `stored`'s value back into `field` (a group restores only its overlong members).
+    pub fn restore(&mut self, field: &str, stored: &ApplicationForm) {
+        let (a, s) = (&mut self.answers, &stored.answers);
+        let over = |t: &String| t.chars().count() > MAX_LONG_TEXT_CHARS;
+        match field {
+            "title" => self.title.clone_from(&stored.title),
+            "summary" => self.summary.clone_from(&stored.summary),
+            "what_we_did" => a.what_we_did.clone_from(&s.what_we_did),
+            "three_years_ago" => a.three_years_ago.clone_from(&s.three_years_ago),
+            "effect" => a.effect.clone_from(&s.effect),
+            "partners" => a.partners.clone_from(&s.partners),
+            "contact" => a.contact.clone_from(&s.contact),
+            "origin_from" => a.origin_from.clone_from(&s.origin_from),
+            "criteria" => {
+                for (i, c) in a.criteria.iter_mut().enumerate() {
+                    if over(c) {
+                        *c = s.criteria.get(i).cloned().unwrap_or_default();
+                    }
+                }
+            }
+            "questions" => {
+                for (id, q) in a.questions.iter_mut() {
+                    if over(q) {
+                        *q = s.questions.get(id).cloned().unwrap_or_default();
+                    }
+                }
+            }
+            "source_organisation" | "source_title" | "source_link" => {
+                let before = s.external_source.clone().unwrap_or_default();
+                if let Some(src) = a.external_source.as_mut() {
+                    match field {
+                        "source_organisation" => src.organisation = before.organisation,
+                        "source_title" => src.title = before.title,
+                        _ => src.link = before.link,
+                    }
+                }
+            }
+            "mistake_tried" | "mistake_went_wrong" | "mistake_learned" => {
+                let before = s.mistake.clone().unwrap_or_default();
+                if let Some(m) = a.mistake.as_mut() {
+                    match field {
+                        "mistake_tried" => m.tried = before.tried,
+                        "mistake_went_wrong" => m.went_wrong = before.went_wrong,
+                        _ => m.learned = before.learned,
+                    }
+                }
+            }
+            "source" => self.source_application = stored.source_application,
+            "continues" => self.continues.clone_from(&stored.continues),
+            _ => {}
+        }
     }
 
     /// Everything required to submit, on top of the limits.
@@ -385,6 +455,45 @@ mod tests {
         form.fit_to(CategoryKind::Innovation, 6);
         assert_eq!(form.answers.criteria.len(), 6);
         assert!(form.source_application.is_none() && form.answers.mistake.is_none());
+    }
+
+    #[test]
+    fn a_draft_keeps_every_field_within_its_limits_and_the_stored_value_of_the_rest() {
+        let stored = complete();
+        let mut typed = complete();
+        typed.title = "Ny tittel".into();
+        typed.answers.effect = "x".repeat(MAX_LONG_TEXT_CHARS + 1);
+        typed.answers.criteria[2] = "y".repeat(MAX_LONG_TEXT_CHARS + 1);
+        typed.answers.criteria[0] = "Nytt svar".into();
+        typed.answers.external_source = Some(ExternalSource {
+            organisation: "Asker kommune".into(),
+            title: "Digitalt tilsyn".into(),
+            link: "asker.kommune.no/tilsyn".into(),
+        });
+        let problems = typed.keep_storable(&stored);
+        assert_eq!(fields(&problems), ["effect", "criteria", "source_link"]);
+        assert_eq!(problems[0].limit, Some(MAX_LONG_TEXT_CHARS));
+        assert!(typed.check_limits().is_empty(), "what is kept fits");
+        assert_eq!(typed.title, "Ny tittel", "valid text is kept");
+        assert_eq!(typed.answers.criteria[0], "Nytt svar");
+        assert_eq!(typed.answers.effect, stored.answers.effect);
+        assert_eq!(typed.answers.criteria[2], stored.answers.criteria[2]);
+        let src = typed.answers.external_source.unwrap();
+        assert_eq!(
+            (src.organisation.as_str(), src.link.as_str()),
+            ("Asker kommune", "")
+        );
+    }
+
+    #[test]
+    fn too_long_names_its_limit() {
+        let mut form = complete();
+        form.title = "t".repeat(MAX_TITLE_CHARS + 1);
+        let e = form.check_limits();
+        assert_eq!(
+            (e[0].message_id, e[0].limit),
+            ("error-too-long-max", Some(MAX_TITLE_CHARS))
+        );
     }
 
     #[test]

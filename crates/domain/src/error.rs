@@ -10,11 +10,25 @@ pub struct ValidationError {
     pub field: &'static str,
     /// Fluent message id, e.g. `error-email-invalid`.
     pub message_id: &'static str,
+    /// The limit that was broken (a length in characters, a count), named in the message.
+    pub limit: Option<usize>,
 }
 
 impl ValidationError {
     pub const fn new(field: &'static str, message_id: &'static str) -> Self {
-        Self { field, message_id }
+        Self {
+            field,
+            message_id,
+            limit: None,
+        }
+    }
+
+    /// The same problem, naming the limit that was broken (`{ $max }` in its message).
+    pub const fn with_limit(self, limit: usize) -> Self {
+        Self {
+            limit: Some(limit),
+            ..self
+        }
     }
 }
 

@@ -41,6 +41,7 @@ impl WebError {
             WebError::Service(ServiceError::RateLimited) => StatusCode::TOO_MANY_REQUESTS,
             WebError::Service(ServiceError::BadCredentials) => StatusCode::UNAUTHORIZED,
             WebError::Service(ServiceError::Invalid(_)) => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Service(ServiceError::Conflict) => StatusCode::CONFLICT,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -25,6 +25,12 @@ pub fn date_time(locale: Locale, at: OffsetDateTime) -> String {
 
 /// A sum in kroner with grouped thousands: «50 000 kr» / «NOK 50,000».
 pub fn kroner(locale: Locale, amount: i64) -> String {
+    let grouped = grouped(locale, amount);
+    locale.t_args("format-kroner", &[("amount", FluentValue::from(grouped))])
+}
+
+/// A number with grouped thousands as the language writes it: «10 000» / «10,000».
+pub fn grouped(locale: Locale, amount: i64) -> String {
     let separator = if locale == Locale::En { ',' } else { '\u{a0}' };
     let digits = amount.unsigned_abs().to_string();
     let mut grouped = String::new();
@@ -37,7 +43,7 @@ pub fn kroner(locale: Locale, amount: i64) -> String {
     if amount < 0 {
         grouped.insert(0, '-');
     }
-    locale.t_args("format-kroner", &[("amount", FluentValue::from(grouped))])
+    grouped
 }
 
 #[cfg(test)]

@@ -101,6 +101,8 @@ impl FromRequestParts<AppState> for Shell {
 #[derive(Default)]
 pub struct FormErrors {
     pub items: Vec<(String, String)>,
+    /// The fields' labels, so the summary can say which field each message is about.
+    labels: Vec<(String, String)>,
 }
 
 impl FormErrors {
@@ -108,13 +110,53 @@ impl FormErrors {
         self.items.push((field.to_string(), locale.t(message_id)));
     }
 
+    /// One problem, translated, with the limit it broke where it names one.
+    pub fn add_problem(&mut self, locale: Locale, p: &prisverdig_domain::ValidationError) {
+        self.add_translated(locale, p.field, p.message_id, p.limit);
+    }
+
+    pub fn add_translated(
+        &mut self,
+        locale: Locale,
+        field: &str,
+        message_id: &str,
+        limit: Option<usize>,
+    ) {
+        let message = match limit {
+            Some(max) => {
+                let max = crate::format::grouped(locale, i64::try_from(max).unwrap_or(i64::MAX));
+                locale.t_args(message_id, &[("max", max.into())])
+            }
+            None => locale.t(message_id),
+        };
+        self.items.push((field.to_string(), message));
+    }
+
     /// The refused input's problems, translated.
     pub fn of(locale: Locale, problems: &[prisverdig_domain::ValidationError]) -> FormErrors {
         let mut errors = FormErrors::default();
-        problems
-            .iter()
-            .for_each(|p| errors.add(locale, p.field, p.message_id));
+        problems.iter().for_each(|p| errors.add_problem(locale, p));
         errors
+    }
+
+    /// Names `field` in the error summary: «Tittel: Fyll ut dette feltet.»
+    pub fn label(&mut self, field: &str, label: &str) {
+        self.labels.push((field.to_string(), label.to_string()));
+    }
+
+    /// The summary's lines: each message with the label of its field where it is known.
+    pub fn summary(&self) -> Vec<(String, String)> {
+        self.items
+            .iter()
+            .map(|(field, message)| {
+                let label = self.labels.iter().find(|(f, _)| f == field);
+                let text = match label {
+                    Some((_, l)) => format!("{}: {message}", l.trim_end_matches([':', '?', ' '])),
+                    None => message.clone(),
+                };
+                (field.clone(), text)
+            })
+            .collect()
     }
 
     pub fn is_empty(&self) -> bool {

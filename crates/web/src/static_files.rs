@@ -8,7 +8,12 @@ use axum::response::IntoResponse;
 use crate::error::WebError;
 use std::sync::LazyLock;
 
-const FILES: [(&str, &str, &[u8]); 4] = [
+const FILES: [(&str, &str, &[u8]); 5] = [
+    (
+        "autosave.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/autosave.js"),
+    ),
     (
         "app.css",
         "text/css; charset=utf-8",

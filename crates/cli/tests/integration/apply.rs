@@ -73,7 +73,30 @@ async fn version(app: &TestApp, id: Uuid) -> String {
     hidden_value(&page, "version").expect("edit page has a version")
 }
 
+/// Saves through the form and, when the save is refused or only partly stored, follows the
+/// redirect (Post/Redirect/Get) to the edit page that shows why: the response of that page.
 async fn save(
+    app: &TestApp,
+    id: Uuid,
+    fields: &[(String, String)],
+    intent: &str,
+) -> reqwest::Response {
+    let res = post_save(app, id, fields, intent).await;
+    let to = res
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_string());
+    match to {
+        Some(to) if to.ends_with("#error-summary") => {
+            assert_eq!(to, format!("/applications/{id}/edit#error-summary"));
+            app.get(&format!("/applications/{id}/edit")).await
+        }
+        _ => res,
+    }
+}
+
+/// The save's own answer: 303 whatever the outcome, since a reload must never post again.
+async fn post_save(
     app: &TestApp,
     id: Uuid,
     fields: &[(String, String)],
@@ -111,8 +134,10 @@ on_both_backends! {
         let id = start(app, &round, CategoryKind::Innovation).await;
         let res = save(app, id, &[("title".into(), "Smart renhold".into())], "save").await;
         assert_eq!(res.status(), 303);
-        let edit = app.get(&format!("/applications/{id}/edit?saved=1")).await.text().await.unwrap();
+        let edit = app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap();
         assert!(edit.contains("value=\"Smart renhold\"") && edit.contains("Kladden er lagret."));
+        let again = app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap();
+        assert!(!again.contains("Kladden er lagret."), "«saved» is said once, after the save");
         assert!(!app.get("/catalogue").await.text().await.unwrap().contains("Smart renhold"), "drafts never show");
         assert_eq!(app.get(&format!("/applications/{id}")).await.status(), 404);
 
@@ -238,6 +263,8 @@ on_both_backends! {
         let res = ola.post(app.url(&format!("/applications/{id}/save")))
             .form(&[("title", "Olas versjon"), ("version", stale.as_str()), ("intent", "save"), ("_csrf", token.as_str())])
             .send().await.unwrap();
+        assert_eq!(res.status(), 303, "refused, and redirected so that a reload posts nothing");
+        let res = ola.get(app.url(&format!("/applications/{id}/edit"))).send().await.unwrap();
         assert_eq!(res.status(), 409);
         let body = res.text().await.unwrap();
         assert!(body.contains("Karis versjon"), "their version is shown");
@@ -318,23 +345,101 @@ on_both_backends! {
         signed_in_applicant(app).await;
         let id = start(app, &round, CategoryKind::Innovation).await;
         let v = version(app, id).await;
-        let token = app.csrf_from(&format!("/applications/{id}/edit")).await;
-        let autosave = |version: String| {
-            let (client, url, token) = (app.client.clone(), app.url(&format!("/applications/{id}/save")), token.clone());
-            async move {
-                client.post(url).header("hx-request", "true")
-                    .form(&[("title", "Autolagret"), ("version", version.as_str()), ("intent", "save"), ("_csrf", token.as_str())])
-                    .send().await.unwrap()
-            }
-        };
-        let res = autosave(v.clone()).await;
+        let res = autosave(app, &app.client, id, &[("title", "Autolagret"), ("version", v.as_str())]).await;
         assert_eq!(res.status(), 200);
-        let body = res.text().await.unwrap();
-        let next = (v.parse::<i64>().unwrap() + 1).to_string();
-        assert!(body.contains("role=\"status\"") && body.contains("lagret automatisk"), "{body}");
-        assert!(body.contains(&format!("value=\"{next}\"")), "the next version is handed back");
-        let stale = autosave(v).await.text().await.unwrap();
-        assert!(stale.contains("Noen andre har lagret søknaden"), "a stale autosave overwrites nothing");
+        let body: serde_json::Value = res.json().await.unwrap();
+        let next = v.parse::<i64>().unwrap() + 1;
+        assert_eq!(body["status"], "saved", "{body}");
+        assert_eq!(body["version"], next, "the next version is handed back");
+        assert_eq!(body["message"], "Kladden er lagret automatisk.");
+        let stale = autosave(app, &app.client, id, &[("title", "Gammel"), ("version", v.as_str())]).await;
+        assert_eq!(stale.status(), 409);
+        let stale: serde_json::Value = stale.json().await.unwrap();
+        assert!(stale["message"].as_str().unwrap().contains("Noen andre har lagret søknaden"), "{stale}");
+        let user = crate::fixtures::user_row(app, "kari@fjordvik.example").await;
+        assert_eq!(app.services.editable(&user, id).await.unwrap().form.title, "Autolagret", "a stale autosave overwrites nothing");
+    }
+
+    async fn a_draft_save_stores_everything_valid_and_keeps_the_rest_at_its_field(app) {
+        let round = open_round(app, Visibility::OnSubmit).await;
+        signed_in_applicant(app).await;
+        let id = start(app, &round, CategoryKind::Steal).await;
+        let fields: Vec<(String, String)> = [
+            ("title", "Digitalt tilsyn"), ("what_we_did", "En time med skriving"),
+            ("source_organisation", "Asker kommune"), ("source_link", "asker.kommune.no/tilsyn"),
+        ].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let res = post_save(app, id, &fields, "save").await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(res.headers()["location"], format!("/applications/{id}/edit#error-summary").as_str());
+        let user = crate::fixtures::user_row(app, "kari@fjordvik.example").await;
+        let stored = app.services.editable(&user, id).await.unwrap().form;
+        assert_eq!(stored.title, "Digitalt tilsyn", "the valid fields are stored");
+        assert_eq!(stored.answers.what_we_did, "En time med skriving");
+        let source = stored.answers.external_source.unwrap();
+        assert_eq!((source.organisation.as_str(), source.link.as_str()), ("Asker kommune", ""), "the invalid link is not");
+        for reload in [1, 2] {
+            let page = app.get(&format!("/applications/{id}/edit")).await;
+            assert_eq!(page.status(), 422, "reload {reload}");
+            let body = page.text().await.unwrap();
+            assert!(body.contains("value=\"asker.kommune.no/tilsyn\""), "the typed link is shown again (reload {reload})");
+            assert!(body.contains("id=\"source_link-error\"") && body.contains("Skriv en lenke som begynner med https://"));
+            assert!(body.contains("href=\"#source_link\">Lenke"), "the summary names the field: {}", &body[body.find("error-summary").unwrap()..][..600]);
+        }
+        // Autosave says the same, as JSON the script shows at the field.
+        let v = version(app, id).await;
+        let res = autosave(app, &app.client, id, &[("title", "Digitalt tilsyn 2"), ("source_organisation", "Asker kommune"), ("source_link", "asker.kommune.no"), ("version", v.as_str())]).await;
+        assert_eq!(res.status(), 200);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["status"], "partly-saved", "{body}");
+        assert_eq!(body["problems"][0]["field"], "source_link");
+        assert!(body["problems"][0]["message"].as_str().unwrap().contains("https://"));
+        assert_eq!(app.services.editable(&user, id).await.unwrap().form.title, "Digitalt tilsyn 2");
+        // A save that stores everything ends the kept text.
+        let v = version(app, id).await;
+        let res = autosave(app, &app.client, id, &[("title", "Digitalt tilsyn 3"), ("source_link", "https://asker.kommune.no"), ("version", v.as_str())]).await;
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["status"], "saved", "{body}");
+        let page = app.get(&format!("/applications/{id}/edit")).await;
+        assert_eq!(page.status(), 200);
+        assert!(page.text().await.unwrap().contains("value=\"https://asker.kommune.no\""));
+    }
+
+    async fn an_autosave_after_the_sign_in_ended_is_told_so_and_stores_nothing(app) {
+        let round = open_round(app, Visibility::OnSubmit).await;
+        signed_in_applicant(app).await;
+        let id = start(app, &round, CategoryKind::Innovation).await;
+        let v = version(app, id).await;
+        let stranger = new_client();
+        let token = {
+            let page = stranger.get(app.url("/")).send().await.unwrap();
+            let cookie = page.headers().get_all("set-cookie").iter()
+                .filter_map(|c| c.to_str().ok()).find(|c| c.contains("csrf")).unwrap().to_string();
+            cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_string()
+        };
+        let res = stranger.post(app.url(&format!("/applications/{id}/save")))
+            .header("x-autosave", "1").header("origin", app.base.as_str())
+            .header("cookie", format!("prisverdig_csrf={token}"))
+            .form(&[("title", "Skrevet etter utlogging"), ("version", v.as_str()), ("_csrf", token.as_str())])
+            .send().await.unwrap();
+        assert_eq!(res.status(), 401, "a script is told, not redirected to a form");
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["status"], "signed-out");
+        assert!(body["message"].as_str().unwrap().contains("tatt vare på i denne nettleseren"), "{body}");
+        let user = crate::fixtures::user_row(app, "kari@fjordvik.example").await;
+        assert_eq!(app.services.editable(&user, id).await.unwrap().form.title, "");
+    }
+
+    async fn a_refused_submit_stores_the_draft_and_a_reload_posts_nothing(app) {
+        let round = open_round(app, Visibility::OnSubmit).await;
+        signed_in_applicant(app).await;
+        let id = start(app, &round, CategoryKind::Innovation).await;
+        let res = post_save(app, id, &[("title".into(), "Halvferdig".into()), ("effect".into(), "Noe".into())], "submit").await;
+        assert_eq!(res.status(), 303, "a refused submit redirects to the page that says why");
+        let user = crate::fixtures::user_row(app, "kari@fjordvik.example").await;
+        let e = app.services.editable(&user, id).await.unwrap();
+        assert_eq!((e.form.title.as_str(), e.application.state.as_str()), ("Halvferdig", "draft"), "the draft is stored");
+        let body = app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap();
+        assert!(body.contains("href=\"#summary\">Kort sammendrag: Fyll ut dette feltet."), "each summary line names its field");
     }
 
     async fn a_submitted_application_stays_complete(app) {
@@ -346,8 +451,9 @@ on_both_backends! {
         emptied.retain(|(k, _)| k != "effect");
         let res = save(app, id, &emptied, "save").await;
         assert_eq!(res.status(), 422, "a plain save of a submitted application is checked in full");
-        let edit = app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap();
-        assert!(edit.contains("Renere der det trengs"), "the stored answer is intact");
+        let user = crate::fixtures::user_row(app, "kari@fjordvik.example").await;
+        let stored = app.services.editable(&user, id).await.unwrap().form;
+        assert!(stored.answers.effect.starts_with("Renere der det trengs"), "the stored answer is intact");
     }
 
     async fn the_source_picker_narrows_as_you_type(app) {
@@ -380,6 +486,7 @@ on_both_backends! {
         assert!(res.text().await.unwrap().contains("Sammendraget kan ha høyst 300 tegn."));
         let res = save(app, id, &[("what_we_did".into(), "x".repeat(10_001))], "save").await;
         assert_eq!(res.status(), 422);
+        assert!(res.text().await.unwrap().contains("høyst 10\u{a0}000 tegn"), "the message names the limit");
     }
 }
 
@@ -394,4 +501,32 @@ async fn start_refused(app: &TestApp, round: &Round) -> u16 {
     .await
     .status()
     .as_u16()
+}
+
+/// An autosave as `static/autosave.js` sends it; the CSRF token is taken from the edit page.
+async fn autosave(
+    app: &TestApp,
+    client: &reqwest::Client,
+    id: Uuid,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let page = client
+        .get(app.url(&format!("/applications/{id}/edit")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = hidden_value(&page, "_csrf").unwrap_or_default();
+    let mut all = fields.to_vec();
+    all.push(("_csrf", token.as_str()));
+    client
+        .post(app.url(&format!("/applications/{id}/save")))
+        .header("x-autosave", "1")
+        .header("origin", app.base.as_str())
+        .form(&all)
+        .send()
+        .await
+        .unwrap()
 }

@@ -41,6 +41,17 @@ pub struct Editable {
     pub pickable: Vec<Pickable>,
 }
 
+/// What a save stored: the new version, and the fields it could not store.
+#[derive(Debug)]
+pub struct Saved {
+    pub version: i64,
+    /// Problems of fields whose earlier value was kept; empty when everything was stored
+    /// (and, for a submit, when the application was complete).
+    pub problems: Vec<ValidationError>,
+    /// Whether this save submitted the application.
+    pub submitted: bool,
+}
+
 /// Save the draft as it is, or submit it (which checks everything).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Intent {
@@ -169,7 +180,10 @@ impl Services {
     }
 
     /// Saves (and with [`Intent::Submit`] submits) the form, if nobody saved since
-    /// `version`. Returns the new version.
+    /// `version`. A draft stores every field that passes its rules and keeps the earlier
+    /// value of each that does not ([`Saved::problems`] says which); a submit that is not
+    /// complete still stores the draft. A submitted application must stay complete, so
+    /// a save of it is stored whole or not at all.
     pub async fn save_application(
         &self,
         user: &User,
@@ -177,27 +191,69 @@ impl Services {
         version: i64,
         form: ApplicationForm,
         intent: Intent,
-    ) -> Result<i64> {
+    ) -> Result<Saved> {
         let (row, category) = self.for_team(user, id).await?;
         let now = self.clock.now();
         let state = state_of(&row);
         may_change(state, timing(now, &category))?;
         let kind = CategoryKind::parse(&category.kind).unwrap_or(CategoryKind::Custom);
         let criteria_count = category_forms::criteria(&self.db, category.id).await?.len();
+        let questions = category_forms::questions(&self.db, category.id).await?;
         let mut form = form;
         form.fit_to(kind, criteria_count);
-        let form = &form;
-        // A submitted application must stay complete: every save of it is checked in full.
-        let full = intent == Intent::Submit || state == ApplicationState::Submitted;
-        let problems = if full {
-            self.check_complete(form, &category, criteria_count).await?
+        // Answers only to this category's own questions.
+        form.answers
+            .questions
+            .retain(|q, _| questions.iter().any(|own| own.id == *q));
+        let full = state == ApplicationState::Submitted;
+        let mut problems;
+        if full {
+            problems = self
+                .check_complete(&form, &category, criteria_count)
+                .await?;
+            problems.extend(self.reference_problems(&form, id).await?);
+            if !problems.is_empty() {
+                return Err(ServiceError::Invalid(problems));
+            }
         } else {
-            form.check_limits()
-        };
-        if !problems.is_empty() {
-            return Err(ServiceError::Invalid(problems));
+            let typed = form.clone();
+            let stored = form_of(&row, applications::continues(&self.db, id).await?);
+            problems = form.keep_storable(&stored);
+            for p in self.reference_problems(&form, id).await? {
+                form.restore(p.field, &stored);
+                problems.push(p);
+            }
+            if intent == Intent::Submit {
+                let mut complete = self
+                    .check_complete(&typed, &category, criteria_count)
+                    .await?;
+                complete.retain(|c| !problems.iter().any(|p| p.field == c.field));
+                problems.extend(complete);
+            }
         }
-        self.check_references(form, id).await?;
+        let submitting =
+            intent == Intent::Submit && state == ApplicationState::Draft && problems.is_empty();
+        let version = self
+            .store_form(user, (&row, kind), version, &form, submitting)
+            .await?;
+        Ok(Saved {
+            version,
+            problems,
+            submitted: submitting,
+        })
+    }
+
+    /// Writes the checked form (and the submission) in one transaction with its audit row.
+    async fn store_form(
+        &self,
+        user: &User,
+        (row, kind): (&ApplicationRow, CategoryKind),
+        version: i64,
+        form: &ApplicationForm,
+        submitting: bool,
+    ) -> Result<i64> {
+        let (id, now) = (row.id, self.clock.now());
+        let public = submitting || state_of(row) == ApplicationState::Submitted;
         let answers = serde_json::to_value(&form.answers)
             .map_err(|e| ServiceError::Internal(e.to_string()))?;
         let content = Content {
@@ -207,7 +263,6 @@ impl Services {
             idea_origin: form.idea_origin.map_or("", |o| o.as_str()),
             source_application_id: form.source_application,
         };
-        let submitting = intent == Intent::Submit && state == ApplicationState::Draft;
         // Read before the write transaction: a pool connection wanted while holding SQLite's
         // write lock can deadlock against writers queued on the same pool.
         let path = match submitting {
@@ -236,8 +291,10 @@ impl Services {
             .await?;
         }
         // Only a submitted «Stjæl med stil» application records the adoption it names.
-        let is_steal = category.kind == CategoryKind::Steal.as_str();
-        if let Some(source) = form.source_application.filter(|_| full && is_steal) {
+        if let Some(source) = form
+            .source_application
+            .filter(|_| public && kind == CategoryKind::Steal)
+        {
             applications::add_adoption(&mut tx, now, source, id, row.unit_id).await?;
         }
         let action = if submitting {
@@ -246,25 +303,19 @@ impl Services {
             "application.save"
         };
         let detail = serde_json::json!({ "version": new_version });
-        audit::record(
-            &mut tx,
-            now,
-            audit::AuditEntry {
-                actor: Some(user.id),
-                action,
-                entity: "application",
-                entity_id: Some(id),
-                detail,
-            },
-        )
-        .await?;
-        if full {
+        let entry = audit::AuditEntry {
+            actor: Some(user.id),
+            action,
+            entity: "application",
+            entity_id: Some(id),
+            detail,
+        };
+        audit::record(&mut tx, now, entry).await?;
+        if public {
             self.commit_public(tx).await?;
+            self.reindex_soon(id);
         } else {
             tx.commit().await?;
-        }
-        if full {
-            self.reindex_soon(id);
         }
         Ok(new_version)
     }
@@ -289,9 +340,13 @@ impl Services {
     }
 
     /// The named source and earlier applications must exist and be submitted.
-    async fn check_references(&self, form: &ApplicationForm, id: Uuid) -> Result<()> {
+    async fn reference_problems(
+        &self,
+        form: &ApplicationForm,
+        id: Uuid,
+    ) -> Result<Vec<ValidationError>> {
         if form.source_application.is_none() && form.continues.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let pickable: Vec<Uuid> = applications::pickable(&self.db, id)
             .await?
@@ -308,11 +363,7 @@ impl Services {
         if form.continues.iter().any(|c| !pickable.contains(c)) {
             problems.push(ValidationError::new("continues", "error-choose-one"));
         }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(ServiceError::Invalid(problems))
-        }
+        Ok(problems)
     }
 
     /// Withdraws a submitted application or abandons a draft.

@@ -119,3 +119,17 @@ error-save-conflict-autosave = Someone else has saved the application. Save the 
 error-alt-required = Write a text that describes the image.
 error-team-self = You are already on the application.
 error-team-already = This person is already on the team.
+
+# Autosave and text kept in the browser
+apply-autosave-partly = Saved, except the fields marked. What you wrote there is kept in this browser until you have corrected it.
+apply-autosave-refused = Not saved: correct the fields marked. What you wrote is kept in this browser.
+apply-autosave-signed-out = You are no longer signed in, so the text was not saved. It is kept in this browser and will be saved as soon as you have signed in again.
+apply-autosave-offline = No connection to the server. The text is kept in this browser, and we will try again.
+apply-autosave-failed = Saving failed. The text is kept in this browser, and we will try again.
+apply-autosave-sign-in = Sign in in a new tab
+apply-autosave-show-both = Show both versions
+apply-restored = Text you wrote here that was not saved has been put back from this browser.
+apply-unsaved-shown = The fields show what you wrote. What is marked with an error is not saved yet.
+apply-section-send = Submit
+apply-section-save-changes = Save the changes
+apply-send-text = The draft is saved as you write. When everything is filled in, submit the application. You can change it until the deadline.

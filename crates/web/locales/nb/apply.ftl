@@ -119,3 +119,17 @@ error-save-conflict-autosave = Noen andre har lagret søknaden. Lagre kladden me
 error-alt-required = Skriv en bildetekst som beskriver bildet.
 error-team-self = Du er allerede med på søknaden.
 error-team-already = Denne personen er allerede med i teamet.
+
+# Autosave and text kept in the browser
+apply-autosave-partly = Lagret, unntatt feltene som er merket. Det du skrev der, er tatt vare på i denne nettleseren til du har rettet det.
+apply-autosave-refused = Ikke lagret: rett feltene som er merket. Det du skrev, er tatt vare på i denne nettleseren.
+apply-autosave-signed-out = Du er ikke logget inn lenger, så teksten ble ikke lagret. Den er tatt vare på i denne nettleseren og lagres så snart du har logget inn igjen.
+apply-autosave-offline = Ingen forbindelse med serveren. Teksten er tatt vare på i denne nettleseren, og vi prøver igjen.
+apply-autosave-failed = Lagringen mislyktes. Teksten er tatt vare på i denne nettleseren, og vi prøver igjen.
+apply-autosave-sign-in = Logg inn i en ny fane
+apply-autosave-show-both = Vis begge versjonene
+apply-restored = Tekst du skrev her, men som ikke ble lagret, er satt inn igjen fra denne nettleseren.
+apply-unsaved-shown = Feltene viser det du skrev. Det som er merket med feil, er ikke lagret ennå.
+apply-section-send = Send inn
+apply-section-save-changes = Lagre endringene
+apply-send-text = Kladden lagres mens du skriver. Når alt er fylt ut, sender du inn søknaden. Du kan endre den fram til fristen.

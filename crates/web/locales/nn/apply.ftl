@@ -119,3 +119,17 @@ error-save-conflict-autosave = Nokon andre har lagra søknaden. Lagre kladden me
 error-alt-required = Skriv ein bilettekst som beskriv biletet.
 error-team-self = Du er alt med på søknaden.
 error-team-already = Denne personen er alt med i teamet.
+
+# Autosave and text kept in the browser
+apply-autosave-partly = Lagra, bortsett frå felta som er merkte. Det du skreiv der, er teke vare på i denne nettlesaren til du har retta det.
+apply-autosave-refused = Ikkje lagra: rett felta som er merkte. Det du skreiv, er teke vare på i denne nettlesaren.
+apply-autosave-signed-out = Du er ikkje logga inn lenger, så teksten vart ikkje lagra. Han er teken vare på i denne nettlesaren og blir lagra så snart du har logga inn att.
+apply-autosave-offline = Inga forbinding med tenaren. Teksten er teken vare på i denne nettlesaren, og vi prøver igjen.
+apply-autosave-failed = Lagringa gjekk ikkje. Teksten er teken vare på i denne nettlesaren, og vi prøver igjen.
+apply-autosave-sign-in = Logg inn i ei ny fane
+apply-autosave-show-both = Vis begge versjonane
+apply-restored = Tekst du skreiv her, men som ikkje vart lagra, er sett inn att frå denne nettlesaren.
+apply-unsaved-shown = Felta viser det du skreiv. Det som er merkt med feil, er ikkje lagra enno.
+apply-section-send = Send inn
+apply-section-save-changes = Lagre endringane
+apply-send-text = Kladden blir lagra medan du skriv. Når alt er fylt ut, sender du inn søknaden. Du kan endre han fram til fristen.

@@ -100,7 +100,7 @@ pub(crate) fn form_errors(locale: Locale, err: ServiceError) -> Result<FormError
         ServiceError::Invalid(list) => {
             let mut errors = FormErrors::default();
             for e in list {
-                errors.add(locale, e.field, e.message_id);
+                errors.add_problem(locale, &e);
             }
             Ok(errors)
         }

@@ -1,8 +1,10 @@
-//! The application form: show it, save a draft, submit. A save that loses a race is
-//! refused with both versions shown; nothing is overwritten silently.
+//! The application form's page. It shows the stored application, or, after a save that
+//! could not store everything (`kept`), what was typed with each problem at its field; a
+//! save that lost a race shows both versions. Saving is in `save.rs`.
 
 use super::fields::{Builder, Field};
-use super::form::{Posted, parse};
+use super::form::parse;
+use super::kept;
 use crate::error::WebError;
 use crate::extract::user::SignedIn;
 use crate::format::date_time;
@@ -10,17 +12,16 @@ use crate::layout::{FormErrors, Shell};
 use crate::router::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use prisverdig_domain::application_form::ApplicationForm;
 use prisverdig_domain::category::CategoryKind;
-use prisverdig_service::ServiceError;
-use prisverdig_service::apply::{Editable, Intent};
+use prisverdig_service::apply::Editable;
 use prisverdig_store::applications::{Pickable, TeamMember};
 use prisverdig_store::attachments::Attachment;
 use serde::Deserialize;
+use tower_sessions::Session;
 use uuid::Uuid;
 
 #[derive(Template, WebTemplate)]
@@ -37,6 +38,8 @@ pub struct EditPage {
     extended: bool,
     locked: Option<String>,
     saved: bool,
+    /// The fields show text that was typed but is not stored yet.
+    unsaved: bool,
     errors: FormErrors,
     standard: Vec<Field>,
     origin: String,
@@ -80,7 +83,12 @@ impl EditPage {
     }
 }
 
-fn page(shell: Shell, e: Editable, form: &ApplicationForm, errors: FormErrors) -> EditPage {
+pub(super) fn page(
+    shell: Shell,
+    e: Editable,
+    form: &ApplicationForm,
+    errors: FormErrors,
+) -> EditPage {
     let kind = CategoryKind::parse(&e.category.kind).unwrap_or(CategoryKind::Custom);
     let b = Builder {
         shell: &shell,
@@ -102,11 +110,38 @@ fn page(shell: Shell, e: Editable, form: &ApplicationForm, errors: FormErrors) -
         shell: &shell,
         errors: &errors,
     };
+    let (standard, origin_from) = (b.standard(form), b.origin_from(form));
+    let (external, mistake) = (b.external_source(form), b.mistake(form, kind));
+    for f in standard
+        .iter()
+        .chain([&origin_from])
+        .chain(&external)
+        .chain(&mistake)
+    {
+        errors.label(&f.name, &f.label);
+    }
+    for (i, f) in criteria.iter().enumerate() {
+        errors.label(
+            &f.name,
+            &format!("{} {}", shell.t("apply-criterion"), i + 1),
+        );
+    }
+    for f in &questions {
+        errors.label(&f.name, &f.label);
+    }
+    for (field, key) in [
+        ("idea_origin", "apply-idea-origin"),
+        ("mistake_decision", "apply-mistake-decision"),
+        ("source", "apply-section-source"),
+        ("continues", "apply-continues"),
+    ] {
+        errors.label(field, &shell.t(key));
+    }
     EditPage {
-        standard: b.standard(form),
-        origin_from: b.origin_from(form),
-        external: b.external_source(form),
-        mistake: b.mistake(form, kind),
+        standard,
+        origin_from,
+        external,
+        mistake,
         criteria,
         questions,
         deadline: date_time(shell.locale, deadline),
@@ -119,6 +154,7 @@ fn page(shell: Shell, e: Editable, form: &ApplicationForm, errors: FormErrors) -
         round_title: e.category.round_title.clone(),
         extended: e.category.extended_deadline.is_some(),
         saved: false,
+        unsaved: false,
         origin: form.idea_origin.map_or("", |o| o.as_str()).to_string(),
         sources: e.pickable,
         source: form.source_application,
@@ -140,7 +176,7 @@ fn page(shell: Shell, e: Editable, form: &ApplicationForm, errors: FormErrors) -
     }
 }
 
-/// `?saved` after a plain save's redirect: the edit page says it was saved.
+/// `?saved` after a plain save's redirect: the story edit page says it was saved.
 #[derive(Deserialize)]
 pub struct EditQuery {
     #[serde(default)]
@@ -151,20 +187,43 @@ pub async fn show(
     State(state): State<AppState>,
     shell: Shell,
     SignedIn(user): SignedIn,
+    session: Session,
     Path(id): Path<Uuid>,
-    Query(query): Query<EditQuery>,
-) -> Result<EditPage, WebError> {
+) -> Result<Response, WebError> {
     let e = state.services.editable(&user, id).await?;
-    let form = e.form.clone();
-    let about = format!("{} {}", form.title, form.summary);
-    let mut page = page(shell, e, &form, FormErrors::default());
-    page.saved = query.saved.is_some();
-    page.similar = state.services.similar(id, &about, 5).await?;
-    Ok(page)
+    let about = format!("{} {}", e.form.title, e.form.summary);
+    let similar = state.services.similar(id, &about, 5).await?;
+    let saved = kept::take_saved(&session, id).await?;
+    let Some(k) = kept::kept(&session, id).await? else {
+        let form = e.form.clone();
+        let mut page = page(shell, e, &form, FormErrors::default());
+        page.saved = saved;
+        page.similar = similar;
+        return Ok(page.into_response());
+    };
+    // What was typed, over what is stored; both shown when someone saved in between.
+    let kind = CategoryKind::parse(&e.category.kind).unwrap_or(CategoryKind::Custom);
+    let mut form = parse(k.body.as_bytes()).form;
+    form.fit_to(kind, e.criteria.len());
+    let conflict = k.conflict || e.application.version != k.version;
+    let mut errors = k.errors(shell.locale);
+    let theirs = conflict.then(|| as_fields(&shell, &e.form));
+    if conflict {
+        errors.add(shell.locale, "conflict", "error-save-conflict");
+    }
+    let mut page = page(shell, e, &form, errors);
+    page.unsaved = true;
+    page.theirs = theirs;
+    page.similar = similar;
+    let status = match conflict {
+        true => StatusCode::CONFLICT,
+        false => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    Ok((status, page).into_response())
 }
 
 /// The stored version's text, field by field, for the conflict notice.
-fn as_fields(shell: &Shell, form: &ApplicationForm) -> Vec<(String, String)> {
+pub(super) fn as_fields(shell: &Shell, form: &ApplicationForm) -> Vec<(String, String)> {
     let a = &form.answers;
     let mut rows = vec![
         (shell.t("apply-title"), form.title.clone()),
@@ -183,93 +242,6 @@ fn as_fields(shell: &Shell, form: &ApplicationForm) -> Vec<(String, String)> {
     }));
     rows.retain(|(_, v)| !v.is_empty());
     rows
-}
-
-/// Autosave (htmx, JavaScript only): the result as a live status message and the new
-/// version for the next save, swapped into the page out of band.
-#[derive(Template)]
-#[template(path = "apply/autosave.html")]
-struct AutosaveFragment {
-    message: String,
-    ok: bool,
-    version: i64,
-}
-
-fn autosave(
-    shell: &Shell,
-    outcome: Result<i64, ServiceError>,
-    version: i64,
-) -> Result<Response, WebError> {
-    let (message_key, ok, version) = match outcome {
-        Ok(new_version) => ("apply-autosaved", true, new_version),
-        Err(ServiceError::Conflict) => ("error-save-conflict-autosave", false, version),
-        Err(ServiceError::Invalid(problems)) => (
-            problems.first().map_or("error-400-text", |p| p.message_id),
-            false,
-            version,
-        ),
-        Err(other) => return Err(other.into()),
-    };
-    let fragment = AutosaveFragment {
-        message: shell.t(message_key),
-        ok,
-        version,
-    };
-    Ok(axum::response::Html(fragment.render()?).into_response())
-}
-
-pub async fn save(
-    State(state): State<AppState>,
-    shell: Shell,
-    SignedIn(user): SignedIn,
-    Path(id): Path<Uuid>,
-    headers: axum::http::HeaderMap,
-    body: Bytes,
-) -> Result<Response, WebError> {
-    let Posted {
-        version,
-        submit,
-        form,
-    } = parse(&body);
-    let intent = if submit { Intent::Submit } else { Intent::Save };
-    let outcome = state
-        .services
-        .save_application(&user, id, version, form.clone(), intent)
-        .await;
-    if headers.contains_key("hx-request") && !submit {
-        return autosave(&shell, outcome, version);
-    }
-    let problem = match outcome {
-        Ok(_) if submit => {
-            return Ok(Redirect::to(&format!("/applications/{id}/receipt")).into_response());
-        }
-        Ok(_) => {
-            return Ok(
-                Redirect::to(&format!("/applications/{id}/edit?saved=1#saved")).into_response(),
-            );
-        }
-        Err(e @ (ServiceError::Invalid(_) | ServiceError::Conflict)) => e,
-        Err(other) => return Err(other.into()),
-    };
-    // Only a refused save needs the page again, with what was typed.
-    let current = state.services.editable(&user, id).await?;
-    let kind = CategoryKind::parse(&current.category.kind).unwrap_or(CategoryKind::Custom);
-    let mut form = form;
-    form.fit_to(kind, current.criteria.len());
-    let mut errors = FormErrors::default();
-    if let ServiceError::Invalid(problems) = &problem {
-        problems
-            .iter()
-            .for_each(|p| errors.add(shell.locale, p.field, p.message_id));
-        let mut page = page(shell, current, &form, errors);
-        page.version = version;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-    }
-    let theirs = as_fields(&shell, &current.form);
-    errors.add(shell.locale, "conflict", "error-save-conflict");
-    let mut page = page(shell, current, &form, errors);
-    page.theirs = Some(theirs);
-    Ok((StatusCode::CONFLICT, page).into_response())
 }
 
 /// The edit page as stored, with `errors` from another form on it (the team form).

@@ -206,11 +206,16 @@ impl Builder<'_> {
             .map(|(i, c)| {
                 let value = f.answers.criteria.get(i).cloned().unwrap_or_default();
                 let missing = value.trim().is_empty();
+                let name = format!("criterion_{i}");
                 Field {
-                    name: format!("criterion_{i}"),
+                    error: self
+                        .errors
+                        .at(&name)
+                        .or(unanswered.filter(|_| missing))
+                        .map(str::to_string),
+                    name,
                     label: c.text.clone(),
                     hint: c.help.clone(),
-                    error: unanswered.filter(|_| missing).map(str::to_string),
                     value,
                     multiline: true,
                     max: MAX_LONG_TEXT_CHARS,
@@ -226,13 +231,16 @@ impl Builder<'_> {
             .iter()
             .map(|q| {
                 let value = f.answers.questions.get(&q.id).cloned().unwrap_or_default();
+                let name = format!("question_{}", q.id);
                 Field {
-                    name: format!("question_{}", q.id),
+                    error: self
+                        .errors
+                        .at(&name)
+                        .or(unanswered.filter(|_| q.required && value.trim().is_empty()))
+                        .map(str::to_string),
+                    name,
                     label: q.text.clone(),
                     hint: q.help.clone(),
-                    error: unanswered
-                        .filter(|_| q.required && value.trim().is_empty())
-                        .map(str::to_string),
                     value,
                     multiline: true,
                     max: MAX_LONG_TEXT_CHARS,

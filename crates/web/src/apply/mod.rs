@@ -4,9 +4,12 @@ pub(crate) mod attachments;
 mod edit;
 pub(crate) use edit::EditQuery;
 pub(crate) mod fields;
+pub(crate) use save::AUTOSAVE_HEADER;
 mod form;
+mod kept;
 mod mine;
 mod receipt;
+mod save;
 mod sources;
 mod start;
 mod team;
@@ -21,7 +24,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/apply", get(start::form).post(start::submit))
         .route("/applications/{id}/edit", get(edit::show))
-        .route("/applications/{id}/save", post(edit::save))
+        .route("/applications/{id}/save", post(save::save))
         .route("/applications/{id}/withdraw", post(withdraw::submit))
         .route("/applications/{id}/receipt", get(receipt::show))
         .route("/applications/{id}/team", post(team::invite))

@@ -36,7 +36,7 @@ pub async fn invite(
         Err(ServiceError::Invalid(problems)) => {
             let mut errors = FormErrors::default();
             for p in &problems {
-                errors.add(shell.locale, p.field, p.message_id);
+                errors.add_problem(shell.locale, p);
             }
             let page = super::edit::with_errors(&state, shell, &user, id, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())

@@ -41,7 +41,7 @@ pub async fn submit(
         Err(ServiceError::Invalid(problems)) => {
             problems
                 .iter()
-                .for_each(|p| errors.add(shell.locale, p.field, p.message_id));
+                .for_each(|p| errors.add_problem(shell.locale, p));
             StatusCode::UNPROCESSABLE_ENTITY
         }
         Err(ServiceError::Conflict) => {

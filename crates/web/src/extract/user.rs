@@ -40,6 +40,17 @@ impl FromRequestParts<AppState> for SignedIn {
         use axum::response::IntoResponse;
         match MaybeUser::from_request_parts(parts, state).await {
             Ok(MaybeUser(Some(user))) => Ok(SignedIn(user)),
+            Ok(MaybeUser(None)) if parts.headers.contains_key(crate::apply::AUTOSAVE_HEADER) => {
+                // A script saving in the background cannot follow a redirect to a form: it
+                // is told that the sign-in ended, and keeps the text until it can save.
+                let locale = crate::extract::locale::locale_of(&parts.headers);
+                let body = serde_json::json!({
+                    "status": "signed-out",
+                    "message": locale.t("apply-autosave-signed-out"),
+                    "problems": [],
+                });
+                Err((axum::http::StatusCode::UNAUTHORIZED, axum::Json(body)).into_response())
+            }
             Ok(MaybeUser(None)) => {
                 let here = parts.uri.path_and_query().map_or("/", |p| p.as_str());
                 let query = form_urlencoded::Serializer::new(String::new())

@@ -41,14 +41,27 @@ fn is_html(response: &Response) -> bool {
         .is_some_and(|v| v.starts_with("text/html"))
 }
 
+/// A script's own answer (autosave): JSON it reads and shows, not a page.
+fn is_json(response: &Response) -> bool {
+    response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
+}
+
 pub async fn render(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let locale = locale_of(request.headers());
     let is_api = request.uri().path().starts_with("/api/");
+    let is_script = request
+        .headers()
+        .contains_key(crate::apply::AUTOSAVE_HEADER);
     let response = next.run(request).await;
     let status = response.status();
     let marked = response.extensions().get::<ErrorPage>().is_some();
     let wants_page = status.is_client_error() || status.is_server_error();
-    if is_api || !wants_page || (is_html(&response) && !marked) {
+    let script_answer = is_script && is_json(&response) && !marked;
+    if is_api || !wants_page || (is_html(&response) && !marked) || script_answer {
         return response;
     }
     if status.is_server_error() && !marked {

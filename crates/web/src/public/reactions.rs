@@ -47,7 +47,7 @@ pub async fn adopt(
             let mut errors = FormErrors::default();
             problems
                 .iter()
-                .for_each(|p| errors.add(shell.locale, p.field, p.message_id));
+                .for_each(|p| errors.add_problem(shell.locale, p));
             let page = super::application::page(&state, shell, id, errors, form.note).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }

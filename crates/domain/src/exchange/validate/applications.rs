@@ -125,9 +125,9 @@ fn check_form(c: &mut Check, path: &str, a: &Application, questions: Option<&Has
 /// The form's message ids in words, for the command line.
 fn describe(message_id: &str) -> &str {
     match message_id {
-        "error-too-long" => "too long",
+        "error-too-long" | "error-too-long-max" => "too long",
         "error-link-invalid" => "not a valid http(s) link",
-        "error-too-many" => "too many",
+        "error-too-many" | "error-too-many-max" => "too many",
         other => other,
     }
 }
