@@ -36,6 +36,6 @@ export async function fillRequired(page) {
 export async function pressIntent(page, intent) {
   await Promise.all([
     page.waitForNavigation(),
-    page.click(`#application-form button[name=intent][value=${intent}]`),
+    page.click(`button[form=application-form][name=intent][value=${intent}]`),
   ]);
 }

@@ -113,6 +113,7 @@ test('an applicant starts, fills, illustrates, shares and submits an application
       const f = await focused(page);
       assert.ok(f.tag === 'body' || f.visible, `focus is visible on ${describe(f)}`);
       order.push(f.id || f.name || f.tag);
+      if (f.tag === 'button' && f.value === 'save') break;
       const inForm = await page.evaluate(() => Boolean(document.activeElement.closest('#application-form')));
       if (!inForm) continue;
       if ((f.tag === 'textarea' || (f.tag === 'input' && f.type === 'text')) && !f.text) {

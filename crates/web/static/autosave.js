@@ -36,7 +36,7 @@ function start(form) {
   function snapshot() {
     const values = {};
     for (const [name, value] of new FormData(form)) {
-      if (name === '_csrf' || name === 'version') continue;
+      if (name === '_csrf' || name === 'version' || name.endsWith('_q')) continue;
       (values[name] ||= []).push(String(value));
     }
     return values;

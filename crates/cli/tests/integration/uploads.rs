@@ -124,9 +124,16 @@ on_both_backends! {
         assert_eq!(res.status(), 422);
         assert!(res.text().await.unwrap().contains("id=\"attachment-error\""));
         let mut huge = b"%PDF-1.4\n".to_vec();
-        huge.resize(12 * 1024 * 1024, b' ');
+        huge.resize(30 * 1024 * 1024, b' ');
         let res = upload(app, id, "enorm.pdf", huge, "").await;
-        assert_eq!(res.status(), 413);
+        assert_eq!(res.status(), 422, "a file far over the limit comes back to the form, not a dead end");
+        let body = res.text().await.unwrap();
+        assert!(body.contains("id=\"attachment-error\"") && body.contains("høyst 10 MB"), "the limit is named at the file field");
+        assert!(body.contains("id=\"application-form\""), "the form is there to try again");
+        let mut beyond = b"%PDF-1.4\n".to_vec();
+        beyond.resize(65 * 1024 * 1024, b' ');
+        let res = upload(app, id, "for-enorm.pdf", beyond, "").await;
+        assert_eq!(res.status(), 413, "only beyond what is read at all");
     }
 
     async fn documents_download_and_public_files_follow_the_application(app) {

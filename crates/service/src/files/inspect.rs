@@ -56,7 +56,7 @@ pub fn inspect(bytes: &[u8], limits: &UploadLimits) -> Result<Inspected, Validat
         return Err(refused(ERROR_EMPTY));
     }
     if bytes.len() > limits.max_bytes {
-        return Err(refused(ERROR_TOO_LARGE));
+        return Err(refused(ERROR_TOO_LARGE).with_limit(limits.max_bytes / (1024 * 1024)));
     }
     let detected = infer::get(bytes).ok_or(refused(ERROR_TYPE))?;
     let &(content_type, kind, extension) = ACCEPTED

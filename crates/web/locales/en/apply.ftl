@@ -133,3 +133,5 @@ apply-unsaved-shown = The fields show what you wrote. What is marked with an err
 apply-section-send = Submit
 apply-section-save-changes = Save the changes
 apply-send-text = The draft is saved as you write. When everything is filled in, submit the application. You can change it until the deadline.
+apply-continues-search = Search for an earlier application
+apply-continues-none = No applications match the search.

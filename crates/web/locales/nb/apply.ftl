@@ -133,3 +133,5 @@ apply-unsaved-shown = Feltene viser det du skrev. Det som er merket med feil, er
 apply-section-send = Send inn
 apply-section-save-changes = Lagre endringene
 apply-send-text = Kladden lagres mens du skriver. Når alt er fylt ut, sender du inn søknaden. Du kan endre den fram til fristen.
+apply-continues-search = Søk etter en tidligere søknad
+apply-continues-none = Ingen søknader passer til søket.

@@ -133,3 +133,5 @@ apply-unsaved-shown = Felta viser det du skreiv. Det som er merkt med feil, er i
 apply-section-send = Send inn
 apply-section-save-changes = Lagre endringane
 apply-send-text = Kladden blir lagra medan du skriv. Når alt er fylt ut, sender du inn søknaden. Du kan endre han fram til fristen.
+apply-continues-search = Søk etter ein tidlegare søknad
+apply-continues-none = Ingen søknader passar til søket.

@@ -13,8 +13,14 @@ use prisverdig_service::ServiceError;
 use prisverdig_service::apply::Upload;
 use uuid::Uuid;
 
-/// The multipart body's limit: the largest file plus room for the other fields.
-pub const MAX_UPLOAD_BODY: usize = 11 * 1024 * 1024;
+/// The most of a file that is kept in memory: the largest accepted file plus one byte, so
+/// that the service refuses anything larger at the file field with the limit named.
+const KEPT_FILE_BYTES: usize = 10 * 1024 * 1024 + 1;
+
+/// The multipart body's limit. Up to it, a file that is too large is read and dropped, so
+/// the form comes back with the message at the file field (a browser shows no page at all
+/// when the server stops reading mid-upload); only beyond it does a bare 413 answer.
+pub const MAX_UPLOAD_BODY: usize = 64 * 1024 * 1024;
 
 pub(crate) struct Parts {
     pub file_name: String,
@@ -44,11 +50,17 @@ async fn read(mut multipart: Multipart) -> Result<Parts, StatusCode> {
         match field.name() {
             Some("file") => {
                 parts.file_name = field.file_name().unwrap_or_default().to_string();
-                parts.bytes = field
-                    .bytes()
+                let mut field = field;
+                while let Some(chunk) = field
+                    .chunk()
                     .await
                     .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE)?
-                    .to_vec();
+                {
+                    let room = KEPT_FILE_BYTES.saturating_sub(parts.bytes.len());
+                    parts
+                        .bytes
+                        .extend_from_slice(&chunk[..room.min(chunk.len())]);
+                }
             }
             Some("alt_text") => {
                 parts.alt_text = field.text().await.map_err(|_| StatusCode::BAD_REQUEST)?

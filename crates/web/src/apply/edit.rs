@@ -78,8 +78,10 @@ impl EditPage {
         self.source.as_ref() == Some(id)
     }
 
-    pub fn continues_contains(&self, id: &Uuid) -> bool {
-        self.continues.contains(id)
+    /// The earlier applications chosen, then a few of the newest to choose from; the
+    /// search (`continues.rs`) finds the rest.
+    pub fn continues_options(&self) -> Vec<(Pickable, bool)> {
+        super::continues::options(&self.sources, &self.continues, &[])
     }
 }
 

@@ -1,6 +1,7 @@
 //! The applicant's pages: choose a category, write and submit, the team, «Mine søknader».
 
 pub(crate) mod attachments;
+mod continues;
 mod edit;
 pub(crate) use edit::EditQuery;
 pub(crate) mod fields;
@@ -31,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/applications/{id}/team/remove", post(team::remove))
         .route("/my-applications", get(mine::show))
         .route("/applications/{id}/sources", get(sources::search))
+        .route("/applications/{id}/continues", get(continues::search))
         .route(
             "/applications/{id}/attachments",
             post(attachments::upload).layer(DefaultBodyLimit::max(attachments::MAX_UPLOAD_BODY)),

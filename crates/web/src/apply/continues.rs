@@ -1,0 +1,73 @@
+//! «Continues an earlier application»: a search over the catalogue (htmx) instead of a
+//! list of every application. The chosen ones stay checked above the matches; without
+//! JavaScript the form offers the chosen ones and the newest few.
+
+use crate::error::WebError;
+use crate::extract::user::SignedIn;
+use crate::layout::Shell;
+use crate::router::AppState;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, RawQuery, State};
+use prisverdig_store::applications::Pickable;
+use uuid::Uuid;
+
+/// How many candidates are offered besides the chosen ones.
+pub const SHOWN: usize = 10;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "apply/continues_options.html")]
+pub struct ContinuesOptions {
+    shell: Shell,
+    options: Vec<(Pickable, bool)>,
+}
+
+/// The chosen applications (checked), then up to [`SHOWN`] of `found` not chosen.
+pub fn options(all: &[Pickable], chosen: &[Uuid], found: &[Pickable]) -> Vec<(Pickable, bool)> {
+    let offered = if found.is_empty() { all } else { found };
+    let mut out: Vec<(Pickable, bool)> = all
+        .iter()
+        .filter(|p| chosen.contains(&p.id))
+        .map(|p| (p.clone(), true))
+        .collect();
+    out.extend(
+        offered
+            .iter()
+            .filter(|p| !chosen.contains(&p.id))
+            .take(SHOWN)
+            .map(|p| (p.clone(), false)),
+    );
+    out
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    shell: Shell,
+    SignedIn(user): SignedIn,
+    Path(id): Path<Uuid>,
+    RawQuery(query): RawQuery,
+) -> Result<ContinuesOptions, WebError> {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .into_owned()
+        .collect();
+    let text: String = pairs
+        .iter()
+        .find(|(k, _)| k == "continues_q")
+        .map(|(_, v)| v.chars().take(200).collect())
+        .unwrap_or_default();
+    let chosen: Vec<Uuid> = pairs
+        .iter()
+        .filter(|(k, _)| k == "continues")
+        .filter_map(|(_, v)| Uuid::parse_str(v).ok())
+        .collect();
+    let all = state.services.source_candidates(&user, id, "").await?;
+    let found = match text.trim().is_empty() {
+        true => Vec::new(),
+        false => state.services.source_candidates(&user, id, &text).await?,
+    };
+    let mut options = options(&all, &chosen, &found);
+    if !text.trim().is_empty() && found.is_empty() {
+        options.retain(|(_, chosen)| *chosen);
+    }
+    Ok(ContinuesOptions { shell, options })
+}
