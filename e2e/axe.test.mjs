@@ -17,7 +17,7 @@ const LANGS = ['nb', 'en'];
 /** Not HTML pages: assets, file downloads, operations endpoints. */
 // Not pages: assets, files, operator endpoints, and htmx fragments (the <option>s the source
 // picker and the checkboxes the story link picker swap into the audited edit pages).
-const NOT_PAGES = [/^\/static\//, /^\/files\/\{id\}(\/thumbnail)?$/, /^\/healthz$/, /^\/metrics$/, /^\/applications\/\{id\}\/sources$/, /^\/brand(\.css|\/logo)$/, /^\/api\//, /^\/feeds\//,
+const NOT_PAGES = [/^\/static\//, /^\/files\/\{id\}(\/thumbnail)?$/, /^\/healthz$/, /^\/metrics$/, /^\/applications\/\{id\}\/(sources|continues)$/, /^\/favicon\.ico$/, /^\/brand(\.css|\/logo)$/, /^\/api\//, /^\/feeds\//,
   /^\/stories\/link-candidates$/, /^\/story-images\/\{id\}(\/thumbnail)?$/];
 const ADMIN_CAP = 40;
 

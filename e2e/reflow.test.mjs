@@ -74,3 +74,23 @@ test('at 200 % text size nothing is cut off or scrolls sideways', async () => {
   } finally { await context.close(); }
   assert.deepEqual(problems, []);
 });
+
+test('at 1280 px the header takes two rows, whoever is signed in', async () => {
+  const context = await launchContext({ width: 1280, height: 900 });
+  try {
+    const page = await context.newPage();
+    await signIn(page, server.base, ACCOUNTS.administrator, server.password);
+    for (const path of ['/', '/catalogue', '/admin']) {
+      await page.goto(`${server.base}${path}`);
+      const rows = await page.evaluate(() => {
+        const tops = [...document.querySelectorAll('.site-header a, .site-header button, .site-header .site-nav__user')]
+          .filter((e) => e.getBoundingClientRect().width > 0)
+          .map((e) => Math.round(e.getBoundingClientRect().top / 24));
+        return new Set(tops).size;
+      });
+      assert.ok(rows <= 3, `${path}: the header's controls sit on ${rows} lines`);
+      const nav = await page.$$eval('.site-nav a', (as) => new Set(as.map((a) => Math.round(a.getBoundingClientRect().top))).size);
+      assert.equal(nav, 1, `${path}: the menu is one row`);
+    }
+  } finally { await context.close(); }
+});

@@ -23,6 +23,12 @@ pub struct PublicApplication {
     pub form: ApplicationForm,
     pub category: CategoryContext,
     pub criteria: Vec<CriterionRow>,
+    /// The category's own questions, answered on the page.
+    pub questions: Vec<category_forms::QuestionRow>,
+    /// The names of the people behind it: whoever started it, then the team members who
+    /// have signed in (e-mail addresses are never shown; a pending invitation is not yet a
+    /// name). See `docs/public-application-page.md`.
+    pub team: Vec<String>,
 }
 
 /// What the innovation's page shows around the application itself.
@@ -217,9 +223,18 @@ impl Services {
             return Err(ServiceError::NotFound);
         }
         let continues = applications::continues(&self.db, id).await?;
+        let owner = prisverdig_store::users::find(&self.db, row.owner_id).await?;
+        let mut team: Vec<String> = owner.map(|o| o.name).into_iter().collect();
+        for member in applications::team(&self.db, id).await? {
+            if let Some(name) = member.name.filter(|n| !team.contains(n)) {
+                team.push(name);
+            }
+        }
         Ok(PublicApplication {
             form: form_of(&row, continues),
             criteria: category_forms::criteria(&self.db, category.id).await?,
+            questions: category_forms::questions(&self.db, category.id).await?,
+            team,
             application: row,
             category,
         })

@@ -77,6 +77,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(ops::health::check))
         .route("/metrics", get(ops::metrics::render))
         .route("/static/{*path}", get(static_files::serve))
+        .route("/favicon.ico", get(static_files::favicon))
         .route("/brand.css", get(crate::brand::stylesheet))
         .route("/brand/logo", get(crate::brand::logo))
         .merge(crate::apply::routes())

@@ -8,7 +8,17 @@ use axum::response::IntoResponse;
 use crate::error::WebError;
 use std::sync::LazyLock;
 
-const FILES: [(&str, &str, &[u8]); 5] = [
+const FILES: [(&str, &str, &[u8]); 7] = [
+    (
+        "app.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/app.js"),
+    ),
+    (
+        "favicon.svg",
+        "image/svg+xml",
+        include_bytes!("../static/favicon.svg"),
+    ),
     (
         "autosave.js",
         "text/javascript; charset=utf-8",
@@ -46,6 +56,11 @@ pub static VERSION: LazyLock<String> = LazyLock::new(|| {
     }
     format!("{hash:016x}")
 });
+
+/// `/favicon.ico`, which browsers and tools ask for whatever the page links: the SVG icon.
+pub async fn favicon() -> Result<impl IntoResponse, WebError> {
+    serve(Path("favicon.svg".to_string())).await
+}
 
 pub async fn serve(Path(path): Path<String>) -> Result<impl IntoResponse, WebError> {
     let (_, content_type, bytes) = FILES

@@ -442,6 +442,48 @@ on_both_backends! {
         assert!(body.contains("href=\"#summary\">Kort sammendrag: Fyll ut dette feltet."), "each summary line names its field");
     }
 
+    async fn the_public_page_shows_where_the_idea_came_from_and_the_team(app) {
+        let round = open_round(app, Visibility::OnSubmit).await;
+        signed_in_applicant(app).await;
+        let id = start(app, &round, CategoryKind::Innovation).await;
+        applicant(app, "ola@fjordvik.example", "Ola Nordmann").await;
+        app.post_form(&format!("/applications/{id}/edit"), &format!("/applications/{id}/team"), &[("email", "ola@fjordvik.example")]).await;
+        let mut fields = complete(CategoryKind::Innovation);
+        fields.retain(|(k, _)| k != "idea_origin");
+        fields.push(("idea_origin".into(), "adapted".into()));
+        fields.push(("origin_from".into(), "Fra Asker, på en konferanse".into()));
+        assert_eq!(save(app, id, &fields, "submit").await.status(), 303);
+        let page = new_client().get(app.url(&format!("/applications/{id}"))).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("Fra Asker, på en konferanse"), "the origin note is shown");
+        assert!(page.contains("Laget bak: Kari Nordmann, Ola Nordmann"), "the team by name");
+        assert!(!page.contains("ola@fjordvik.example") && !page.contains("kari@fjordvik.example"), "never an address");
+    }
+
+    async fn the_continues_picker_searches_instead_of_listing_everything(app) {
+        let round = open_round(app, Visibility::OnSubmit).await;
+        signed_in_applicant(app).await;
+        let mut ids = Vec::new();
+        for i in 0..12 {
+            let id = start(app, &round, CategoryKind::Innovation).await;
+            let mut fields = complete(CategoryKind::Innovation);
+            fields.retain(|(k, _)| k != "title");
+            fields.push(("title".into(), if i == 0 { "Digital postkasse".into() } else { format!("Søknad nummer {i}") }));
+            assert_eq!(save(app, id, &fields, "submit").await.status(), 303);
+            ids.push(id);
+        }
+        let draft = start(app, &round, CategoryKind::Innovation).await;
+        let page = app.get(&format!("/applications/{draft}/edit")).await.text().await.unwrap();
+        assert_eq!(page.matches("name=\"continues\"").count(), 10, "a few to choose from, not every application");
+        assert!(page.contains("id=\"continues_q\""));
+        let found = app.get(&format!("/applications/{draft}/continues?continues_q=postkasse&continues={}", ids[5])).await.text().await.unwrap();
+        assert!(found.contains(&format!("value=\"{}\" checked", ids[5])), "the chosen one stays checked: {found}");
+        assert!(found.contains(&format!("value=\"{}\"", ids[0])) && found.contains("Digital postkasse"));
+        assert_eq!(found.matches("name=\"continues\"").count(), 2, "{found}");
+        let per = { applicant(app, "per@fjordvik.example", "Per Utenfor").await; TestApp::client_for(app, "per@fjordvik.example").await };
+        let res = per.get(app.url(&format!("/applications/{draft}/continues?continues_q=x"))).send().await.unwrap();
+        assert_eq!(res.status(), 403, "only the team searches from its form");
+    }
+
     async fn a_submitted_application_stays_complete(app) {
         let round = open_round(app, Visibility::OnSubmit).await;
         signed_in_applicant(app).await;

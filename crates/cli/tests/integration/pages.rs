@@ -88,6 +88,11 @@ on_both_backends! {
         assert!(css.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
         assert!(css.text().await.unwrap().contains(".ds-button"));
         assert_eq!(app.get("/static/../Cargo.toml").await.status(), 404);
+        let icon = app.get("/favicon.ico").await;
+        assert_eq!(icon.status(), 200, "browsers ask for /favicon.ico");
+        assert_eq!(icon.headers()["content-type"], "image/svg+xml");
+        let js = app.get("/static/app.js").await;
+        assert!(js.text().await.unwrap().contains(".ds-error-summary"), "the summary takes focus");
     }
 
     async fn the_accessibility_statement_is_linked_from_every_page(app) {

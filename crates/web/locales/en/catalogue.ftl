@@ -50,3 +50,6 @@ family-stole-from = stole from
 family-continues = builds on
 family-unit-adopted = adopted
 family-see = See the idea's family
+page-team = The team
+family-current = this application
+family-unit-node = took the idea into use

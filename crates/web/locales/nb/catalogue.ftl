@@ -50,3 +50,6 @@ family-stole-from = stjal fra
 family-continues = bygger videre på
 family-unit-adopted = tok i bruk
 family-see = Se idéfamilien
+page-team = Laget bak
+family-current = denne søknaden
+family-unit-node = tok ideen i bruk

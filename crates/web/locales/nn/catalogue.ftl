@@ -50,3 +50,6 @@ family-stole-from = stal frå
 family-continues = byggjer vidare på
 family-unit-adopted = tok i bruk
 family-see = Sjå idéfamilien
+page-team = Laget bak
+family-current = denne søknaden
+family-unit-node = tok ideen i bruk

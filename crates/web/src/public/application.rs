@@ -7,6 +7,7 @@ use crate::stories::StoryTeaser;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
+use prisverdig_domain::application::IdeaOrigin;
 use prisverdig_domain::application_form::MistakeDecision;
 use prisverdig_service::apply::units_with_paths;
 use prisverdig_service::catalogue::Surroundings;
@@ -37,6 +38,8 @@ pub struct ApplicationPage {
     note: String,
     /// «Omtalt i Tanketanken»: public stories about this application.
     stories: Vec<StoryTeaser>,
+    /// The names of the people behind it.
+    team: Vec<String>,
 }
 
 impl ApplicationPage {
@@ -76,11 +79,22 @@ pub async fn page(
         None => None,
     };
     let a = &p.form.answers;
+    let origin = match p.form.idea_origin {
+        Some(IdeaOrigin::Original) => shell.t("apply-origin-original"),
+        Some(IdeaOrigin::Adapted) => shell.t("apply-origin-adapted"),
+        Some(IdeaOrigin::Adopted) => shell.t("apply-origin-adopted"),
+        None => String::new(),
+    };
+    let origin = match a.origin_from.trim() {
+        "" => origin,
+        from => format!("{origin}\n\n{from}"),
+    };
     let mut sections = vec![
         (shell.t("apply-what-we-did"), a.what_we_did.clone()),
         (shell.t("apply-three-years-ago"), a.three_years_ago.clone()),
         (shell.t("apply-effect"), a.effect.clone()),
         (shell.t("apply-partners"), a.partners.clone()),
+        (shell.t("apply-section-origin"), origin),
     ];
     if let Some(m) = &a.mistake {
         let decision = match m.decision {
@@ -98,6 +112,11 @@ pub async fn page(
             shell.t("apply-section-source"),
             format!("{} – {} {}", src.organisation, src.title, src.link),
         ));
+    }
+    for q in &p.questions {
+        if let Some(answer) = a.questions.get(&q.id) {
+            sections.push((q.text.clone(), answer.clone()));
+        }
     }
     sections.retain(|(_, text)| !text.trim().is_empty());
     let sections = sections
@@ -119,6 +138,7 @@ pub async fn page(
     let stories = StoryTeaser::all(shell.locale, state.services.stories_about(id).await?);
     Ok(ApplicationPage {
         stories,
+        team: p.team.clone(),
         title: p.form.title.clone(),
         summary: p.form.summary.clone(),
         unit: p.application.unit_snapshot.0.join(" › "),

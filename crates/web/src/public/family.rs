@@ -11,20 +11,29 @@ use prisverdig_service::family::{Family, Relation};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-const NODE_W: i64 = 200;
-const NODE_H: i64 = 52;
+const NODE_W: i64 = 220;
+const NODE_H: i64 = 70;
 const COL_GAP: i64 = 60;
 const ROW_GAP: i64 = 24;
-const MAX_LABEL: usize = 26;
+/// Characters per line of a node's title; a title takes up to two lines.
+const LINE_CHARS: usize = 28;
 
 pub struct Node {
     pub id: Uuid,
     pub title: String,
-    pub label: String,
+    /// The title in up to two lines (each with its baseline), cut with «…» only beyond that.
+    pub lines: Vec<(i64, String)>,
     pub year: i64,
     pub x: i64,
     pub y: i64,
     pub current: bool,
+}
+
+/// A unit that took the idea into use without an application of its own.
+pub struct UnitNode {
+    pub lines: Vec<(i64, String)>,
+    pub x: i64,
+    pub y: i64,
 }
 
 pub struct Edge {
@@ -42,6 +51,7 @@ pub struct FamilyPage {
     id: Uuid,
     title: String,
     nodes: Vec<Node>,
+    units: Vec<UnitNode>,
     edges: Vec<Edge>,
     width: i64,
     height: i64,
@@ -50,12 +60,40 @@ pub struct FamilyPage {
     adopters: Vec<(String, String)>,
 }
 
-fn label(title: &str) -> String {
-    if title.chars().count() <= MAX_LABEL {
-        return title.to_string();
+/// Each line with its baseline, the first at `top`.
+fn placed(lines: Vec<String>, top: i64) -> Vec<(i64, String)> {
+    (0..).map(|i| top + i * 18).zip(lines).collect()
+}
+
+/// Breaks `text` at spaces into at most two lines of [`LINE_CHARS`]; what does not fit
+/// ends in «…» (the whole title is in the node's `<title>` and the text list).
+fn lines(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = out.last_mut().map_or(0, |l| l.chars().count());
+        if line > 0 && line + 1 + word.chars().count() > LINE_CHARS {
+            if out.len() == 2 {
+                let last = &mut out[1];
+                let keep: String = last.chars().take(LINE_CHARS - 1).collect();
+                *last = format!("{keep}…");
+                return out;
+            }
+            out.push(String::new());
+        }
+        if let Some(l) = out.last_mut() {
+            if !l.is_empty() {
+                l.push(' ');
+            }
+            l.push_str(word);
+        }
     }
-    let short: String = title.chars().take(MAX_LABEL - 1).collect();
-    format!("{short}…")
+    for l in &mut out {
+        if l.chars().count() > LINE_CHARS {
+            let keep: String = l.chars().take(LINE_CHARS - 1).collect();
+            *l = format!("{keep}…");
+        }
+    }
+    out
 }
 
 /// Years become columns; within a year, applications stack in title order.
@@ -72,7 +110,7 @@ fn layout(family: &Family, current: Uuid) -> (Vec<Node>, i64, i64) {
             let node = Node {
                 id: m.id,
                 title: m.title.clone(),
-                label: label(&m.title),
+                lines: placed(lines(&m.title), 40 + *row * (NODE_H + ROW_GAP) + 22),
                 year: m.year,
                 x: 10 + col * (NODE_W + COL_GAP),
                 y: 40 + *row * (NODE_H + ROW_GAP),
@@ -115,6 +153,34 @@ pub async fn show(
         };
         relations.push((a.title.clone(), key, b.title.clone()));
     }
+    // Units that adopted the idea get a column of their own, right of the years.
+    let column = width - 10 + COL_GAP;
+    let mut units = Vec::new();
+    for (i, (app, unit)) in family.adopters.iter().enumerate() {
+        let y = 40 + i as i64 * (NODE_H + ROW_GAP);
+        let node = UnitNode {
+            lines: placed(lines(unit), y + 24),
+            x: column,
+            y,
+        };
+        if let Some(b) = at.get(app) {
+            edges.push(Edge {
+                x1: node.x,
+                y1: node.y + NODE_H / 2,
+                x2: b.x + NODE_W,
+                y2: b.y + NODE_H / 2,
+                stolen: true,
+            });
+        }
+        units.push(node);
+    }
+    let (width, height) = match units.len() as i64 {
+        0 => (width, height),
+        n => (
+            column + NODE_W + 10,
+            height.max(50 + n * (NODE_H + ROW_GAP)),
+        ),
+    };
     let titles: HashMap<Uuid, String> = nodes.iter().map(|n| (n.id, n.title.clone())).collect();
     let adopters = family
         .adopters
@@ -127,10 +193,37 @@ pub async fn show(
         id,
         title,
         nodes,
+        units,
         edges,
         width,
         height,
         relations,
         adopters,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines;
+
+    #[test]
+    fn titles_wrap_at_words_into_two_lines_before_they_are_cut() {
+        assert_eq!(lines("Smart renhold"), ["Smart renhold"]);
+        assert_eq!(
+            lines("Digital tilsynsordning for hjemmeboende med demens"),
+            ["Digital tilsynsordning for", "hjemmeboende med demens"]
+        );
+        let long = lines("Et svært langt navn på en innovasjon som aldri ser ut til å ta slutt");
+        assert_eq!(long.len(), 2);
+        assert!(
+            long[1].ends_with('…') && long[1].chars().count() <= 28,
+            "{long:?}"
+        );
+        assert_eq!(
+            lines("Fornebubanesamarbeidsprosjektgruppen")[0]
+                .chars()
+                .count(),
+            28
+        );
+    }
 }
