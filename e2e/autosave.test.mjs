@@ -123,3 +123,34 @@ test('with the network gone the text stays in the browser and is saved when it i
     assert.equal(await back.inputValue('#what_we_did'), 'En lang tekst skrevet uten nett', 'stored on the server');
   });
 });
+
+test('the save button waits for an autosave under way instead of racing it into a conflict', async () => {
+  await withApplicant(async (page) => {
+    const edit = await startIn(page, 'Innovasjonsprisen');
+    // The autosave reaches the server (new version stored) but its answer is held back,
+    // so the button is pressed while the page still holds the old version.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    let stored;
+    const reached = new Promise((r) => { stored = r; });
+    await page.route('**/save', async (route) => {
+      if (!route.request().headers()['x-autosave']) return route.continue();
+      const response = await route.fetch();
+      stored();
+      await held;
+      await route.fulfill({ response });
+    });
+    await page.fill('#title', 'Raskt lagret');
+    await page.dispatchEvent('#title', 'change');
+    await reached;
+    const posted = page.waitForResponse((r) => r.url().endsWith('/save') && !r.request().headers()['x-autosave']);
+    await page.click('button[form=application-form][value=save]');
+    release();
+    const res = await posted;
+    assert.equal(res.headers().location?.endsWith('/edit#saved'), true, `the button save is stored, not refused (${res.headers().location})`);
+    await page.waitForFunction(() => /Kladden er lagret\./.test(document.querySelector('#saved')?.textContent || ''));
+    await page.unroute('**/save');
+    await page.goto(edit);
+    assert.equal(await page.inputValue('#title'), 'Raskt lagret');
+  });
+});

@@ -33,6 +33,19 @@ test('screenshots of the main pages', async () => {
     await signIn(page, server.base, ACCOUNTS.applicant, server.password);
     await startDraft(page, server.base);
     await shoot(page, 'application-form');
+    // An invalid link is kept, with its message at the field, after «save draft».
+    await page.goto(`${server.base}/apply`);
+    const steal = await page.$$eval('label[for^="category_"]', (ls) => ls.find((l) => l.textContent.includes('Stjæl med stil'))?.htmlFor);
+    await page.check(`[id="${steal}"]`);
+    await page.selectOption('#unit', await page.$eval('#unit option:not([value=""])', (o) => o.value));
+    await Promise.all([page.waitForNavigation(), page.click('form[action="/apply"] button[type=submit]')]);
+    await page.fill('#title', 'Digitalt tilsyn etter modell fra Asker');
+    await page.fill('#source_organisation', 'Asker kommune');
+    await page.fill('#source_link', 'asker.kommune.no/digitalt-tilsyn');
+    await Promise.all([page.waitForURL('**/edit#error-summary'), page.click('button[form=application-form][value=save]')]);
+    assert.equal(await page.inputValue('#source_link'), 'asker.kommune.no/digitalt-tilsyn', 'the link is kept');
+    await page.evaluate(() => document.getElementById('source').scrollIntoView({ block: 'start' }));
+    await shoot(page, 'application-form-invalid-link');
     await context.clearCookies();
     await signIn(page, server.base, ACCOUNTS.administrator, server.password);
     await page.goto(`${server.base}/admin/rounds`);

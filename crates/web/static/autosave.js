@@ -14,7 +14,7 @@ function start(form) {
   const text = document.getElementById('autosave-messages').dataset;
   const status = document.getElementById('saved');
   const version = document.getElementById('version');
-  const state = { timer: 0, busy: false, again: false, stopped: false, delay: 2000, last: null };
+  const state = { timer: 0, busy: false, again: false, stopped: false, delay: 2000, last: null, submitting: false, submitter: null };
 
   restore();
   form.addEventListener('input', (event) => {
@@ -26,6 +26,17 @@ function start(form) {
     state.last = event.target;
     keepCopy();
     schedule(500);
+  });
+  // A button save waits for an autosave under way, so that the two never race each other
+  // into a version conflict; after it, autosave stops (the page is leaving).
+  form.addEventListener('submit', (event) => {
+    clearTimeout(state.timer);
+    state.stopped = true;
+    if (state.busy) {
+      event.preventDefault();
+      state.submitting = true;
+      state.submitter = event.submitter || null;
+    }
   });
   window.addEventListener('online', () => schedule(0));
   document.addEventListener('visibilitychange', () => {
@@ -76,6 +87,11 @@ function start(form) {
     }
     state.busy = false;
     if (response) handle(response.status, answer, sent);
+    if (state.submitting) {
+      state.submitting = false;
+      form.requestSubmit(state.submitter || undefined);
+      return;
+    }
     if (state.again) { state.again = false; schedule(0); }
   }
 
