@@ -62,6 +62,19 @@ async fn postgres_db(admin_url: &str) -> (Db, Cleanup) {
     (Db::connect(&url, 5).await.unwrap(), cleanup)
 }
 
+/// CI sets this: there, a PostgreSQL half that would be skipped fails instead.
+pub const REQUIRE_PG_ENV: &str = "PRISVERDIG_REQUIRE_POSTGRES";
+
+/// Says that the PostgreSQL half is skipped, on a developer's machine; where PostgreSQL is
+/// required ([`REQUIRE_PG_ENV`]) a skip would pass unseen, so it fails the test.
+pub fn skip_postgres() {
+    assert!(
+        std::env::var(REQUIRE_PG_ENV).map_or(true, |v| v.is_empty()),
+        "{REQUIRE_PG_ENV} is set but {PG_ENV} is not: the PostgreSQL half cannot be skipped here"
+    );
+    eprintln!("skipped: {PG_ENV} is not set");
+}
+
 pub fn postgres_url() -> Option<String> {
     std::env::var(PG_ENV).ok().filter(|v| !v.is_empty())
 }
@@ -222,7 +235,7 @@ macro_rules! on_both_backends {
                 #[tokio::test]
                 async fn postgres() {
                     if $crate::harness::postgres_url().is_none() {
-                        eprintln!("skipped: {} is not set", $crate::harness::PG_ENV);
+                        $crate::harness::skip_postgres();
                         return;
                     }
                     on(Backend::Postgres).await;

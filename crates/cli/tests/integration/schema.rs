@@ -74,7 +74,7 @@ async fn live_schemas_match_across_backends() {
     }
     sqlite.finish().await;
     if postgres_url().is_none() {
-        eprintln!("PostgreSQL half skipped: PRISVERDIG_TEST_POSTGRES_URL is not set");
+        crate::harness::skip_postgres();
         return;
     }
     let pg = TestApp::start(Backend::Postgres).await;
