@@ -3,6 +3,7 @@
 
 pub mod application;
 pub mod application_form;
+pub mod attention;
 pub mod category;
 pub mod colour;
 pub mod defaults;

@@ -12,6 +12,14 @@ pub enum StoreError {
     Duplicate(&'static str),
     #[error("could not open the database: {0}")]
     Open(String),
+    /// A stored state, kind or similar that the code does not know: never read as a default.
+    #[error("{table} row {id} has an unknown {column} {value:?}")]
+    Unknown {
+        table: &'static str,
+        id: uuid::Uuid,
+        column: &'static str,
+        value: String,
+    },
 }
 
 impl StoreError {

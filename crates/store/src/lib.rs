@@ -4,6 +4,7 @@
 
 pub mod applications;
 pub mod attachments;
+pub mod attention;
 pub mod audit;
 pub mod catalogue;
 pub mod catalogue_query;

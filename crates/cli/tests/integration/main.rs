@@ -4,6 +4,7 @@ mod harness;
 
 mod admin;
 mod apply;
+mod attention;
 mod auth;
 mod binary;
 mod catalogue;

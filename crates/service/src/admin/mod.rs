@@ -2,6 +2,7 @@
 //! criteria and questions, and tips about candidates. Each takes the acting user and
 //! refuses anyone without the administrator role.
 
+pub mod attention;
 pub mod categories;
 pub mod rounds;
 pub mod tips;

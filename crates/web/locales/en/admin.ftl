@@ -134,3 +134,22 @@ error-import-gap = A level has no name before another level.
 error-import-too-deep = The line has too many levels.
 error-import-too-long = A unit name is too long.
 error-import-malformed = The line cannot be read as CSV (check the quotation marks).
+
+# Admin home: what needs attention
+admin-attention-heading = Needs attention
+admin-attention-none = Nothing needs attention right now.
+admin-attention-tips = Tips not followed up
+admin-attention-outbox-failed = E-mails that did not get through and are being retried
+admin-attention-outbox = E-mails waiting to be sent
+admin-alert-draft-deadline-passed = the deadline has already passed, but the round is not open. Set a new deadline before opening it.
+admin-alert-nobody-yet = the deadline is less than a week away and nobody has applied yet. Consider a reminder or extending the deadline.
+admin-alert-nobody-at-deadline = the deadline has passed and nobody applied. Extend the deadline, or leave the prize unawarded this year.
+admin-alert-ready-to-close = the deadline has passed. Close the round when the jury is to begin.
+admin-under-way-heading = Rounds under way
+admin-under-way-none = No round is under way.
+admin-under-way-category = Prize and round
+admin-under-way-submitted = Submitted
+admin-under-way-drafts = Drafts
+admin-under-way-extended = extended
+admin-under-way-passed = The deadline has passed
+admin-setup-heading = Setup

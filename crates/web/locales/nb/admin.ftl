@@ -134,3 +134,22 @@ error-import-gap = Et nivå mangler navn foran et annet nivå.
 error-import-too-deep = Linjen har for mange nivåer.
 error-import-too-long = Et enhetsnavn er for langt.
 error-import-malformed = Linjen kan ikke leses som CSV (sjekk anførselstegnene).
+
+# Admin home: what needs attention
+admin-attention-heading = Til oppfølging
+admin-attention-none = Ingenting trenger oppfølging akkurat nå.
+admin-attention-tips = Tips som ikke er fulgt opp
+admin-attention-outbox-failed = E-poster som ikke kom fram og prøves igjen
+admin-attention-outbox = E-poster som venter på å bli sendt
+admin-alert-draft-deadline-passed = fristen er allerede passert, men runden er ikke åpnet. Sett en ny frist før du åpner den.
+admin-alert-nobody-yet = fristen er under en uke unna, og ingen har søkt ennå. Vurder å minne om prisen eller forlenge fristen.
+admin-alert-nobody-at-deadline = fristen er ute, og ingen søkte. Forleng fristen, eller la prisen stå uten vinner i år.
+admin-alert-ready-to-close = fristen er ute. Steng runden når juryen skal begynne.
+admin-under-way-heading = Runder som pågår
+admin-under-way-none = Ingen runde pågår.
+admin-under-way-category = Pris og runde
+admin-under-way-submitted = Sendt inn
+admin-under-way-drafts = Kladder
+admin-under-way-extended = forlenget
+admin-under-way-passed = Fristen er ute
+admin-setup-heading = Oppsett

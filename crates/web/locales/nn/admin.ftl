@@ -134,3 +134,22 @@ error-import-gap = Eit nivå manglar namn framfor eit anna nivå.
 error-import-too-deep = Linja har for mange nivå.
 error-import-too-long = Eit einingsnamn er for langt.
 error-import-malformed = Linja kan ikkje lesast som CSV (sjekk hermeteikna).
+
+# Admin home: what needs attention
+admin-attention-heading = Til oppfølging
+admin-attention-none = Ingenting treng oppfølging akkurat no.
+admin-attention-tips = Tips som ikkje er følgde opp
+admin-attention-outbox-failed = E-postar som ikkje kom fram og blir prøvde igjen
+admin-attention-outbox = E-postar som ventar på å bli sende
+admin-alert-draft-deadline-passed = fristen er alt passert, men runden er ikkje opna. Set ein ny frist før du opnar han.
+admin-alert-nobody-yet = fristen er under ei veke unna, og ingen har søkt enno. Vurder å minne om prisen eller forlengje fristen.
+admin-alert-nobody-at-deadline = fristen er ute, og ingen søkte. Forleng fristen, eller la prisen stå utan vinnar i år.
+admin-alert-ready-to-close = fristen er ute. Steng runden når juryen skal byrje.
+admin-under-way-heading = Rundar som går føre seg
+admin-under-way-none = Ingen runde går føre seg.
+admin-under-way-category = Pris og runde
+admin-under-way-submitted = Sende inn
+admin-under-way-drafts = Kladdar
+admin-under-way-extended = forlengd
+admin-under-way-passed = Fristen er ute
+admin-setup-heading = Oppsett
