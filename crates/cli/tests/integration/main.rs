@@ -12,6 +12,7 @@ mod exchange;
 mod fixtures;
 mod page_cache;
 mod pages;
+mod rounds;
 mod schema;
 mod stories;
 mod tips;

@@ -134,3 +134,23 @@ error-import-gap = A level has no name before another level.
 error-import-too-deep = The line has too many levels.
 error-import-too-long = A unit name is too long.
 error-import-malformed = The line cannot be read as CSV (check the quotation marks).
+
+# Issue 9: rounds that cannot break the front page.
+error-round-year-taken = There is already a prize round for this year. Choose another year, or change the round that exists.
+error-copy-year-taken = There is already a prize round for next year, so the round cannot be copied there. Change or delete that round first.
+error-open-deadlines-past = The round cannot be opened: the deadline has passed for every category.
+error-open-deadlines-past-named = The round cannot be opened: the deadline has passed for { $categories }. Move the deadlines ahead first.
+error-round-delete-not-draft = Only rounds that are drafts can be deleted.
+error-round-delete-has-applications = The round has applications and cannot be deleted.
+admin-list-and = and
+admin-round-past-deadlines = The deadline has passed for
+admin-deadline-passed = Deadline passed
+admin-round-delete = Delete the draft
+admin-round-delete-title = Delete the prize round
+admin-round-delete-warning = The round is deleted for good, with every prize category and their criteria and questions:
+admin-round-delete-confirm = Yes, delete the round
+admin-round-delete-cancel = No, keep the round
+admin-round-deleted = The prize round has been deleted.
+admin-category-saved = The prize category has been saved.
+admin-category-deadline-past = The deadline for this category has already passed, so it takes no applications. Check the deadline:
+admin-category-kind-auto = From the name (one of the default prizes, else a custom prize)

@@ -134,3 +134,23 @@ error-import-gap = Et nivå mangler navn foran et annet nivå.
 error-import-too-deep = Linjen har for mange nivåer.
 error-import-too-long = Et enhetsnavn er for langt.
 error-import-malformed = Linjen kan ikke leses som CSV (sjekk anførselstegnene).
+
+# Issue 9: rounds that cannot break the front page.
+error-round-year-taken = Det finnes allerede en prisrunde for dette året. Velg et annet år, eller endre den runden som finnes.
+error-copy-year-taken = Det finnes allerede en prisrunde for neste år, så runden kan ikke kopieres dit. Endre eller slett den runden først.
+error-open-deadlines-past = Runden kan ikke åpnes: fristen har gått ut for alle kategoriene.
+error-open-deadlines-past-named = Runden kan ikke åpnes: fristen har gått ut for { $categories }. Flytt fristene fram i tid først.
+error-round-delete-not-draft = Bare runder som er utkast, kan slettes.
+error-round-delete-has-applications = Runden har søknader og kan ikke slettes.
+admin-list-and = og
+admin-round-past-deadlines = Fristen har gått ut for
+admin-deadline-passed = Fristen er ute
+admin-round-delete = Slett utkastet
+admin-round-delete-title = Slette prisrunden
+admin-round-delete-warning = Runden slettes for godt, med alle priskategoriene og deres kriterier og spørsmål:
+admin-round-delete-confirm = Ja, slett runden
+admin-round-delete-cancel = Nei, behold runden
+admin-round-deleted = Prisrunden er slettet.
+admin-category-saved = Priskategorien er lagret.
+admin-category-deadline-past = Fristen for denne kategorien har allerede gått ut, så den tar ikke imot søknader. Sjekk fristen:
+admin-category-kind-auto = Ut fra navnet (en av standardprisene, ellers egen pris)

@@ -134,3 +134,23 @@ error-import-gap = Eit nivå manglar namn framfor eit anna nivå.
 error-import-too-deep = Linja har for mange nivå.
 error-import-too-long = Eit einingsnamn er for langt.
 error-import-malformed = Linja kan ikkje lesast som CSV (sjekk hermeteikna).
+
+# Issue 9: rounds that cannot break the front page.
+error-round-year-taken = Det finst alt ein prisrunde for dette året. Vel eit anna år, eller endre den runden som finst.
+error-copy-year-taken = Det finst alt ein prisrunde for neste år, så runden kan ikkje kopierast dit. Endre eller slett den runden først.
+error-open-deadlines-past = Runden kan ikkje opnast: fristen har gått ut for alle kategoriane.
+error-open-deadlines-past-named = Runden kan ikkje opnast: fristen har gått ut for { $categories }. Flytt fristane fram i tid først.
+error-round-delete-not-draft = Berre rundar som er utkast, kan slettast.
+error-round-delete-has-applications = Runden har søknader og kan ikkje slettast.
+admin-list-and = og
+admin-round-past-deadlines = Fristen har gått ut for
+admin-deadline-passed = Fristen er ute
+admin-round-delete = Slett utkastet
+admin-round-delete-title = Slette prisrunden
+admin-round-delete-warning = Runden blir sletta for godt, med alle priskategoriane og kriteria og spørsmåla deira:
+admin-round-delete-confirm = Ja, slett runden
+admin-round-delete-cancel = Nei, behald runden
+admin-round-deleted = Prisrunden er sletta.
+admin-category-saved = Priskategorien er lagra.
+admin-category-deadline-past = Fristen for denne kategorien har alt gått ut, så han tek ikkje imot søknader. Sjekk fristen:
+admin-category-kind-auto = Ut frå namnet (ein av standardprisane, elles eigen pris)
