@@ -143,6 +143,18 @@ pub async fn current(db: &Db) -> Result<Option<RoundSummary>> {
     })?)
 }
 
+/// Every open round, oldest year first.
+pub async fn open_rounds(db: &Db) -> Result<Vec<RoundSummary>> {
+    Ok(on_pool!(db, |pool| {
+        sqlx::query_as(
+        "SELECT id, year, title, description, ceremony_name, ceremony_at, ceremony_place, state \
+         FROM round WHERE state = 'open' ORDER BY year, created_at"
+    )
+    .fetch_all(pool)
+    .await
+    })?)
+}
+
 pub async fn categories(db: &Db, round_id: Uuid) -> Result<Vec<CategorySummary>> {
     Ok(on_pool!(db, |pool| {
         sqlx::query_as(

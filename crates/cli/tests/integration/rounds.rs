@@ -10,6 +10,64 @@ use prisverdig_store::rounds;
 use time::macros::datetime;
 use uuid::Uuid;
 
+/// An open round of the fixture's organisation with one category due at `deadline`.
+async fn another_open_round(
+    app: &crate::harness::TestApp,
+    like: Uuid,
+    (year, title): (i64, &str),
+    (name, deadline): (&str, time::OffsetDateTime),
+) -> Uuid {
+    let org = rounds::get(&app.services.db, like)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    let mut tx = app.services.db.begin().await.unwrap();
+    let round = rounds::NewRound {
+        organisation_id: org,
+        year,
+        title,
+        description: "",
+        ceremony_name: "",
+        ceremony_at: None,
+        ceremony_place: "",
+        state: prisverdig_domain::round::RoundState::Open,
+        visibility: prisverdig_domain::round::Visibility::OnSubmit,
+    };
+    let id = rounds::insert(&mut tx, app.clock.now(), round)
+        .await
+        .unwrap();
+    let c = rounds::NewCategory {
+        round_id: id,
+        kind: prisverdig_domain::category::CategoryKind::Custom,
+        name,
+        description: "",
+        prize_sum_kr: 10_000,
+        deadline,
+        extended_deadline: None,
+        position: 0,
+    };
+    rounds::insert_category(&mut tx, c).await.unwrap();
+    // Written past the use cases: tell the page cache as they do.
+    prisverdig_store::public_change::bump(&mut tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    app.services.check_public_changes().await.unwrap();
+    id
+}
+
+/// The front page as an anonymous visitor gets it (through the page cache).
+async fn front(app: &crate::harness::TestApp) -> String {
+    let res = crate::harness::new_client()
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    res.text().await.unwrap()
+}
+
 fn round_form(year: &str) -> Vec<(&'static str, String)> {
     vec![
         ("year", year.to_string()),
@@ -230,5 +288,36 @@ on_both_backends! {
         let res = app.post_form(&edit, &edit, &fields).await;
         assert_eq!(res.status(), 303);
         assert!(app.get(&location(&res)).await.text().await.unwrap().contains("Priskategorien er lagret."));
+    }
+
+    async fn the_front_page_calls_for_every_live_prize_and_a_dead_round_hides_none(app) {
+        let live = crate::fixtures::open_round(app, prisverdig_domain::round::Visibility::OnSubmit).await;
+        // Next year's round opened with every deadline past (as issue 9 found it).
+        another_open_round(app, live.id, (2021, "Innovasjonsprisene 2021"), ("Årets feilsteg", datetime!(2019-10-01 21:59 UTC))).await;
+        let page = front(app).await;
+        assert!(page.contains("Innovasjonsprisene 2020") && page.contains("href=\"/apply\""), "{page}");
+        assert!(!page.contains("Årets feilsteg") && !page.contains("Innovasjonsprisene 2021"), "the dead round shows nothing");
+        assert!(page.contains("17 dager igjen"));
+
+        // A second live round: every live prize, each with its round, soonest deadline first.
+        another_open_round(app, live.id, (2022, "Ildsjelprisen 2022"), ("Årets ildsjel", datetime!(2019-10-20 21:59 UTC))).await;
+        let page = front(app).await;
+        assert!(page.contains("Priser du kan søke på nå"), "{page}");
+        let order: Vec<usize> = ["Årets ildsjel", "Innovasjonsprisen", "Stjæl med stil", "Beste feil"]
+            .iter().map(|n| page.find(&format!(">{n}</h3>")).unwrap_or_else(|| panic!("{n} missing"))).collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "soonest deadline first: {order:?}");
+        assert!(page.contains("Ildsjelprisen 2022") && page.contains("Innovasjonsprisene 2020"), "each card names its round");
+        assert!(page.contains("5 dager igjen") && page.contains("17 dager igjen"));
+        assert!(!page.contains("Årets feilsteg"));
+
+        // The cached page goes when the first shown deadline passes, nobody writing.
+        app.clock.set(datetime!(2019-10-20 22:00 UTC));
+        let page = front(app).await;
+        assert!(!page.contains("Årets ildsjel") && page.contains("Innovasjonsprisen"), "{page}");
+        assert!(page.contains("Innovasjonsprisene 2020") && !page.contains("Priser du kan søke på nå"), "one live round again");
+        // Between rounds: the current round, as before, without a call to apply.
+        app.clock.set(crate::fixtures::DEADLINE);
+        let page = front(app).await;
+        assert!(!page.contains("href=\"/apply\"") && !page.contains("dager igjen"), "{page}");
     }
 }
