@@ -155,6 +155,24 @@ pub async fn open_rounds(db: &Db) -> Result<Vec<RoundSummary>> {
     })?)
 }
 
+/// The categories of `kind` in the rounds for `year` that are no longer drafts:
+/// (name, deadline, extended deadline).
+pub async fn published_of_year_kind(
+    db: &Db,
+    year: i64,
+    kind: &str,
+) -> Result<Vec<(String, OffsetDateTime, Option<OffsetDateTime>)>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(
+        "SELECT c.name, c.deadline, c.extended_deadline FROM category c \
+         JOIN round r ON r.id = c.round_id \
+         WHERE r.year = $1 AND c.kind = $2 AND r.state <> 'draft' ORDER BY c.position, c.name"
+    )
+    .bind(year)
+    .bind(kind)
+    .fetch_all(pool)
+    .await)?)
+}
+
 pub async fn categories(db: &Db, round_id: Uuid) -> Result<Vec<CategorySummary>> {
     Ok(on_pool!(db, |pool| {
         sqlx::query_as(

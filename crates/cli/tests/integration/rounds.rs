@@ -320,4 +320,45 @@ on_both_backends! {
         let page = front(app).await;
         assert!(!page.contains("href=\"/apply\"") && !page.contains("dager igjen"), "{page}");
     }
+
+    async fn the_catalogue_says_why_it_is_empty_and_keeps_pages_in_range(app) {
+        let round = crate::catalogue::setup(app).await;
+        let nothing = app.get("/catalogue").await.text().await.unwrap();
+        assert!(nothing.contains("Ingen søknader er publisert ennå"));
+        use prisverdig_domain::category::CategoryKind;
+        crate::catalogue::submitted(app, &round, CategoryKind::Innovation, "Sensorstyrt renhold", None).await;
+        crate::catalogue::submitted(app, &round, CategoryKind::Innovation, "Digital postkasse", None).await;
+        // A search or a filter with no hits: nothing matched, and a way to clear it.
+        for path in ["/catalogue?q=xylofonorkester", "/catalogue?category=mistake", "/catalogue?year=2020&category=mistake"] {
+            let body = app.get(path).await.text().await.unwrap();
+            assert!(body.contains("Ingen søknader passer søket eller filtrene dine.") && body.contains("Fjern søk og filtre"), "{path}: {body}");
+            assert!(!body.contains("Ingen søknader er publisert ennå"), "{path}");
+        }
+        // Once Beste feil's deadline has passed, its empty year says none came in.
+        app.clock.set(crate::fixtures::DEADLINE);
+        let body = app.get("/catalogue?year=2020&category=mistake").await.text().await.unwrap();
+        assert!(body.contains("Ingen søknader kom inn til Beste feil i 2020."), "{body}");
+        assert!(!body.contains("Ingen søknader er publisert ennå"));
+        let body = app.get("/catalogue?year=2020&category=mistake&q=renhold").await.text().await.unwrap();
+        assert!(body.contains("Ingen søknader passer"), "a search is a search");
+
+        // A page beyond the last is the last page, in SQL, in the index and in the API.
+        for path in ["/catalogue?page=999999999", "/catalogue?sort=cheers&page=999999999"] {
+            let body = app.get(path).await.text().await.unwrap();
+            assert!(body.contains("Sensorstyrt renhold") && body.contains("Digital postkasse"), "{path}: {body}");
+        }
+        let mut found = false;
+        for _ in 0..100 {
+            let body = app.get("/catalogue?q=renhold&page=999999999").await.text().await.unwrap();
+            if body.contains("Sensorstyrt renhold") {
+                found = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(found, "the search's last page");
+        let api: serde_json::Value = app.get("/api/v1/applications?page=999999999").await.json().await.unwrap();
+        assert_eq!((api["page"].as_i64(), api["total"].as_i64()), (Some(1), Some(2)));
+        assert_eq!(api["items"].as_array().unwrap().len(), 2);
+    }
 }

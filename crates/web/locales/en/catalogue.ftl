@@ -50,3 +50,8 @@ family-stole-from = stole from
 family-continues = builds on
 family-unit-adopted = adopted
 family-see = See the idea's family
+
+# Issue 9: an empty catalogue says why.
+catalogue-no-match = No applications match your search or filters.
+catalogue-clear = Clear search and filters
+catalogue-none-received = No applications were received for { $category } in { $year }.

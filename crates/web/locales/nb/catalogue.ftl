@@ -50,3 +50,8 @@ family-stole-from = stjal fra
 family-continues = bygger videre på
 family-unit-adopted = tok i bruk
 family-see = Se idéfamilien
+
+# Issue 9: an empty catalogue says why.
+catalogue-no-match = Ingen søknader passer søket eller filtrene dine.
+catalogue-clear = Fjern søk og filtre
+catalogue-none-received = Ingen søknader kom inn til { $category } i { $year }.

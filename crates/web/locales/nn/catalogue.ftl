@@ -50,3 +50,8 @@ family-stole-from = stal frå
 family-continues = byggjer vidare på
 family-unit-adopted = tok i bruk
 family-see = Sjå idéfamilien
+
+# Issue 9: an empty catalogue says why.
+catalogue-no-match = Ingen søknader passar til søket eller filtera dine.
+catalogue-clear = Fjern søk og filter
+catalogue-none-received = Ingen søknader kom inn til { $category } i { $year }.
