@@ -21,6 +21,27 @@ pub fn parse_oslo(date: &str, clock: &str) -> Option<OffsetDateTime> {
         .map(|t| t.to_offset(time::UtcOffset::UTC))
 }
 
+/// `clock` on `date` in Oslo as a UTC instant; in the spring-forward gap, the hour after.
+pub fn oslo_at(date: Date, clock: Time) -> OffsetDateTime {
+    let local = PrimitiveDateTime::new(date, clock).assume_timezone(timezones::db::europe::OSLO);
+    local
+        .take_first()
+        .or_else(|| {
+            PrimitiveDateTime::new(date, clock)
+                .saturating_add(time::Duration::HOUR)
+                .assume_timezone(timezones::db::europe::OSLO)
+                .take_first()
+        })
+        .map_or(PrimitiveDateTime::new(date, clock).assume_utc(), |t| {
+            t.to_offset(time::UtcOffset::UTC)
+        })
+}
+
+/// The date in Oslo at `at`.
+pub fn oslo_date(at: OffsetDateTime) -> Date {
+    at.to_timezone(timezones::db::europe::OSLO).date()
+}
+
 /// The Oslo date and time of day of `at`, in the form [`parse_oslo`] reads.
 pub fn oslo_parts(at: OffsetDateTime) -> (String, String) {
     let local = at.to_timezone(timezones::db::europe::OSLO);

@@ -147,8 +147,13 @@ pub struct CategorySetup {
 impl CategoryInput<'_> {
     pub fn parse(&self) -> Result<CategorySetup, Vec<ValidationError>> {
         let mut c = Check::default();
-        let kind = CategoryKind::parse(self.kind)
-            .unwrap_or_else(|| c.fail("kind", "error-choose-one", CategoryKind::Custom));
+        // No type chosen: the shipped prize the name names, else a custom prize.
+        let kind = if self.kind.trim().is_empty() {
+            crate::defaults::kind_for_name(self.name)
+        } else {
+            CategoryKind::parse(self.kind)
+                .unwrap_or_else(|| c.fail("kind", "error-choose-one", CategoryKind::Custom))
+        };
         let name = c.text("name", self.name, true, MAX_TITLE_CHARS);
         let description = c.text("description", self.description, false, MAX_TEXT_CHARS);
         let prize_sum_kr = c.number("prize_sum_kr", self.prize_sum_kr, 0, 100_000_000);
@@ -297,6 +302,41 @@ mod tests {
         assert_eq!(c.deadline, datetime!(2019-11-01 22:59 UTC));
         assert_eq!(c.extended_deadline, Some(datetime!(2019-11-15 22:59 UTC)));
         assert_eq!(c.prize_sum_kr, 25_000);
+    }
+
+    #[test]
+    fn without_a_type_the_name_decides_and_a_bad_type_is_refused() {
+        let none = CategoryInput {
+            kind: "",
+            name: "Innovasjonsprisen",
+            extended_time: "",
+            ..category("", "0")
+        };
+        assert_eq!(none.parse().unwrap().kind, CategoryKind::Innovation);
+        let other = CategoryInput {
+            kind: "",
+            name: "Årets ildsjel",
+            extended_time: "",
+            ..category("", "0")
+        };
+        assert_eq!(other.parse().unwrap().kind, CategoryKind::Custom);
+        let chosen = CategoryInput {
+            kind: "custom",
+            name: "Innovasjonsprisen",
+            extended_time: "",
+            ..category("", "0")
+        };
+        assert_eq!(
+            chosen.parse().unwrap().kind,
+            CategoryKind::Custom,
+            "a choice stands"
+        );
+        let bad = CategoryInput {
+            kind: "best",
+            extended_time: "",
+            ..category("", "0")
+        };
+        assert_eq!(bad.parse().unwrap_err()[0].field, "kind");
     }
 
     #[test]

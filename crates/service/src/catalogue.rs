@@ -43,6 +43,11 @@ pub struct Surroundings {
     pub continued_by: Vec<Linked>,
 }
 
+/// The number of the last catalogue page for `total` cards (1 when there are none).
+pub fn last_page(total: i64) -> i64 {
+    ((total + PER_PAGE - 1) / PER_PAGE).max(1)
+}
+
 pub const MAX_ADOPTION_NOTE_CHARS: usize = 1000;
 
 /// Cards per catalogue page.
@@ -55,6 +60,8 @@ pub const MAX_SEARCH_HITS: usize = 1000;
 pub struct CataloguePage {
     pub cards: Vec<Card>,
     pub total: i64,
+    /// The page shown: the one asked for, or the last page when it lay beyond (from 1).
+    pub page: i64,
     pub years: Vec<i64>,
     pub sectors: Vec<String>,
 }
@@ -93,17 +100,49 @@ impl Services {
         } else if searching {
             self.searched_in_sql(filter, text, page).await
         } else {
-            let mut filter = filter;
-            filter.limit = PER_PAGE;
-            filter.offset = (page.max(1) - 1).saturating_mul(PER_PAGE);
-            let (cards, total) = catalogue_query::page(&self.db, self.clock.now(), &filter).await?;
+            let (cards, total, page) = self.sql_page(filter, page).await?;
             Ok(CataloguePage {
                 cards,
                 total,
+                page,
                 years: Vec::new(),
                 sectors: Vec::new(),
             })
         }
+    }
+
+    /// When a catalogue view of one year's prize (`kind`) is empty because that prize's
+    /// deadline passed without applications: the prize's name (names joined). `None` while
+    /// it still accepts applications, or when the year had no such prize.
+    pub async fn received_none(&self, year: i64, kind: &str) -> Result<Option<String>> {
+        let now = self.clock.now();
+        let found = prisverdig_store::rounds::published_of_year_kind(&self.db, year, kind).await?;
+        let closed = !found.is_empty()
+            && found.iter().all(|(_, deadline, extended)| {
+                !prisverdig_domain::category::is_accepting(now, *deadline, *extended)
+            });
+        Ok(closed.then(|| {
+            found
+                .into_iter()
+                .map(|(name, _, _)| name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }))
+    }
+
+    /// One page filtered in SQL; a page beyond the last is read as the last page.
+    async fn sql_page(&self, mut filter: Filter, page: i64) -> Result<(Vec<Card>, i64, i64)> {
+        let now = self.clock.now();
+        filter.limit = PER_PAGE;
+        filter.offset = (page.max(1) - 1).saturating_mul(PER_PAGE);
+        let (cards, total) = catalogue_query::page(&self.db, now, &filter).await?;
+        let last = last_page(total);
+        if page <= last {
+            return Ok((cards, total, page.max(1)));
+        }
+        filter.offset = (last - 1) * PER_PAGE;
+        let (cards, total) = catalogue_query::page(&self.db, now, &filter).await?;
+        Ok((cards, total, last))
     }
 
     /// One page of search hits, counted and paged by the index; only that page's cards are
@@ -144,6 +183,7 @@ impl Services {
         Ok(CataloguePage {
             cards,
             total: found.total as i64,
+            page: i64::try_from(found.page).unwrap_or(1),
             years: Vec::new(),
             sectors: Vec::new(),
         })
@@ -172,15 +212,14 @@ impl Services {
         filter.ids = Some(hits.iter().map(|h| h.id).collect());
         let mut snippets: HashMap<Uuid, String> =
             hits.into_iter().map(|h| (h.id, h.snippet_html)).collect();
-        filter.limit = PER_PAGE;
-        filter.offset = (page.max(1) - 1).saturating_mul(PER_PAGE);
-        let (mut cards, total) = catalogue_query::page(&self.db, now, &filter).await?;
+        let (mut cards, total, page) = self.sql_page(filter, page).await?;
         for card in &mut cards {
             card.snippet = snippets.remove(&card.id);
         }
         Ok(CataloguePage {
             cards,
             total,
+            page,
             years: Vec::new(),
             sectors: Vec::new(),
         })

@@ -281,7 +281,8 @@ async fn insert_round(
 /// applied to at once («løp og søk!»).
 async fn insert_open_round(tx: &mut Tx, org: Uuid, now: time::OffsetDateTime) -> Result<()> {
     let deadline = crate::clock::oslo_end_of_day((now + time::Duration::days(30)).date());
-    let year = i64::from(now.year()) + 1;
+    // One round per year: seeded before 2020, next year would be the 2020 round's.
+    let year = (i64::from(now.year()) + 1).max(2021);
     let title = format!("Innovasjonsprisene {year}");
     let round = NewRound {
         organisation_id: org,

@@ -1,6 +1,9 @@
-//! What the front page shows: the current round and its categories, and the newest stories.
+//! What the front page shows: every prize that accepts applications now, across all open
+//! rounds, soonest deadline first; between rounds, the current round and its categories;
+//! and the newest stories.
 
 use crate::{Result, Services};
+use prisverdig_domain::category::{effective_deadline, is_accepting};
 use prisverdig_store::category_forms;
 use prisverdig_store::rounds::{self, CategorySummary, RoundSummary};
 use prisverdig_store::stories::{self, StoryRow};
@@ -14,8 +17,20 @@ pub struct PrizeCall {
     pub accepting: bool,
 }
 
+/// A prize that accepts applications now, with the round it belongs to.
+pub struct LiveCall {
+    pub round: RoundSummary,
+    pub prize: PrizeCall,
+}
+
 pub struct HomeView {
     pub now: OffsetDateTime,
+    /// Every category of every open round that accepts applications now, soonest
+    /// (effective) deadline first. An open round whose deadlines have all passed adds
+    /// nothing here, so it cannot hide a live one.
+    pub live: Vec<LiveCall>,
+    /// Between rounds (nothing accepts applications): the current round as before — an
+    /// open one if any, else the newest that is neither a draft nor archived.
     pub round: Option<(RoundSummary, Vec<PrizeCall>)>,
     /// The newest public stories from «Tanketanken».
     pub stories: Vec<StoryRow>,
@@ -28,13 +43,43 @@ impl Services {
     pub async fn home(&self) -> Result<HomeView> {
         let now = self.clock.now();
         let stories = stories::published(&self.db, now, 0, HOME_STORIES).await?.0;
-        let Some(round) = rounds::current(&self.db).await? else {
-            return Ok(HomeView {
-                now,
-                round: None,
-                stories,
-            });
-        };
+        let mut live = Vec::new();
+        for round in rounds::open_rounds(&self.db).await? {
+            for prize in self.prize_calls(&round, now).await? {
+                if prize.accepting {
+                    live.push(LiveCall {
+                        round: round.clone(),
+                        prize,
+                    });
+                }
+            }
+        }
+        // Stable: equal deadlines keep the rounds' and categories' own order.
+        live.sort_by_key(|l| {
+            let c = &l.prize.category;
+            effective_deadline(c.deadline, c.extended_deadline)
+        });
+        let mut round = None;
+        if live.is_empty()
+            && let Some(current) = rounds::current(&self.db).await?
+        {
+            let prizes = self.prize_calls(&current, now).await?;
+            round = Some((current, prizes));
+        }
+        Ok(HomeView {
+            now,
+            live,
+            round,
+            stories,
+        })
+    }
+
+    /// The round's categories with their criteria, and whether each accepts applications.
+    async fn prize_calls(
+        &self,
+        round: &RoundSummary,
+        now: OffsetDateTime,
+    ) -> Result<Vec<PrizeCall>> {
         let open = round.state == "open";
         let mut prizes = Vec::new();
         for category in rounds::categories(&self.db, round.id).await? {
@@ -43,23 +88,15 @@ impl Services {
                 .into_iter()
                 .map(|c| c.text)
                 .collect();
-            let accepting = open
-                && prisverdig_domain::category::is_accepting(
-                    now,
-                    category.deadline,
-                    category.extended_deadline,
-                );
+            let accepting =
+                open && is_accepting(now, category.deadline, category.extended_deadline);
             prizes.push(PrizeCall {
                 category,
                 criteria,
                 accepting,
             });
         }
-        Ok(HomeView {
-            now,
-            round: Some((round, prizes)),
-            stories,
-        })
+        Ok(prizes)
     }
 }
 

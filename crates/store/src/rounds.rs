@@ -1,6 +1,6 @@
 //! Rounds, their categories and the criteria the jury scores.
 
-use crate::{Db, Result, Tx, on_pool, on_tx, utc};
+use crate::{Db, Result, StoreError, Tx, on_pool, on_tx, utc};
 use prisverdig_domain::category::{CategoryKind, Scale};
 use prisverdig_domain::round::{RoundState, Visibility};
 use prisverdig_domain::setup::{CategorySetup, CriterionSetup, QuestionSetup, RoundSetup};
@@ -39,7 +39,8 @@ pub async fn insert(tx: &mut Tx, now: OffsetDateTime, r: NewRound<'_>) -> Result
     .bind(utc(now))
     .execute(conn)
     .await
-    .map(|_| ()))?;
+    .map(|_| ()))
+    .map_err(|e| StoreError::unique_as(e, "round year"))?;
     Ok(id)
 }
 
@@ -140,6 +141,36 @@ pub async fn current(db: &Db) -> Result<Option<RoundSummary>> {
     .fetch_optional(pool)
     .await
     })?)
+}
+
+/// Every open round, oldest year first.
+pub async fn open_rounds(db: &Db) -> Result<Vec<RoundSummary>> {
+    Ok(on_pool!(db, |pool| {
+        sqlx::query_as(
+        "SELECT id, year, title, description, ceremony_name, ceremony_at, ceremony_place, state \
+         FROM round WHERE state = 'open' ORDER BY year, created_at"
+    )
+    .fetch_all(pool)
+    .await
+    })?)
+}
+
+/// The categories of `kind` in the rounds for `year` that are no longer drafts:
+/// (name, deadline, extended deadline).
+pub async fn published_of_year_kind(
+    db: &Db,
+    year: i64,
+    kind: &str,
+) -> Result<Vec<(String, OffsetDateTime, Option<OffsetDateTime>)>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(
+        "SELECT c.name, c.deadline, c.extended_deadline FROM category c \
+         JOIN round r ON r.id = c.round_id \
+         WHERE r.year = $1 AND c.kind = $2 AND r.state <> 'draft' ORDER BY c.position, c.name"
+    )
+    .bind(year)
+    .bind(kind)
+    .fetch_all(pool)
+    .await)?)
 }
 
 pub async fn categories(db: &Db, round_id: Uuid) -> Result<Vec<CategorySummary>> {
@@ -255,8 +286,69 @@ pub async fn update(tx: &mut Tx, id: Uuid, s: &RoundSetup) -> Result<()> {
     .execute(conn)
     .await
     .map(|_| ())
-    })?;
+    })
+    .map_err(|e| StoreError::unique_as(e, "round year"))?;
     Ok(())
+}
+
+/// Whether another round of the organisation (not `except`) already has `year`.
+pub async fn year_taken(
+    db: &Db,
+    organisation_id: Uuid,
+    year: i64,
+    except: Option<Uuid>,
+) -> Result<bool> {
+    let n: i64 = on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM round WHERE organisation_id = $1 AND year = $2 AND id <> $3"
+    )
+    .bind(organisation_id)
+    .bind(year)
+    .bind(except.unwrap_or(Uuid::nil()))
+    .fetch_one(pool)
+    .await)?;
+    Ok(n > 0)
+}
+
+/// The years the organisation's rounds use.
+pub async fn years(db: &Db, organisation_id: Uuid) -> Result<Vec<i64>> {
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT year FROM round WHERE organisation_id = $1 ORDER BY year"
+    )
+    .bind(organisation_id)
+    .fetch_all(pool)
+    .await)?)
+}
+
+/// Applications in any state (drafts too) in the round's categories.
+pub async fn application_count(db: &Db, round_id: Uuid) -> Result<i64> {
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM application a JOIN category c ON c.id = a.category_id \
+         WHERE c.round_id = $1"
+    )
+    .bind(round_id)
+    .fetch_one(pool)
+    .await)?)
+}
+
+/// Deletes a round that is still a draft, with its categories and their criteria, questions
+/// and jury (by cascade); rounds copied from it forget where they came from. `false` when
+/// the round was no longer a draft.
+pub async fn delete_draft(tx: &mut Tx, id: Uuid) -> Result<bool> {
+    on_tx!(tx, |conn| sqlx::query(
+        "UPDATE round SET copied_from = NULL WHERE copied_from = $1"
+    )
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    let done = on_tx!(tx, |conn| sqlx::query(
+        "DELETE FROM round WHERE id = $1 AND state = 'draft'"
+    )
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(done == 1)
 }
 
 /// Moves a round from `from` to `to`; `false` when it was no longer in `from`.

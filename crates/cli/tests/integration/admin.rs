@@ -25,7 +25,7 @@ async fn add(app: &TestApp, email: &str, role: Role) -> User {
 }
 
 /// An administrator, signed in on the app's client.
-async fn admin(app: &TestApp) -> User {
+pub(crate) async fn admin(app: &TestApp) -> User {
     let user = add(app, "admin@fjordvik.example", Role::Administrator).await;
     assert_eq!(
         app.sign_in("admin@fjordvik.example", PASSWORD)
@@ -36,7 +36,7 @@ async fn admin(app: &TestApp) -> User {
     user
 }
 
-fn round_input(year: &str) -> RoundInput<'_> {
+pub(crate) fn round_input(year: &str) -> RoundInput<'_> {
     RoundInput {
         year,
         title: "Innovasjonsprisene 2020",
@@ -49,11 +49,11 @@ fn round_input(year: &str) -> RoundInput<'_> {
     }
 }
 
-fn location(res: &reqwest::Response) -> String {
+pub(crate) fn location(res: &reqwest::Response) -> String {
     res.headers()["location"].to_str().unwrap().to_string()
 }
 
-async fn audit_count(app: &TestApp, action: &str) -> i64 {
+pub(crate) async fn audit_count(app: &TestApp, action: &str) -> i64 {
     let sql = "SELECT COUNT(*) FROM audit_log WHERE action = $1";
     match &app.services.db {
         prisverdig_store::Db::Sqlite(p) => sqlx::query_scalar(sql)
@@ -69,7 +69,7 @@ async fn audit_count(app: &TestApp, action: &str) -> i64 {
     }
 }
 
-async fn count(app: &TestApp, table_sql: &'static str) -> i64 {
+pub(crate) async fn count(app: &TestApp, table_sql: &'static str) -> i64 {
     match &app.services.db {
         prisverdig_store::Db::Sqlite(p) => {
             sqlx::query_scalar(table_sql).fetch_one(p).await.unwrap()
@@ -81,7 +81,7 @@ async fn count(app: &TestApp, table_sql: &'static str) -> i64 {
 }
 
 /// An application written straight to the store, as the applicant's pages will.
-async fn insert_application(
+pub(crate) async fn insert_application(
     app: &TestApp,
     (category, unit, owner): (Uuid, Uuid, Uuid),
     submitted: Option<time::OffsetDateTime>,
@@ -315,7 +315,7 @@ on_both_backends! {
         assert_eq!(res.status(), 303);
         let page = app.get(&location(&res)).await.text().await.unwrap();
         assert!(page.contains("value=\"2020-11-15\"") && page.contains("value=\"23:59\""), "shown in Oslo time");
-        let category = location(&res);
+        let category = location(&res).split('?').next().unwrap().to_string();
         let new_criterion = format!("{category}/criteria/new");
         let res = app.post_form(&new_criterion, &new_criterion, &[("text", "Feilet dere raskt?"), ("weight", "11"),
             ("shape", "range"), ("scale_min", "6"), ("scale_max", "1")]).await;

@@ -34,6 +34,12 @@ on_both_backends! {
         assert_eq!(catalogue.matches("class=\"ds-card\"").count(), 24, "one page of cards");
         let page2 = app.get("/catalogue?page=2").await.text().await.unwrap();
         assert_eq!(page2.matches("class=\"ds-card\"").count() as i64, submitted - 24);
+        let beyond = app.get("/catalogue?page=999999999").await.text().await.unwrap();
+        assert!(beyond.contains("Side 2 / 2"), "a page beyond the last is the last");
+        assert_eq!(beyond.matches("class=\"ds-card\"").count() as i64, submitted - 24);
+        let api: serde_json::Value = app.get("/api/v1/applications?page=999999999").await.json().await.unwrap();
+        assert_eq!(api["page"], 2);
+        assert_eq!(api["items"].as_array().unwrap().len() as i64, submitted - 24);
         let mistakes = app.get("/catalogue?category=mistake&sort=cheers").await.text().await.unwrap();
         assert!(!mistakes.contains(&format!("Antall søknader: {submitted}")), "the filter narrows the list");
     }

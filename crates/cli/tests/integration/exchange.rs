@@ -118,6 +118,23 @@ on_both_backends! {
         other.finish().await;
     }
 
+    async fn a_new_round_for_a_year_already_held_is_a_conflict(app) {
+        let mut doc = demo_export(app).await;
+        let before = row_counts(&app.services.db).await;
+        let mut second = doc.rounds[0].clone();
+        second.id = uuid::Uuid::now_v7();
+        second.categories.clear();
+        let year = second.year;
+        doc.rounds.push(second);
+        let Err(ImportError::Rejected(problems)) = app.services.import(doc).await else {
+            panic!("a second round for {year} should reject the file");
+        };
+        let last = format!("$.rounds[{}].year", 2);
+        assert_eq!(problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), [last.as_str()]);
+        assert!(problems[0].message.contains(&year.to_string()));
+        assert_eq!(row_counts(&app.services.db).await, before, "nothing written");
+    }
+
     async fn a_record_changed_since_export_is_a_conflict(app) {
         let mut doc = demo_export(app).await;
         let before = row_counts(&app.services.db).await;

@@ -13,6 +13,7 @@ mod exchange;
 mod fixtures;
 mod page_cache;
 mod pages;
+mod rounds;
 mod schema;
 mod stories;
 mod tips;

@@ -19,6 +19,9 @@ pub struct CategoryView {
     pub criteria: Vec<CriterionRow>,
     pub questions: Vec<QuestionRow>,
     pub editable: bool,
+    /// The category no longer accepts applications although its round is a draft or open:
+    /// a warning for the administrator, who may have typed last year's date.
+    pub deadline_past: bool,
 }
 
 /// Which way a criterion or question moves in its list.
@@ -77,7 +80,14 @@ impl Services {
             .ok_or(ServiceError::NotFound)?;
         let round = self.existing_round(category.round_id).await?;
         let editable = criteria_editable(rounds::submitted_count(&self.db, id).await?);
+        let deadline_past = matches!(round.state.as_str(), "draft" | "open")
+            && !prisverdig_domain::category::is_accepting(
+                self.clock.now(),
+                category.deadline,
+                category.extended_deadline,
+            );
         Ok(CategoryView {
+            deadline_past,
             criteria: rounds::criteria(&self.db, id).await?,
             questions: rounds::questions(&self.db, id).await?,
             round,

@@ -4,15 +4,17 @@
 use super::{record, require_admin};
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
-use prisverdig_domain::defaults::CATEGORIES;
-use prisverdig_domain::local_time::{parse_oslo, years_later};
+use prisverdig_domain::category::is_accepting;
+use prisverdig_domain::defaults::{CATEGORIES, default_deadline};
+use prisverdig_domain::local_time::years_later;
 use prisverdig_domain::round::RoundState;
 use prisverdig_domain::setup::{
     CategorySetup, CriterionSetup, QuestionSetup, RoundInput, RoundSetup,
 };
-use prisverdig_store::Tx;
 use prisverdig_store::rounds::{self, CategoryRow, RoundRow};
 use prisverdig_store::users::User;
+use prisverdig_store::{StoreError, Tx};
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 /// A round with its categories and the states it may move to next.
@@ -21,6 +23,34 @@ pub struct RoundView {
     pub state: RoundState,
     pub categories: Vec<CategoryRow>,
     pub next_states: &'static [RoundState],
+    /// The names of the categories whose deadline (with any extension) has passed.
+    pub past_deadlines: Vec<String>,
+    /// Whether every category's deadline has passed (and there is at least one category).
+    pub all_deadlines_past: bool,
+    /// Only a draft without applications may be deleted.
+    pub deletable: bool,
+}
+
+/// The year another round of the organisation already has, at the year field.
+fn year_taken() -> ServiceError {
+    ValidationError::new("year", "error-round-year-taken").into()
+}
+
+/// A unique-index violation on the year (a concurrent writer won) as the same field error.
+fn duplicate_year(e: StoreError) -> ServiceError {
+    match e {
+        StoreError::Duplicate(_) => year_taken(),
+        other => other.into(),
+    }
+}
+
+/// The names of `categories` that no longer accept applications at `now`.
+fn past_deadlines(categories: &[CategoryRow], now: OffsetDateTime) -> Vec<String> {
+    categories
+        .iter()
+        .filter(|c| !is_accepting(now, c.deadline, c.extended_deadline))
+        .map(|c| c.name.clone())
+        .collect()
 }
 
 impl Services {
@@ -42,16 +72,24 @@ impl Services {
             ServiceError::Internal(format!("round {id} has state {:?}", round.state))
         })?;
         let categories = rounds::round_categories(&self.db, id).await?;
+        let past = past_deadlines(&categories, self.clock.now());
+        let deletable =
+            state == RoundState::Draft && rounds::application_count(&self.db, id).await? == 0;
         Ok(RoundView {
+            all_deadlines_past: !categories.is_empty() && past.len() == categories.len(),
+            past_deadlines: past,
             round,
             state,
             categories,
             next_states: state.next_states(),
+            deletable,
         })
     }
 
     /// A new draft round; with `default_prizes` it starts with the shipped categories and
-    /// their criteria, due at 23:59 on 1 November the year before the award.
+    /// their criteria, due at the deadline [`default_deadline`] picks (1 November the year
+    /// before the award while that is ahead, else a later date). A year another round of
+    /// the organisation has is refused at the year field.
     pub async fn create_round(
         &self,
         user: &User,
@@ -63,9 +101,15 @@ impl Services {
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
         let org = self.organisation_for_setup(&mut tx).await?;
-        let id = rounds::insert_setup(&mut tx, now, org, &setup, None).await?;
+        if rounds::year_taken(&self.db, org, setup.year, None).await? {
+            return Err(year_taken());
+        }
+        let id = rounds::insert_setup(&mut tx, now, org, &setup, None)
+            .await
+            .map_err(duplicate_year)?;
         if default_prizes {
-            insert_default_prizes(&mut tx, id, setup.year).await?;
+            let deadline = default_deadline(setup.year, setup.ceremony_at, now);
+            insert_default_prizes(&mut tx, id, deadline).await?;
         }
         let detail = serde_json::json!({ "year": setup.year, "title": setup.title, "default_prizes": default_prizes });
         record(&mut tx, now, user, "round.create", ("round", id), detail).await?;
@@ -75,11 +119,16 @@ impl Services {
 
     pub async fn update_round(&self, user: &User, id: Uuid, input: &RoundInput<'_>) -> Result<()> {
         require_admin(user)?;
-        self.existing_round(id).await?;
+        let round = self.existing_round(id).await?;
         let setup = input.parse().map_err(ServiceError::Invalid)?;
+        if rounds::year_taken(&self.db, round.organisation_id, setup.year, Some(id)).await? {
+            return Err(year_taken());
+        }
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        rounds::update(&mut tx, id, &setup).await?;
+        rounds::update(&mut tx, id, &setup)
+            .await
+            .map_err(duplicate_year)?;
         let detail = serde_json::json!({ "year": setup.year, "title": setup.title });
         record(&mut tx, now, user, "round.update", ("round", id), detail).await?;
         self.commit_public(tx).await?;
@@ -99,6 +148,11 @@ impl Services {
         let to = RoundState::parse(to).ok_or_else(refused)?;
         if !view.state.can_move_to(to) {
             return Err(refused());
+        }
+        // An open round whose every deadline has passed takes no application, yet it would
+        // take the front page's call to apply: refused, with the categories named on the page.
+        if to == RoundState::Open && view.all_deadlines_past {
+            return Err(ValidationError::new("state", "error-open-deadlines-past").into());
         }
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
@@ -122,9 +176,16 @@ impl Services {
 
     /// Next year's round as a draft: the same settings a year later, with every category,
     /// criterion and question. Deadline extensions are not copied: they answered that year.
+    /// Refused (at `copy`) when the organisation already has a round for next year: the
+    /// copy would be a second round for that year.
     pub async fn copy_round(&self, user: &User, id: Uuid) -> Result<Uuid> {
         let source = self.round_view(user, id).await?;
         let setup = next_year(&source.round);
+        let copy_taken =
+            || ServiceError::from(ValidationError::new("copy", "error-copy-year-taken"));
+        if rounds::year_taken(&self.db, source.round.organisation_id, setup.year, None).await? {
+            return Err(copy_taken());
+        }
         let mut lists = Vec::new();
         for c in &source.categories {
             let criteria = rounds::criteria(&self.db, c.id).await?;
@@ -135,7 +196,11 @@ impl Services {
         let mut tx = self.db.begin().await?;
         let new_id =
             rounds::insert_setup(&mut tx, now, source.round.organisation_id, &setup, Some(id))
-                .await?;
+                .await
+                .map_err(|e| match e {
+                    StoreError::Duplicate(_) => copy_taken(),
+                    other => other.into(),
+                })?;
         for (c, criteria, questions) in lists {
             let category = copy_category(c);
             let cid = rounds::insert_category_setup(&mut tx, new_id, c.position, &category).await?;
@@ -161,6 +226,35 @@ impl Services {
         record(&mut tx, now, user, "round.copy", ("round", new_id), detail).await?;
         self.commit_public(tx).await?;
         Ok(new_id)
+    }
+
+    /// Deletes a draft round with its categories, criteria and questions. Refused (at
+    /// `delete`) once the round has left the draft state, and for a draft that already has
+    /// applications (even unsubmitted ones): those belong to their applicants.
+    pub async fn delete_round(&self, user: &User, id: Uuid) -> Result<()> {
+        let view = self.round_view(user, id).await?;
+        if view.state != RoundState::Draft {
+            return Err(ValidationError::new("delete", "error-round-delete-not-draft").into());
+        }
+        if !view.deletable {
+            return Err(
+                ValidationError::new("delete", "error-round-delete-has-applications").into(),
+            );
+        }
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        if !rounds::delete_draft(&mut tx, id).await? {
+            return Err(ValidationError::new("delete", "error-round-delete-not-draft").into());
+        }
+        let names: Vec<_> = view.categories.iter().map(|c| c.name.as_str()).collect();
+        let detail = serde_json::json!({
+            "year": view.round.year,
+            "title": view.round.title,
+            "categories": names,
+        });
+        record(&mut tx, now, user, "round.delete", ("round", id), detail).await?;
+        self.commit_public(tx).await?;
+        Ok(())
     }
 }
 
@@ -192,9 +286,11 @@ fn copy_category(c: &CategoryRow) -> CategorySetup {
     }
 }
 
-async fn insert_default_prizes(tx: &mut Tx, round_id: Uuid, year: i64) -> Result<()> {
-    let deadline = parse_oslo(&format!("{}-11-01", year - 1), "23:59")
-        .ok_or_else(|| ServiceError::Internal(format!("no 1 November in {}", year - 1)))?;
+async fn insert_default_prizes(
+    tx: &mut Tx,
+    round_id: Uuid,
+    deadline: OffsetDateTime,
+) -> Result<()> {
     for (position, def) in CATEGORIES.iter().enumerate() {
         let setup = CategorySetup {
             kind: def.kind,

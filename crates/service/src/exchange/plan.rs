@@ -129,10 +129,22 @@ impl<'a> Plan<'a> {
                 .iter()
                 .map(move |q| (q.id, Some(c.id), q.clone()))
         }));
+        // One round per year (the store's unique index): a new round may not take a year
+        // that a round in the database or an earlier new round of the document has.
+        let mut years: HashMap<i64, Uuid> = db.rounds.iter().map(|r| (r.year, r.id)).collect();
         for (i, r) in doc.rounds.iter().enumerate() {
             let path = format!("$.rounds[{i}]");
             if self.is_new(&path, r.id, None, &bare_round(r), &rounds) {
-                self.rounds.push(r);
+                match years.get(&r.year) {
+                    Some(other) => self.problems.push(Problem {
+                        path: format!("{path}.year"),
+                        message: format!("conflict: round {other} already has the year {}", r.year),
+                    }),
+                    None => {
+                        years.insert(r.year, r.id);
+                        self.rounds.push(r);
+                    }
+                }
             }
             for (j, c) in r.categories.iter().enumerate() {
                 let path = format!("{path}.categories[{j}]");

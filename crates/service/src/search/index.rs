@@ -162,8 +162,14 @@ impl SearchIndex {
         let tantivy_query = query::build(self, &parsed, &q.filters);
         let searcher = self.reader.searcher();
         let per_page = q.per_page.clamp(1, 100);
-        let top =
-            TopDocs::with_limit(per_page).and_offset(q.page.max(1).saturating_sub(1) * per_page);
+        // A page beyond the last is the last: the collector never seeks (and allocates)
+        // past the hits there are. Counting first costs a pass only when paging on.
+        let mut page = q.page.max(1);
+        if page > 1 {
+            let total = searcher.search(&tantivy_query, &Count)?;
+            page = page.min(total.div_ceil(per_page).max(1));
+        }
+        let top = TopDocs::with_limit(per_page).and_offset((page - 1) * per_page);
         let (total, found) = match q.sort {
             Sort::Relevance => searcher.search(&tantivy_query, &(Count, top.order_by_score()))?,
             Sort::Newest => ordered::<DateTime>(&searcher, &tantivy_query, top, "submitted_at")?,
@@ -188,7 +194,7 @@ impl SearchIndex {
                 snippet_html,
             });
         }
-        Ok(SearchResults { total, hits })
+        Ok(SearchResults { total, hits, page })
     }
 
     fn id_term(&self, id: Uuid) -> Term {

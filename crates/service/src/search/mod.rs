@@ -144,4 +144,6 @@ pub struct Hit {
 pub struct SearchResults {
     pub total: usize,
     pub hits: Vec<Hit>,
+    /// The page these hits are: the one asked for, or the last page when it lay beyond.
+    pub page: usize,
 }

@@ -53,3 +53,8 @@ family-see = See the idea's family
 page-team = The team
 family-current = this application
 family-unit-node = took the idea into use
+
+# Issue 9: an empty catalogue says why.
+catalogue-no-match = No applications match your search or filters.
+catalogue-clear = Clear search and filters
+catalogue-none-received = No applications were received for { $category } in { $year }.

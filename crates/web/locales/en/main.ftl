@@ -11,6 +11,7 @@ footer-motto = Everyone who applies is seen. Stealing is easier when we share.
 home-title = Innovation prizes
 home-intro = New – useful – put to use. Units apply for the prizes here, and every application is visible so that good ideas spread.
 home-ceremony = Award ceremony
+home-open-calls = Prizes open for applications
 home-no-round = No prize round is open right now.
 category-prize = Prize
 category-deadline = Deadline

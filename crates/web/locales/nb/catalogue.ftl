@@ -53,3 +53,8 @@ family-see = Se idéfamilien
 page-team = Laget bak
 family-current = denne søknaden
 family-unit-node = tok ideen i bruk
+
+# Issue 9: an empty catalogue says why.
+catalogue-no-match = Ingen søknader passer søket eller filtrene dine.
+catalogue-clear = Fjern søk og filtre
+catalogue-none-received = Ingen søknader kom inn til { $category } i { $year }.

@@ -11,6 +11,7 @@ footer-motto = Alle som søker blir sett. Det er lettere å stjele når man dele
 home-title = Innovasjonsprisene
 home-intro = Nytt – nyttig – nyttiggjort. Her søker enhetene om prisene, og alle søknadene blir synlige slik at gode ideer sprer seg.
 home-ceremony = Prisutdeling
+home-open-calls = Priser du kan søke på nå
 home-no-round = Ingen prisrunde er åpen akkurat nå.
 category-prize = Prissum
 category-deadline = Søknadsfrist

@@ -53,3 +53,8 @@ family-see = Sjå idéfamilien
 page-team = Laget bak
 family-current = denne søknaden
 family-unit-node = tok ideen i bruk
+
+# Issue 9: an empty catalogue says why.
+catalogue-no-match = Ingen søknader passar til søket eller filtera dine.
+catalogue-clear = Fjern søk og filter
+catalogue-none-received = Ingen søknader kom inn til { $category } i { $year }.

@@ -11,6 +11,7 @@ footer-motto = Alle som søkjer, blir sedde. Det er lettare å stele når ein de
 home-title = Innovasjonsprisane
 home-intro = Nytt – nyttig – nyttiggjort. Her søkjer einingane om prisane, og alle søknadene blir synlege slik at gode idear spreier seg.
 home-ceremony = Prisutdeling
+home-open-calls = Prisar du kan søkje på no
 home-no-round = Ingen prisrunde er open akkurat no.
 category-prize = Prissum
 category-deadline = Søknadsfrist

@@ -9,7 +9,7 @@ use crate::router::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use prisverdig_domain::local_time::oslo_parts;
 use prisverdig_domain::setup::CategoryInput;
@@ -32,7 +32,17 @@ pub struct CategoryPage {
     criteria: Vec<CriterionRow>,
     questions: Vec<QuestionRow>,
     editable: bool,
+    /// Its deadline has passed while the round is a draft or open: a warning, not a refusal.
+    deadline_past: bool,
+    /// Arrived here from saving the form.
+    saved: bool,
     errors: FormErrors,
+}
+
+#[derive(Deserialize, Default)]
+pub struct SavedQuery {
+    #[serde(default)]
+    saved: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -105,6 +115,8 @@ fn editing(
         criteria: view.criteria,
         questions: view.questions,
         editable: view.editable,
+        deadline_past: view.deadline_past,
+        saved: false,
         shell,
         errors,
     }
@@ -128,6 +140,8 @@ async fn creating(
         criteria: Vec::new(),
         questions: Vec::new(),
         editable: true,
+        deadline_past: false,
+        saved: false,
         shell,
         errors,
     })
@@ -139,8 +153,9 @@ pub async fn new_form(
     shell: Shell,
     Path(round_id): Path<Uuid>,
 ) -> Result<CategoryPage, WebError> {
+    // No type chosen: the server takes the shipped prize the name names, else «Egen pris».
     let form = CategoryForm {
-        kind: "custom".into(),
+        kind: String::new(),
         prize_sum_kr: "0".into(),
         deadline_time: "23:59".into(),
         ..CategoryForm::default()
@@ -160,7 +175,7 @@ pub async fn create(
         .create_category(&user, round_id, &form.input())
         .await
     {
-        Ok(id) => Ok(see_other(&format!("/admin/categories/{id}"))),
+        Ok(id) => Ok(see_other(&format!("/admin/categories/{id}?saved=1"))),
         Err(e) => {
             let errors = form_errors(shell.locale, e)?;
             Ok(unprocessable(
@@ -175,9 +190,12 @@ pub async fn edit_form(
     Administrator(user): Administrator,
     shell: Shell,
     Path(id): Path<Uuid>,
+    Query(query): Query<SavedQuery>,
 ) -> Result<CategoryPage, WebError> {
     let view = state.services.category_view(&user, id).await?;
-    Ok(editing(shell, view, None, FormErrors::default()))
+    let mut page = editing(shell, view, None, FormErrors::default());
+    page.saved = query.saved.is_some();
+    Ok(page)
 }
 
 pub async fn update(
@@ -192,7 +210,7 @@ pub async fn update(
         .update_category(&user, id, &form.input())
         .await
     {
-        Ok(()) => Ok(see_other(&format!("/admin/categories/{id}"))),
+        Ok(()) => Ok(see_other(&format!("/admin/categories/{id}?saved=1"))),
         Err(e) => {
             let errors = form_errors(shell.locale, e)?;
             let view = state.services.category_view(&user, id).await?;

@@ -55,6 +55,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/admin/rounds/{id}/copy", post(round_show::copy))
         .route(
+            "/admin/rounds/{id}/delete",
+            get(round_show::confirm_delete).post(round_show::delete),
+        )
+        .route(
             "/admin/rounds/{id}/categories/new",
             get(categories::new_form).post(categories::create),
         )

@@ -1,11 +1,12 @@
-//! One round: its settings, its categories, the buttons for its next states, and copying
-//! it to next year.
+//! One round: its settings, its categories, the buttons for its next states, copying it
+//! to next year, and deleting it while it is a draft (after a confirmation page).
 
 use super::labels::{category_kind, round_action, round_state};
 use super::{form_errors, see_other, unprocessable};
 use crate::error::WebError;
 use crate::extract::user::Administrator;
 use crate::format::{date_time, kroner};
+use crate::i18n::Locale;
 use crate::layout::{FormErrors, Shell};
 use crate::router::AppState;
 use askama::Template;
@@ -25,6 +26,8 @@ pub struct CategoryLine {
     pub prize: String,
     pub deadline: String,
     pub extended: Option<String>,
+    /// Its deadline has passed.
+    pub past: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -37,7 +40,27 @@ pub struct RoundPage {
     /// (state code, button text key).
     next: Vec<(&'static str, &'static str)>,
     categories: Vec<CategoryLine>,
+    /// «A, B og C»: the categories whose deadline has passed, while the round is a draft or
+    /// open (when it matters).
+    past_deadlines: Option<String>,
+    deletable: bool,
     errors: FormErrors,
+}
+
+/// Names joined as a list in the visitor's language: «A, B og C».
+fn names_list(locale: Locale, names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => format!("«{one}»"),
+        [rest @ .., last] => {
+            let rest: Vec<_> = rest.iter().map(|n| format!("«{n}»")).collect();
+            format!(
+                "{} {} «{last}»",
+                rest.join(", "),
+                locale.t("admin-list-and")
+            )
+        }
+    }
 }
 
 async fn page(
@@ -49,6 +72,18 @@ async fn page(
 ) -> Result<RoundPage, WebError> {
     let view = state.services.round_view(user, id).await?;
     let locale = shell.locale;
+    let mut errors = errors;
+    let names = names_list(locale, &view.past_deadlines);
+    // The refusal to open names the categories whose deadline has passed.
+    for (field, message) in &mut errors.items {
+        if field == "state" && *message == locale.t("error-open-deadlines-past") {
+            *message = locale.t_args(
+                "error-open-deadlines-past-named",
+                &[("categories", names.clone().into())],
+            );
+        }
+    }
+    let warn = matches!(view.state.as_str(), "draft" | "open") && !names.is_empty();
     let categories = view
         .categories
         .into_iter()
@@ -58,6 +93,7 @@ async fn page(
             prize: kroner(locale, c.prize_sum_kr),
             deadline: date_time(locale, c.deadline),
             extended: c.extended_deadline.map(|e| date_time(locale, e)),
+            past: view.past_deadlines.contains(&c.name),
             name: c.name,
         })
         .collect();
@@ -71,6 +107,8 @@ async fn page(
             .collect(),
         round: view.round,
         categories,
+        past_deadlines: warn.then_some(names),
+        deletable: view.deletable,
         shell,
         errors,
     })
@@ -110,8 +148,64 @@ pub async fn transition(
 pub async fn copy(
     State(state): State<AppState>,
     Administrator(user): Administrator,
+    shell: Shell,
     Path(id): Path<Uuid>,
 ) -> Result<Response, WebError> {
-    let new_id = state.services.copy_round(&user, id).await?;
-    Ok(see_other(&format!("/admin/rounds/{new_id}")))
+    match state.services.copy_round(&user, id).await {
+        Ok(new_id) => Ok(see_other(&format!("/admin/rounds/{new_id}"))),
+        Err(e) => {
+            let errors = form_errors(shell.locale, e)?;
+            Ok(unprocessable(page(&state, shell, &user, id, errors).await?))
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/round_delete.html")]
+pub struct DeletePage {
+    shell: Shell,
+    round: RoundRow,
+    categories: Vec<String>,
+}
+
+/// The confirmation step: what goes with the round, and the button that deletes it.
+pub async fn confirm_delete(
+    State(state): State<AppState>,
+    Administrator(user): Administrator,
+    shell: Shell,
+    Path(id): Path<Uuid>,
+) -> Result<Response, WebError> {
+    let view = state.services.round_view(&user, id).await?;
+    if !view.deletable {
+        // Not a draft, or it has applications: the round's page says why.
+        let mut errors = FormErrors::default();
+        let key = if view.state.as_str() == "draft" {
+            "error-round-delete-has-applications"
+        } else {
+            "error-round-delete-not-draft"
+        };
+        errors.add(shell.locale, "delete", key);
+        return Ok(unprocessable(page(&state, shell, &user, id, errors).await?));
+    }
+    let categories = view.categories.into_iter().map(|c| c.name).collect();
+    Ok(axum::response::IntoResponse::into_response(DeletePage {
+        shell,
+        round: view.round,
+        categories,
+    }))
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    Administrator(user): Administrator,
+    shell: Shell,
+    Path(id): Path<Uuid>,
+) -> Result<Response, WebError> {
+    match state.services.delete_round(&user, id).await {
+        Ok(()) => Ok(see_other("/admin/rounds?deleted=1")),
+        Err(e) => {
+            let errors = form_errors(shell.locale, e)?;
+            Ok(unprocessable(page(&state, shell, &user, id, errors).await?))
+        }
+    }
 }

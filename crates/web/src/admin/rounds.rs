@@ -7,20 +7,30 @@ use crate::layout::Shell;
 use crate::router::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use prisverdig_store::rounds::RoundRow;
+use serde::Deserialize;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/rounds.html")]
 pub struct RoundsPage {
     shell: Shell,
     rounds: Vec<(RoundRow, &'static str)>,
+    /// Arrived here from deleting a draft round.
+    deleted: bool,
+}
+
+#[derive(Deserialize, Default)]
+pub struct RoundsQuery {
+    #[serde(default)]
+    deleted: Option<String>,
 }
 
 pub async fn show(
     State(state): State<AppState>,
     Administrator(user): Administrator,
     shell: Shell,
+    Query(query): Query<RoundsQuery>,
 ) -> Result<RoundsPage, WebError> {
     let rounds = state.services.rounds(&user).await?;
     let rounds = rounds
@@ -30,5 +40,9 @@ pub async fn show(
             (r, key)
         })
         .collect();
-    Ok(RoundsPage { shell, rounds })
+    Ok(RoundsPage {
+        shell,
+        rounds,
+        deleted: query.deleted.is_some(),
+    })
 }

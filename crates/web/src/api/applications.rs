@@ -25,7 +25,7 @@ pub struct ListQuery {
     /// A published outcome: `winner`, `nominee` or `honourable_mention`.
     #[serde(default)]
     status: String,
-    /// From 1.
+    /// From 1; a page beyond the last is the last page.
     page: Option<i64>,
 }
 
@@ -50,6 +50,7 @@ pub struct ApplicationItem {
 pub struct ApplicationList {
     pub items: Vec<ApplicationItem>,
     pub total: i64,
+    /// The page shown: the one asked for, or the last when it lay beyond.
     pub page: i64,
     pub per_page: i64,
 }
@@ -117,7 +118,8 @@ pub async fn list(
     Ok(Json(ApplicationList {
         items,
         total: result.total,
-        page,
+        // A page beyond the last answers as the last page.
+        page: result.page,
         per_page: PER_PAGE,
     }))
 }

@@ -9,7 +9,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use prisverdig_domain::category::CategoryKind;
-use prisverdig_service::catalogue::PER_PAGE;
+use prisverdig_service::catalogue::last_page;
 use prisverdig_store::catalogue_query::{Card, Filter, Sort};
 use serde::Deserialize;
 
@@ -53,6 +53,19 @@ impl CatalogueQuery {
         }
     }
 
+    /// Any search text or filter narrows the view (sorting does not).
+    fn narrowed(&self) -> bool {
+        [
+            &self.q,
+            &self.year,
+            &self.category,
+            &self.sector,
+            &self.status,
+        ]
+        .iter()
+        .any(|v| !v.trim().is_empty())
+    }
+
     fn page(&self) -> i64 {
         self.page.parse().unwrap_or(1).clamp(1, 100_000)
     }
@@ -90,6 +103,18 @@ pub struct CataloguePage {
     pages: i64,
     previous: Option<String>,
     next: Option<String>,
+    /// Nothing shown, and why: see [`Empty`].
+    empty: Option<Empty>,
+}
+
+/// Why the catalogue shows no cards.
+pub enum Empty {
+    /// Nothing is published at all yet.
+    NothingYet,
+    /// The search or the filters matched nothing (and can be cleared).
+    NoMatch,
+    /// One year's prize whose deadline has passed received no applications (the text).
+    NoneReceived(String),
 }
 
 impl CataloguePage {
@@ -125,8 +150,32 @@ pub async fn show(
         .services
         .catalogue_page(query.filter(), &text, page)
         .await?;
-    let pages = ((result.total + PER_PAGE - 1) / PER_PAGE).max(1);
+    // The service read a page beyond the last as the last one.
+    let page = result.page;
+    let pages = last_page(result.total);
+    let empty = if !result.cards.is_empty() {
+        None
+    } else if !query.narrowed() {
+        Some(Empty::NothingYet)
+    } else {
+        let filter = query.filter();
+        let only_prize_and_year =
+            query.q.trim().is_empty() && filter.sector.is_none() && filter.status.is_none();
+        let closed = match (filter.year, &filter.kind) {
+            (Some(year), Some(kind)) if only_prize_and_year => {
+                state.services.received_none(year, kind).await?.map(|name| {
+                    shell.locale.t_args(
+                        "catalogue-none-received",
+                        &[("category", name.into()), ("year", year.to_string().into())],
+                    )
+                })
+            }
+            _ => None,
+        };
+        Some(closed.map_or(Empty::NoMatch, Empty::NoneReceived))
+    };
     Ok(CataloguePage {
+        empty,
         previous: (page > 1).then(|| query.url_for_page(page - 1)),
         next: (page < pages).then(|| query.url_for_page(page + 1)),
         shell,

@@ -1,6 +1,7 @@
-//! The front page: the call to apply («løp og søk!») — the current round, each prize with
-//! its criteria, prize sum and time left, and a clear way to start an application; and
-//! the newest stories from «Tanketanken».
+//! The front page: the call to apply («løp og søk!») — every prize that accepts
+//! applications now, across all open rounds, soonest deadline first, each with its round,
+//! criteria, prize sum and time left, and a clear way to start an application; between
+//! rounds the current round; and the newest stories from «Tanketanken».
 
 use crate::error::WebError;
 use crate::format::{date_time, kroner, time_left, time_left_changes_at};
@@ -25,13 +26,19 @@ pub struct CategoryCard {
     pub extended: bool,
     pub time_left: Option<String>,
     pub criteria: Vec<String>,
+    /// The round's title, when the page calls for more than one round.
+    pub round_title: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "public/home.html")]
 pub struct HomePage {
     shell: Shell,
+    /// The one round the page is about (its title, description and ceremony); `None`
+    /// when several open rounds call at once, or there is no round.
     round: Option<RoundSummary>,
+    /// Several open rounds accept applications: the cards name their rounds.
+    several_rounds: bool,
     ceremony: Option<String>,
     categories: Vec<CategoryCard>,
     /// At least one prize accepts applications now.
@@ -40,7 +47,12 @@ pub struct HomePage {
     stories: Vec<StoryTeaser>,
 }
 
-fn card(shell: &Shell, now: OffsetDateTime, p: PrizeCall) -> CategoryCard {
+fn card(
+    shell: &Shell,
+    now: OffsetDateTime,
+    p: PrizeCall,
+    round_title: Option<String>,
+) -> CategoryCard {
     let c = p.category;
     let deadline = effective_deadline(c.deadline, c.extended_deadline);
     CategoryCard {
@@ -51,6 +63,7 @@ fn card(shell: &Shell, now: OffsetDateTime, p: PrizeCall) -> CategoryCard {
         criteria: p.criteria,
         name: c.name,
         description: c.description,
+        round_title,
     }
 }
 
@@ -59,36 +72,57 @@ pub async fn show(
     shell: Shell,
 ) -> Result<(Option<Extension<ChangesAt>>, HomePage), WebError> {
     let view = state.services.home().await?;
-    let (round, prizes) = match view.round {
-        Some((round, prizes)) => (Some(round), prizes),
-        None => (None, Vec::new()),
+    let now = view.now;
+    // «3 dager igjen» becomes «2 dager igjen»: the cached page must not outlive its text.
+    // Every shown deadline counts; the cache also expires at each deadline itself
+    // (`next_by_clock`), when a card leaves the page.
+    let changes_at = view
+        .live
+        .iter()
+        .map(|l| &l.prize)
+        .chain(view.round.iter().flat_map(|(_, prizes)| prizes.iter()))
+        .filter(|p| p.accepting)
+        .map(|p| {
+            let c = &p.category;
+            time_left_changes_at(now, effective_deadline(c.deadline, c.extended_deadline))
+        })
+        .min()
+        .map(|at| Extension(ChangesAt(at)));
+    let (round, several_rounds, categories, accepting) = if view.live.is_empty() {
+        match view.round {
+            Some((round, prizes)) => {
+                let accepting = prizes.iter().any(|p| p.accepting);
+                let cards = prizes
+                    .into_iter()
+                    .map(|p| card(&shell, now, p, None))
+                    .collect();
+                (Some(round), false, cards, accepting)
+            }
+            None => (None, false, Vec::new(), false),
+        }
+    } else {
+        let first = view.live[0].round.id;
+        let several = view.live.iter().any(|l| l.round.id != first);
+        let round = (!several).then(|| view.live[0].round.clone());
+        let cards = view
+            .live
+            .into_iter()
+            .map(|l| {
+                let title = several.then(|| l.round.title.clone());
+                card(&shell, now, l.prize, title)
+            })
+            .collect();
+        (round, several, cards, true)
     };
-    let accepting = prizes.iter().any(|p| p.accepting);
     let ceremony = round
         .as_ref()
         .and_then(|r| r.ceremony_at)
         .map(|at| date_time(shell.locale, at));
-    // «3 dager igjen» becomes «2 dager igjen»: the cached page must not outlive its text.
-    let changes_at = prizes
-        .iter()
-        .filter(|p| p.accepting)
-        .map(|p| {
-            let c = &p.category;
-            time_left_changes_at(
-                view.now,
-                effective_deadline(c.deadline, c.extended_deadline),
-            )
-        })
-        .min()
-        .map(|at| Extension(ChangesAt(at)));
-    let categories = prizes
-        .into_iter()
-        .map(|p| card(&shell, view.now, p))
-        .collect();
     let page = HomePage {
         stories: StoryTeaser::all(shell.locale, view.stories),
         shell,
         round,
+        several_rounds,
         ceremony,
         categories,
         accepting,

@@ -282,6 +282,16 @@ fn sorting_and_pages() {
     assert_eq!(results.total, 12);
     let page: Vec<u128> = results.hits.iter().map(|h| h.id.as_u128()).collect();
     assert_eq!(page, [1, 0]);
+    assert_eq!(results.page, 3);
+    // A page far beyond the last is the last page (and never a seek to that offset).
+    let beyond = SearchQuery {
+        page: 999_999_999,
+        ..page3
+    };
+    let results = index.search(&beyond).unwrap();
+    assert_eq!((results.total, results.page), (12, 3));
+    let page: Vec<u128> = results.hits.iter().map(|h| h.id.as_u128()).collect();
+    assert_eq!(page, [1, 0]);
 }
 
 #[test]
