@@ -98,6 +98,7 @@ impl TestApp {
             session_idle: time::Duration::hours(8),
             contact_email: None,
             brand: Default::default(),
+            public_url: "http://prisverdig.test".into(),
         };
         let base = serve(services.clone(), settings).await;
         TestApp {
@@ -254,6 +255,7 @@ impl TestApp {
             session_idle: time::Duration::hours(8),
             contact_email: None,
             brand: Default::default(),
+            public_url: "http://prisverdig.test".into(),
         };
         let follower = services.clone();
         tokio::spawn(async move {

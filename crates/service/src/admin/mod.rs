@@ -1,11 +1,12 @@
 //! The administrator's use cases: the organisation chart, rounds, categories with their
-//! criteria and questions, and tips about candidates. Each takes the acting user and
+//! criteria and questions, tips about candidates, and user accounts. Each takes the acting user and
 //! refuses anyone without the administrator role.
 
 pub mod categories;
 pub mod rounds;
 pub mod tips;
 pub mod unit_import;
+pub mod users;
 pub mod units;
 
 use crate::{Result, ServiceError, Services};
