@@ -21,10 +21,12 @@ pub struct Settings {
     pub accent_colour: Option<prisverdig_domain::colour::Rgb>,
     /// An image file with the organisation's logo.
     pub logo_file: Option<PathBuf>,
+    /// Invitation links stop working after this many days.
+    pub invitation_days: i64,
 }
 
 /// Every setting: its name in the file, and (derived) its environment variable.
-const KEYS: [&str; 10] = [
+const KEYS: [&str; 11] = [
     "bind",
     "data_dir",
     "database_url",
@@ -35,6 +37,7 @@ const KEYS: [&str; 10] = [
     "contact_email",
     "accent_colour",
     "logo_file",
+    "invitation_days",
 ];
 
 fn env_name(key: &str) -> String {
@@ -185,6 +188,13 @@ impl Settings {
             logo_file: parse(&raw, "logo_file", None, "a file path", |v| {
                 (!v.is_empty()).then(|| Some(PathBuf::from(v)))
             })?,
+            invitation_days: parse(
+                &raw,
+                "invitation_days",
+                prisverdig_domain::account::DEFAULT_INVITATION_DAYS,
+                "a whole number of days from 1 to 90",
+                |v| v.parse().ok().filter(|d| (1..=90).contains(d)),
+            )?,
         })
     }
 

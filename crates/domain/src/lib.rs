@@ -1,6 +1,7 @@
 //! Prisverdig's pure domain rules: types with `parse()`, state machines, deadlines and
 //! access rules. No I/O, no async, no database: every time rule takes `now` as an argument.
 
+pub mod account;
 pub mod application;
 pub mod application_form;
 pub mod attention;

@@ -17,6 +17,9 @@ pub enum ServiceError {
     NotFound,
     #[error("someone else saved first")]
     Conflict,
+    /// A link that worked once: used, expired, or its account deactivated.
+    #[error("no longer valid")]
+    Gone,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{0}")]

@@ -13,6 +13,7 @@ pub mod exchange;
 pub mod family;
 pub mod files;
 pub mod home;
+pub mod invitations;
 pub mod markdown;
 pub mod memory;
 pub mod public_changes;
@@ -42,6 +43,8 @@ pub struct Services {
     pub(crate) public: Arc<public_changes::PublicChanges>,
     /// The catalogue's filter choices, kept until public data changes.
     pub(crate) facets: Arc<std::sync::Mutex<Option<public_changes::Facets>>>,
+    /// Invitation links stop working this many days after they are made.
+    pub invitation_days: i64,
 }
 
 impl Services {
@@ -55,6 +58,7 @@ impl Services {
             sign_in_limiter: Arc::new(auth::SignInLimiter::new()),
             public: Arc::default(),
             facets: Arc::default(),
+            invitation_days: prisverdig_domain::account::DEFAULT_INVITATION_DAYS,
         }
     }
 }
@@ -63,6 +67,12 @@ impl Services {
     /// Keeps the search index in `dir` (rebuilt from the database when missing).
     pub fn with_search_dir(mut self, dir: std::path::PathBuf) -> Self {
         self.search = Arc::new(catalogue_search::CatalogueSearch::new(Some(dir)));
+        self
+    }
+
+    /// Invitation links last `days` days (at least one).
+    pub fn with_invitation_days(mut self, days: i64) -> Self {
+        self.invitation_days = days.max(1);
         self
     }
 }

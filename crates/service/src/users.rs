@@ -1,4 +1,5 @@
-//! Creating user accounts (the CLI's `user add` and the demo).
+//! Creating user accounts (the CLI's `user add` and the demo); the checks the
+//! administrator's «add user» shares.
 
 use crate::auth::hash_password;
 use crate::{Result, ServiceError, Services};
@@ -31,24 +32,45 @@ pub struct AddUser<'a> {
     pub password: &'a str,
 }
 
-fn validate(input: &AddUser<'_>) -> std::result::Result<Email, Vec<ValidationError>> {
-    let mut errors = Vec::new();
-    let email = Email::parse(input.email).map_err(|e| errors.push(e)).ok();
-    let name = input.name.trim();
+/// Checks the address, name and roles of a new account.
+pub(crate) fn validate_identity(
+    email: &str,
+    name: &str,
+    roles: &[Role],
+    errors: &mut Vec<ValidationError>,
+) -> Option<Email> {
+    let email = Email::parse(email).map_err(|e| errors.push(e)).ok();
+    let name = name.trim();
     if name.is_empty() {
         errors.push(ValidationError::new("name", "error-required"));
     } else if name.chars().count() > MAX_NAME_CHARS {
         errors.push(ValidationError::new("name", "error-too-long"));
     }
-    if input.roles.is_empty() {
+    if roles.is_empty() {
         errors.push(ValidationError::new("role", "error-required"));
     }
+    email
+}
+
+fn validate(input: &AddUser<'_>) -> std::result::Result<Email, Vec<ValidationError>> {
+    let mut errors = Vec::new();
+    let email = validate_identity(input.email, input.name, input.roles, &mut errors);
     if let Err(e) = check_new_password(input.password) {
         errors.push(e);
     }
     match email {
         Some(email) if errors.is_empty() => Ok(email),
         _ => Err(errors),
+    }
+}
+
+/// An address already taken becomes the field error at `email`.
+pub(crate) fn email_taken(e: prisverdig_store::StoreError) -> ServiceError {
+    match e {
+        prisverdig_store::StoreError::Duplicate(_) => {
+            ServiceError::from(ValidationError::new("email", "error-email-taken"))
+        }
+        other => other.into(),
     }
 }
 
@@ -68,12 +90,8 @@ impl Services {
         };
         let id = users::insert(&mut tx, now, new)
             .await
-            .map_err(|e| match e {
-                prisverdig_store::StoreError::Duplicate(_) => {
-                    ServiceError::from(ValidationError::new("email", "error-email-taken"))
-                }
-                other => other.into(),
-            })?;
+            .map_err(email_taken)?;
+        users::claim_team_invitations(&mut tx, id, email.as_str()).await?;
         let roles: Vec<_> = input.roles.iter().map(|r| r.as_str()).collect();
         let detail = serde_json::json!({ "email": email.as_str(), "roles": roles });
         let entry = AuditEntry {

@@ -265,17 +265,21 @@ pub struct TeamMember {
     pub email: String,
     pub user_id: Option<Uuid>,
     pub name: Option<String>,
+    /// Invited, but has not got in yet (no account, or one never used).
+    pub pending: bool,
 }
 
 pub async fn team(db: &Db, id: Uuid) -> Result<Vec<TeamMember>> {
     Ok(on_pool!(db, |pool| {
-        sqlx::query_as(
-        "SELECT t.email, t.user_id, u.name FROM team_member t LEFT JOIN users u ON u.email = t.email \
-         WHERE t.application_id = $1 ORDER BY t.invited_at, t.email"
-    )
-    .bind(id)
-    .fetch_all(pool)
-    .await
+        sqlx::query_as(concat!(
+            "SELECT t.email, t.user_id, NULLIF(u.name, '') AS name, (u.id IS NULL OR ",
+            crate::users::pending_sql!("u"),
+            ") AS pending FROM team_member t LEFT JOIN users u ON u.email = t.email \
+             WHERE t.application_id = $1 ORDER BY t.invited_at, t.email"
+        ))
+        .bind(id)
+        .fetch_all(pool)
+        .await
     })?)
 }
 

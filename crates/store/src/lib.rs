@@ -12,6 +12,7 @@ pub mod category_forms;
 mod db;
 mod error;
 pub mod exchange;
+pub mod invitations;
 pub mod organisation;
 pub mod outbox;
 pub mod public_change;

@@ -157,3 +157,229 @@ pub async fn set_locale(db: &Db, id: Uuid, locale: &str) -> Result<()> {
     .map(|_| ()))?;
     Ok(())
 }
+
+/// Whether `users` row `u` has never got in: no password set and no single sign-on identity.
+/// (An invited account is such a row until its owner uses the link or signs in.)
+macro_rules! pending_sql {
+    ($u:literal) => {
+        concat!(
+            "(",
+            $u,
+            ".password_hash IS NULL AND NOT EXISTS (SELECT 1 FROM external_identity e WHERE e.user_id = ",
+            $u,
+            ".id))"
+        )
+    };
+}
+pub(crate) use pending_sql;
+
+/// A user as the administrator's pages show them, active or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub active: bool,
+    /// Invited but never signed in.
+    pub pending: bool,
+    pub version: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    id: Uuid,
+    email: String,
+    name: String,
+    active: bool,
+    pending: bool,
+    version: i64,
+}
+
+macro_rules! select_account {
+    ($rest:literal) => {
+        concat!(
+            "SELECT u.id, u.email, u.name, u.active, ",
+            pending_sql!("u"),
+            " AS pending, u.version FROM users u ",
+            $rest
+        )
+    };
+}
+
+async fn account_of(db: &Db, row: AccountRow) -> Result<Account> {
+    Ok(Account {
+        roles: roles_of(db, row.id).await?,
+        id: row.id,
+        email: row.email,
+        name: row.name,
+        active: row.active,
+        pending: row.pending,
+        version: row.version,
+    })
+}
+
+/// `%text%` for `LIKE … ESCAPE '\'`, lower-cased, with the pattern characters escaped.
+fn contains_pattern(text: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in text.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+/// How many users' name or e-mail contains `search` (any case).
+pub async fn count_matching(db: &Db, search: &str) -> Result<i64> {
+    let pattern = contains_pattern(search);
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users u \
+         WHERE LOWER(u.name) LIKE $1 ESCAPE '\\' OR LOWER(u.email) LIKE $1 ESCAPE '\\'"
+    )
+    .bind(&pattern)
+    .fetch_one(pool)
+    .await)?)
+}
+
+/// One page of the users [`count_matching`] counts, by name.
+pub async fn page(db: &Db, search: &str, offset: i64, limit: i64) -> Result<Vec<Account>> {
+    let pattern = contains_pattern(search);
+    let rows: Vec<AccountRow> = on_pool!(db, |pool| sqlx::query_as(select_account!(
+        "WHERE LOWER(u.name) LIKE $1 ESCAPE '\\' OR LOWER(u.email) LIKE $1 ESCAPE '\\' \
+         ORDER BY LOWER(u.name), u.email LIMIT $2 OFFSET $3"
+    ))
+    .bind(&pattern)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(pool)
+    .await)?;
+    let mut accounts = Vec::with_capacity(rows.len());
+    for row in rows {
+        accounts.push(account_of(db, row).await?);
+    }
+    Ok(accounts)
+}
+
+/// Any user by id, active or not.
+pub async fn account(db: &Db, id: Uuid) -> Result<Option<Account>> {
+    let row: Option<AccountRow> = on_pool!(db, |pool| sqlx::query_as(select_account!(
+        "WHERE u.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?;
+    match row {
+        Some(row) => Ok(Some(account_of(db, row).await?)),
+        None => Ok(None),
+    }
+}
+
+/// Any user by e-mail, active or not (a team invitation looks the address up).
+pub async fn account_by_email(tx: &mut Tx, email: &str) -> Result<Option<(Uuid, bool)>> {
+    let row: Option<(Uuid, bool)> = on_tx!(tx, |conn| sqlx::query_as(concat!(
+        "SELECT u.id, ",
+        pending_sql!("u"),
+        " FROM users u WHERE u.email = $1"
+    ))
+    .bind(email)
+    .fetch_optional(conn)
+    .await)?;
+    Ok(row)
+}
+
+/// Bumps the row's version if nobody changed it since `expected`; the caller's change
+/// follows in the same transaction.
+async fn claim(tx: &mut Tx, id: Uuid, expected: i64) -> Result<i64> {
+    let updated = on_tx!(tx, |conn| sqlx::query(
+        "UPDATE users SET version = version + 1 WHERE id = $1 AND version = $2"
+    )
+    .bind(id)
+    .bind(expected)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    if updated == 0 {
+        return Err(StoreError::VersionConflict {
+            entity: "user",
+            expected,
+        });
+    }
+    Ok(expected + 1)
+}
+
+/// Replaces the user's roles if nobody changed the user since `expected`.
+pub async fn set_roles(tx: &mut Tx, id: Uuid, expected: i64, roles: &[Role]) -> Result<i64> {
+    let version = claim(tx, id, expected).await?;
+    on_tx!(tx, |conn| sqlx::query(
+        "DELETE FROM user_role WHERE user_id = $1"
+    )
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    for role in roles {
+        on_tx!(tx, |conn| sqlx::query(
+            "INSERT INTO user_role (user_id, role) VALUES ($1, $2)"
+        )
+        .bind(id)
+        .bind(role.as_str())
+        .execute(conn)
+        .await
+        .map(|_| ()))?;
+    }
+    Ok(version)
+}
+
+/// Deactivates or reactivates the user if nobody changed them since `expected`.
+pub async fn set_active(tx: &mut Tx, id: Uuid, expected: i64, active: bool) -> Result<i64> {
+    let version = claim(tx, id, expected).await?;
+    on_tx!(tx, |conn| sqlx::query(
+        "UPDATE users SET active = $1 WHERE id = $2"
+    )
+    .bind(active)
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(version)
+}
+
+/// Sets the password (through an invitation link) and, when given, the user's name.
+pub async fn set_password(tx: &mut Tx, id: Uuid, hash: &str, name: &str) -> Result<()> {
+    on_tx!(tx, |conn| sqlx::query(
+        "UPDATE users SET password_hash = $1, name = $2, version = version + 1 WHERE id = $3"
+    )
+    .bind(hash)
+    .bind(name)
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// Team invitations sent to this address before its account existed now name the account.
+pub async fn claim_team_invitations(tx: &mut Tx, id: Uuid, email: &str) -> Result<u64> {
+    Ok(on_tx!(tx, |conn| sqlx::query(
+        "UPDATE team_member SET user_id = $1 WHERE email = $2 AND user_id IS NULL"
+    )
+    .bind(id)
+    .bind(email)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_pattern;
+
+    #[test]
+    fn search_patterns_match_literally() {
+        assert_eq!(contains_pattern(" Kari "), "%kari%");
+        assert_eq!(contains_pattern("50%_a\\"), "%50\\%\\_a\\\\%");
+    }
+}

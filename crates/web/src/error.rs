@@ -39,9 +39,10 @@ impl WebError {
                 StatusCode::FORBIDDEN
             }
             WebError::Service(ServiceError::RateLimited) => StatusCode::TOO_MANY_REQUESTS,
+            WebError::Service(ServiceError::Gone) => StatusCode::GONE,
+            WebError::Service(ServiceError::Conflict) => StatusCode::CONFLICT,
             WebError::Service(ServiceError::BadCredentials) => StatusCode::UNAUTHORIZED,
             WebError::Service(ServiceError::Invalid(_)) => StatusCode::UNPROCESSABLE_ENTITY,
-            WebError::Service(ServiceError::Conflict) => StatusCode::CONFLICT,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

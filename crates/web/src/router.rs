@@ -23,6 +23,8 @@ pub struct WebSettings {
     pub contact_email: Option<String>,
     /// The organisation's own look: accent colour and logo.
     pub brand: crate::brand::Brand,
+    /// Where people reach this installation (no trailing slash); starts links in e-mails.
+    pub public_url: String,
 }
 
 #[derive(Clone)]
@@ -74,6 +76,10 @@ pub fn router(state: AppState) -> Router {
             get(auth::sign_in::form).post(auth::sign_in::submit),
         )
         .route("/sign-out", post(auth::sign_out::submit))
+        .route(
+            "/invitation/{token}",
+            get(auth::invitation::form).post(auth::invitation::submit),
+        )
         .route("/healthz", get(ops::health::check))
         .route("/metrics", get(ops::metrics::render))
         .route("/static/{*path}", get(static_files::serve))

@@ -27,7 +27,9 @@ pub async fn open(settings: &Settings) -> anyhow::Result<Services> {
     db.migrate().await.context("cannot migrate the database")?;
     let files = Arc::new(LocalFileStore::new(&settings.data_dir));
     let search_dir = settings.data_dir.join("search");
-    Ok(Services::new(db, Arc::new(SystemClock), files).with_search_dir(search_dir))
+    Ok(Services::new(db, Arc::new(SystemClock), files)
+        .with_search_dir(search_dir)
+        .with_invitation_days(settings.invitation_days))
 }
 
 pub async fn migrate(settings: &Settings) -> anyhow::Result<()> {

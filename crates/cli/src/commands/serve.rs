@@ -19,6 +19,7 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         session_idle: time::Duration::minutes(settings.session_idle_minutes),
         contact_email: settings.contact_email.clone(),
         brand: brand(&settings)?,
+        public_url: settings.public_url.clone(),
     };
     let state = AppState::new(services.clone(), web).await?;
     // The search index is derived data: opened (or rebuilt) in the background, then kept

@@ -111,6 +111,7 @@ impl TestApp {
             session_idle: time::Duration::hours(8),
             contact_email: None,
             brand: Default::default(),
+            public_url: "http://prisverdig.test".into(),
         };
         let base = serve(services.clone(), settings).await;
         TestApp {
@@ -267,6 +268,7 @@ impl TestApp {
             session_idle: time::Duration::hours(8),
             contact_email: None,
             brand: Default::default(),
+            public_url: "http://prisverdig.test".into(),
         };
         let follower = services.clone();
         tokio::spawn(async move {

@@ -1,5 +1,5 @@
 //! The administrator's use cases: the organisation chart, rounds, categories with their
-//! criteria and questions, and tips about candidates. Each takes the acting user and
+//! criteria and questions, tips about candidates, and user accounts. Each takes the acting user and
 //! refuses anyone without the administrator role.
 
 pub mod attention;
@@ -8,6 +8,7 @@ pub mod rounds;
 pub mod tips;
 pub mod unit_import;
 pub mod units;
+pub mod users;
 
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::role::Role;

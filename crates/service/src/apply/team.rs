@@ -1,58 +1,99 @@
 //! The team that writes an application: the owner invites co-applicants by e-mail; they
-//! can edit; the owner can remove them.
+//! can edit; the owner can remove them. An address without an account gets one (pending:
+//! no password) and an invitation link; matching is by e-mail, so the person is on the team
+//! from their first sign-in. Both changes stop when the application can no longer change.
 
+use super::{state_of, timing};
+use crate::invitations::Compose;
 use crate::{Result, ServiceError, Services};
+use prisverdig_domain::ValidationError;
+use prisverdig_domain::application::rules::may_change;
 use prisverdig_domain::email::Email;
+use prisverdig_domain::role::Role;
 use prisverdig_store::applications;
-use prisverdig_store::users::User;
-use prisverdig_store::{StoreError, audit};
+use prisverdig_store::category_forms;
+use prisverdig_store::users::{self, NewUser, User};
+use prisverdig_store::{StoreError, Tx, audit};
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 /// At most this many co-applicants on one application.
 pub const MAX_TEAM: usize = 20;
 
+fn team_error(message_id: &'static str) -> ServiceError {
+    ValidationError::new("team_email", message_id).into()
+}
+
 impl Services {
-    async fn owned(&self, user: &User, id: Uuid) -> Result<applications::ApplicationRow> {
+    /// The owner's application, while it may still change (not withdrawn, before the deadline).
+    async fn owned_and_open(&self, user: &User, id: Uuid) -> Result<()> {
         let row = applications::find(&self.db, id)
             .await?
             .ok_or(ServiceError::NotFound)?;
         if row.owner_id != user.id {
             return Err(ServiceError::Forbidden);
         }
-        Ok(row)
+        let category = category_forms::context(&self.db, row.category_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        may_change(state_of(&row), timing(self.clock.now(), &category))?;
+        Ok(())
     }
 
-    pub async fn invite_team_member(&self, user: &User, id: Uuid, email: &str) -> Result<()> {
-        self.owned(user, id).await?;
-        let email = Email::parse(email)
-            .map_err(|e| prisverdig_domain::ValidationError::new("team_email", e.message_id))?;
+    /// The account for an invited address: the existing one, or a new pending applicant.
+    /// Returns its id and whether it still needs an invitation link.
+    async fn account_for_invitee(
+        &self,
+        tx: &mut Tx,
+        now: OffsetDateTime,
+        email: &Email,
+    ) -> Result<(Uuid, bool)> {
+        if let Some(found) = users::account_by_email(tx, email.as_str()).await? {
+            return Ok(found);
+        }
+        let new = NewUser {
+            email,
+            name: "",
+            password_hash: None,
+            unit_id: None,
+            roles: &[Role::Applicant],
+        };
+        Ok((users::insert(tx, now, new).await?, true))
+    }
+
+    pub async fn invite_team_member(
+        &self,
+        user: &User,
+        id: Uuid,
+        email: &str,
+        compose: Compose<'_>,
+    ) -> Result<()> {
+        self.owned_and_open(user, id).await?;
+        let email = Email::parse(email).map_err(|e| team_error(e.message_id))?;
         if email.as_str() == user.email {
-            return Err(
-                prisverdig_domain::ValidationError::new("team_email", "error-team-self").into(),
-            );
+            return Err(team_error("error-team-self"));
         }
         if applications::team(&self.db, id).await?.len() >= MAX_TEAM {
-            return Err(
-                prisverdig_domain::ValidationError::new("team_email", "error-too-many").into(),
-            );
+            return Err(team_error("error-too-many"));
         }
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        let existing = prisverdig_store::users::id_by_email(&mut tx, email.as_str()).await?;
-        applications::add_team_member(&mut tx, now, id, email.as_str(), existing)
+        let (member, pending) = self.account_for_invitee(&mut tx, now, &email).await?;
+        applications::add_team_member(&mut tx, now, id, email.as_str(), Some(member))
             .await
             .map_err(|e| match e {
                 StoreError::Database(db) => StoreError::unique_as(db, "team member"),
                 other => other,
             })
             .map_err(|e| match e {
-                StoreError::Duplicate(_) => {
-                    prisverdig_domain::ValidationError::new("team_email", "error-team-already")
-                        .into()
-                }
+                StoreError::Duplicate(_) => team_error("error-team-already"),
                 other => ServiceError::from(other),
             })?;
-        let detail = serde_json::json!({ "email": email.as_str() });
+        if pending {
+            self.create_invitation(&mut tx, now, (member, email.as_str()), compose)
+                .await?;
+        }
+        let detail = serde_json::json!({ "email": email.as_str(), "pending": pending });
         audit::record(
             &mut tx,
             now,
@@ -70,7 +111,7 @@ impl Services {
     }
 
     pub async fn remove_team_member(&self, user: &User, id: Uuid, email: &str) -> Result<()> {
-        self.owned(user, id).await?;
+        self.owned_and_open(user, id).await?;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
         if !applications::remove_team_member(&mut tx, id, email).await? {

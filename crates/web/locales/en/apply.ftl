@@ -85,6 +85,7 @@ apply-team-email = Invite a colleague (e-mail address)
 apply-team-invite = Invite
 apply-team-remove = Remove
 apply-team-member = On the team
+apply-team-pending = invited, waiting
 apply-withdraw-heading = Withdraw the application
 apply-withdraw-text = A withdrawn application is not shown in the catalogue and cannot be submitted again.
 apply-withdraw = Withdraw the application

@@ -95,3 +95,19 @@ a11y-contact-placeholder = [the organisation's e-mail address]
 a11y-authority-text = If you get no answer, or are not satisfied with it, you can report it to the Authority for Universal Design of ICT (uutilsynet) at the Norwegian Digitalisation Agency:
 a11y-date-heading = Date
 a11y-date-text = This statement was last updated
+
+# Invitation links (issue 9)
+field-name = Name
+invitation-title = Choose a password
+invitation-intro = You are invited to Prisverdig. Choose your name and a password for the account
+invitation-field-password = New password
+invitation-password-hint = At least 12 characters. Several words in a row work well.
+invitation-field-confirmation = Repeat the password
+invitation-submit = Save and sign in
+invitation-unknown-title = Unknown invitation link
+invitation-unknown-text = We find no invitation with this link. Check that you copied the whole link, or ask for a new invitation.
+invitation-gone-title = The link no longer works
+invitation-gone-text = This invitation link has already been used, or it has expired. If you chose a password, you can sign in. Otherwise, ask the administrator for a new link.
+mail-invitation-subject = You are invited to Prisverdig
+mail-invitation-body = Hello! { $inviter } has invited you to Prisverdig. Open the link to choose a password and get started: { $link } – The link works once, until { $expires }.
+error-password-mismatch = The passwords do not match.

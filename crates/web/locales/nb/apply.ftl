@@ -85,6 +85,7 @@ apply-team-email = Inviter en kollega (e-postadresse)
 apply-team-invite = Inviter
 apply-team-remove = Fjern
 apply-team-member = Med i teamet
+apply-team-pending = invitert, venter
 apply-withdraw-heading = Trekke søknaden
 apply-withdraw-text = En trukket søknad vises ikke i katalogen og kan ikke sendes inn igjen.
 apply-withdraw = Trekk søknaden

@@ -95,3 +95,19 @@ a11y-contact-placeholder = [virksomhetens e-postadresse]
 a11y-authority-text = Får du ikke svar, eller er du ikke fornøyd med svaret, kan du melde fra til Tilsynet for universell utforming av IKT (uutilsynet) i Digitaliseringsdirektoratet:
 a11y-date-heading = Dato
 a11y-date-text = Erklæringen ble sist oppdatert
+
+# Invitasjonslenker (issue 9)
+field-name = Navn
+invitation-title = Velg passord
+invitation-intro = Du er invitert til Prisverdig. Velg navnet ditt og et passord for kontoen
+invitation-field-password = Nytt passord
+invitation-password-hint = Minst 12 tegn. Gjerne flere ord etter hverandre.
+invitation-field-confirmation = Gjenta passordet
+invitation-submit = Lagre og logg inn
+invitation-unknown-title = Ukjent invitasjonslenke
+invitation-unknown-text = Vi finner ingen invitasjon med denne lenken. Sjekk at du har kopiert hele lenken, eller be om en ny invitasjon.
+invitation-gone-title = Lenken virker ikke lenger
+invitation-gone-text = Denne invitasjonslenken er allerede brukt, eller den er utløpt. Har du valgt passord, kan du logge inn. Ellers kan du be administratoren om en ny lenke.
+mail-invitation-subject = Du er invitert til Prisverdig
+mail-invitation-body = Hei! { $inviter } har invitert deg til Prisverdig. Åpne lenken for å velge passord og komme i gang: { $link } – Lenken virker én gang, og til { $expires }.
+error-password-mismatch = Passordene er ikke like.

@@ -85,6 +85,7 @@ apply-team-email = Inviter ein kollega (e-postadresse)
 apply-team-invite = Inviter
 apply-team-remove = Fjern
 apply-team-member = Med i teamet
+apply-team-pending = invitert, ventar
 apply-withdraw-heading = Trekkje søknaden
 apply-withdraw-text = Ein trekt søknad blir ikkje vist i katalogen og kan ikkje sendast inn att.
 apply-withdraw = Trekk søknaden

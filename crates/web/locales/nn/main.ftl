@@ -95,3 +95,19 @@ a11y-contact-placeholder = [e-postadressa til verksemda]
 a11y-authority-text = Får du ikkje svar, eller er du ikkje nøgd med svaret, kan du melde frå til Tilsynet for universell utforming av IKT (uutilsynet) i Digitaliseringsdirektoratet:
 a11y-date-heading = Dato
 a11y-date-text = Erklæringa vart sist oppdatert
+
+# Invitasjonslenker (issue 9)
+field-name = Namn
+invitation-title = Vel passord
+invitation-intro = Du er invitert til Prisverdig. Vel namnet ditt og eit passord for kontoen
+invitation-field-password = Nytt passord
+invitation-password-hint = Minst 12 teikn. Gjerne fleire ord etter kvarandre.
+invitation-field-confirmation = Gjenta passordet
+invitation-submit = Lagre og logg inn
+invitation-unknown-title = Ukjend invitasjonslenkje
+invitation-unknown-text = Vi finn ingen invitasjon med denne lenkja. Sjekk at du har kopiert heile lenkja, eller be om ein ny invitasjon.
+invitation-gone-title = Lenkja verkar ikkje lenger
+invitation-gone-text = Denne invitasjonslenkja er alt brukt, eller ho har gått ut. Har du valt passord, kan du logge inn. Elles kan du be administratoren om ei ny lenkje.
+mail-invitation-subject = Du er invitert til Prisverdig
+mail-invitation-body = Hei! { $inviter } har invitert deg til Prisverdig. Opne lenkja for å velje passord og kome i gang: { $link } – Lenkja verkar éin gong, og til { $expires }.
+error-password-mismatch = Passorda er ikkje like.

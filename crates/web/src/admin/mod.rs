@@ -1,5 +1,6 @@
 //! The administrator's pages: the organisation chart, rounds, categories with their
-//! criteria and questions, and tips; plus the tip form every signed-in user can reach.
+//! criteria and questions, tips and user accounts; plus the tip form every signed-in user
+//! can reach.
 
 mod categories;
 mod criteria;
@@ -15,6 +16,8 @@ mod tips;
 mod unit_edit;
 mod unit_import;
 mod units;
+mod user_form;
+mod users;
 
 use crate::error::WebError;
 use crate::i18n::Locale;
@@ -90,6 +93,15 @@ pub fn routes() -> Router<AppState> {
             "/admin/categories/{id}/{list}/{item}/move",
             post(listed::move_item),
         )
+        .route("/admin/users", get(users::list))
+        .route(
+            "/admin/users/new",
+            get(user_form::form).post(user_form::create),
+        )
+        .route("/admin/users/{id}", get(users::show))
+        .route("/admin/users/{id}/roles", post(users::roles))
+        .route("/admin/users/{id}/active", post(users::active))
+        .route("/admin/users/{id}/invitation", post(users::renew))
         .route("/admin/tips", get(tips::list))
         .route("/admin/tips/{id}/handled", post(tips::handled))
         .route(

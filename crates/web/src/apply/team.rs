@@ -1,5 +1,8 @@
-//! Inviting and removing co-applicants. A bad address re-renders the form at the field.
+//! Inviting and removing co-applicants. A bad address, or a change after the deadline or
+//! after withdrawal, re-renders the edit page with the message (422). An address without an
+//! account gets an invitation e-mail in the inviter's language.
 
+use crate::auth::invitation::mail_composer;
 use crate::error::WebError;
 use crate::extract::user::SignedIn;
 use crate::layout::{FormErrors, Shell};
@@ -9,6 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use prisverdig_service::ServiceError;
+use prisverdig_store::users::User;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -18,6 +22,27 @@ pub struct TeamForm {
     email: String,
 }
 
+/// Back to the team on the edit page, or the page with the refusal.
+async fn answer(
+    state: &AppState,
+    shell: Shell,
+    user: &User,
+    id: Uuid,
+    outcome: Result<(), ServiceError>,
+) -> Result<Response, WebError> {
+    match outcome {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/applications/{id}/edit#team-heading")).into_response())
+        }
+        Err(ServiceError::Invalid(problems)) => {
+            let errors = FormErrors::of(shell.locale, &problems);
+            let page = super::edit::with_errors(state, shell, user, id, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
 pub async fn invite(
     State(state): State<AppState>,
     shell: Shell,
@@ -25,37 +50,24 @@ pub async fn invite(
     Path(id): Path<Uuid>,
     Form(form): Form<TeamForm>,
 ) -> Result<Response, WebError> {
-    match state
+    let compose = mail_composer(shell.locale, &user.name, &state.settings.public_url);
+    let outcome = state
         .services
-        .invite_team_member(&user, id, &form.email)
-        .await
-    {
-        Ok(()) => {
-            Ok(Redirect::to(&format!("/applications/{id}/edit#team-heading")).into_response())
-        }
-        Err(ServiceError::Invalid(problems)) => {
-            let mut errors = FormErrors::default();
-            for p in &problems {
-                errors.add_problem(shell.locale, p);
-            }
-            let page = super::edit::with_errors(&state, shell, &user, id, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(other) => Err(other.into()),
-    }
+        .invite_team_member(&user, id, &form.email, &compose)
+        .await;
+    answer(&state, shell, &user, id, outcome).await
 }
 
 pub async fn remove(
     State(state): State<AppState>,
+    shell: Shell,
     SignedIn(user): SignedIn,
     Path(id): Path<Uuid>,
     Form(form): Form<TeamForm>,
-) -> Result<Redirect, WebError> {
-    state
+) -> Result<Response, WebError> {
+    let outcome = state
         .services
         .remove_team_member(&user, id, &form.email)
-        .await?;
-    Ok(Redirect::to(&format!(
-        "/applications/{id}/edit#team-heading"
-    )))
+        .await;
+    answer(&state, shell, &user, id, outcome).await
 }

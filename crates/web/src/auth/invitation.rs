@@ -1,0 +1,153 @@
+//! Invitation links (issue 9): `GET /invitation/{token}` asks the invited person for their
+//! name and a password; `POST` sets them, uses up the link and signs the person in with a
+//! fresh session id. An unknown link answers 404, a used or expired one 410, each with a page
+//! that says so. Also the invitation e-mail's words, in the inviter's language.
+
+use crate::error::WebError;
+use crate::extract::user::USER_KEY;
+use crate::format::date_time;
+use crate::i18n::Locale;
+use crate::layout::{FormErrors, Shell};
+use crate::router::AppState;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use fluent_templates::fluent_bundle::FluentValue;
+use prisverdig_service::ServiceError;
+use prisverdig_service::invitations::InvitationMail;
+use serde::Deserialize;
+use time::OffsetDateTime;
+use tower_sessions::Session;
+
+/// The invitation e-mail for a link path, written by `inviter` in `locale`.
+pub(crate) fn mail_composer(
+    locale: Locale,
+    inviter: &str,
+    public_url: &str,
+) -> impl Fn(&str, OffsetDateTime) -> InvitationMail + Send + Sync + use<> {
+    let (inviter, base) = (inviter.to_string(), public_url.to_string());
+    move |path, expires_at| InvitationMail {
+        subject: locale.t("mail-invitation-subject"),
+        body: locale.t_args(
+            "mail-invitation-body",
+            &[
+                ("inviter", FluentValue::from(inviter.clone())),
+                ("link", FluentValue::from(format!("{base}{path}"))),
+                ("expires", FluentValue::from(date_time(locale, expires_at))),
+            ],
+        ),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "auth/invitation.html")]
+pub struct InvitationPage {
+    shell: Shell,
+    token: String,
+    email: String,
+    name: String,
+    errors: FormErrors,
+}
+
+/// A link that does not work (any more).
+#[derive(Template, WebTemplate)]
+#[template(path = "auth/invitation_gone.html")]
+pub struct InvitationGone {
+    shell: Shell,
+    title_key: &'static str,
+    text_key: &'static str,
+}
+
+/// The page for a link that does not work, or the error for anything else.
+fn not_usable(shell: Shell, err: ServiceError) -> Result<Response, WebError> {
+    let (status, title_key, text_key) = match err {
+        ServiceError::NotFound => (
+            StatusCode::NOT_FOUND,
+            "invitation-unknown-title",
+            "invitation-unknown-text",
+        ),
+        ServiceError::Gone => (
+            StatusCode::GONE,
+            "invitation-gone-title",
+            "invitation-gone-text",
+        ),
+        other => return Err(other.into()),
+    };
+    let page = InvitationGone {
+        shell,
+        title_key,
+        text_key,
+    };
+    Ok((status, page).into_response())
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    shell: Shell,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    match state.services.invitation(&token).await {
+        Ok(view) => Ok(InvitationPage {
+            shell,
+            token,
+            email: view.email,
+            name: view.name,
+            errors: FormErrors::default(),
+        }
+        .into_response()),
+        Err(e) => not_usable(shell, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct InvitationForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirmation: String,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    shell: Shell,
+    session: Session,
+    Path(token): Path<String>,
+    Form(form): Form<InvitationForm>,
+) -> Result<Response, WebError> {
+    let services = &state.services;
+    let outcome = services
+        .accept_invitation(
+            &token,
+            &form.name,
+            &form.password,
+            &form.password_confirmation,
+        )
+        .await;
+    match outcome {
+        Ok(user) => {
+            session.cycle_id().await?;
+            session.insert(USER_KEY, user.id).await?;
+            Ok(Redirect::to("/").into_response())
+        }
+        Err(ServiceError::Invalid(problems)) => {
+            let view = match services.invitation(&token).await {
+                Ok(view) => view,
+                Err(e) => return not_usable(shell, e),
+            };
+            let page = InvitationPage {
+                errors: FormErrors::of(shell.locale, &problems),
+                shell,
+                token,
+                email: view.email,
+                name: form.name,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => not_usable(shell, e),
+    }
+}
