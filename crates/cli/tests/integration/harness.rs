@@ -274,6 +274,11 @@ impl TestApp {
 
     /// A second browser, signed in as `email` (password [`crate::fixtures::PASSWORD`]).
     pub async fn client_for(app: &TestApp, email: &str) -> reqwest::Client {
+        Self::client_for_password(app, email, crate::fixtures::PASSWORD).await
+    }
+
+    /// A second browser, signed in as `email` with `password`.
+    pub async fn client_for_password(app: &TestApp, email: &str, password: &str) -> reqwest::Client {
         let client = new_client();
         let page = client
             .get(app.url("/sign-in"))
@@ -288,7 +293,7 @@ impl TestApp {
             .post(app.url("/sign-in"))
             .form(&[
                 ("email", email),
-                ("password", crate::fixtures::PASSWORD),
+                ("password", password),
                 ("_csrf", &token),
             ])
             .send()

@@ -16,4 +16,5 @@ mod schema;
 mod stories;
 mod tips;
 mod uploads;
+mod users;
 mod writes;
