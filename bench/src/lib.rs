@@ -34,6 +34,7 @@ pub fn start_server(data_dir: &Path) -> anyhow::Result<(String, Services)> {
                     session_idle: time::Duration::hours(8),
                     contact_email: None,
                     brand: Default::default(),
+                    public_url: String::new(),
                 };
                 let state = AppState::new(services.clone(), settings).await?;
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;

@@ -83,7 +83,10 @@ mod tests {
         assert!(check_own_change(me, other, &[], false).is_ok());
         assert!(check_own_change(me, me, &admin, true).is_ok());
         let off = check_own_change(me, me, &admin, false).unwrap_err();
-        assert_eq!((off.field, off.message_id), ("active", "error-user-self-deactivate"));
+        assert_eq!(
+            (off.field, off.message_id),
+            ("active", "error-user-self-deactivate")
+        );
         let demoted = check_own_change(me, me, &[Role::Juror], true).unwrap_err();
         assert_eq!(demoted.message_id, "error-user-self-admin");
     }
@@ -94,9 +97,18 @@ mod tests {
         let expires = invitation_expiry(made, DEFAULT_INVITATION_DAYS);
         assert_eq!(expires, datetime!(2019-10-29 10:00 UTC));
         let before = expires - Duration::seconds(1);
-        assert_eq!(invitation_state(before, expires, None), InvitationState::Usable);
-        assert_eq!(invitation_state(expires, expires, None), InvitationState::Expired);
-        assert_eq!(invitation_state(made, expires, Some(made)), InvitationState::Used);
+        assert_eq!(
+            invitation_state(before, expires, None),
+            InvitationState::Usable
+        );
+        assert_eq!(
+            invitation_state(expires, expires, None),
+            InvitationState::Expired
+        );
+        assert_eq!(
+            invitation_state(made, expires, Some(made)),
+            InvitationState::Used
+        );
         assert_eq!(invitation_expiry(made, 0), made + Duration::days(1));
     }
 

@@ -10,11 +10,11 @@ use prisverdig_domain::ValidationError;
 use prisverdig_domain::account::{
     InvitationState, check_chosen_password, invitation_expiry, invitation_state,
 };
+use prisverdig_store::Tx;
 use prisverdig_store::audit::{self, AuditEntry};
 use prisverdig_store::invitations;
 use prisverdig_store::outbox::{self, NewMessage};
 use prisverdig_store::users::{self, User};
-use prisverdig_store::Tx;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
@@ -88,11 +88,7 @@ impl Services {
         let invitation = invitations::find(&self.db, &hash)
             .await?
             .ok_or(ServiceError::NotFound)?;
-        let state = invitation_state(
-            self.clock.now(),
-            invitation.expires_at,
-            invitation.used_at,
-        );
+        let state = invitation_state(self.clock.now(), invitation.expires_at, invitation.used_at);
         if state != InvitationState::Usable {
             return Err(ServiceError::Gone);
         }

@@ -88,7 +88,9 @@ impl Services {
             unit_id: None,
             roles: input.roles,
         };
-        let id = users::insert(&mut tx, now, new).await.map_err(email_taken)?;
+        let id = users::insert(&mut tx, now, new)
+            .await
+            .map_err(email_taken)?;
         users::claim_team_invitations(&mut tx, id, email.as_str()).await?;
         let roles: Vec<_> = input.roles.iter().map(|r| r.as_str()).collect();
         let detail = serde_json::json!({ "email": email.as_str(), "roles": roles });

@@ -277,9 +277,9 @@ pub async fn team(db: &Db, id: Uuid) -> Result<Vec<TeamMember>> {
             ") AS pending FROM team_member t LEFT JOIN users u ON u.email = t.email \
              WHERE t.application_id = $1 ORDER BY t.invited_at, t.email"
         ))
-    .bind(id)
-    .fetch_all(pool)
-    .await
+        .bind(id)
+        .fetch_all(pool)
+        .await
     })?)
 }
 

@@ -19,7 +19,8 @@ pub async fn insert(
     user_id: Uuid,
     expires_at: OffsetDateTime,
 ) -> Result<()> {
-    on_tx!(tx, |conn| sqlx::query(
+    on_tx!(tx, |conn| {
+        sqlx::query(
         "INSERT INTO invitation (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)"
     )
     .bind(token_hash)
@@ -28,7 +29,8 @@ pub async fn insert(
     .bind(utc(expires_at))
     .execute(conn)
     .await
-    .map(|_| ()))?;
+    .map(|_| ())
+    })?;
     Ok(())
 }
 
@@ -43,26 +45,30 @@ pub async fn find(db: &Db, token_hash: &str) -> Result<Option<Invitation>> {
 
 /// Marks the link used, once: false when it was used (or expired) meanwhile.
 pub async fn mark_used(tx: &mut Tx, now: OffsetDateTime, token_hash: &str) -> Result<bool> {
-    let updated = on_tx!(tx, |conn| sqlx::query(
+    let updated = on_tx!(tx, |conn| {
+        sqlx::query(
         "UPDATE invitation SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1"
     )
     .bind(utc(now))
     .bind(token_hash)
     .execute(conn)
     .await
-    .map(|r| r.rows_affected()))?;
+    .map(|r| r.rows_affected())
+    })?;
     Ok(updated == 1)
 }
 
 /// Older links of the same account stop working when a new one is made or one is used.
 pub async fn retire_others(tx: &mut Tx, now: OffsetDateTime, user_id: Uuid) -> Result<()> {
-    on_tx!(tx, |conn| sqlx::query(
+    on_tx!(tx, |conn| {
+        sqlx::query(
         "UPDATE invitation SET expires_at = $1 WHERE user_id = $2 AND used_at IS NULL AND expires_at > $1"
     )
     .bind(utc(now))
     .bind(user_id)
     .execute(conn)
     .await
-    .map(|_| ()))?;
+    .map(|_| ())
+    })?;
     Ok(())
 }

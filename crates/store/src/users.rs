@@ -265,11 +265,12 @@ pub async fn page(db: &Db, search: &str, offset: i64, limit: i64) -> Result<Vec<
 
 /// Any user by id, active or not.
 pub async fn account(db: &Db, id: Uuid) -> Result<Option<Account>> {
-    let row: Option<AccountRow> =
-        on_pool!(db, |pool| sqlx::query_as(select_account!("WHERE u.id = $1"))
-            .bind(id)
-            .fetch_optional(pool)
-            .await)?;
+    let row: Option<AccountRow> = on_pool!(db, |pool| sqlx::query_as(select_account!(
+        "WHERE u.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?;
     match row {
         Some(row) => Ok(Some(account_of(db, row).await?)),
         None => Ok(None),
@@ -312,11 +313,13 @@ async fn claim(tx: &mut Tx, id: Uuid, expected: i64) -> Result<i64> {
 /// Replaces the user's roles if nobody changed the user since `expected`.
 pub async fn set_roles(tx: &mut Tx, id: Uuid, expected: i64, roles: &[Role]) -> Result<i64> {
     let version = claim(tx, id, expected).await?;
-    on_tx!(tx, |conn| sqlx::query("DELETE FROM user_role WHERE user_id = $1")
-        .bind(id)
-        .execute(conn)
-        .await
-        .map(|_| ()))?;
+    on_tx!(tx, |conn| sqlx::query(
+        "DELETE FROM user_role WHERE user_id = $1"
+    )
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
     for role in roles {
         on_tx!(tx, |conn| sqlx::query(
             "INSERT INTO user_role (user_id, role) VALUES ($1, $2)"
@@ -333,12 +336,14 @@ pub async fn set_roles(tx: &mut Tx, id: Uuid, expected: i64, roles: &[Role]) -> 
 /// Deactivates or reactivates the user if nobody changed them since `expected`.
 pub async fn set_active(tx: &mut Tx, id: Uuid, expected: i64, active: bool) -> Result<i64> {
     let version = claim(tx, id, expected).await?;
-    on_tx!(tx, |conn| sqlx::query("UPDATE users SET active = $1 WHERE id = $2")
-        .bind(active)
-        .bind(id)
-        .execute(conn)
-        .await
-        .map(|_| ()))?;
+    on_tx!(tx, |conn| sqlx::query(
+        "UPDATE users SET active = $1 WHERE id = $2"
+    )
+    .bind(active)
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
     Ok(version)
 }
 

@@ -278,7 +278,11 @@ impl TestApp {
     }
 
     /// A second browser, signed in as `email` with `password`.
-    pub async fn client_for_password(app: &TestApp, email: &str, password: &str) -> reqwest::Client {
+    pub async fn client_for_password(
+        app: &TestApp,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Client {
         let client = new_client();
         let page = client
             .get(app.url("/sign-in"))
@@ -291,11 +295,7 @@ impl TestApp {
         let token = hidden_value(&page, "_csrf").unwrap();
         let res = client
             .post(app.url("/sign-in"))
-            .form(&[
-                ("email", email),
-                ("password", password),
-                ("_csrf", &token),
-            ])
+            .form(&[("email", email), ("password", password), ("_csrf", &token)])
             .send()
             .await
             .unwrap();

@@ -38,7 +38,12 @@ async fn scalar(app: &TestApp, sql: &'static str, arg: &str) -> i64 {
 }
 
 async fn audit_count(app: &TestApp, action: &str) -> i64 {
-    scalar(app, "SELECT COUNT(*) FROM audit_log WHERE action = $1", action).await
+    scalar(
+        app,
+        "SELECT COUNT(*) FROM audit_log WHERE action = $1",
+        action,
+    )
+    .await
 }
 
 /// The bodies of the e-mails queued for `recipient`, oldest first.
@@ -75,28 +80,64 @@ async fn version_on(app: &TestApp, page: &str) -> String {
 }
 
 /// Sets name and password through an invitation link in a fresh browser.
-async fn accept(app: &TestApp, client: &reqwest::Client, path: &str, password: &str) -> reqwest::Response {
-    let page = client.get(app.url(path)).send().await.unwrap().text().await.unwrap();
+async fn accept(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    password: &str,
+) -> reqwest::Response {
+    let page = client
+        .get(app.url(path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let token = hidden_value(&page, "_csrf").unwrap_or_default();
     client
         .post(app.url(path))
-        .form(&[("name", "Nina Ny"), ("password", password), ("password_confirmation", password), ("_csrf", &token)])
+        .form(&[
+            ("name", "Nina Ny"),
+            ("password", password),
+            ("password_confirmation", password),
+            ("_csrf", &token),
+        ])
         .send()
         .await
         .unwrap()
 }
 
 async fn start_application(app: &TestApp, round: &crate::fixtures::Round) -> Uuid {
-    let (category, unit) = (round.category(CategoryKind::Innovation).to_string(), round.unit.to_string());
-    let res = app.post_form("/apply", "/apply", &[("category", &category), ("unit", &unit)]).await;
+    let (category, unit) = (
+        round.category(CategoryKind::Innovation).to_string(),
+        round.unit.to_string(),
+    );
+    let res = app
+        .post_form(
+            "/apply",
+            "/apply",
+            &[("category", &category), ("unit", &unit)],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     let location = location(&res);
-    Uuid::parse_str(location.trim_start_matches("/applications/").trim_end_matches("/edit")).unwrap()
+    Uuid::parse_str(
+        location
+            .trim_start_matches("/applications/")
+            .trim_end_matches("/edit"),
+    )
+    .unwrap()
 }
 
 async fn team_change(app: &TestApp, id: Uuid, action: &str, email: &str) -> reqwest::Response {
     let edit = format!("/applications/{id}/edit");
-    app.post_form(&edit, &format!("/applications/{id}/{action}"), &[("email", email)]).await
+    app.post_form(
+        &edit,
+        &format!("/applications/{id}/{action}"),
+        &[("email", email)],
+    )
+    .await
 }
 
 on_both_backends! {

@@ -6,8 +6,8 @@ pub mod categories;
 pub mod rounds;
 pub mod tips;
 pub mod unit_import;
-pub mod users;
 pub mod units;
+pub mod users;
 
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::role::Role;

@@ -105,7 +105,8 @@ impl Services {
         let invitation = self
             .create_invitation(&mut tx, now, (id, email.as_str()), compose)
             .await?;
-        let detail = serde_json::json!({ "email": email.as_str(), "roles": role_names(input.roles) });
+        let detail =
+            serde_json::json!({ "email": email.as_str(), "roles": role_names(input.roles) });
         record(&mut tx, now, actor, "user.add", ("user", id), detail).await?;
         tx.commit().await?;
         Ok(Invited { id, invitation })
@@ -128,7 +129,15 @@ impl Services {
             .create_invitation(&mut tx, now, (id, &account.email), compose)
             .await?;
         let detail = serde_json::json!({ "expires_at": invitation.expires_at.unix_timestamp() });
-        record(&mut tx, now, actor, "user.invitation.renew", ("user", id), detail).await?;
+        record(
+            &mut tx,
+            now,
+            actor,
+            "user.invitation.renew",
+            ("user", id),
+            detail,
+        )
+        .await?;
         tx.commit().await?;
         Ok(invitation)
     }
@@ -181,7 +190,15 @@ impl Services {
         } else {
             "user.deactivate"
         };
-        record(&mut tx, now, actor, action, ("user", id), serde_json::json!({})).await?;
+        record(
+            &mut tx,
+            now,
+            actor,
+            action,
+            ("user", id),
+            serde_json::json!({}),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -185,11 +185,11 @@ pub async fn show(
 ) -> Result<UserPage, WebError> {
     let account = state.services.account(&user, id).await?;
     let mut page = user_page(shell, &user, account, FormErrors::default());
-    if let Some((for_id, link)) = session.get::<(Uuid, String)>(NEW_LINK).await? {
-        if for_id == id {
-            session.remove::<(Uuid, String)>(NEW_LINK).await?;
-            page.new_link = Some(link);
-        }
+    if let Some((for_id, link)) = session.get::<(Uuid, String)>(NEW_LINK).await?
+        && for_id == id
+    {
+        session.remove::<(Uuid, String)>(NEW_LINK).await?;
+        page.new_link = Some(link);
     }
     Ok(page)
 }
@@ -211,7 +211,10 @@ async fn answer(
             errors.add(shell.locale, field, "error-user-conflict");
             (StatusCode::CONFLICT, errors)
         }
-        Err(e) => (StatusCode::UNPROCESSABLE_ENTITY, form_errors(shell.locale, e)?),
+        Err(e) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            form_errors(shell.locale, e)?,
+        ),
     };
     let account = state.services.account(actor, id).await?;
     Ok((status, user_page(shell, actor, account, errors)).into_response())
