@@ -204,6 +204,24 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
           await page.fill('#year', '');
           await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/rounds/new"] button[type=submit]')]);
           await audit(page, role, lang, '/admin/rounds/new (errors)');
+          // Users: the add form with its errors, a new user's page with the link shown once,
+          // then the invitation page (with errors) and an unknown link.
+          await page.goto(`${server.base}/admin/users/new`);
+          await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/users/new"] button[type=submit]')]);
+          await audit(page, role, lang, '/admin/users/new (errors)');
+          await page.fill('#name', `Ny bruker ${lang}`);
+          await page.fill('#email', `ny.bruker.${lang}@fjordvik.example`);
+          await page.check('#role-applicant');
+          await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/users/new"] button[type=submit]')]);
+          assert.match(new URL(page.url()).pathname, /^\/admin\/users\/[^/]+$/, `user added: ${page.url()}`);
+          await audit(page, role, lang, 'new user with invitation link');
+          const link = await page.$eval('#new-link code', (c) => c.textContent.trim());
+          const invitation = new URL(link).pathname;
+          await visit(page, role, lang, invitation, 'invitation form');
+          await page.fill('#password', 'kort');
+          await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+          await audit(page, role, lang, 'invitation form (errors)');
+          await visit(page, role, lang, `/invitation/${'ab'.repeat(32)}`, 'unknown invitation link');
         }
       }
     } finally {

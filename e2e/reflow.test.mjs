@@ -40,7 +40,7 @@ async function eachPage(context, fn) {
   for (const path of ['/', '/apply', `/applications/${draft}/edit`, '/my-applications', '/tips/new']) await visit(path);
   await context.clearCookies();
   await signIn(page, server.base, ACCOUNTS.administrator, server.password);
-  for (const path of ['/admin', '/admin/rounds', '/admin/rounds/new', '/admin/units', '/admin/tips']) await visit(path);
+  for (const path of ['/admin', '/admin/rounds', '/admin/rounds/new', '/admin/units', '/admin/tips', '/admin/users']) await visit(path);
 }
 
 test('at 320 px wide no page scrolls sideways', async () => {

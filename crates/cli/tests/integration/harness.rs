@@ -287,6 +287,15 @@ impl TestApp {
 
     /// A second browser, signed in as `email` (password [`crate::fixtures::PASSWORD`]).
     pub async fn client_for(app: &TestApp, email: &str) -> reqwest::Client {
+        Self::client_for_password(app, email, crate::fixtures::PASSWORD).await
+    }
+
+    /// A second browser, signed in as `email` with `password`.
+    pub async fn client_for_password(
+        app: &TestApp,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Client {
         let client = new_client();
         let page = client
             .get(app.url("/sign-in"))
@@ -299,11 +308,7 @@ impl TestApp {
         let token = hidden_value(&page, "_csrf").unwrap();
         let res = client
             .post(app.url("/sign-in"))
-            .form(&[
-                ("email", email),
-                ("password", crate::fixtures::PASSWORD),
-                ("_csrf", &token),
-            ])
+            .form(&[("email", email), ("password", password), ("_csrf", &token)])
             .send()
             .await
             .unwrap();

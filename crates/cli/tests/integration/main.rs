@@ -18,4 +18,5 @@ mod schema;
 mod stories;
 mod tips;
 mod uploads;
+mod users;
 mod writes;

@@ -185,11 +185,11 @@ pub async fn show(
 ) -> Result<UserPage, WebError> {
     let account = state.services.account(&user, id).await?;
     let mut page = user_page(shell, &user, account, FormErrors::default());
-    if let Some((for_id, link)) = session.get::<(Uuid, String)>(NEW_LINK).await? {
-        if for_id == id {
-            session.remove::<(Uuid, String)>(NEW_LINK).await?;
-            page.new_link = Some(link);
-        }
+    if let Some((for_id, link)) = session.get::<(Uuid, String)>(NEW_LINK).await?
+        && for_id == id
+    {
+        session.remove::<(Uuid, String)>(NEW_LINK).await?;
+        page.new_link = Some(link);
     }
     Ok(page)
 }
