@@ -57,7 +57,13 @@ pub async fn insert(tx: &mut Tx, now: OffsetDateTime, user: NewUser<'_>) -> Resu
     .await
     .map(|_| ()))
     .map_err(|e| StoreError::unique_as(e, "user"))?;
-    for role in user.roles {
+    insert_roles(tx, id, user.roles).await?;
+    Ok(id)
+}
+
+/// Gives `id` each of `roles` (the caller has removed the old ones where it replaces them).
+async fn insert_roles(tx: &mut Tx, id: Uuid, roles: &[Role]) -> Result<()> {
+    for role in roles {
         on_tx!(tx, |conn| sqlx::query(
             "INSERT INTO user_role (user_id, role) VALUES ($1, $2)"
         )
@@ -67,7 +73,7 @@ pub async fn insert(tx: &mut Tx, now: OffsetDateTime, user: NewUser<'_>) -> Resu
         .await
         .map(|_| ()))?;
     }
-    Ok(id)
+    Ok(())
 }
 
 /// The columns of [`UserRow`], followed by a `WHERE` clause.
@@ -320,16 +326,7 @@ pub async fn set_roles(tx: &mut Tx, id: Uuid, expected: i64, roles: &[Role]) -> 
     .execute(conn)
     .await
     .map(|_| ()))?;
-    for role in roles {
-        on_tx!(tx, |conn| sqlx::query(
-            "INSERT INTO user_role (user_id, role) VALUES ($1, $2)"
-        )
-        .bind(id)
-        .bind(role.as_str())
-        .execute(conn)
-        .await
-        .map(|_| ()))?;
-    }
+    insert_roles(tx, id, roles).await?;
     Ok(version)
 }
 

@@ -224,6 +224,11 @@ on_both_backends! {
         let res = save(app, id, &[("title".into(), "Etter fristen".into())], "save").await;
         assert_eq!(res.status(), 422);
         assert!(res.text().await.unwrap().contains("Søknadsfristen er ute."));
+        let v = version(app, id).await;
+        let late = autosave(app, &app.client, id, &[("title", "Etter fristen"), ("version", v.as_str())]).await;
+        assert_eq!(late.status(), 422);
+        let late: serde_json::Value = late.json().await.unwrap();
+        assert!(late["message"].as_str().unwrap().contains("Søknadsfristen er ute."), "autosave says why: {late}");
         let withdraw = app.post_form(&format!("/applications/{id}/edit"), &format!("/applications/{id}/withdraw"), &[("version", "2")]).await;
         assert_eq!(withdraw.status(), 422, "withdrawing is a change too");
 

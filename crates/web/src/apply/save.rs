@@ -133,9 +133,16 @@ impl Answer {
         for p in &problems {
             errors.add_translated(shell.locale, &p.field, &p.message_id, p.limit);
         }
+        // A refusal of the whole application (its deadline passed, it was withdrawn) says
+        // so itself, rather than pointing at fields.
+        let whole = problems.iter().find(|p| p.field == "application");
+        let message = match whole {
+            Some(p) => shell.t(&p.message_id),
+            None => shell.t(message),
+        };
         let body = AutosaveAnswer {
             status: code,
-            message: shell.t(message),
+            message,
             version: (version >= 0).then_some(version),
             problems: errors
                 .items
