@@ -11,8 +11,10 @@ use prisverdig_domain::role::Role;
 use prisverdig_domain::round::{RoundState, Visibility};
 use prisverdig_service::Services;
 use prisverdig_service::users::AddUser;
+use prisverdig_store::categories::{self, NewCategory};
+use prisverdig_store::criteria;
 use prisverdig_store::organisation::{self, NewUnit};
-use prisverdig_store::rounds::{self, NewCategory, NewRound};
+use prisverdig_store::rounds::{self, NewRound};
 use std::time::{Duration, Instant};
 use uuid::Uuid;
 
@@ -58,9 +60,9 @@ async fn setup(services: &Services) -> anyhow::Result<(Uuid, Uuid, usize)> {
         extended_deadline: None,
         position: 0,
     };
-    let category_id = rounds::insert_category(&mut tx, category).await?;
+    let category_id = categories::insert(&mut tx, category).await?;
     for (i, c) in def.criteria.iter().enumerate() {
-        rounds::insert_criterion(&mut tx, category_id, i as i64, c.text, c.scale).await?;
+        criteria::insert(&mut tx, category_id, i as i64, c.text, c.scale).await?;
     }
     tx.commit().await?;
     for i in 0..APPLICANTS {
@@ -204,11 +206,11 @@ async fn verify(services: &Services, ids: &[(usize, Uuid)]) -> anyhow::Result<()
             .context("missing")?;
         let expected_version = 1 + SAVES as i64 + 2; // start, saves, submit (content + state)
         if row.title != format!("Søknad {i} ferdig")
-            || row.state != "submitted"
+            || row.state != prisverdig_domain::application::ApplicationState::Submitted
             || row.version != expected_version
         {
             bail!(
-                "{id}: title {:?}, state {}, version {} (expected {expected_version})",
+                "{id}: title {:?}, state {:?}, version {} (expected {expected_version})",
                 row.title,
                 row.state,
                 row.version

@@ -15,8 +15,9 @@ use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::round::{RoundState, Visibility};
 use prisverdig_service::{Services, SystemClock};
 use prisverdig_store::Db;
+use prisverdig_store::categories::{self, NewCategory};
 use prisverdig_store::organisation::{self, NewUnit};
-use prisverdig_store::rounds::{self, NewCategory, NewRound};
+use prisverdig_store::rounds::{self, NewRound};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -94,7 +95,7 @@ async fn seed(services: &Services, n: usize) -> anyhow::Result<()> {
         extended_deadline: None,
         position: 0,
     };
-    let category_id = rounds::insert_category(&mut tx, category).await?;
+    let category_id = categories::insert(&mut tx, category).await?;
     let owner = prisverdig_store::users::insert(
         &mut tx,
         now,

@@ -168,7 +168,7 @@ pub struct Application {
 pub struct Decision {
     pub id: Uuid,
     pub application: Uuid,
-    /// nominee | winner | honourable_mention
+    /// An [`Outcome`](crate::outcome::Outcome) code: nominee | winner | honourable_mention.
     pub kind: String,
     pub justification: String,
     pub feedback: String,
@@ -194,9 +194,6 @@ pub struct Adoption {
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
-
-/// The kinds of jury decision.
-pub const DECISION_KINDS: [&str; 3] = ["nominee", "winner", "honourable_mention"];
 
 /// UTC at whole seconds: what both databases store.
 fn whole_seconds(t: OffsetDateTime) -> OffsetDateTime {

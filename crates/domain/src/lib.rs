@@ -12,6 +12,7 @@ pub mod email;
 pub mod error;
 pub mod exchange;
 pub mod local_time;
+pub mod outcome;
 pub mod password;
 pub mod role;
 pub mod round;

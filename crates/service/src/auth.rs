@@ -21,7 +21,7 @@ pub fn hash_password(password: &str) -> Result<String> {
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|e| ServiceError::Internal(format!("hashing failed: {e}")))
+        .map_err(|e| ServiceError::internal("hashing a password", e.to_string()))
 }
 
 fn verify(password: &str, hash: &str) -> bool {
@@ -65,7 +65,7 @@ impl Services {
         };
         let ok = tokio::task::spawn_blocking(move || verify(&password, &hash))
             .await
-            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+            .map_err(|e| ServiceError::internal("checking a password", e))?;
         match user {
             Some(user) if ok => Ok(user),
             _ => Err(ServiceError::BadCredentials),

@@ -5,15 +5,16 @@ use crate::apply::{form_of, timing};
 use crate::search::{SearchFilters, SearchQuery};
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
-use prisverdig_domain::application::ApplicationState;
 use prisverdig_domain::application::rules::is_public;
 use prisverdig_domain::application_form::ApplicationForm;
-use prisverdig_domain::round::Visibility;
+use prisverdig_domain::category::CategoryKind;
 use prisverdig_store::applications::{self, ApplicationRow};
 use prisverdig_store::audit;
 use prisverdig_store::catalogue::{self, AdoptionView, CatalogueEntry, Linked, NewAdoption};
 use prisverdig_store::catalogue_query::{self, Card, Filter, Sort};
-use prisverdig_store::category_forms::{self, CategoryContext, CriterionRow};
+use prisverdig_store::categories::{self, CategoryContext};
+use prisverdig_store::criteria::{self, CriterionRow};
+use prisverdig_store::questions;
 use prisverdig_store::users::User;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -24,7 +25,7 @@ pub struct PublicApplication {
     pub category: CategoryContext,
     pub criteria: Vec<CriterionRow>,
     /// The category's own questions, answered on the page.
-    pub questions: Vec<category_forms::QuestionRow>,
+    pub questions: Vec<questions::QuestionRow>,
     /// The names of the people behind it: whoever started it, then the team members who
     /// have signed in (e-mail addresses are never shown; a pending invitation is not yet a
     /// name). See `docs/public-application-page.md`.
@@ -114,9 +115,10 @@ impl Services {
     /// When a catalogue view of one year's prize (`kind`) is empty because that prize's
     /// deadline passed without applications: the prize's name (names joined). `None` while
     /// it still accepts applications, or when the year had no such prize.
-    pub async fn received_none(&self, year: i64, kind: &str) -> Result<Option<String>> {
+    pub async fn received_none(&self, year: i64, kind: CategoryKind) -> Result<Option<String>> {
         let now = self.clock.now();
-        let found = prisverdig_store::rounds::published_of_year_kind(&self.db, year, kind).await?;
+        let found =
+            prisverdig_store::categories::published_of_year_kind(&self.db, year, kind).await?;
         let closed = !found.is_empty()
             && found.iter().all(|(_, deadline, extended)| {
                 !prisverdig_domain::category::is_accepting(now, *deadline, *extended)
@@ -153,7 +155,7 @@ impl Services {
             text: text.to_string(),
             filters: SearchFilters {
                 year: filter.year.and_then(|y| u64::try_from(y).ok()),
-                category_kind: filter.kind.clone(),
+                category_kind: filter.kind.map(|k| k.as_str().to_string()),
                 sector: filter.sector.clone(),
                 visible_at: Some(now),
                 ..SearchFilters::default()
@@ -252,13 +254,14 @@ impl Services {
         let row = applications::find(&self.db, id)
             .await?
             .ok_or(ServiceError::NotFound)?;
-        let category = category_forms::context(&self.db, row.category_id)
+        let category = categories::context(&self.db, row.category_id)
             .await?
             .ok_or(ServiceError::NotFound)?;
-        let state = ApplicationState::parse(&row.state).unwrap_or(ApplicationState::Draft);
-        let visibility =
-            Visibility::parse(&category.round_visibility).unwrap_or(Visibility::AfterDeadline);
-        if !is_public(state, visibility, timing(self.clock.now(), &category)) {
+        if !is_public(
+            row.state,
+            category.round_visibility,
+            timing(self.clock.now(), &category),
+        ) {
             return Err(ServiceError::NotFound);
         }
         let continues = applications::continues(&self.db, id).await?;
@@ -271,8 +274,8 @@ impl Services {
         }
         Ok(PublicApplication {
             form: form_of(&row, continues),
-            criteria: category_forms::criteria(&self.db, category.id).await?,
-            questions: category_forms::questions(&self.db, category.id).await?,
+            criteria: criteria::of_category(&self.db, category.id).await?,
+            questions: questions::of_category(&self.db, category.id).await?,
             team,
             application: row,
             category,
@@ -393,5 +396,5 @@ impl Services {
 }
 
 fn poisoned<T>(_: std::sync::PoisonError<T>) -> ServiceError {
-    ServiceError::Internal("catalogue facets lock poisoned".into())
+    ServiceError::broken("catalogue facets lock poisoned")
 }

@@ -27,8 +27,8 @@ impl CatalogueSearch {
     }
 }
 
-fn failed(e: impl std::fmt::Display) -> ServiceError {
-    ServiceError::Internal(format!("search: {e}"))
+fn failed(e: impl std::error::Error + Send + Sync + 'static) -> ServiceError {
+    ServiceError::internal("search index", e)
 }
 
 fn doc(row: Indexable) -> SearchDoc {
@@ -40,7 +40,7 @@ fn doc(row: Indexable) -> SearchDoc {
         summary: row.summary,
         unit: row.unit_snapshot.0,
         sector: row.sector,
-        category_kind: row.category_kind,
+        category_kind: row.category_kind.as_str().to_string(),
         category_name: row.category_name,
         year: u64::try_from(row.year).unwrap_or_default(),
         status: String::new(),

@@ -14,10 +14,12 @@ use prisverdig_domain::local_time::parse_oslo;
 use prisverdig_domain::role::Role;
 use prisverdig_domain::round::{RoundState, Visibility};
 use prisverdig_store::applications::{self, NewApplication};
+use prisverdig_store::categories::{self, NewCategory};
 use prisverdig_store::organisation::{self, NewUnit};
-use prisverdig_store::rounds::{self, NewCategory, NewRound};
+use prisverdig_store::rounds::{self, NewRound};
 use prisverdig_store::users::{self, NewUser};
 use prisverdig_store::{Tx, audit, stories};
+use prisverdig_store::{criteria, jury};
 use serde::Deserialize;
 use std::collections::HashMap;
 use time::macros::datetime;
@@ -110,7 +112,7 @@ pub struct DemoCredentials {
 }
 
 fn demo_data() -> Result<DemoData> {
-    serde_json::from_str(DEMO_JSON).map_err(|e| ServiceError::Internal(format!("demo.json: {e}")))
+    serde_json::from_str(DEMO_JSON).map_err(|e| ServiceError::internal("reading demo.json", e))
 }
 
 /// Unit name → (id, names from the root down).
@@ -126,8 +128,8 @@ impl Services {
     /// fresh random password, returned once to be printed.
     pub async fn seed_demo(&self) -> Result<DemoCredentials> {
         if !self.is_empty().await? {
-            return Err(ServiceError::Internal(
-                "the database already holds an organisation".into(),
+            return Err(ServiceError::broken(
+                "the database already holds an organisation",
             ));
         }
         let data = demo_data()?;
@@ -323,9 +325,9 @@ async fn default_categories(
             extended_deadline: mistake_extension.filter(|_| def.kind == CategoryKind::Mistake),
             position: position as i64,
         };
-        let id = rounds::insert_category(tx, new).await?;
+        let id = categories::insert(tx, new).await?;
         for (i, c) in def.criteria.iter().enumerate() {
-            rounds::insert_criterion(tx, id, i as i64, c.text, c.scale).await?;
+            criteria::insert(tx, id, i as i64, c.text, c.scale).await?;
         }
         ids.insert(def.kind, id);
     }
@@ -341,7 +343,7 @@ async fn insert_jury(
     for juror in jury {
         let id = lookup(users, &juror.email)?;
         for category in categories.values() {
-            rounds::add_juror(tx, *category, id, juror.chair).await?;
+            jury::add_juror(tx, *category, id, juror.chair).await?;
         }
     }
     Ok(())
@@ -350,7 +352,7 @@ async fn insert_jury(
 fn lookup(map: &HashMap<String, Uuid>, key: &str) -> Result<Uuid> {
     map.get(key)
         .copied()
-        .ok_or_else(|| ServiceError::Internal(format!("demo.json names unknown {key:?}")))
+        .ok_or_else(|| ServiceError::broken(format!("demo.json names unknown {key:?}")))
 }
 
 /// «Organisation – Title» from the demo file as a structured outside source.
@@ -376,7 +378,7 @@ fn answers(a: &DemoApplication, contact: &str) -> Result<serde_json::Value> {
         external_source: external_source(&a.steal_source_external),
         mistake: a.mistake.clone(),
     };
-    serde_json::to_value(answers).map_err(|e| ServiceError::Internal(e.to_string()))
+    serde_json::to_value(answers).map_err(|e| ServiceError::internal("encoding demo answers", e))
 }
 
 /// Demo users by e-mail: their ids, and their names for the contact field.
@@ -397,7 +399,7 @@ async fn insert_applications(
     let mut by_title = HashMap::new();
     for (i, a) in list.iter().enumerate() {
         let (unit_id, snapshot) = units.get(&a.unit).ok_or_else(|| {
-            ServiceError::Internal(format!("demo.json names unknown unit {:?}", a.unit))
+            ServiceError::broken(format!("demo.json names unknown unit {:?}", a.unit))
         })?;
         let at = submitted_at + time::Duration::hours(i as i64 * 7);
         let submitted = a.state != ApplicationState::Draft;
@@ -449,7 +451,7 @@ async fn insert_stories(
 ) -> Result<()> {
     for s in list {
         let at = parse_oslo(&s.published_date, &s.published_time).ok_or_else(|| {
-            ServiceError::Internal(format!("demo.json: bad publication time for {:?}", s.title))
+            ServiceError::broken(format!("demo.json: bad publication time for {:?}", s.title))
         })?;
         let content = stories::StoryContent {
             title: &s.title,
@@ -463,7 +465,7 @@ async fn insert_stories(
             .map(|t| by_title.get(t).map(|(id, _)| *id))
             .collect::<Option<Vec<_>>>()
             .ok_or_else(|| {
-                ServiceError::Internal(format!(
+                ServiceError::broken(format!(
                     "demo.json: {:?} names an unknown application",
                     s.title
                 ))
@@ -477,7 +479,7 @@ async fn insert_stories(
 fn lookup_kind(map: &HashMap<CategoryKind, Uuid>, kind: CategoryKind) -> Result<Uuid> {
     map.get(&kind)
         .copied()
-        .ok_or_else(|| ServiceError::Internal(format!("no category of kind {kind:?}")))
+        .ok_or_else(|| ServiceError::broken(format!("no category of kind {kind:?}")))
 }
 
 #[cfg(test)]

@@ -56,7 +56,7 @@ impl Services {
     /// Everything the exchange format holds, in a fixed order.
     pub async fn export(&self) -> crate::Result<ExchangeDoc> {
         let org = organisation::first(&self.db).await?.ok_or_else(|| {
-            ServiceError::Internal("nothing to export: the database holds no organisation".into())
+            ServiceError::broken("nothing to export: the database holds no organisation")
         })?;
         let organisation = exchange::Organisation {
             id: org.id,
@@ -170,7 +170,7 @@ fn person(people: &HashMap<String, Uuid>, email: &str) -> crate::Result<Uuid> {
     people
         .get(email)
         .copied()
-        .ok_or_else(|| ServiceError::Internal(format!("{email} is not in $.users")))
+        .ok_or_else(|| ServiceError::broken(format!("{email} is not in $.users")))
 }
 
 /// Inserts the plan's new records; references among them are set once all exist.

@@ -4,8 +4,10 @@
 
 use crate::{Result, Services};
 use prisverdig_domain::category::{effective_deadline, is_accepting};
-use prisverdig_store::category_forms;
-use prisverdig_store::rounds::{self, CategorySummary, RoundSummary};
+use prisverdig_domain::round::RoundState;
+use prisverdig_store::categories::{self, CategorySummary};
+use prisverdig_store::criteria;
+use prisverdig_store::rounds::{self, RoundSummary};
 use prisverdig_store::stories::{self, StoryRow};
 use time::OffsetDateTime;
 
@@ -80,10 +82,10 @@ impl Services {
         round: &RoundSummary,
         now: OffsetDateTime,
     ) -> Result<Vec<PrizeCall>> {
-        let open = round.state == "open";
+        let open = round.state == RoundState::Open;
         let mut prizes = Vec::new();
-        for category in rounds::categories(&self.db, round.id).await? {
-            let criteria = category_forms::criteria(&self.db, category.id)
+        for category in categories::summaries(&self.db, round.id).await? {
+            let criteria = criteria::of_category(&self.db, category.id)
                 .await?
                 .into_iter()
                 .map(|c| c.text)

@@ -147,6 +147,6 @@ impl Services {
         tx.commit().await?;
         users::find(&self.db, account.id)
             .await?
-            .ok_or_else(|| ServiceError::Internal("account gone after accepting".into()))
+            .ok_or_else(|| ServiceError::broken("account gone after accepting"))
     }
 }

@@ -1,6 +1,6 @@
 //! Applications («søknader») and their teams.
 
-use crate::{Db, Result, StoreError, Tx, on_pool, on_tx, utc};
+use crate::{Db, Result, StoreError, Tx, decode, on_pool, on_tx, utc};
 use prisverdig_domain::application::{ApplicationState, IdeaOrigin};
 use sqlx::types::Json;
 use time::OffsetDateTime;
@@ -108,24 +108,85 @@ pub async fn count_by_state(db: &Db, state: ApplicationState) -> Result<i64> {
 }
 
 /// An application as stored.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct ApplicationRow {
     pub id: Uuid,
     pub category_id: Uuid,
     pub unit_id: Uuid,
     pub owner_id: Uuid,
-    pub state: String,
+    pub state: ApplicationState,
     pub title: String,
     pub summary: String,
     pub answers: Json<serde_json::Value>,
     pub unit_snapshot: Json<Vec<String>>,
-    pub idea_origin: String,
+    /// `None` until the applicant chooses (stored as an empty text).
+    pub idea_origin: Option<IdeaOrigin>,
     pub source_application_id: Option<Uuid>,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
     pub submitted_at: Option<OffsetDateTime>,
     pub withdrawn_at: Option<OffsetDateTime>,
     pub version: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Stored {
+    id: Uuid,
+    category_id: Uuid,
+    unit_id: Uuid,
+    owner_id: Uuid,
+    state: String,
+    title: String,
+    summary: String,
+    answers: Json<serde_json::Value>,
+    unit_snapshot: Json<Vec<String>>,
+    idea_origin: String,
+    source_application_id: Option<Uuid>,
+    created_at: OffsetDateTime,
+    updated_at: OffsetDateTime,
+    submitted_at: Option<OffsetDateTime>,
+    withdrawn_at: Option<OffsetDateTime>,
+    version: i64,
+}
+
+impl TryFrom<Stored> for ApplicationRow {
+    type Error = StoreError;
+
+    fn try_from(r: Stored) -> Result<ApplicationRow> {
+        Ok(ApplicationRow {
+            state: decode::code(
+                ApplicationState::parse,
+                "application",
+                r.id,
+                "state",
+                r.state,
+            )?,
+            idea_origin: match r.idea_origin.as_str() {
+                "" => None,
+                _ => Some(decode::code(
+                    IdeaOrigin::parse,
+                    "application",
+                    r.id,
+                    "idea_origin",
+                    r.idea_origin,
+                )?),
+            },
+            id: r.id,
+            category_id: r.category_id,
+            unit_id: r.unit_id,
+            owner_id: r.owner_id,
+            title: r.title,
+            summary: r.summary,
+            answers: r.answers,
+            unit_snapshot: r.unit_snapshot,
+            source_application_id: r.source_application_id,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            submitted_at: r.submitted_at,
+            withdrawn_at: r.withdrawn_at,
+            version: r.version,
+        })
+    }
 }
 
 macro_rules! select_application {
@@ -140,7 +201,7 @@ macro_rules! select_application {
 }
 
 pub async fn find(db: &Db, id: Uuid) -> Result<Option<ApplicationRow>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(select_application!(
+    decode::optional::<Stored, _>(on_pool!(db, |pool| sqlx::query_as(select_application!(
         "WHERE id = $1"
     ))
     .bind(id)
@@ -296,20 +357,53 @@ pub async fn remove_team_member(tx: &mut Tx, id: Uuid, email: &str) -> Result<bo
 }
 
 /// One line of «Mine søknader».
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct MyApplication {
     pub id: Uuid,
     pub title: String,
-    pub state: String,
+    pub state: ApplicationState,
     pub category_name: String,
     pub round_title: String,
     pub updated_at: OffsetDateTime,
     pub is_owner: bool,
 }
 
+#[derive(sqlx::FromRow)]
+struct StoredMine {
+    id: Uuid,
+    title: String,
+    state: String,
+    category_name: String,
+    round_title: String,
+    updated_at: OffsetDateTime,
+    is_owner: bool,
+}
+
+impl TryFrom<StoredMine> for MyApplication {
+    type Error = StoreError;
+
+    fn try_from(r: StoredMine) -> Result<MyApplication> {
+        Ok(MyApplication {
+            state: decode::code(
+                ApplicationState::parse,
+                "application",
+                r.id,
+                "state",
+                r.state,
+            )?,
+            id: r.id,
+            title: r.title,
+            category_name: r.category_name,
+            round_title: r.round_title,
+            updated_at: r.updated_at,
+            is_owner: r.is_owner,
+        })
+    }
+}
+
 /// Applications the user owns or is on the team of, newest first.
 pub async fn for_user(db: &Db, user_id: Uuid, email: &str) -> Result<Vec<MyApplication>> {
-    Ok(on_pool!(db, |pool| {
+    decode::all::<StoredMine, _>(on_pool!(db, |pool| {
         sqlx::query_as(
         "SELECT a.id, a.title, a.state, c.name AS category_name, r.title AS round_title, a.updated_at, \
          (a.owner_id = $1) AS is_owner \

@@ -1,7 +1,9 @@
 //! Reads for the public catalogue. Visibility is decided here in SQL for lists and counts
 //! (mirroring `domain::application::rules::is_public`, which the single page uses).
 
-use crate::{Db, Result, Tx, on_pool, on_tx, utc};
+use crate::{Db, Result, StoreError, Tx, decode, on_pool, on_tx, utc};
+use prisverdig_domain::category::CategoryKind;
+use prisverdig_domain::outcome::Outcome;
 use sqlx::types::Json;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -187,7 +189,7 @@ pub async fn linked(db: &Db, id: Uuid) -> Result<Option<Linked>> {
 }
 
 /// What the search index needs of a submitted application.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Indexable {
     pub id: Uuid,
     pub title: String,
@@ -195,12 +197,52 @@ pub struct Indexable {
     pub answers: Json<serde_json::Value>,
     pub unit_snapshot: Json<Vec<String>>,
     pub sector: String,
-    pub category_kind: String,
+    pub category_kind: CategoryKind,
     pub category_name: String,
     pub year: i64,
     pub submitted_at: Option<OffsetDateTime>,
-    /// From when everyone may see it (`None` in a draft round).
     pub visible_from: Option<OffsetDateTime>,
+}
+
+#[derive(sqlx::FromRow)]
+struct StoredIndexable {
+    id: Uuid,
+    title: String,
+    summary: String,
+    answers: Json<serde_json::Value>,
+    unit_snapshot: Json<Vec<String>>,
+    sector: String,
+    category_kind: String,
+    category_name: String,
+    year: i64,
+    submitted_at: Option<OffsetDateTime>,
+    visible_from: Option<OffsetDateTime>,
+}
+
+impl TryFrom<StoredIndexable> for Indexable {
+    type Error = StoreError;
+
+    fn try_from(r: StoredIndexable) -> Result<Indexable> {
+        Ok(Indexable {
+            category_kind: decode::code(
+                CategoryKind::parse,
+                "application",
+                r.id,
+                "category.kind",
+                r.category_kind,
+            )?,
+            id: r.id,
+            title: r.title,
+            summary: r.summary,
+            answers: r.answers,
+            unit_snapshot: r.unit_snapshot,
+            sector: r.sector,
+            category_name: r.category_name,
+            year: r.year,
+            submitted_at: r.submitted_at,
+            visible_from: r.visible_from,
+        })
+    }
 }
 
 macro_rules! select_indexable {
@@ -219,7 +261,7 @@ macro_rules! select_indexable {
 /// Submitted applications in id order after `after`, `limit` at a time, so that a rebuild
 /// never holds the whole catalogue in memory.
 pub async fn indexable_batch(db: &Db, after: Option<Uuid>, limit: i64) -> Result<Vec<Indexable>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(select_indexable!(
+    decode::all::<StoredIndexable, _>(on_pool!(db, |pool| sqlx::query_as(select_indexable!(
         "WHERE a.state = 'submitted' AND ($1 IS NULL OR a.id > $1) ORDER BY a.id LIMIT $2"
     ))
     .bind(after)
@@ -229,7 +271,7 @@ pub async fn indexable_batch(db: &Db, after: Option<Uuid>, limit: i64) -> Result
 }
 
 pub async fn indexable(db: &Db, id: Uuid) -> Result<Option<Indexable>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(select_indexable!(
+    decode::optional::<StoredIndexable, _>(on_pool!(db, |pool| sqlx::query_as(select_indexable!(
         "WHERE a.id = $1 AND a.state = 'submitted'"
     ))
     .bind(id)
@@ -259,20 +301,47 @@ pub async fn changed_since(db: &Db, since: OffsetDateTime) -> Result<Vec<(Uuid, 
 }
 
 /// A published outcome, for the results feed and the hall of fame.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Published {
     pub application_id: Uuid,
     pub title: String,
-    pub kind: String,
+    pub kind: Outcome,
     pub justification: String,
     pub published_at: OffsetDateTime,
     pub category_name: String,
     pub year: i64,
 }
 
+#[derive(sqlx::FromRow)]
+struct StoredPublished {
+    application_id: Uuid,
+    title: String,
+    kind: String,
+    justification: String,
+    published_at: OffsetDateTime,
+    category_name: String,
+    year: i64,
+}
+
+impl TryFrom<StoredPublished> for Published {
+    type Error = StoreError;
+
+    fn try_from(r: StoredPublished) -> Result<Published> {
+        Ok(Published {
+            kind: decode::code(Outcome::parse, "decision", r.application_id, "kind", r.kind)?,
+            application_id: r.application_id,
+            title: r.title,
+            justification: r.justification,
+            published_at: r.published_at,
+            category_name: r.category_name,
+            year: r.year,
+        })
+    }
+}
+
 /// Outcomes published by `now`, newest first.
 pub async fn published(db: &Db, now: OffsetDateTime, limit: i64) -> Result<Vec<Published>> {
-    Ok(on_pool!(db, |pool| {
+    decode::all::<StoredPublished, _>(on_pool!(db, |pool| {
         sqlx::query_as(
         "SELECT a.id AS application_id, a.title, d.kind, d.justification, d.published_at, \
          c.name AS category_name, r.year FROM decision d JOIN application a ON a.id = d.application_id \

@@ -1,7 +1,9 @@
 //! The catalogue's list: visible applications filtered, sorted and paged, built from fixed
 //! SQL fragments with every value bound (never formatted into the text).
 
-use crate::{Db, Result, on_pool, utc};
+use crate::{Db, Result, StoreError, decode, on_pool, utc};
+use prisverdig_domain::category::CategoryKind;
+use prisverdig_domain::outcome::Outcome;
 use sqlx::types::Json;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -17,11 +19,10 @@ pub enum Sort {
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub year: Option<i64>,
-    /// Category kind: innovation, steal, mistake, custom.
-    pub kind: Option<String>,
+    pub kind: Option<CategoryKind>,
     pub sector: Option<String>,
-    /// A published decision: winner, nominee, honourable_mention.
-    pub status: Option<String>,
+    /// A published decision.
+    pub status: Option<Outcome>,
     /// Ids from the search index, when the visitor searched; `None` lists all.
     pub ids: Option<Vec<Uuid>>,
     pub sort: Sort,
@@ -29,7 +30,7 @@ pub struct Filter {
     pub limit: i64,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Card {
     pub id: Uuid,
     pub title: String,
@@ -41,11 +42,52 @@ pub struct Card {
     pub adoptions: i64,
     pub thumbnail: Option<Uuid>,
     pub thumbnail_alt: Option<String>,
-    pub badge: Option<String>,
+    /// Its published outcome, if any.
+    pub badge: Option<Outcome>,
     pub submitted_at: Option<OffsetDateTime>,
     /// Highlighted text from the search (HTML, escaped), when searching.
-    #[sqlx(skip)]
     pub snippet: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct StoredCard {
+    id: Uuid,
+    title: String,
+    summary: String,
+    unit_snapshot: Json<Vec<String>>,
+    category_name: String,
+    year: i64,
+    cheers: i64,
+    adoptions: i64,
+    thumbnail: Option<Uuid>,
+    thumbnail_alt: Option<String>,
+    badge: Option<String>,
+    submitted_at: Option<OffsetDateTime>,
+}
+
+impl TryFrom<StoredCard> for Card {
+    type Error = StoreError;
+
+    fn try_from(r: StoredCard) -> Result<Card> {
+        let badge = r
+            .badge
+            .map(|b| decode::code(Outcome::parse, "decision", r.id, "kind", b));
+        Ok(Card {
+            badge: badge.transpose()?,
+            id: r.id,
+            title: r.title,
+            summary: r.summary,
+            unit_snapshot: r.unit_snapshot,
+            category_name: r.category_name,
+            year: r.year,
+            cheers: r.cheers,
+            adoptions: r.adoptions,
+            thumbnail: r.thumbnail,
+            thumbnail_alt: r.thumbnail_alt,
+            submitted_at: r.submitted_at,
+            snippet: None,
+        })
+    }
 }
 
 enum Param {
@@ -95,7 +137,11 @@ fn conditions(now: OffsetDateTime, f: &Filter) -> (String, Vec<Param>) {
         add(" AND r.year = ?", Param::Int(year), &mut params);
     }
     if let Some(kind) = &f.kind {
-        add(" AND c.kind = ?", Param::Text(kind.clone()), &mut params);
+        add(
+            " AND c.kind = ?",
+            Param::Text(kind.as_str().into()),
+            &mut params,
+        );
     }
     if let Some(sector) = &f.sector {
         add(
@@ -105,7 +151,11 @@ fn conditions(now: OffsetDateTime, f: &Filter) -> (String, Vec<Param>) {
         );
     }
     if let Some(status) = &f.status {
-        add(" AND d.kind = ?", Param::Text(status.clone()), &mut params);
+        add(
+            " AND d.kind = ?",
+            Param::Text(status.as_str().into()),
+            &mut params,
+        );
     }
     if let Some(ids) = &f.ids {
         if ids.is_empty() {
@@ -157,9 +207,9 @@ pub async fn page(db: &Db, now: OffsetDateTime, f: &Filter) -> Result<(Vec<Card>
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*){from}{cond}");
-    let cards: Vec<Card> = on_pool!(db, |pool| {
+    let cards: Vec<StoredCard> = on_pool!(db, |pool| {
         let q = bind_all!(
-            sqlx::query_as::<_, Card>(sqlx::AssertSqlSafe(list_sql.clone())),
+            sqlx::query_as::<_, StoredCard>(sqlx::AssertSqlSafe(list_sql.clone())),
             &params
         );
         q.bind(f.limit).bind(f.offset).fetch_all(pool).await
@@ -172,7 +222,7 @@ pub async fn page(db: &Db, now: OffsetDateTime, f: &Filter) -> Result<(Vec<Card>
         .fetch_one(pool)
         .await
     })?;
-    Ok((cards, total))
+    Ok((decode::all(cards)?, total))
 }
 
 /// The years and sectors that have visible applications, for the filters.

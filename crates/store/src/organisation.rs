@@ -1,6 +1,7 @@
 //! The organisation and its units (a tree of any depth).
 
-use crate::{Db, Result, Tx, on_pool, on_tx, utc};
+use crate::{Db, Result, StoreError, Tx, decode, on_pool, on_tx, utc};
+use prisverdig_domain::unit::UnitKind;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -60,16 +61,37 @@ pub async fn insert_unit(tx: &mut Tx, unit: NewUnit<'_>) -> Result<Uuid> {
     Ok(id)
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct UnitRow {
     pub id: Uuid,
     pub parent_id: Option<Uuid>,
     pub name: String,
-    pub kind: String,
+    pub kind: UnitKind,
+}
+
+#[derive(sqlx::FromRow)]
+struct Stored {
+    id: Uuid,
+    parent_id: Option<Uuid>,
+    name: String,
+    kind: String,
+}
+
+impl TryFrom<Stored> for UnitRow {
+    type Error = StoreError;
+
+    fn try_from(r: Stored) -> Result<UnitRow> {
+        Ok(UnitRow {
+            kind: decode::code(UnitKind::parse, "unit", r.id, "kind", r.kind)?,
+            id: r.id,
+            parent_id: r.parent_id,
+            name: r.name,
+        })
+    }
 }
 
 pub async fn units(tx: &mut Tx) -> Result<Vec<UnitRow>> {
-    Ok(on_tx!(tx, |conn| sqlx::query_as(
+    decode::all::<Stored, _>(on_tx!(tx, |conn| sqlx::query_as(
         "SELECT id, parent_id, name, kind FROM unit WHERE NOT archived ORDER BY position, name"
     )
     .fetch_all(conn)
@@ -78,7 +100,7 @@ pub async fn units(tx: &mut Tx) -> Result<Vec<UnitRow>> {
 
 /// Every unit still in the chart, for the tree and the pickers.
 pub async fn active_units(db: &Db) -> Result<Vec<UnitRow>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(
+    decode::all::<Stored, _>(on_pool!(db, |pool| sqlx::query_as(
         "SELECT id, parent_id, name, kind FROM unit WHERE NOT archived ORDER BY position, name"
     )
     .fetch_all(pool)
@@ -87,7 +109,7 @@ pub async fn active_units(db: &Db) -> Result<Vec<UnitRow>> {
 
 /// One active unit.
 pub async fn unit(db: &Db, id: Uuid) -> Result<Option<UnitRow>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(
+    decode::optional::<Stored, _>(on_pool!(db, |pool| sqlx::query_as(
         "SELECT id, parent_id, name, kind FROM unit WHERE id = $1 AND NOT archived"
     )
     .bind(id)

@@ -32,34 +32,50 @@ pub enum WebError {
 }
 
 impl WebError {
+    /// The status of every error, spelled out: a new error variant must be placed here
+    /// (`docs/adr/0010-error-policy.md`).
     pub fn status(&self) -> StatusCode {
         match self {
-            WebError::NotFound | WebError::Service(ServiceError::NotFound) => StatusCode::NOT_FOUND,
-            WebError::Forbidden | WebError::Service(ServiceError::Forbidden) => {
-                StatusCode::FORBIDDEN
-            }
-            WebError::Service(ServiceError::RateLimited) => StatusCode::TOO_MANY_REQUESTS,
-            WebError::Service(ServiceError::Gone) => StatusCode::GONE,
-            WebError::Service(ServiceError::Conflict) => StatusCode::CONFLICT,
-            WebError::Service(ServiceError::BadCredentials) => StatusCode::UNAUTHORIZED,
-            WebError::Service(ServiceError::Invalid(_)) => StatusCode::UNPROCESSABLE_ENTITY,
-            _ => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::Forbidden => StatusCode::FORBIDDEN,
+            WebError::Service(e) => service_status(e),
+            WebError::Session(_) | WebError::Template(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
+}
+
+/// What each use-case error means over HTTP.
+pub fn service_status(e: &ServiceError) -> StatusCode {
+    match e {
+        ServiceError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        ServiceError::BadCredentials => StatusCode::UNAUTHORIZED,
+        ServiceError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        ServiceError::Forbidden => StatusCode::FORBIDDEN,
+        ServiceError::NotFound => StatusCode::NOT_FOUND,
+        ServiceError::Conflict => StatusCode::CONFLICT,
+        ServiceError::Gone => StatusCode::GONE,
+        ServiceError::Store(_) | ServiceError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// The error and every cause under it, joined by `: ` (what the log shows).
+pub fn cause_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut chain = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        chain.push_str(": ");
+        chain.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    chain
 }
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let status = self.status();
         if status.is_server_error() {
-            let mut chain = self.to_string();
-            let mut source = std::error::Error::source(&self);
-            while let Some(cause) = source {
-                chain.push_str(": ");
-                chain.push_str(&cause.to_string());
-                source = cause.source();
-            }
-            tracing::error!(%status, error = %chain, "request failed");
+            // Logged here once, with its whole cause chain; the page shows none of it.
+            tracing::error!(%status, error = %cause_chain(&self), "request failed");
         }
         (status, ErrorPage::marker()).into_response()
     }

@@ -2,6 +2,8 @@
 
 use crate::i18n::Locale;
 use fluent_templates::fluent_bundle::FluentValue;
+use prisverdig_domain::application::ApplicationState;
+use prisverdig_domain::outcome::Outcome;
 use time::OffsetDateTime;
 use time_tz::{OffsetDateTimeExt, timezones};
 
@@ -141,11 +143,20 @@ mod time_left_tests {
     }
 }
 
+/// The translation key of an application's state.
+pub fn application_state_key(state: ApplicationState) -> &'static str {
+    match state {
+        ApplicationState::Draft => "state-draft",
+        ApplicationState::Submitted => "state-submitted",
+        ApplicationState::Withdrawn => "state-withdrawn",
+    }
+}
+
 /// The translation key of a published outcome's badge.
-pub fn badge_key(badge: &str) -> &'static str {
+pub fn badge_key(badge: Outcome) -> &'static str {
     match badge {
-        "winner" => "badge-winner",
-        "nominee" => "badge-nominee",
-        _ => "badge-honourable-mention",
+        Outcome::Winner => "badge-winner",
+        Outcome::Nominee => "badge-nominee",
+        Outcome::HonourableMention => "badge-honourable-mention",
     }
 }

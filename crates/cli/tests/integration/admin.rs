@@ -154,7 +154,7 @@ on_both_backends! {
         assert_eq!(res.status(), 303);
         let copy: Uuid = location(&res).rsplit('/').next().unwrap().parse().unwrap();
         let copied = app.services.round_view(&user, copy).await.unwrap();
-        assert_eq!(copied.round.state, "draft");
+        assert_eq!(copied.round.state, prisverdig_domain::round::RoundState::Draft);
         assert_eq!(copied.round.year, 2021);
         assert_eq!(copied.round.title, "Innovasjonsprisene 2021");
         assert_eq!(copied.round.copied_from, Some(round));
@@ -163,7 +163,7 @@ on_both_backends! {
             assert_eq!(old.name, new.name);
             assert_eq!(new.deadline, old.deadline + time::Duration::days(366), "a year on, same Oslo time");
             let (a, b) = (app.services.category_view(&user, old.id).await.unwrap(), app.services.category_view(&user, new.id).await.unwrap());
-            let texts = |v: &prisverdig_service::admin::categories::CategoryView| v.criteria.iter().map(|c| (c.text.clone(), c.shape.clone(), c.scale_max)).collect::<Vec<_>>();
+            let texts = |v: &prisverdig_service::admin::categories::CategoryView| v.criteria.iter().map(|c| (c.text.clone(), c.scale)).collect::<Vec<_>>();
             assert_eq!(texts(&a), texts(&b));
             assert_eq!(a.questions.len(), b.questions.len());
         }

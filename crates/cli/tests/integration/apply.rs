@@ -167,7 +167,7 @@ on_both_backends! {
         assert!(body.contains("Svar på alle kriteriene."));
         assert!(body.contains("value=\"Halvferdig\""), "what was typed is kept");
         let stored = app.services.editable(&crate::fixtures::user_row(app, "kari@fjordvik.example").await, id).await.unwrap();
-        assert_eq!(stored.application.state, "draft");
+        assert_eq!(stored.application.state, prisverdig_domain::application::ApplicationState::Draft);
     }
 
     async fn each_category_requires_its_own_fields(app) {

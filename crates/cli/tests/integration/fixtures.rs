@@ -6,8 +6,10 @@ use prisverdig_domain::defaults::CATEGORIES;
 use prisverdig_domain::email::Email;
 use prisverdig_domain::role::Role;
 use prisverdig_domain::round::{RoundState, Visibility};
+use prisverdig_store::categories::{self, NewCategory};
+use prisverdig_store::criteria;
 use prisverdig_store::organisation::{self, NewUnit};
-use prisverdig_store::rounds::{self, NewCategory, NewRound};
+use prisverdig_store::rounds::{self, NewRound};
 use prisverdig_store::users;
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -87,9 +89,9 @@ pub async fn open_round(app: &TestApp, visibility: Visibility) -> Round {
             extended_deadline: None,
             position: i as i64,
         };
-        let cid = rounds::insert_category(&mut tx, c).await.unwrap();
+        let cid = categories::insert(&mut tx, c).await.unwrap();
         for (j, k) in def.criteria.iter().enumerate() {
-            rounds::insert_criterion(&mut tx, cid, j as i64, k.text, k.scale)
+            criteria::insert(&mut tx, cid, j as i64, k.text, k.scale)
                 .await
                 .unwrap();
         }

@@ -4,9 +4,10 @@
 
 use crate::admin::{admin, audit_count, count, insert_application, location, round_input};
 use crate::on_both_backends;
+use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::setup::QuestionInput;
 use prisverdig_service::{Clock, ServiceError};
-use prisverdig_store::rounds;
+use prisverdig_store::{categories, rounds};
 use time::macros::datetime;
 use uuid::Uuid;
 
@@ -37,7 +38,7 @@ async fn another_open_round(
     let id = rounds::insert(&mut tx, app.clock.now(), round)
         .await
         .unwrap();
-    let c = rounds::NewCategory {
+    let c = categories::NewCategory {
         round_id: id,
         kind: prisverdig_domain::category::CategoryKind::Custom,
         name,
@@ -47,7 +48,7 @@ async fn another_open_round(
         extended_deadline: None,
         position: 0,
     };
-    rounds::insert_category(&mut tx, c).await.unwrap();
+    categories::insert(&mut tx, c).await.unwrap();
     // Written past the use cases: tell the page cache as they do.
     prisverdig_store::public_change::bump(&mut tx)
         .await
@@ -106,7 +107,9 @@ on_both_backends! {
         assert_eq!(res.status(), 422);
         assert!(res.text().await.unwrap().contains("id=\"year-error\""));
         let edit_first = format!("/admin/rounds/{first}/edit");
-        let res = app.post_form(&edit_first, &edit_first, &fields(&round_form("2020"))).await;
+        let mut own_year = round_form("2020");
+        own_year.push(("version", "1".to_string()));
+        let res = app.post_form(&edit_first, &edit_first, &fields(&own_year)).await;
         assert_eq!(res.status(), 303, "saving a round with its own year");
 
         // Copying 2020 would make a second 2021: refused clearly, nothing written.
@@ -268,7 +271,7 @@ on_both_backends! {
         assert_eq!(res.status(), 303);
         let saved = location(&res);
         let id: Uuid = saved.trim_start_matches("/admin/categories/").split('?').next().unwrap().parse().unwrap();
-        assert_eq!(app.services.category_view(&user, id).await.unwrap().category.kind, "innovation");
+        assert_eq!(app.services.category_view(&user, id).await.unwrap().category.kind, CategoryKind::Innovation);
         // The confirmation comes from following the POST's own redirect.
         let page = app.get(&saved).await.text().await.unwrap();
         let status = page.split("<div role=\"status\">").nth(1).unwrap().split("</div></div>").next().unwrap();
@@ -280,7 +283,7 @@ on_both_backends! {
         let res = app.post_form(&new, &new, &fields).await;
         let other = location(&res);
         let other: Uuid = other.trim_start_matches("/admin/categories/").split('?').next().unwrap().parse().unwrap();
-        assert_eq!(app.services.category_view(&user, other).await.unwrap().category.kind, "custom");
+        assert_eq!(app.services.category_view(&user, other).await.unwrap().category.kind, CategoryKind::Custom);
         // Editing saves with a confirmation too.
         let edit = format!("/admin/categories/{id}");
         let mut fields = base.to_vec();
@@ -360,5 +363,38 @@ on_both_backends! {
         let api: serde_json::Value = app.get("/api/v1/applications?page=999999999").await.json().await.unwrap();
         assert_eq!((api["page"].as_i64(), api["total"].as_i64()), (Some(1), Some(2)));
         assert_eq!(api["items"].as_array().unwrap().len(), 2);
+    }
+}
+
+on_both_backends! {
+    async fn a_stale_round_edit_is_refused_409_with_a_translated_page_and_nothing_saved(app) {
+        admin(app).await;
+        let new = "/admin/rounds/new";
+        let id = id_of(&app.post_form(new, new, &fields(&round_form("2030"))).await);
+        let edit = format!("/admin/rounds/{id}/edit");
+        // Two administrators open the same form; both see version 1.
+        let page = app.client.get(app.url(&edit)).send().await.unwrap().text().await.unwrap();
+        let version = crate::harness::hidden_value(&page, "version").expect("the form names its version");
+        let mut first = round_form("2030");
+        first[1].1 = "Første lagring".to_string();
+        first.push(("version", version.clone()));
+        assert_eq!(app.post_form(&edit, &edit, &fields(&first)).await.status(), 303);
+        // The second still holds version 1: refused, in the visitor's language, nothing saved.
+        let mut second = round_form("2030");
+        second[1].1 = "Andre lagring".to_string();
+        second.push(("version", version));
+        let res = app.post_form(&edit, &edit, &fields(&second)).await;
+        assert_eq!(res.status(), 409);
+        let body = res.text().await.unwrap();
+        assert!(body.contains("Noen andre har endret dette"), "{body}");
+        assert!(!body.contains("error-409"), "a message, not a key");
+        let token = app.csrf_from(&edit).await;
+        let mut english: Vec<(&str, &str)> = fields(&second);
+        english.push(("_csrf", &token));
+        let res = app.client.post(app.url(&edit)).header("accept-language", "en").form(&english).send().await.unwrap();
+        assert_eq!(res.status(), 409);
+        assert!(res.text().await.unwrap().contains("Someone else changed this"));
+        let stored = app.client.get(app.url(&format!("/admin/rounds/{id}"))).send().await.unwrap().text().await.unwrap();
+        assert!(stored.contains("Første lagring") && !stored.contains("Andre lagring"), "{stored}");
     }
 }

@@ -8,7 +8,11 @@ use prisverdig_domain::setup::{
     CategoryInput, CriterionInput, CriterionSetup, QuestionInput, QuestionSetup, criteria_editable,
 };
 use prisverdig_store::Tx;
-use prisverdig_store::rounds::{self, CategoryRow, CriterionRow, Listed, QuestionRow, RoundRow};
+use prisverdig_store::categories::{self, CategoryRow};
+use prisverdig_store::criteria::{self, CriterionRow};
+use prisverdig_store::listed::{self, Listed};
+use prisverdig_store::questions::{self, QuestionRow};
+use prisverdig_store::rounds::RoundRow;
 use prisverdig_store::users::User;
 use uuid::Uuid;
 
@@ -47,15 +51,15 @@ impl Item {
 
     async fn insert(&self, tx: &mut Tx, category: Uuid, position: i64) -> Result<Uuid> {
         Ok(match self {
-            Item::Criterion(c) => rounds::insert_criterion_setup(tx, category, position, c).await?,
-            Item::Question(q) => rounds::insert_question(tx, category, position, q).await?,
+            Item::Criterion(c) => criteria::insert_setup(tx, category, position, c).await?,
+            Item::Question(q) => questions::insert(tx, category, position, q).await?,
         })
     }
 
     async fn update(&self, tx: &mut Tx, id: Uuid) -> Result<()> {
         match self {
-            Item::Criterion(c) => rounds::update_criterion(tx, id, c).await?,
-            Item::Question(q) => rounds::update_question(tx, id, q).await?,
+            Item::Criterion(c) => criteria::update(tx, id, c).await?,
+            Item::Question(q) => questions::update(tx, id, q).await?,
         }
         Ok(())
     }
@@ -75,11 +79,11 @@ fn locked() -> ServiceError {
 impl Services {
     pub async fn category_view(&self, user: &User, id: Uuid) -> Result<CategoryView> {
         require_admin(user)?;
-        let category = rounds::category(&self.db, id)
+        let category = categories::get(&self.db, id)
             .await?
             .ok_or(ServiceError::NotFound)?;
         let round = self.existing_round(category.round_id).await?;
-        let editable = criteria_editable(rounds::submitted_count(&self.db, id).await?);
+        let editable = criteria_editable(categories::submitted_count(&self.db, id).await?);
         let deadline_past = matches!(round.state.as_str(), "draft" | "open")
             && !prisverdig_domain::category::is_accepting(
                 self.clock.now(),
@@ -88,8 +92,8 @@ impl Services {
             );
         Ok(CategoryView {
             deadline_past,
-            criteria: rounds::criteria(&self.db, id).await?,
-            questions: rounds::questions(&self.db, id).await?,
+            criteria: criteria::of_category(&self.db, id).await?,
+            questions: questions::of_category(&self.db, id).await?,
             round,
             category,
             editable,
@@ -115,10 +119,10 @@ impl Services {
         require_admin(user)?;
         self.existing_round(round_id).await?;
         let setup = input.parse().map_err(ServiceError::Invalid)?;
-        let position = rounds::round_categories(&self.db, round_id).await?.len() as i64;
+        let position = categories::of_round(&self.db, round_id).await?.len() as i64;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        let id = rounds::insert_category_setup(&mut tx, round_id, position, &setup).await?;
+        let id = categories::insert_setup(&mut tx, round_id, position, &setup).await?;
         let detail = serde_json::json!({ "round": round_id, "name": setup.name });
         record(
             &mut tx,
@@ -143,7 +147,7 @@ impl Services {
         let setup = input.parse().map_err(ServiceError::Invalid)?;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        rounds::update_category(&mut tx, id, &setup).await?;
+        categories::update(&mut tx, id, &setup).await?;
         let detail = serde_json::json!({
             "name": setup.name,
             "deadline_before": view.category.deadline,
@@ -263,7 +267,7 @@ impl Services {
         }
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        rounds::delete_listed(&mut tx, listed, id).await?;
+        listed::delete(&mut tx, listed, id).await?;
         let entity = entity_name(listed);
         record(
             &mut tx,
@@ -308,7 +312,7 @@ impl Services {
             } else {
                 index
             };
-            rounds::set_position(&mut tx, listed, *item, position as i64).await?;
+            listed::set_position(&mut tx, listed, *item, position as i64).await?;
         }
         self.commit_public(tx).await?;
         Ok(())

@@ -11,9 +11,11 @@ use prisverdig_domain::round::RoundState;
 use prisverdig_domain::setup::{
     CategorySetup, CriterionSetup, QuestionSetup, RoundInput, RoundSetup,
 };
-use prisverdig_store::rounds::{self, CategoryRow, RoundRow};
+use prisverdig_store::categories::{self, CategoryRow};
+use prisverdig_store::rounds::{self, RoundRow};
 use prisverdig_store::users::User;
 use prisverdig_store::{StoreError, Tx};
+use prisverdig_store::{criteria, questions};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -68,10 +70,8 @@ impl Services {
     pub async fn round_view(&self, user: &User, id: Uuid) -> Result<RoundView> {
         require_admin(user)?;
         let round = self.existing_round(id).await?;
-        let state = RoundState::parse(&round.state).ok_or_else(|| {
-            ServiceError::Internal(format!("round {id} has state {:?}", round.state))
-        })?;
-        let categories = rounds::round_categories(&self.db, id).await?;
+        let state = round.state;
+        let categories = categories::of_round(&self.db, id).await?;
         let past = past_deadlines(&categories, self.clock.now());
         let deletable =
             state == RoundState::Draft && rounds::application_count(&self.db, id).await? == 0;
@@ -117,7 +117,15 @@ impl Services {
         Ok(id)
     }
 
-    pub async fn update_round(&self, user: &User, id: Uuid, input: &RoundInput<'_>) -> Result<()> {
+    /// Saves a round's settings, refused with [`ServiceError::Conflict`] when someone else
+    /// saved since `version` was read.
+    pub async fn update_round(
+        &self,
+        user: &User,
+        id: Uuid,
+        version: i64,
+        input: &RoundInput<'_>,
+    ) -> Result<()> {
         require_admin(user)?;
         let round = self.existing_round(id).await?;
         let setup = input.parse().map_err(ServiceError::Invalid)?;
@@ -126,7 +134,7 @@ impl Services {
         }
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        rounds::update(&mut tx, id, &setup)
+        rounds::update(&mut tx, id, version, &setup)
             .await
             .map_err(duplicate_year)?;
         let detail = serde_json::json!({ "year": setup.year, "title": setup.title });
@@ -188,8 +196,8 @@ impl Services {
         }
         let mut lists = Vec::new();
         for c in &source.categories {
-            let criteria = rounds::criteria(&self.db, c.id).await?;
-            let questions = rounds::questions(&self.db, c.id).await?;
+            let criteria = criteria::of_category(&self.db, c.id).await?;
+            let questions = questions::of_category(&self.db, c.id).await?;
             lists.push((c, criteria, questions));
         }
         let now = self.clock.now();
@@ -203,15 +211,15 @@ impl Services {
                 })?;
         for (c, criteria, questions) in lists {
             let category = copy_category(c);
-            let cid = rounds::insert_category_setup(&mut tx, new_id, c.position, &category).await?;
+            let cid = categories::insert_setup(&mut tx, new_id, c.position, &category).await?;
             for k in criteria {
                 let s = CriterionSetup {
-                    scale: k.scale(),
+                    scale: k.scale,
                     text: k.text,
                     help: k.help,
                     weight: k.weight,
                 };
-                rounds::insert_criterion_setup(&mut tx, cid, k.position, &s).await?;
+                criteria::insert_setup(&mut tx, cid, k.position, &s).await?;
             }
             for q in questions {
                 let s = QuestionSetup {
@@ -219,7 +227,7 @@ impl Services {
                     help: q.help,
                     required: q.required,
                 };
-                rounds::insert_question(&mut tx, cid, q.position, &s).await?;
+                questions::insert(&mut tx, cid, q.position, &s).await?;
             }
         }
         let detail = serde_json::json!({ "from": id, "year": setup.year });
@@ -268,15 +276,13 @@ fn next_year(r: &RoundRow) -> RoundSetup {
         ceremony_name: r.ceremony_name.clone(),
         ceremony_at: r.ceremony_at.map(|t| years_later(t, 1)),
         ceremony_place: r.ceremony_place.clone(),
-        visibility: prisverdig_domain::round::Visibility::parse(&r.visibility)
-            .unwrap_or(prisverdig_domain::round::Visibility::OnSubmit),
+        visibility: r.visibility,
     }
 }
 
 fn copy_category(c: &CategoryRow) -> CategorySetup {
     CategorySetup {
-        kind: prisverdig_domain::category::CategoryKind::parse(&c.kind)
-            .unwrap_or(prisverdig_domain::category::CategoryKind::Custom),
+        kind: c.kind,
         name: c.name.clone(),
         description: c.description.clone(),
         prize_sum_kr: c.prize_sum_kr,
@@ -301,9 +307,9 @@ async fn insert_default_prizes(
             extended_deadline: None,
             blind: false,
         };
-        let id = rounds::insert_category_setup(tx, round_id, position as i64, &setup).await?;
+        let id = categories::insert_setup(tx, round_id, position as i64, &setup).await?;
         for (i, c) in def.criteria.iter().enumerate() {
-            rounds::insert_criterion(tx, id, i as i64, c.text, c.scale).await?;
+            criteria::insert(tx, id, i as i64, c.text, c.scale).await?;
         }
     }
     Ok(())

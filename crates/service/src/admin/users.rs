@@ -9,7 +9,6 @@ use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
 use prisverdig_domain::account::check_own_change;
 use prisverdig_domain::role::Role;
-use prisverdig_store::StoreError;
 use prisverdig_store::users::{self, Account, NewUser, User};
 use uuid::Uuid;
 
@@ -38,13 +37,6 @@ pub struct NewAccount<'a> {
 pub struct Invited {
     pub id: Uuid,
     pub invitation: NewInvitation,
-}
-
-fn conflict_or(e: StoreError) -> ServiceError {
-    match e {
-        StoreError::VersionConflict { .. } => ServiceError::Conflict,
-        other => other.into(),
-    }
 }
 
 fn role_names(roles: &[Role]) -> Vec<&'static str> {
@@ -157,9 +149,7 @@ impl Services {
         check_own_change(actor.id, id, roles, account.active)?;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        users::set_roles(&mut tx, id, version, roles)
-            .await
-            .map_err(conflict_or)?;
+        users::set_roles(&mut tx, id, version, roles).await?;
         let detail = serde_json::json!({
             "from": role_names(&account.roles),
             "to": role_names(roles),
@@ -182,9 +172,7 @@ impl Services {
         check_own_change(actor.id, id, &account.roles, active)?;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        users::set_active(&mut tx, id, version, active)
-            .await
-            .map_err(conflict_or)?;
+        users::set_active(&mut tx, id, version, active).await?;
         let action = if active {
             "user.reactivate"
         } else {

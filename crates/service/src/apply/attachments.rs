@@ -5,7 +5,6 @@
 use crate::files::{self, FileKind, UploadLimits, inspect, invalid, safe_file_name, thumbnail};
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
-use prisverdig_domain::application::ApplicationState;
 use prisverdig_domain::application::rules::may_change;
 use prisverdig_store::attachments::{self, Attachment, NewAttachment};
 use prisverdig_store::audit;
@@ -31,19 +30,18 @@ pub(crate) async fn checked_upload(
         Ok::<_, ValidationError>((inspected, bytes, thumb))
     })
     .await
-    .map_err(|e| ServiceError::Internal(e.to_string()))??)
+    .map_err(|e| ServiceError::internal("inspecting an upload", e))??)
 }
 
 fn io(e: std::io::Error) -> ServiceError {
-    ServiceError::Internal(format!("file store: {e}"))
+    ServiceError::internal("file store", e)
 }
 
 impl Services {
     pub async fn add_attachment(&self, user: &User, id: Uuid, upload: Upload<'_>) -> Result<Uuid> {
         let (row, category) = self.for_team(user, id).await?;
         let now = self.clock.now();
-        let state = ApplicationState::parse(&row.state).unwrap_or(ApplicationState::Draft);
-        may_change(state, super::timing(now, &category))?;
+        may_change(row.state, super::timing(now, &category))?;
         if attachments::for_application(&self.db, id).await?.len() >= MAX_ATTACHMENTS {
             return Err(invalid(files::FIELD, "error-too-many"));
         }
@@ -97,7 +95,7 @@ impl Services {
         let (store, key) = (self.files.clone(), key.to_string());
         tokio::task::spawn_blocking(move || store.put(&key, &bytes))
             .await
-            .map_err(|e| ServiceError::Internal(e.to_string()))?
+            .map_err(|e| ServiceError::internal("storing a file", e))?
             .map_err(io)
     }
 
@@ -109,8 +107,7 @@ impl Services {
     ) -> Result<()> {
         let (row, category) = self.for_team(user, id).await?;
         let now = self.clock.now();
-        let state = ApplicationState::parse(&row.state).unwrap_or(ApplicationState::Draft);
-        may_change(state, super::timing(now, &category))?;
+        may_change(row.state, super::timing(now, &category))?;
         let found = attachments::find(&self.db, attachment_id)
             .await?
             .filter(|a| a.application_id == id);
@@ -192,7 +189,7 @@ impl Services {
         let store = self.files.clone();
         tokio::task::spawn_blocking(move || store.get(&key))
             .await
-            .map_err(|e| ServiceError::Internal(e.to_string()))?
+            .map_err(|e| ServiceError::internal("reading a file", e))?
             .map_err(io)
     }
 }

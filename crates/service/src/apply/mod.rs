@@ -17,13 +17,14 @@ use prisverdig_domain::application::ApplicationState;
 use prisverdig_domain::application::rules::{Timing, may_change};
 use prisverdig_domain::application_form::{ApplicationForm, FormRules};
 use prisverdig_domain::category::{CategoryKind, is_accepting};
-use prisverdig_domain::round::RoundState;
 use prisverdig_store::applications::{
     self, ApplicationRow, Content, NewApplication, Pickable, TeamMember,
 };
-use prisverdig_store::category_forms::{self, CategoryContext, CriterionRow, QuestionRow};
+use prisverdig_store::audit;
+use prisverdig_store::categories::{self, CategoryContext};
+use prisverdig_store::criteria::{self, CriterionRow};
+use prisverdig_store::questions::{self, QuestionRow};
 use prisverdig_store::users::User;
-use prisverdig_store::{StoreError, audit};
 use uuid::Uuid;
 
 /// What the edit page shows.
@@ -62,20 +63,9 @@ pub enum Intent {
 pub fn timing(now: time::OffsetDateTime, c: &CategoryContext) -> Timing {
     Timing {
         now,
-        round_state: RoundState::parse(&c.round_state).unwrap_or(RoundState::Draft),
+        round_state: c.round_state,
         deadline: c.deadline,
         extended: c.extended_deadline,
-    }
-}
-
-fn state_of(row: &ApplicationRow) -> ApplicationState {
-    ApplicationState::parse(&row.state).unwrap_or(ApplicationState::Draft)
-}
-
-fn conflict_or(e: StoreError) -> ServiceError {
-    match e {
-        StoreError::VersionConflict { .. } => ServiceError::Conflict,
-        other => other.into(),
     }
 }
 
@@ -83,7 +73,7 @@ impl Services {
     /// Categories that accept applications now.
     pub async fn open_categories(&self) -> Result<Vec<CategoryContext>> {
         let now = self.clock.now();
-        let all = category_forms::open_categories(&self.db).await?;
+        let all = categories::open(&self.db).await?;
         Ok(all
             .into_iter()
             .filter(|c| is_accepting(now, c.deadline, c.extended_deadline))
@@ -97,7 +87,7 @@ impl Services {
         category_id: Uuid,
         unit_id: Uuid,
     ) -> Result<Uuid> {
-        let category = category_forms::context(&self.db, category_id)
+        let category = categories::context(&self.db, category_id)
             .await?
             .ok_or(ServiceError::NotFound)?;
         let now = self.clock.now();
@@ -108,7 +98,7 @@ impl Services {
             .find(|(id, _)| *id == unit_id)
             .ok_or(ValidationError::new("unit", "error-choose-one"))?;
         let answers = serde_json::to_value(prisverdig_domain::application_form::Answers::default())
-            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+            .map_err(|e| ServiceError::internal("encoding empty answers", e))?;
         let mut tx = self.db.begin().await?;
         let new = NewApplication {
             category_id,
@@ -154,7 +144,7 @@ impl Services {
         if !applications::is_on_team(&self.db, id, user.id, &user.email).await? {
             return Err(ServiceError::Forbidden);
         }
-        let category = category_forms::context(&self.db, row.category_id)
+        let category = categories::context(&self.db, row.category_id)
             .await?
             .ok_or(ServiceError::NotFound)?;
         Ok((row, category))
@@ -164,10 +154,10 @@ impl Services {
         let (application, category) = self.for_team(user, id).await?;
         let continues = applications::continues(&self.db, id).await?;
         let form = form_of(&application, continues);
-        let locked = may_change(state_of(&application), timing(self.clock.now(), &category)).err();
+        let locked = may_change(application.state, timing(self.clock.now(), &category)).err();
         Ok(Editable {
-            criteria: category_forms::criteria(&self.db, category.id).await?,
-            questions: category_forms::questions(&self.db, category.id).await?,
+            criteria: criteria::of_category(&self.db, category.id).await?,
+            questions: questions::of_category(&self.db, category.id).await?,
             team: applications::team(&self.db, id).await?,
             attachments: prisverdig_store::attachments::for_application(&self.db, id).await?,
             is_owner: application.owner_id == user.id,
@@ -194,11 +184,11 @@ impl Services {
     ) -> Result<Saved> {
         let (row, category) = self.for_team(user, id).await?;
         let now = self.clock.now();
-        let state = state_of(&row);
+        let state = row.state;
         may_change(state, timing(now, &category))?;
-        let kind = CategoryKind::parse(&category.kind).unwrap_or(CategoryKind::Custom);
-        let criteria_count = category_forms::criteria(&self.db, category.id).await?.len();
-        let questions = category_forms::questions(&self.db, category.id).await?;
+        let kind = category.kind;
+        let criteria_count = criteria::of_category(&self.db, category.id).await?.len();
+        let questions = questions::of_category(&self.db, category.id).await?;
         let mut form = form;
         form.fit_to(kind, criteria_count);
         // Answers only to this category's own questions.
@@ -253,9 +243,9 @@ impl Services {
         submitting: bool,
     ) -> Result<i64> {
         let (id, now) = (row.id, self.clock.now());
-        let public = submitting || state_of(row) == ApplicationState::Submitted;
+        let public = submitting || row.state == ApplicationState::Submitted;
         let answers = serde_json::to_value(&form.answers)
-            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+            .map_err(|e| ServiceError::internal("encoding the answers", e))?;
         let content = Content {
             title: form.title.trim(),
             summary: form.summary.trim(),
@@ -274,9 +264,8 @@ impl Services {
             false => None,
         };
         let mut tx = self.db.begin().await?;
-        let mut new_version = applications::update_content(&mut tx, now, id, version, content)
-            .await
-            .map_err(conflict_or)?;
+        let mut new_version =
+            applications::update_content(&mut tx, now, id, version, content).await?;
         applications::set_continues(&mut tx, id, &form.continues).await?;
         applications::clear_adoption_by(&mut tx, id).await?;
         if submitting {
@@ -326,13 +315,13 @@ impl Services {
         category: &CategoryContext,
         criteria_count: usize,
     ) -> Result<Vec<ValidationError>> {
-        let questions: Vec<(Uuid, bool)> = category_forms::questions(&self.db, category.id)
+        let questions: Vec<(Uuid, bool)> = questions::of_category(&self.db, category.id)
             .await?
             .into_iter()
             .map(|q| (q.id, q.required))
             .collect();
         let rules = FormRules {
-            kind: CategoryKind::parse(&category.kind).unwrap_or(CategoryKind::Custom),
+            kind: category.kind,
             criteria_count,
             questions: &questions,
         };
@@ -370,11 +359,10 @@ impl Services {
     pub async fn withdraw_application(&self, user: &User, id: Uuid, version: i64) -> Result<()> {
         let (row, category) = self.for_team(user, id).await?;
         let now = self.clock.now();
-        may_change(state_of(&row), timing(now, &category))?;
+        may_change(row.state, timing(now, &category))?;
         let mut tx = self.db.begin().await?;
         applications::set_state(&mut tx, now, id, version, ApplicationState::Withdrawn, None)
-            .await
-            .map_err(conflict_or)?;
+            .await?;
         applications::clear_adoption_by(&mut tx, id).await?;
         let detail = serde_json::json!({ "from": row.state });
         audit::record(

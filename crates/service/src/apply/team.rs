@@ -3,7 +3,7 @@
 //! no password) and an invitation link; matching is by e-mail, so the person is on the team
 //! from their first sign-in. Both changes stop when the application can no longer change.
 
-use super::{state_of, timing};
+use super::timing;
 use crate::invitations::Compose;
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
@@ -11,7 +11,7 @@ use prisverdig_domain::application::rules::may_change;
 use prisverdig_domain::email::Email;
 use prisverdig_domain::role::Role;
 use prisverdig_store::applications;
-use prisverdig_store::category_forms;
+use prisverdig_store::categories;
 use prisverdig_store::users::{self, NewUser, User};
 use prisverdig_store::{StoreError, Tx, audit};
 use time::OffsetDateTime;
@@ -33,10 +33,10 @@ impl Services {
         if row.owner_id != user.id {
             return Err(ServiceError::Forbidden);
         }
-        let category = category_forms::context(&self.db, row.category_id)
+        let category = categories::context(&self.db, row.category_id)
             .await?
             .ok_or(ServiceError::NotFound)?;
-        may_change(state_of(&row), timing(self.clock.now(), &category))?;
+        may_change(row.state, timing(self.clock.now(), &category))?;
         Ok(())
     }
 

@@ -13,7 +13,7 @@ use prisverdig_store::applications::{self, Pickable};
 use prisverdig_store::catalogue_query::{self, Card, Filter};
 use prisverdig_store::stories::{self, StoryContent, StoryImage, StoryRow};
 use prisverdig_store::users::User;
-use prisverdig_store::{StoreError, Tx, audit};
+use prisverdig_store::{Tx, audit};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -41,13 +41,6 @@ pub struct PublicStory {
 pub struct StoriesPage {
     pub stories: Vec<StoryRow>,
     pub total: i64,
-}
-
-fn conflict_or(e: StoreError) -> ServiceError {
-    match e {
-        StoreError::VersionConflict { .. } => ServiceError::Conflict,
-        other => other.into(),
-    }
 }
 
 fn content(text: &StoryText) -> StoryContent<'_> {
@@ -136,9 +129,7 @@ impl Services {
         let text = self.checked_text(text).await?;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        let new_version = stories::update(&mut tx, now, id, version, content(&text))
-            .await
-            .map_err(conflict_or)?;
+        let new_version = stories::update(&mut tx, now, id, version, content(&text)).await?;
         stories::set_links(&mut tx, id, &text.links).await?;
         let detail = serde_json::json!({ "version": new_version, "links": text.links });
         record(&mut tx, now, user, "story.update", id, detail).await?;
@@ -178,9 +169,7 @@ impl Services {
         self.story(id).await?;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        stories::set_published(&mut tx, now, id, version, at)
-            .await
-            .map_err(conflict_or)?;
+        stories::set_published(&mut tx, now, id, version, at).await?;
         record(
             &mut tx,
             now,

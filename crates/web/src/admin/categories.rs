@@ -11,10 +11,13 @@ use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use prisverdig_domain::category::Scale;
 use prisverdig_domain::local_time::oslo_parts;
 use prisverdig_domain::setup::CategoryInput;
 use prisverdig_service::admin::categories::CategoryView;
-use prisverdig_store::rounds::{CategoryRow, CriterionRow, QuestionRow};
+use prisverdig_store::categories::CategoryRow;
+use prisverdig_store::criteria::CriterionRow;
+use prisverdig_store::questions::QuestionRow;
 use prisverdig_store::users::User;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -87,7 +90,7 @@ impl CategoryForm {
         let (extended_date, extended_time) =
             c.extended_deadline.map(oslo_parts).unwrap_or_default();
         CategoryForm {
-            kind: c.kind.clone(),
+            kind: c.kind.as_str().to_string(),
             name: c.name.clone(),
             description: c.description.clone(),
             prize_sum_kr: c.prize_sum_kr.to_string(),

@@ -58,9 +58,9 @@ impl ItemForm for CriterionForm {
             text: c.text.clone(),
             help: c.help.clone(),
             weight: c.weight.to_string(),
-            shape: c.shape.clone(),
-            scale_min: c.scale_min.to_string(),
-            scale_max: c.scale_max.to_string(),
+            shape: c.scale.shape().to_string(),
+            scale_min: c.scale.bounds().0.to_string(),
+            scale_max: c.scale.bounds().1.to_string(),
         })
     }
 

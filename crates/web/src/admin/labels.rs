@@ -1,6 +1,8 @@
 //! Translation keys for stored codes. Keys are spelled out so the translation check sees them.
 
+use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::round::RoundState;
+use prisverdig_domain::unit::UnitKind;
 
 pub fn round_state(state: RoundState) -> &'static str {
     match state {
@@ -12,11 +14,6 @@ pub fn round_state(state: RoundState) -> &'static str {
         RoundState::Awarded => "admin-state-awarded",
         RoundState::Archived => "admin-state-archived",
     }
-}
-
-/// The key for a stored state code.
-pub fn round_state_code(code: &str) -> &'static str {
-    RoundState::parse(code).map_or("admin-state-draft", round_state)
 }
 
 /// The button that moves a round to `state`.
@@ -32,20 +29,20 @@ pub fn round_action(state: RoundState) -> &'static str {
     }
 }
 
-pub fn unit_kind(code: &str) -> &'static str {
-    match code {
-        "sector" => "admin-unit-kind-sector",
-        "area" => "admin-unit-kind-area",
-        _ => "admin-unit-kind-unit",
+pub fn unit_kind(kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Sector => "admin-unit-kind-sector",
+        UnitKind::Area => "admin-unit-kind-area",
+        UnitKind::Unit => "admin-unit-kind-unit",
     }
 }
 
-pub fn category_kind(code: &str) -> &'static str {
-    match code {
-        "innovation" => "admin-category-kind-innovation",
-        "steal" => "admin-category-kind-steal",
-        "mistake" => "admin-category-kind-mistake",
-        _ => "admin-category-kind-custom",
+pub fn category_kind(kind: CategoryKind) -> &'static str {
+    match kind {
+        CategoryKind::Innovation => "admin-category-kind-innovation",
+        CategoryKind::Steal => "admin-category-kind-steal",
+        CategoryKind::Mistake => "admin-category-kind-mistake",
+        CategoryKind::Custom => "admin-category-kind-custom",
     }
 }
 

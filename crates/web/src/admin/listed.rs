@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use prisverdig_service::ServiceError;
 use prisverdig_service::admin::categories::Direction;
-use prisverdig_store::rounds::Listed;
+use prisverdig_store::listed::Listed;
 use serde::Deserialize;
 use uuid::Uuid;
 

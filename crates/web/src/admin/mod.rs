@@ -154,7 +154,7 @@ pub(crate) fn unit_options(units: &[UnitRow], selected: Option<&str>) -> Vec<Uni
             UnitOption {
                 selected: selected == Some(id.as_str()),
                 label: format!("{}{}", "\u{a0}\u{a0}".repeat(depth), u.name),
-                kind: labels::unit_kind(&u.kind),
+                kind: labels::unit_kind(u.kind),
                 depth,
                 id,
             }

@@ -46,6 +46,9 @@ pub struct RoundForm {
     visibility: String,
     #[serde(default)]
     default_prizes: Option<String>,
+    /// The version the edit started from (0 when missing: refused as stale).
+    #[serde(default)]
+    version: i64,
 }
 
 impl RoundForm {
@@ -72,8 +75,9 @@ impl RoundForm {
             ceremony_date,
             ceremony_time,
             ceremony_place: r.ceremony_place,
-            visibility: r.visibility,
+            visibility: r.visibility.as_str().to_string(),
             default_prizes: None,
+            version: r.version,
         }
     }
 }
@@ -139,7 +143,11 @@ pub async fn update(
     Path(id): Path<Uuid>,
     Form(form): Form<RoundForm>,
 ) -> Result<Response, WebError> {
-    match state.services.update_round(&user, id, &form.input()).await {
+    match state
+        .services
+        .update_round(&user, id, form.version, &form.input())
+        .await
+    {
         Ok(()) => Ok(see_other(&format!("/admin/rounds/{id}"))),
         Err(e) => {
             let errors = form_errors(shell.locale, e)?;

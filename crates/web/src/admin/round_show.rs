@@ -14,6 +14,7 @@ use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use prisverdig_domain::round::Visibility;
 use prisverdig_store::rounds::RoundRow;
 use prisverdig_store::users::User;
 use serde::Deserialize;
@@ -89,7 +90,7 @@ async fn page(
         .into_iter()
         .map(|c| CategoryLine {
             id: c.id,
-            kind: category_kind(&c.kind),
+            kind: category_kind(c.kind),
             prize: kroner(locale, c.prize_sum_kr),
             deadline: date_time(locale, c.deadline),
             extended: c.extended_deadline.map(|e| date_time(locale, e)),

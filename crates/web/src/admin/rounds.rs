@@ -1,6 +1,6 @@
 //! Every round, newest first.
 
-use super::labels::round_state_code;
+use super::labels::round_state;
 use crate::error::WebError;
 use crate::extract::user::Administrator;
 use crate::layout::Shell;
@@ -36,7 +36,7 @@ pub async fn show(
     let rounds = rounds
         .into_iter()
         .map(|r| {
-            let key = round_state_code(&r.state);
+            let key = round_state(r.state);
             (r, key)
         })
         .collect();

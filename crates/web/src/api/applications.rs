@@ -5,6 +5,7 @@ use crate::router::AppState;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use prisverdig_domain::category::CategoryKind;
+use prisverdig_domain::outcome::Outcome;
 use prisverdig_service::catalogue::PER_PAGE;
 use prisverdig_store::catalogue_query::{Card, Filter};
 use serde::{Deserialize, Serialize};
@@ -92,7 +93,7 @@ fn item(c: Card) -> ApplicationItem {
         year: c.year,
         cheers: c.cheers,
         adoptions: c.adoptions,
-        status: c.badge,
+        status: c.badge.map(|b| b.as_str().to_string()),
     }
 }
 
@@ -106,10 +107,8 @@ pub async fn list(
     let page = q.page.unwrap_or(1).clamp(1, 100_000);
     let filter = Filter {
         year: q.year,
-        kind: CategoryKind::parse(&q.category).map(|k| k.as_str().to_string()),
-        status: ["winner", "nominee", "honourable_mention"]
-            .contains(&q.status.as_str())
-            .then(|| q.status.clone()),
+        kind: CategoryKind::parse(&q.category),
+        status: Outcome::parse(&q.status),
         ..Filter::default()
     };
     let text: String = q.q.chars().take(200).collect();

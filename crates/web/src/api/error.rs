@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
 pub struct ApiErrorBody {
-    /// A stable code: `not_found`, `bad_request`, `internal`.
+    /// A stable code: `not_found`, `conflict`, `bad_request`, `internal`.
     pub error: &'static str,
 }
 
@@ -26,9 +26,11 @@ impl IntoResponse for ApiError {
         let status = self.0.status();
         let error = match status {
             StatusCode::NOT_FOUND => "not_found",
+            StatusCode::CONFLICT => "conflict",
             s if s.is_client_error() => "bad_request",
             _ => {
-                tracing::error!(error = %self.0, "API request failed");
+                let chain = crate::error::cause_chain(&self.0);
+                tracing::error!(%status, error = %chain, "API request failed");
                 "internal"
             }
         };

@@ -15,6 +15,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use prisverdig_domain::application::ApplicationState;
 use prisverdig_domain::application_form::ApplicationForm;
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_service::apply::Editable;
@@ -30,8 +31,8 @@ pub struct EditPage {
     shell: Shell,
     id: Uuid,
     version: i64,
-    state: String,
-    kind: String,
+    state: ApplicationState,
+    kind: CategoryKind,
     category_name: String,
     round_title: String,
     deadline: String,
@@ -63,15 +64,15 @@ pub struct EditPage {
 
 impl EditPage {
     pub fn is_steal(&self) -> bool {
-        self.kind == CategoryKind::Steal.as_str()
+        self.kind == CategoryKind::Steal
     }
 
     pub fn is_mistake(&self) -> bool {
-        self.kind == CategoryKind::Mistake.as_str()
+        self.kind == CategoryKind::Mistake
     }
 
     pub fn is_draft(&self) -> bool {
-        self.state == "draft"
+        self.state == ApplicationState::Draft
     }
 
     pub fn is_source(&self, id: &Uuid) -> bool {
@@ -91,7 +92,7 @@ pub(super) fn page(
     form: &ApplicationForm,
     errors: FormErrors,
 ) -> EditPage {
-    let kind = CategoryKind::parse(&e.category.kind).unwrap_or(CategoryKind::Custom);
+    let kind = e.category.kind;
     let b = Builder {
         shell: &shell,
         errors: &errors,
@@ -150,8 +151,8 @@ pub(super) fn page(
         locked: e.locked.map(|v| shell.t(v.message_id)),
         id: e.application.id,
         version: e.application.version,
-        state: e.application.state.clone(),
-        kind: e.category.kind.clone(),
+        state: e.application.state,
+        kind: e.category.kind,
         category_name: e.category.name.clone(),
         round_title: e.category.round_title.clone(),
         extended: e.category.extended_deadline.is_some(),
@@ -204,7 +205,7 @@ pub async fn show(
         return Ok(page.into_response());
     };
     // What was typed, over what is stored; both shown when someone saved in between.
-    let kind = CategoryKind::parse(&e.category.kind).unwrap_or(CategoryKind::Custom);
+    let kind = e.category.kind;
     let mut form = parse(k.body.as_bytes()).form;
     form.fit_to(kind, e.criteria.len());
     let conflict = k.conflict || e.application.version != k.version;

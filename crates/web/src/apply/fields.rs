@@ -7,7 +7,8 @@ use prisverdig_domain::application_form::{
     ApplicationForm, MAX_LONG_TEXT_CHARS, MAX_SHORT_TEXT_CHARS, MAX_TITLE_CHARS,
 };
 use prisverdig_domain::category::CategoryKind;
-use prisverdig_store::category_forms::{CriterionRow, QuestionRow};
+use prisverdig_store::criteria::CriterionRow;
+use prisverdig_store::questions::QuestionRow;
 
 pub struct Field {
     pub name: String,

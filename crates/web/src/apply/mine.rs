@@ -8,12 +8,13 @@ use crate::router::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
+use prisverdig_domain::application::ApplicationState;
 use uuid::Uuid;
 
 pub struct Row {
     pub id: Uuid,
     pub title: String,
-    pub state: String,
+    pub state: ApplicationState,
     pub category: String,
     pub round: String,
     pub updated: String,

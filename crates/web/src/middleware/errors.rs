@@ -26,6 +26,8 @@ fn keys(status: StatusCode) -> (&'static str, &'static str) {
         403 => ("error-403-title", "error-403-text"),
         404 => ("error-404-title", "error-404-text"),
         405 => ("error-405-title", "error-405-text"),
+        409 => ("error-409-title", "error-409-text"),
+        410 => ("error-410-title", "error-410-text"),
         413 => ("error-413-title", "error-413-text"),
         429 => ("error-429-title", "error-429-text"),
         400..=499 => ("error-400-title", "error-400-text"),

@@ -9,6 +9,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use prisverdig_domain::category::CategoryKind;
+use prisverdig_domain::outcome::Outcome;
 use prisverdig_service::catalogue::last_page;
 use prisverdig_store::catalogue_query::{Card, Filter, Sort};
 use serde::Deserialize;
@@ -31,19 +32,15 @@ pub struct CatalogueQuery {
     page: String,
 }
 
-const STATUSES: [&str; 3] = ["winner", "nominee", "honourable_mention"];
-
 impl CatalogueQuery {
     /// Unknown or malformed values are ignored, never trusted.
     fn filter(&self) -> Filter {
         let some = |v: &String| (!v.is_empty()).then(|| v.clone());
         Filter {
             year: self.year.parse().ok(),
-            kind: CategoryKind::parse(&self.category).map(|k| k.as_str().to_string()),
+            kind: CategoryKind::parse(&self.category),
             sector: some(&self.sector),
-            status: STATUSES
-                .contains(&self.status.as_str())
-                .then(|| self.status.clone()),
+            status: Outcome::parse(&self.status),
             sort: match self.sort.as_str() {
                 "cheers" => Sort::MostCheered,
                 "adopted" => Sort::MostAdopted,
@@ -118,8 +115,8 @@ pub enum Empty {
 }
 
 impl CataloguePage {
-    pub fn badge_key(&self, badge: &str) -> &'static str {
-        crate::format::badge_key(badge)
+    pub fn badge_key(&self, badge: &Outcome) -> &'static str {
+        crate::format::badge_key(*badge)
     }
 
     pub fn kinds(&self) -> [(&'static str, &'static str); 3] {
@@ -131,11 +128,7 @@ impl CataloguePage {
     }
 
     pub fn statuses(&self) -> [(&'static str, &'static str); 3] {
-        [
-            ("winner", "badge-winner"),
-            ("nominee", "badge-nominee"),
-            ("honourable_mention", "badge-honourable-mention"),
-        ]
+        Outcome::ALL.map(|o| (o.as_str(), crate::format::badge_key(o)))
     }
 }
 
@@ -161,7 +154,7 @@ pub async fn show(
         let filter = query.filter();
         let only_prize_and_year =
             query.q.trim().is_empty() && filter.sector.is_none() && filter.status.is_none();
-        let closed = match (filter.year, &filter.kind) {
+        let closed = match (filter.year, filter.kind) {
             (Some(year), Some(kind)) if only_prize_and_year => {
                 state.services.received_none(year, kind).await?.map(|name| {
                     shell.locale.t_args(

@@ -114,11 +114,7 @@ pub async fn results(State(state): State<AppState>) -> Result<impl IntoResponse,
     let entries = published
         .into_iter()
         .map(|p| {
-            let outcome = match p.kind.as_str() {
-                "winner" => locale.t("badge-winner"),
-                "nominee" => locale.t("badge-nominee"),
-                _ => locale.t("badge-honourable-mention"),
-            };
+            let outcome = locale.t(crate::format::badge_key(p.kind));
             let title = format!("{outcome}: {} ({} {})", p.title, p.category_name, p.year);
             entry(p.application_id, title, p.justification, p.published_at)
         })

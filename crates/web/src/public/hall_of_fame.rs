@@ -6,6 +6,7 @@ use crate::router::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
+use prisverdig_domain::outcome::Outcome;
 use prisverdig_store::catalogue::Published;
 
 /// One year's published outcomes, grouped by prize in the order they came.
@@ -22,12 +23,8 @@ pub struct HallOfFamePage {
 }
 
 impl HallOfFamePage {
-    pub fn outcome_key(&self, kind: &str) -> &'static str {
-        if kind == "winner" {
-            "badge-winner"
-        } else {
-            "badge-honourable-mention"
-        }
+    pub fn outcome_key(&self, kind: &Outcome) -> &'static str {
+        crate::format::badge_key(*kind)
     }
 }
 
@@ -38,7 +35,7 @@ fn group(published: Vec<Published>) -> Vec<Year> {
         b.year
             .cmp(&a.year)
             .then(a.category_name.cmp(&b.category_name))
-            .then(a.kind.cmp(&b.kind).reverse())
+            .then(a.kind.rank().cmp(&b.kind.rank()))
     });
     for p in sorted {
         if years.last().is_none_or(|y| y.year != p.year) {
@@ -62,7 +59,7 @@ pub async fn show(State(state): State<AppState>, shell: Shell) -> Result<HallOfF
     let published = state.services.published_results(10_000).await?;
     let honoured = published
         .into_iter()
-        .filter(|p| p.kind == "winner" || p.kind == "honourable_mention")
+        .filter(|p| p.kind.is_awarded())
         .collect();
     Ok(HallOfFamePage {
         shell,

@@ -8,6 +8,7 @@ use crate::router::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
+use prisverdig_domain::outcome::Outcome;
 use prisverdig_service::markdown::render;
 use prisverdig_store::catalogue_query::Card;
 use prisverdig_store::stories::StoryImage;
@@ -31,8 +32,8 @@ pub struct StoryPage {
 }
 
 impl StoryPage {
-    pub fn badge_key(&self, badge: &str) -> &'static str {
-        badge_key(badge)
+    pub fn badge_key(&self, badge: &Outcome) -> &'static str {
+        badge_key(*badge)
     }
 }
 

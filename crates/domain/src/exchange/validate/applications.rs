@@ -4,7 +4,8 @@ use super::{Check, Known};
 use crate::application::{ApplicationState, IdeaOrigin};
 use crate::application_form::{Answers, ApplicationForm};
 use crate::email::Email;
-use crate::exchange::{Application, DECISION_KINDS, ExchangeDoc};
+use crate::exchange::{Application, ExchangeDoc};
+use crate::outcome::Outcome;
 use crate::setup::MAX_TEXT_CHARS;
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -151,7 +152,7 @@ pub(super) fn check_decisions(c: &mut Check, doc: &ExchangeDoc, applications: &H
         }
         c.known(
             &format!("{path}.kind"),
-            DECISION_KINDS.contains(&d.kind.as_str()),
+            Outcome::parse(&d.kind).is_some(),
             "decision kind",
             &d.kind,
         );
