@@ -18,6 +18,7 @@ mod page_cache;
 mod pages;
 mod refusals;
 mod rounds;
+mod route_table;
 mod schema;
 mod stories;
 mod tips;
