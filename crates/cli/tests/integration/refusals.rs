@@ -179,7 +179,7 @@ on_both_backends! {
             assert_eq!(upload_as(app, &per, own, id).await, 403, "upload to {id}");
             let join = [("email", "per@fjordvik.example")];
             assert_eq!(post_as(app, &per, own, &format!("/applications/{id}/team"), &join).await, 403, "join the team of {id}");
-            let kick = [("email", "kari@fjordvik.example")];
+            let kick = [("email", "ola@fjordvik.example")];
             assert_eq!(post_as(app, &per, own, &format!("/applications/{id}/team/remove"), &kick).await, 403, "remove from {id}");
         }
         let remove = format!("/applications/{draft}/attachments/{file}/remove");
