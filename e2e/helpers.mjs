@@ -214,7 +214,11 @@ export async function tabUntil(page, match, { back = false, max = 200, what = 't
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const f = await focused(page);
     stops.push(f);
-    if (f.tag !== 'body' && !f.visible) {
+    // Focus on <body> means it left the page's controls: the failure a keyboard user feels.
+    if (f.tag === 'body') {
+      throw new Error(`Tab ${stops.length} lost the focus to the page body on ${page.url()}; passed:\n${stops.map(describe).join('\n')}`);
+    }
+    if (!f.visible) {
       throw new Error(`focus is not visible on ${describe(f)} (${f.outline}) at ${page.url()}`);
     }
     if (match(f)) return stops;

@@ -111,7 +111,8 @@ test('an applicant starts, fills, illustrates, shares and submits an application
     for (let i = 0; i < 120; i++) {
       await page.keyboard.press('Tab');
       const f = await focused(page);
-      assert.ok(f.tag === 'body' || f.visible, `focus is visible on ${describe(f)}`);
+      assert.notEqual(f.tag, 'body', `Tab ${i + 1} lost the focus to the page body; order so far: ${order.join(' → ')}`);
+      assert.ok(f.visible, `focus is visible on ${describe(f)}`);
       order.push(f.id || f.name || f.tag);
       if (f.tag === 'button' && f.value === 'save') break;
       const inForm = await page.evaluate(() => Boolean(document.activeElement.closest('#application-form')));

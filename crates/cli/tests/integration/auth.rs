@@ -127,9 +127,26 @@ on_both_backends! {
     }
 }
 
+/// The `Set-Cookie` values of a response.
+fn set_cookies(res: &reqwest::Response) -> Vec<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect()
+}
+
+/// `name=value` of the cookie called `name`.
+fn pair(cookies: &[String], name: &str) -> Option<String> {
+    cookies
+        .iter()
+        .find(|c| c.starts_with(&format!("{name}=")))
+        .map(|c| c.split(';').next().unwrap().to_string())
+}
+
 #[tokio::test]
 async fn cookies_are_secure_behind_https() {
-    use crate::harness::{Backend, Options, TestApp};
+    use crate::harness::{Backend, Options, TestApp, hidden_value};
     let app = TestApp::start_with(
         Backend::Sqlite,
         Options {
@@ -138,17 +155,51 @@ async fn cookies_are_secure_behind_https() {
     )
     .await;
     add_kari(&app).await;
-    let res = app.get("/sign-in").await;
-    let csrf = res
-        .headers()
-        .get_all("set-cookie")
+    // The test speaks plain HTTP, so it carries the Secure cookies itself, as a browser
+    // behind a TLS-terminating proxy would.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let res = client.get(app.url("/sign-in")).send().await.unwrap();
+    let cookies = set_cookies(&res);
+    let csrf = cookies
         .iter()
-        .map(|v| v.to_str().unwrap().to_string())
-        .collect::<Vec<_>>();
+        .find(|c| c.starts_with("__Host-prisverdig_csrf="))
+        .unwrap_or_else(|| panic!("{cookies:?}"));
+    assert!(csrf.contains("Secure") && csrf.contains("Path=/"), "{csrf}");
+    let csrf = pair(&cookies, "__Host-prisverdig_csrf").unwrap();
+    let token = hidden_value(&res.text().await.unwrap(), "_csrf").unwrap();
+    let res = client
+        .post(app.url("/sign-in"))
+        .header("cookie", &csrf)
+        .form(&[
+            ("email", "kari@fjordvik.example"),
+            ("password", PASSWORD),
+            ("_csrf", &token),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "signed in");
+    let cookies = set_cookies(&res);
+    let session = session_cookie(&res).unwrap_or_else(|| panic!("no session cookie: {cookies:?}"));
+    for flag in ["Secure", "HttpOnly", "SameSite=Lax"] {
+        assert!(
+            session.contains(flag),
+            "the session cookie lacks {flag}: {session}"
+        );
+    }
+    let session = pair(&cookies, "prisverdig_session").unwrap();
+    let home = client
+        .get(app.url("/"))
+        .header("cookie", format!("{csrf}; {session}"))
+        .send()
+        .await
+        .unwrap();
     assert!(
-        csrf.iter()
-            .any(|c| c.starts_with("__Host-prisverdig_csrf=") && c.contains("Secure")),
-        "{csrf:?}"
+        home.text().await.unwrap().contains("Kari Nordmann"),
+        "the Secure session is the sign-in"
     );
     app.finish().await;
 }

@@ -3,17 +3,22 @@
 mod harness;
 
 mod admin;
+mod admin_edits;
 mod apply;
 mod attention;
 mod auth;
 mod binary;
 mod catalogue;
+mod contracts;
+mod decisions;
 mod demo;
 mod exchange;
 mod fixtures;
 mod page_cache;
 mod pages;
+mod refusals;
 mod rounds;
+mod route_table;
 mod schema;
 mod stories;
 mod tips;

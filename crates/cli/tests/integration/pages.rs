@@ -1,6 +1,29 @@
 //! The web shell: health, metrics, translated error pages, language, security headers.
 
+use crate::harness::TestApp;
 use crate::on_both_backends;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// A GET sent byte for byte as written, without the client normalising the path first.
+async fn raw_get(app: &TestApp, path: &str) -> (u16, String) {
+    let host = app.base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer).to_string();
+    let status = answer
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = answer
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .to_string();
+    (status, body)
+}
 
 on_both_backends! {
     async fn healthz_answers_while_the_database_does(app) {
@@ -87,7 +110,14 @@ on_both_backends! {
         assert_eq!(css.status(), 200);
         assert!(css.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
         assert!(css.text().await.unwrap().contains(".ds-button"));
-        assert_eq!(app.get("/static/../Cargo.toml").await.status(), 404);
+        // reqwest (like a browser) would resolve the dots before sending; a raw request does not.
+        let (status, _) = raw_get(app, "/static/app.css").await;
+        assert_eq!(status, 200, "the raw client reaches the assets");
+        for path in ["/static/../Cargo.toml", "/static/../../../Cargo.toml", "/static/..%2F..%2F..%2FCargo.toml", "/static/vendor/../../src/lib.rs"] {
+            let (status, body) = raw_get(app, path).await;
+            assert_eq!(status, 404, "{path}");
+            assert!(!body.contains("[package]") && !body.contains("[workspace]") && !body.contains("pub mod"), "{path} served a file");
+        }
         let icon = app.get("/favicon.ico").await;
         assert_eq!(icon.status(), 200, "browsers ask for /favicon.ico");
         assert_eq!(icon.headers()["content-type"], "image/svg+xml");

@@ -19,7 +19,11 @@ pub const PNG: &[u8] = &[
 ];
 
 async fn draft(app: &TestApp) -> Uuid {
-    let round = open_round(app, Visibility::OnSubmit).await;
+    draft_in(app, Visibility::OnSubmit).await
+}
+
+async fn draft_in(app: &TestApp, visibility: Visibility) -> Uuid {
+    let round = open_round(app, visibility).await;
     applicant(app, "kari@fjordvik.example", "Kari Nordmann").await;
     app.sign_in("kari@fjordvik.example", PASSWORD).await;
     let (c, u) = (
@@ -70,7 +74,7 @@ pub async fn post_file(
         .unwrap()
 }
 
-fn attachment_ids(page: &str) -> Vec<String> {
+pub(crate) fn attachment_ids(page: &str) -> Vec<String> {
     page.split("href=\"/files/")
         .skip(1)
         .map(|s| s.split('"').next().unwrap().to_string())
@@ -158,5 +162,36 @@ on_both_backends! {
         let form = Form::new().part("file", Part::bytes(PNG.to_vec()).file_name("x.png")).text("alt_text", "x");
         let res = app.client.post(app.url(&format!("/applications/{id}/attachments"))).multipart(form).send().await.unwrap();
         assert_eq!(res.status(), 403);
+    }
+
+    async fn files_are_withdrawn_with_their_application(app) {
+        let id = draft(app).await;
+        assert_eq!(upload(app, id, "renhold.png", PNG.to_vec(), "Renholder").await.status(), 303);
+        let file = attachment_ids(&app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap()).remove(0);
+        let complete = crate::apply::complete(CategoryKind::Innovation);
+        assert_eq!(crate::apply::save(app, id, &complete, "submit").await.status(), 303);
+        let anonymous = |path: String| async move { new_client().get(app.url(&path)).send().await.unwrap().status().as_u16() };
+        let (image, thumb) = (format!("/files/{file}"), format!("/files/{file}/thumbnail"));
+        assert_eq!((anonymous(image.clone()).await, anonymous(thumb.clone()).await), (200, 200), "public with the application");
+        let v = crate::apply::version(app, id).await;
+        let res = app.post_form(&format!("/applications/{id}/edit"), &format!("/applications/{id}/withdraw"), &[("version", &v)]).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!((anonymous(image.clone()).await, anonymous(thumb.clone()).await), (404, 404), "gone with the withdrawal");
+        assert_eq!(app.get(&image).await.status(), 200, "the team still has its file");
+    }
+
+    async fn files_in_an_after_deadline_round_wait_for_the_deadline(app) {
+        let id = draft_in(app, Visibility::AfterDeadline).await;
+        assert_eq!(upload(app, id, "renhold.png", PNG.to_vec(), "Renholder").await.status(), 303);
+        let file = attachment_ids(&app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap()).remove(0);
+        let complete = crate::apply::complete(CategoryKind::Innovation);
+        assert_eq!(crate::apply::save(app, id, &complete, "submit").await.status(), 303);
+        let anonymous = |path: String| async move { new_client().get(app.url(&path)).send().await.unwrap().status().as_u16() };
+        let (image, thumb) = (format!("/files/{file}"), format!("/files/{file}/thumbnail"));
+        app.clock.set(crate::fixtures::DEADLINE - time::Duration::seconds(1));
+        assert_eq!((anonymous(image.clone()).await, anonymous(thumb.clone()).await), (404, 404), "submitted, but hidden until the deadline");
+        assert_eq!(app.get(&image).await.status(), 200, "the team sees its file");
+        app.clock.set(crate::fixtures::DEADLINE);
+        assert_eq!((anonymous(image).await, anonymous(thumb).await), (200, 200), "public from the deadline");
     }
 }

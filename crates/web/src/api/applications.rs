@@ -3,6 +3,7 @@
 use super::error::{ApiError, ApiErrorBody};
 use crate::router::AppState;
 use axum::Json;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::outcome::Outcome;
@@ -99,11 +100,12 @@ fn item(c: Card) -> ApplicationItem {
 
 /// The visible applications, newest first (best match first when searching).
 #[utoipa::path(get, path = "/api/v1/applications", params(ListQuery),
-    responses((status = 200, body = ApplicationList)))]
+    responses((status = 200, body = ApplicationList), (status = 400, body = ApiErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
-    Query(q): Query<ListQuery>,
+    query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<Json<ApplicationList>, ApiError> {
+    let Query(q) = query.map_err(|_| ApiError::BadRequest)?;
     let page = q.page.unwrap_or(1).clamp(1, 100_000);
     let filter = Filter {
         year: q.year,
@@ -126,11 +128,13 @@ pub async fn list(
 /// One visible application with all its answers.
 #[utoipa::path(get, path = "/api/v1/applications/{id}",
     params(("id" = Uuid, Path, description = "The application's id")),
-    responses((status = 200, body = ApplicationDetail), (status = 404, body = ApiErrorBody)))]
+    responses((status = 200, body = ApplicationDetail), (status = 400, body = ApiErrorBody),
+        (status = 404, body = ApiErrorBody)))]
 pub async fn one(
     State(state): State<AppState>,
-    Path(id): Path<Uuid>,
+    path: Result<Path<Uuid>, PathRejection>,
 ) -> Result<Json<ApplicationDetail>, ApiError> {
+    let Path(id) = path.map_err(|_| ApiError::BadRequest)?;
     let p = state.services.public_application(id).await?;
     let around = state.services.surroundings(id, None).await?;
     let a = &p.form.answers;

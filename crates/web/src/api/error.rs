@@ -13,23 +13,33 @@ pub struct ApiErrorBody {
     pub error: &'static str,
 }
 
-pub struct ApiError(pub WebError);
+pub enum ApiError {
+    /// A path or query the API cannot read (axum's own rejection would answer plain text).
+    BadRequest,
+    Web(WebError),
+}
 
 impl<E: Into<WebError>> From<E> for ApiError {
     fn from(e: E) -> Self {
-        ApiError(e.into())
+        ApiError::Web(e.into())
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let status = self.0.status();
+        let ApiError::Web(web) = self else {
+            let body = ApiErrorBody {
+                error: "bad_request",
+            };
+            return (StatusCode::BAD_REQUEST, Json(body)).into_response();
+        };
+        let status = web.status();
         let error = match status {
             StatusCode::NOT_FOUND => "not_found",
             StatusCode::CONFLICT => "conflict",
             s if s.is_client_error() => "bad_request",
             _ => {
-                let chain = crate::error::cause_chain(&self.0);
+                let chain = crate::error::cause_chain(&web);
                 tracing::error!(%status, error = %chain, "API request failed");
                 "internal"
             }
