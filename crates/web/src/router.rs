@@ -1,6 +1,6 @@
 //! The route table: each area's routes, merged, under the middleware every request passes.
 
-use crate::middleware::{csrf, errors, headers, metrics, page_cache};
+use crate::middleware::{csrf, errors, headers, metrics, page_cache, request_trace};
 use crate::state::AppState;
 use crate::{admin, api, apply, assets, auth, ops, public, stories};
 use axum::Router;
@@ -34,5 +34,8 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), errors::render))
         .layer(from_fn(headers::security))
         .layer(from_fn(metrics::track))
+        .layer(request_trace::propagate_id())
+        .layer(request_trace::trace())
+        .layer(request_trace::set_id())
         .with_state(state)
 }

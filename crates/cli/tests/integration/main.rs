@@ -13,6 +13,7 @@ mod exchange;
 mod fixtures;
 mod page_cache;
 mod pages;
+mod request_ids;
 mod rounds;
 mod schema;
 mod stories;
