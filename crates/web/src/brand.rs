@@ -1,11 +1,7 @@
 //! The organisation's own look on top of Designsystemet: its accent colour (already checked
-//! for contrast) as a small stylesheet, and its logo. Both are optional.
+//! for contrast) as a small stylesheet, and its logo. Both are optional; `assets::brand`
+//! serves them.
 
-use crate::error::WebError;
-use crate::router::AppState;
-use axum::extract::State;
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use axum::response::IntoResponse;
 use prisverdig_domain::colour::Rgb;
 
 #[derive(Debug, Clone, Default)]
@@ -28,33 +24,6 @@ impl Brand {
              --ds-color-accent-text-default: {accent};\n  --ds-color-accent-border-strong: {accent};\n}}\n"
         )
     }
-}
-
-pub async fn stylesheet(State(state): State<AppState>) -> impl IntoResponse {
-    let css = state.settings.brand.css();
-    (
-        [
-            (CONTENT_TYPE, "text/css; charset=utf-8"),
-            (CACHE_CONTROL, "public, max-age=300"),
-        ],
-        css,
-    )
-}
-
-pub async fn logo(State(state): State<AppState>) -> Result<impl IntoResponse, WebError> {
-    let (content_type, bytes) = state
-        .settings
-        .brand
-        .logo
-        .clone()
-        .ok_or(WebError::NotFound)?;
-    Ok((
-        [
-            (CONTENT_TYPE, content_type),
-            (CACHE_CONTROL, "public, max-age=300"),
-        ],
-        bytes,
-    ))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::extract::locale::locale_for;
 use crate::extract::user::MaybeUser;
 use crate::i18n::Locale;
 use crate::middleware::csrf::CsrfToken;
-use crate::router::AppState;
+use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use prisverdig_store::users::User;

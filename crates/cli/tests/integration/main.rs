@@ -17,6 +17,7 @@ mod fixtures;
 mod page_cache;
 mod pages;
 mod refusals;
+mod request_ids;
 mod rounds;
 mod route_table;
 mod schema;

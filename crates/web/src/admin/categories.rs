@@ -1,11 +1,12 @@
 //! A category of a round: its settings form, and (when editing) its criteria and questions.
 
-use super::labels::CATEGORY_KINDS;
-use super::{form_errors, see_other, unprocessable};
 use crate::error::WebError;
 use crate::extract::user::Administrator;
+use crate::forms::form_errors;
+use crate::labels::CATEGORY_KINDS;
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::respond::{see_other, unprocessable};
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;

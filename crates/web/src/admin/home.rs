@@ -1,12 +1,12 @@
 //! The administrator's landing page: what needs attention now (rounds under way, deadlines,
 //! categories nobody has applied to, tips, the outbox), then links to everything they set up.
 
-use super::labels::round_state;
 use crate::error::WebError;
 use crate::extract::user::Administrator;
 use crate::format::{date_time, time_left};
+use crate::labels::round_state;
 use crate::layout::Shell;
-use crate::router::AppState;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;

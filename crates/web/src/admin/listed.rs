@@ -1,11 +1,12 @@
 //! Removing and reordering criteria and questions (while they may still change).
 
 use super::categories::refused;
-use super::{form_errors, see_other};
 use crate::error::WebError;
 use crate::extract::user::Administrator;
+use crate::forms::form_errors;
 use crate::layout::Shell;
-use crate::router::AppState;
+use crate::respond::see_other;
+use crate::state::AppState;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;

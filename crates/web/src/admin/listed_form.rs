@@ -1,11 +1,12 @@
 //! The pages that add or edit one criterion or question of a category. Both lists share
 //! these handlers; [`ItemForm`] says what differs: the fields, the template and the use case.
 
-use super::{form_errors, see_other, unprocessable};
 use crate::error::WebError;
 use crate::extract::user::Administrator;
+use crate::forms::form_errors;
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::respond::{see_other, unprocessable};
+use crate::state::AppState;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;

@@ -1,11 +1,9 @@
 //! The administrator's pages: the organisation chart, rounds, categories with their
-//! criteria and questions, tips and user accounts; plus the tip form every signed-in user
-//! can reach.
+//! criteria and questions, tips and user accounts.
 
 mod categories;
 mod criteria;
 mod home;
-mod labels;
 mod listed;
 mod listed_form;
 mod questions;
@@ -19,15 +17,9 @@ mod units;
 mod user_form;
 mod users;
 
-use crate::error::WebError;
-use crate::i18n::Locale;
-use crate::layout::FormErrors;
-use crate::router::AppState;
+use crate::state::AppState;
 use axum::Router;
-use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use prisverdig_service::ServiceError;
-use prisverdig_store::organisation::UnitRow;
 
 pub fn routes() -> Router<AppState> {
     use criteria::CriterionForm as Criterion;
@@ -104,60 +96,4 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/{id}/invitation", post(users::renew))
         .route("/admin/tips", get(tips::list))
         .route("/admin/tips/{id}/handled", post(tips::handled))
-        .route(
-            "/tips/new",
-            get(crate::public::tips::form).post(crate::public::tips::submit),
-        )
-}
-
-/// A validation failure becomes translated messages for the form; anything else an error page.
-pub(crate) fn form_errors(locale: Locale, err: ServiceError) -> Result<FormErrors, WebError> {
-    match err {
-        ServiceError::Invalid(list) => {
-            let mut errors = FormErrors::default();
-            for e in list {
-                errors.add_problem(locale, &e);
-            }
-            Ok(errors)
-        }
-        other => Err(other.into()),
-    }
-}
-
-/// Post/Redirect/Get: after a successful change, the page that shows it.
-pub(crate) fn see_other(path: &str) -> Response {
-    Redirect::to(path).into_response()
-}
-
-/// The page again with its messages, as 422.
-pub(crate) fn unprocessable(page: impl IntoResponse) -> Response {
-    (axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
-}
-
-/// A unit in a picker: indented by its depth in the chart.
-pub struct UnitOption {
-    pub id: String,
-    pub label: String,
-    pub depth: usize,
-    pub kind: &'static str,
-    pub selected: bool,
-}
-
-/// The chart in tree order, for pickers and the nested list.
-pub(crate) fn unit_options(units: &[UnitRow], selected: Option<&str>) -> Vec<UnitOption> {
-    let pairs: Vec<_> = units.iter().map(|u| (u.id, u.parent_id)).collect();
-    prisverdig_domain::unit::tree_order(&pairs)
-        .into_iter()
-        .map(|(i, depth)| {
-            let u = &units[i];
-            let id = u.id.to_string();
-            UnitOption {
-                selected: selected == Some(id.as_str()),
-                label: format!("{}{}", "\u{a0}\u{a0}".repeat(depth), u.name),
-                kind: labels::unit_kind(u.kind),
-                depth,
-                id,
-            }
-        })
-        .collect()
 }

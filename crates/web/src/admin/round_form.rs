@@ -1,10 +1,11 @@
 //! Creating a round and editing its settings: one form for both.
 
-use super::{form_errors, see_other, unprocessable};
 use crate::error::WebError;
 use crate::extract::user::Administrator;
+use crate::forms::form_errors;
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::respond::{see_other, unprocessable};
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;

@@ -1,14 +1,15 @@
 //! One round: its settings, its categories, the buttons for its next states, copying it
 //! to next year, and deleting it while it is a draft (after a confirmation page).
 
-use super::labels::{category_kind, round_action, round_state};
-use super::{form_errors, see_other, unprocessable};
 use crate::error::WebError;
 use crate::extract::user::Administrator;
 use crate::format::{date_time, kroner};
+use crate::forms::form_errors;
 use crate::i18n::Locale;
+use crate::labels::{category_kind, round_action, round_state};
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::respond::{see_other, unprocessable};
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;

@@ -1,10 +1,10 @@
 //! Every round, newest first.
 
-use super::labels::round_state;
 use crate::error::WebError;
 use crate::extract::user::Administrator;
+use crate::labels::round_state;
 use crate::layout::Shell;
-use crate::router::AppState;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};

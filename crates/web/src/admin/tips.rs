@@ -1,11 +1,11 @@
 //! The tips about candidates, for the administrators, who mark each one handled.
 
-use super::see_other;
 use crate::error::WebError;
 use crate::extract::user::Administrator;
 use crate::format::date_time;
 use crate::layout::Shell;
-use crate::router::AppState;
+use crate::respond::see_other;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};

@@ -1,10 +1,11 @@
 //! One unit: rename it, move it elsewhere in the chart, or merge it into another unit.
 
-use super::{UnitOption, form_errors, see_other, unit_options, unprocessable};
 use crate::error::WebError;
 use crate::extract::user::Administrator;
+use crate::forms::{UnitOption, form_errors, unit_options};
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::respond::{see_other, unprocessable};
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;

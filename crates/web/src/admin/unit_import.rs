@@ -3,7 +3,7 @@
 use crate::error::WebError;
 use crate::extract::user::Administrator;
 use crate::layout::Shell;
-use crate::router::AppState;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
@@ -69,7 +69,7 @@ pub async fn submit(
         .import_units(&user, &form.csv, has_header)
         .await?
     {
-        ImportOutcome::Imported { created, .. } => Ok(super::see_other(&format!(
+        ImportOutcome::Imported { created, .. } => Ok(crate::respond::see_other(&format!(
             "/admin/units/import?created={created}"
         ))),
         ImportOutcome::Rejected(errors) => {
@@ -91,7 +91,7 @@ pub async fn submit(
                 line_errors,
                 done: None,
             };
-            Ok(super::unprocessable(page.into_response()))
+            Ok(crate::respond::unprocessable(page.into_response()))
         }
     }
 }

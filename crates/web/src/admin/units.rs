@@ -1,11 +1,12 @@
 //! The organisation chart as a nested list, with the form that adds a unit.
 
-use super::labels::UNIT_KINDS;
-use super::{UnitOption, form_errors, see_other, unit_options, unprocessable};
 use crate::error::WebError;
 use crate::extract::user::Administrator;
+use crate::forms::{UnitOption, form_errors, unit_options};
+use crate::labels::UNIT_KINDS;
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::respond::{see_other, unprocessable};
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;

@@ -1,13 +1,15 @@
 //! Adding a user: name, e-mail and roles. The account gets no password but an invitation
 //! link, e-mailed (through the outbox) and shown once on the user's page that follows.
 
-use super::users::{NEW_LINK, posted, posted_roles, role_choices};
-use super::{form_errors, see_other, unprocessable};
-use crate::auth::invitation::mail_composer;
+use super::users::{NEW_LINK, posted_roles, role_choices};
 use crate::error::WebError;
 use crate::extract::user::Administrator;
+use crate::forms::form_errors;
+use crate::forms::posted;
+use crate::invitation_mail::mail_composer;
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::respond::{see_other, unprocessable};
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;

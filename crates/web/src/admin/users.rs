@@ -3,12 +3,13 @@
 //! A new link is shown once, on the user's page right after it was made (kept in the session
 //! until then).
 
-use super::{form_errors, see_other};
-use crate::auth::invitation::mail_composer;
 use crate::error::WebError;
 use crate::extract::user::Administrator;
+use crate::forms::{form_errors, posted};
+use crate::invitation_mail::mail_composer;
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::respond::see_other;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
@@ -65,13 +66,6 @@ pub(crate) fn posted_roles(pairs: &[(String, String)]) -> Vec<Role> {
     roles.sort();
     roles.dedup();
     roles
-}
-
-pub(crate) fn posted<'a>(pairs: &'a [(String, String)], key: &str) -> &'a str {
-    pairs
-        .iter()
-        .find(|(k, _)| k == key)
-        .map_or("", |(_, v)| v.as_str())
 }
 
 /// One line of the list.

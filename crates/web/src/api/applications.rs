@@ -1,7 +1,7 @@
 //! `GET /api/v1/applications` and `GET /api/v1/applications/{id}`.
 
 use super::error::{ApiError, ApiErrorBody};
-use crate::router::AppState;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};

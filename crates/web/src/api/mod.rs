@@ -5,7 +5,7 @@
 mod applications;
 mod error;
 
-use crate::router::AppState;
+use crate::state::AppState;
 use axum::routing::get;
 use axum::{Json, Router};
 use utoipa::OpenApi;

@@ -4,8 +4,9 @@
 
 use crate::error::WebError;
 use crate::extract::user::SignedIn;
+use crate::forms::{posted, posted_ids, posted_pairs};
 use crate::layout::Shell;
-use crate::router::AppState;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, RawQuery, State};
@@ -47,19 +48,9 @@ pub async fn search(
     Path(id): Path<Uuid>,
     RawQuery(query): RawQuery,
 ) -> Result<ContinuesOptions, WebError> {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .into_owned()
-        .collect();
-    let text: String = pairs
-        .iter()
-        .find(|(k, _)| k == "continues_q")
-        .map(|(_, v)| v.chars().take(200).collect())
-        .unwrap_or_default();
-    let chosen: Vec<Uuid> = pairs
-        .iter()
-        .filter(|(k, _)| k == "continues")
-        .filter_map(|(_, v)| Uuid::parse_str(v).ok())
-        .collect();
+    let pairs = posted_pairs(query.unwrap_or_default().as_bytes());
+    let text: String = posted(&pairs, "continues_q").chars().take(200).collect();
+    let chosen: Vec<Uuid> = posted_ids(&pairs, "continues").collect();
     let all = state.services.source_candidates(&user, id, "").await?;
     let found = match text.trim().is_empty() {
         true => Vec::new(),

@@ -2,14 +2,15 @@
 //! could not store everything (`kept`), what was typed with each problem at its field; a
 //! save that lost a race shows both versions. Saving is in `save.rs`.
 
-use super::fields::{Builder, Field};
+use super::fields::Builder;
 use super::form::parse;
 use super::kept;
 use crate::error::WebError;
 use crate::extract::user::SignedIn;
 use crate::format::date_time;
+use crate::forms::Field;
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -21,7 +22,6 @@ use prisverdig_domain::category::CategoryKind;
 use prisverdig_service::apply::Editable;
 use prisverdig_store::applications::{Pickable, TeamMember};
 use prisverdig_store::attachments::Attachment;
-use serde::Deserialize;
 use tower_sessions::Session;
 use uuid::Uuid;
 
@@ -177,13 +177,6 @@ pub(super) fn page(
         errors,
         shell,
     }
-}
-
-/// `?saved` after a plain save's redirect: the story edit page says it was saved.
-#[derive(Deserialize)]
-pub struct EditQuery {
-    #[serde(default)]
-    pub(crate) saved: Option<String>,
 }
 
 pub async fn show(

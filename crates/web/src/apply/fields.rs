@@ -1,6 +1,7 @@
 //! View models for the edit page: each field with its translated label, hint, value and
 //! error, so the template renders every field the same accessible way.
 
+use crate::forms::Field;
 use crate::layout::{FormErrors, Shell};
 use prisverdig_domain::application::MAX_SUMMARY_CHARS;
 use prisverdig_domain::application_form::{
@@ -9,31 +10,6 @@ use prisverdig_domain::application_form::{
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_store::criteria::CriterionRow;
 use prisverdig_store::questions::QuestionRow;
-
-pub struct Field {
-    pub name: String,
-    pub label: String,
-    pub hint: String,
-    pub value: String,
-    pub error: Option<String>,
-    pub multiline: bool,
-    pub max: usize,
-    pub required: bool,
-}
-
-impl Field {
-    /// The ids of the hint and error, for `aria-describedby`.
-    pub fn described_by(&self) -> String {
-        let mut ids = Vec::new();
-        if !self.hint.is_empty() {
-            ids.push(format!("{}-hint", self.name));
-        }
-        if self.error.is_some() {
-            ids.push(format!("{}-error", self.name));
-        }
-        ids.join(" ")
-    }
-}
 
 pub struct Builder<'a> {
     pub shell: &'a Shell,

@@ -1,6 +1,7 @@
 //! Reads the application form's fields (repeated and numbered ones included) into the
 //! domain's form. Unknown or malformed values are dropped, never trusted.
 
+use crate::forms::{posted_ids, posted_pairs};
 use prisverdig_domain::application::IdeaOrigin;
 use prisverdig_domain::application_form::{
     ApplicationForm, ExternalSource, MistakeDecision, MistakeStory,
@@ -20,7 +21,7 @@ const MAX_CRITERIA: usize = 50;
 
 /// Reads every field the form can have; the service fits the result to the category.
 pub fn parse(body: &[u8]) -> Posted {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
+    let pairs = posted_pairs(body);
     let one: HashMap<&str, &str> = pairs
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -37,11 +38,7 @@ pub fn parse(body: &[u8]) -> Posted {
         source_application: one
             .get("source_application")
             .and_then(|v| Uuid::parse_str(v).ok()),
-        continues: pairs
-            .iter()
-            .filter(|(k, _)| k == "continues")
-            .filter_map(|(_, v)| Uuid::parse_str(v).ok())
-            .collect(),
+        continues: posted_ids(&pairs, "continues").collect(),
         ..ApplicationForm::default()
     };
     let a = &mut form.answers;

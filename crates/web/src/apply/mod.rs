@@ -1,11 +1,9 @@
 //! The applicant's pages: choose a category, write and submit, the team, «Mine søknader».
 
-pub(crate) mod attachments;
+mod attachments;
 mod continues;
 mod edit;
-pub(crate) use edit::EditQuery;
-pub(crate) mod fields;
-pub(crate) use save::AUTOSAVE_HEADER;
+mod fields;
 mod form;
 mod kept;
 mod mine;
@@ -16,9 +14,9 @@ mod start;
 mod team;
 mod withdraw;
 
-use crate::router::AppState;
+use crate::state::AppState;
+use crate::uploads;
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 pub fn routes() -> Router<AppState> {
@@ -35,7 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/applications/{id}/continues", get(continues::search))
         .route(
             "/applications/{id}/attachments",
-            post(attachments::upload).layer(DefaultBodyLimit::max(attachments::MAX_UPLOAD_BODY)),
+            post(attachments::upload).layer(uploads::body_limit()),
         )
         .route(
             "/applications/{id}/attachments/{attachment}/remove",

@@ -4,7 +4,7 @@ use crate::error::WebError;
 use crate::extract::user::SignedIn;
 use crate::format::date_time;
 use crate::layout::Shell;
-use crate::router::AppState;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};

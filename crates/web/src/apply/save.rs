@@ -9,7 +9,8 @@ use super::kept::{self, Kept, KeptProblem};
 use crate::error::WebError;
 use crate::extract::user::SignedIn;
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::respond::AUTOSAVE_HEADER;
+use crate::state::AppState;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -22,9 +23,6 @@ use prisverdig_service::apply::{Intent, Saved};
 use serde::Serialize;
 use tower_sessions::Session;
 use uuid::Uuid;
-
-/// The header autosave sends; its answers are JSON, never a redirect.
-pub const AUTOSAVE_HEADER: &str = "x-autosave";
 
 pub async fn save(
     State(state): State<AppState>,

@@ -2,11 +2,11 @@
 //! after withdrawal, re-renders the edit page with the message (422). An address without an
 //! account gets an invitation e-mail in the inviter's language.
 
-use crate::auth::invitation::mail_composer;
 use crate::error::WebError;
 use crate::extract::user::SignedIn;
+use crate::invitation_mail::mail_composer;
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::state::AppState;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

@@ -1,46 +1,21 @@
 //! Invitation links (issue 9): `GET /invitation/{token}` asks the invited person for their
 //! name and a password; `POST` sets them, uses up the link and signs the person in with a
 //! fresh session id. An unknown link answers 404, a used or expired one 410, each with a page
-//! that says so. Also the invitation e-mail's words, in the inviter's language.
+//! that says so.
 
 use crate::error::WebError;
 use crate::extract::user::USER_KEY;
-use crate::format::date_time;
-use crate::i18n::Locale;
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use fluent_templates::fluent_bundle::FluentValue;
 use prisverdig_service::ServiceError;
-use prisverdig_service::invitations::InvitationMail;
 use serde::Deserialize;
-use time::OffsetDateTime;
 use tower_sessions::Session;
-
-/// The invitation e-mail for a link path, written by `inviter` in `locale`.
-pub(crate) fn mail_composer(
-    locale: Locale,
-    inviter: &str,
-    public_url: &str,
-) -> impl Fn(&str, OffsetDateTime) -> InvitationMail + Send + Sync + use<> {
-    let (inviter, base) = (inviter.to_string(), public_url.to_string());
-    move |path, expires_at| InvitationMail {
-        subject: locale.t("mail-invitation-subject"),
-        body: locale.t_args(
-            "mail-invitation-body",
-            &[
-                ("inviter", FluentValue::from(inviter.clone())),
-                ("link", FluentValue::from(format!("{base}{path}"))),
-                ("expires", FluentValue::from(date_time(locale, expires_at))),
-            ],
-        ),
-    }
-}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "auth/invitation.html")]

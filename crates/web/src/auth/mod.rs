@@ -1,5 +1,19 @@
 //! Signing in and out with a local account, and invitation links that set its password.
 
-pub mod invitation;
-pub mod sign_in;
-pub mod sign_out;
+mod invitation;
+mod sign_in;
+mod sign_out;
+
+use crate::state::AppState;
+use axum::Router;
+use axum::routing::{get, post};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/sign-in", get(sign_in::form).post(sign_in::submit))
+        .route("/sign-out", post(sign_out::submit))
+        .route(
+            "/invitation/{token}",
+            get(invitation::form).post(invitation::submit),
+        )
+}

@@ -3,7 +3,7 @@
 use crate::error::WebError;
 use crate::extract::user::USER_KEY;
 use crate::layout::{FormErrors, Shell, safe_return_path};
-use crate::router::AppState;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;

@@ -1,7 +1,7 @@
 //! The signed-in user, read from the session on each request.
 
 use crate::error::WebError;
-use crate::router::AppState;
+use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use prisverdig_store::users::User;
@@ -40,7 +40,7 @@ impl FromRequestParts<AppState> for SignedIn {
         use axum::response::IntoResponse;
         match MaybeUser::from_request_parts(parts, state).await {
             Ok(MaybeUser(Some(user))) => Ok(SignedIn(user)),
-            Ok(MaybeUser(None)) if parts.headers.contains_key(crate::apply::AUTOSAVE_HEADER) => {
+            Ok(MaybeUser(None)) if parts.headers.contains_key(crate::respond::AUTOSAVE_HEADER) => {
                 // A script saving in the background cannot follow a redirect to a form: it
                 // is told that the sign-in ended, and keeps the text until it can save.
                 let locale = crate::extract::locale::locale_of(&parts.headers);

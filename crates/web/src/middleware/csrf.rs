@@ -2,7 +2,7 @@
 //! form repeats in its `_csrf` field (or the `X-CSRF-Token` header); a cross-site `Origin`
 //! is refused outright. Safe methods only receive the cookie.
 
-use crate::router::AppState;
+use crate::state::AppState;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{CONTENT_TYPE, COOKIE, HOST, ORIGIN, SET_COOKIE};

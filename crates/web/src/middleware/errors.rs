@@ -4,7 +4,7 @@
 use crate::error::{ErrorPage, WebError};
 use crate::extract::locale::locale_of;
 use crate::layout::Shell;
-use crate::router::AppState;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Request, State};
@@ -57,7 +57,7 @@ pub async fn render(State(state): State<AppState>, request: Request, next: Next)
     let is_api = request.uri().path().starts_with("/api/");
     let is_script = request
         .headers()
-        .contains_key(crate::apply::AUTOSAVE_HEADER);
+        .contains_key(crate::respond::AUTOSAVE_HEADER);
     let response = next.run(request).await;
     let status = response.status();
     let marked = response.extensions().get::<ErrorPage>().is_some();

@@ -12,7 +12,7 @@
 
 use crate::extract::locale::locale_of;
 use crate::middleware::csrf::CsrfToken;
-use crate::router::AppState;
+use crate::state::AppState;
 use axum::body::{Body, Bytes, HttpBody, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::header::{CACHE_CONTROL, COOKIE, SET_COOKIE};

@@ -1,6 +1,6 @@
 //! `/healthz`: 200 only when the database answers.
 
-use crate::router::AppState;
+use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 

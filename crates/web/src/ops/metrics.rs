@@ -1,6 +1,6 @@
 //! `/metrics` in Prometheus text format: requests by route and status, latency, DB pool.
 
-use crate::router::AppState;
+use crate::state::AppState;
 use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;

@@ -2,7 +2,7 @@
 //! bodies publish — conformance, known gaps, how to give feedback, and the date.
 
 use crate::layout::Shell;
-use crate::router::AppState;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;

@@ -2,8 +2,8 @@
 
 use crate::error::WebError;
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
-use crate::stories::StoryTeaser;
+use crate::state::AppState;
+use crate::story_teaser::StoryTeaser;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};

@@ -4,7 +4,7 @@
 
 use crate::error::WebError;
 use crate::i18n::Locale;
-use crate::router::AppState;
+use crate::state::AppState;
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Text};
 use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;

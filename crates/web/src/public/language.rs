@@ -6,7 +6,7 @@ use crate::extract::locale::LANG_COOKIE;
 use crate::extract::user::MaybeUser;
 use crate::i18n::Locale;
 use crate::layout::safe_return_path;
-use crate::router::AppState;
+use crate::state::AppState;
 use axum::Form;
 use axum::extract::State;
 use axum::http::header::{LOCATION, SET_COOKIE};

@@ -1,12 +1,33 @@
-//! Pages everyone can see.
+//! Pages everyone can see, and the tip form every signed-in user can reach.
 
-pub mod accessibility;
-pub mod application;
-pub mod catalogue;
-pub mod family;
-pub mod feeds;
-pub mod hall_of_fame;
-pub mod home;
-pub mod language;
-pub mod reactions;
-pub mod tips;
+mod accessibility;
+mod application;
+mod catalogue;
+mod family;
+mod feeds;
+mod hall_of_fame;
+mod home;
+mod language;
+mod reactions;
+mod tips;
+
+use crate::state::AppState;
+use axum::Router;
+use axum::routing::{get, post};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::show))
+        .route("/language", post(language::switch))
+        .route("/catalogue", get(catalogue::show))
+        .route("/hall-of-fame", get(hall_of_fame::show))
+        .route("/feeds/applications.atom", get(feeds::applications))
+        .route("/feeds/results.atom", get(feeds::results))
+        .route("/feeds/stories.atom", get(feeds::stories))
+        .route("/accessibility", get(accessibility::show))
+        .route("/applications/{id}", get(application::show))
+        .route("/applications/{id}/family", get(family::show))
+        .route("/applications/{id}/cheer", post(reactions::cheer))
+        .route("/applications/{id}/adopt", post(reactions::adopt))
+        .route("/tips/new", get(tips::form).post(tips::submit))
+}

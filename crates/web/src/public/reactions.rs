@@ -3,7 +3,7 @@
 use crate::error::WebError;
 use crate::extract::user::SignedIn;
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::state::AppState;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

@@ -1,10 +1,11 @@
 //! «Tips oss om en kandidat»: anyone signed in points the prize team to an innovation.
 
-use crate::admin::{UnitOption, form_errors, see_other, unit_options, unprocessable};
 use crate::error::WebError;
 use crate::extract::user::SignedIn;
+use crate::forms::{UnitOption, form_errors, unit_options};
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::respond::{see_other, unprocessable};
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;

@@ -3,13 +3,12 @@
 //! nothing is overwritten silently.
 
 use super::publish::PublishForm;
-use crate::apply::EditQuery;
-use crate::apply::fields::Field;
 use crate::error::WebError;
 use crate::extract::user::StoryWriter;
 use crate::format::date_time;
+use crate::forms::{Field, posted, posted_ids, posted_pairs};
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
@@ -25,6 +24,7 @@ use prisverdig_service::stories::EditableStory;
 use prisverdig_store::applications::Pickable;
 use prisverdig_store::stories::StoryImage;
 use prisverdig_store::users::User;
+use serde::Deserialize;
 use uuid::Uuid;
 
 pub fn status_key(status: StoryStatus) -> &'static str {
@@ -208,6 +208,13 @@ pub async fn new(
     ))
 }
 
+/// `?saved` after a plain save's redirect: the story edit page says it was saved.
+#[derive(Deserialize)]
+pub struct EditQuery {
+    #[serde(default)]
+    pub(crate) saved: Option<String>,
+}
+
 pub async fn show(
     State(state): State<AppState>,
     shell: Shell,
@@ -225,20 +232,10 @@ pub async fn show(
 
 /// The posted story form: `version` and the text with its links.
 fn parse(body: &[u8]) -> (i64, StoryText) {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
-    let text = |key: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.replace("\r\n", "\n"))
-            .unwrap_or_default()
-    };
+    let pairs = posted_pairs(body);
+    let text = |key: &str| posted(&pairs, key).replace("\r\n", "\n");
     let version = text("version").trim().parse().unwrap_or(0);
-    let links = pairs
-        .iter()
-        .filter(|(k, _)| k == "application")
-        .filter_map(|(_, v)| Uuid::parse_str(v.trim()).ok())
-        .collect();
+    let links = posted_ids(&pairs, "application").collect();
     let story = StoryText {
         title: text("title"),
         lead: text("lead"),

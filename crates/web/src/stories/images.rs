@@ -1,21 +1,16 @@
 //! A story's images: upload (with required alt text), remove, and serve (everyone once the
-//! story is public, editors always), through the same checks as applications' files.
+//! story is public, editors always), through the same path as applications' files (`uploads`).
 
 use super::edit::{context, page};
 use super::publish::PublishForm;
-use crate::apply::attachments::{file_response, read_upload};
 use crate::error::WebError;
 use crate::extract::user::{MaybeUser, StoryWriter};
-use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::layout::Shell;
+use crate::state::AppState;
+use crate::uploads::{self, file_response};
 use axum::extract::{Multipart, Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use prisverdig_service::ServiceError;
-use prisverdig_service::files::Upload;
+use axum::response::{Redirect, Response};
 use uuid::Uuid;
-
-pub use crate::apply::attachments::MAX_UPLOAD_BODY;
 
 pub async fn upload(
     State(state): State<AppState>,
@@ -24,31 +19,19 @@ pub async fn upload(
     Path(id): Path<Uuid>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let parts = match read_upload(multipart).await {
-        Ok(parts) => parts,
-        Err(refused) => return Ok(refused),
-    };
-    let upload = Upload {
-        file_name: &parts.file_name,
-        bytes: parts.bytes,
-        alt_text: &parts.alt_text,
-    };
-    match state.services.add_story_image(&user, id, upload).await {
-        Ok(_) => Ok(Redirect::to(&format!("/stories/{id}/edit#images-heading")).into_response()),
-        Err(ServiceError::Invalid(problems)) => {
-            let errors = FormErrors::of(shell.locale, &problems);
+    let (locale, done) = (shell.locale, format!("/stories/{id}/edit#images-heading"));
+    uploads::accept(
+        multipart,
+        locale,
+        &done,
+        async |upload| state.services.add_story_image(&user, id, upload).await,
+        async |errors| {
             let (ctx, text) = context(&state, &shell, &user, Some(id)).await?;
-            let page = page(
-                shell,
-                ctx,
-                &text.unwrap_or_default(),
-                errors,
-                PublishForm::default(),
-            );
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(other) => Err(other.into()),
-    }
+            let text = text.unwrap_or_default();
+            Ok(page(shell, ctx, &text, errors, PublishForm::default()))
+        },
+    )
+    .await
 }
 
 pub async fn remove(

@@ -4,8 +4,9 @@
 
 use crate::error::WebError;
 use crate::extract::user::StoryWriter;
+use crate::forms::{posted, posted_ids, posted_pairs};
 use crate::layout::Shell;
-use crate::router::AppState;
+use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{RawQuery, State};
@@ -27,18 +28,9 @@ pub async fn search(
     StoryWriter(user): StoryWriter,
     RawQuery(query): RawQuery,
 ) -> Result<LinkOptions, WebError> {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .into_owned()
-        .collect();
-    let text: String = pairs
-        .iter()
-        .find(|(k, _)| k == "link_q")
-        .map(|(_, v)| v.chars().take(200).collect())
-        .unwrap_or_default();
-    let ticked: Vec<Uuid> = pairs
-        .iter()
-        .filter(|(k, _)| k == "application")
-        .filter_map(|(_, v)| Uuid::parse_str(v).ok())
+    let pairs = posted_pairs(query.unwrap_or_default().as_bytes());
+    let text: String = posted(&pairs, "link_q").chars().take(200).collect();
+    let ticked: Vec<Uuid> = posted_ids(&pairs, "application")
         .take(MAX_LINKS * 2)
         .collect();
     let chosen = state.services.story_links_named(&user, &ticked).await?;

@@ -1,12 +1,12 @@
 //! `/stories`: published stories, newest first, paged; `/stories/drafts`: every story with
 //! where it stands, for the editors.
 
-use super::StoryTeaser;
 use crate::error::WebError;
 use crate::extract::user::StoryWriter;
 use crate::format::date_time;
 use crate::layout::Shell;
-use crate::router::AppState;
+use crate::state::AppState;
+use crate::story_teaser::StoryTeaser;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};

@@ -8,14 +8,10 @@ mod list;
 mod publish;
 mod show;
 
-use crate::format::date_time;
-use crate::i18n::Locale;
-use crate::router::AppState;
+use crate::state::AppState;
+use crate::uploads;
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
-use prisverdig_store::stories::StoryRow;
-use uuid::Uuid;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -29,38 +25,9 @@ pub fn routes() -> Router<AppState> {
         .route("/stories/{id}/unpublish", post(publish::unpublish))
         .route(
             "/stories/{id}/images",
-            post(images::upload).layer(DefaultBodyLimit::max(images::MAX_UPLOAD_BODY)),
+            post(images::upload).layer(uploads::body_limit()),
         )
         .route("/stories/{id}/images/{image}/remove", post(images::remove))
         .route("/story-images/{id}", get(images::file))
         .route("/story-images/{id}/thumbnail", get(images::thumbnail))
-}
-
-/// A story in a list: the front page, `/stories`, an application's page.
-pub struct StoryTeaser {
-    pub id: Uuid,
-    pub title: String,
-    pub lead: String,
-    pub author: String,
-    /// When it was published, in the visitor's language.
-    pub published: String,
-}
-
-impl StoryTeaser {
-    pub fn of(locale: Locale, s: StoryRow) -> StoryTeaser {
-        StoryTeaser {
-            published: s
-                .published_at
-                .map(|at| date_time(locale, at))
-                .unwrap_or_default(),
-            id: s.id,
-            title: s.title,
-            lead: s.lead,
-            author: s.author_name,
-        }
-    }
-
-    pub fn all(locale: Locale, stories: Vec<StoryRow>) -> Vec<StoryTeaser> {
-        stories.into_iter().map(|s| Self::of(locale, s)).collect()
-    }
 }

@@ -5,7 +5,7 @@ use super::edit::{conflict, context, page};
 use crate::error::WebError;
 use crate::extract::user::StoryWriter;
 use crate::layout::{FormErrors, Shell};
-use crate::router::AppState;
+use crate::state::AppState;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
