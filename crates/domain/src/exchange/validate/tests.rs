@@ -230,3 +230,29 @@ fn normalising_gives_utc_whole_seconds_and_lower_case_mail() {
         ["a@b.example", "ola@fjordvik.example"]
     );
 }
+
+#[test]
+fn normalising_brings_every_optional_time_to_utc_whole_seconds() {
+    let mut doc = good();
+    let local = datetime!(2019-10-20 12:00:00.5 +02:00);
+    let utc = datetime!(2019-10-20 10:00 UTC);
+    doc.rounds[0].ceremony_at = Some(local);
+    doc.rounds[0].categories[0].extended_deadline = Some(local);
+    doc.applications[0].submitted_at = Some(local);
+    doc.applications[0].withdrawn_at = Some(local);
+    doc.decisions[0].publish_at = Some(local);
+    doc.decisions[0].published_at = Some(local);
+    doc.normalise();
+    let times = [
+        doc.rounds[0].ceremony_at,
+        doc.rounds[0].categories[0].extended_deadline,
+        doc.applications[0].submitted_at,
+        doc.applications[0].withdrawn_at,
+        doc.decisions[0].publish_at,
+        doc.decisions[0].published_at,
+    ];
+    for t in times {
+        let t = t.unwrap();
+        assert_eq!((t, t.offset()), (utc, time::UtcOffset::UTC));
+    }
+}
