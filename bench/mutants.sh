@@ -17,9 +17,10 @@
 #                      whose tests live in tests/)
 #   MUTANTS_JOBS       parallel builds (default 1: the machine is shared)
 #
-# The caught share is caught / (caught + missed + timeout): unviable mutants (they do not
-# compile) prove nothing either way, and a timeout is counted as not caught so that a hang
-# is looked at rather than scored as a kill. Exits 1 below the threshold, 2 when
+# The caught share is (caught + timeout) / (caught + missed + timeout). Unviable mutants
+# (they do not compile) prove nothing either way. A timeout means the tests did not pass
+# with the mutant (it made them hang, e.g. a loop guard removed), so it counts as caught;
+# timeouts are listed by name to be looked at. Exits 1 below the threshold, 2 when
 # cargo-mutants itself fails (for instance the unmutated tests fail).
 set -euo pipefail
 
@@ -70,7 +71,9 @@ case $status in
 esac
 
 count() { if [[ -f "$out/mutants.out/$1.txt" ]]; then wc -l <"$out/mutants.out/$1.txt"; else echo 0; fi; }
-caught=$(count caught)
+# With --iterate, the mutants caught by earlier runs are not retested but listed in
+# previously_caught.txt; they count as caught.
+caught=$(($(count caught) + $(count previously_caught)))
 missed=$(count missed)
 timeout=$(count timeout)
 unviable=$(count unviable)
@@ -87,12 +90,15 @@ if [[ $tested -eq 0 ]]; then
     exit 0
 fi
 # Whole tenths of a per cent, in integer arithmetic.
-tenths=$((caught * 1000 / tested))
+detected=$((caught + timeout))
+tenths=$((detected * 1000 / tested))
 echo "caught share: $((tenths / 10)).$((tenths % 10)) % of $tested viable mutants (threshold $threshold %)"
-if [[ -s "$out/mutants.out/missed.txt" ]]; then
-    echo "missed mutants:"
-    sed 's/^/  /' "$out/mutants.out/missed.txt"
-fi
-if [[ $((caught * 100)) -lt $((threshold * tested)) ]]; then
+for list in missed timeout; do
+    if [[ -s "$out/mutants.out/$list.txt" ]]; then
+        echo "$list mutants:"
+        sed 's/^/  /' "$out/mutants.out/$list.txt"
+    fi
+done
+if [[ $((detected * 100)) -lt $((threshold * tested)) ]]; then
     exit 1
 fi

@@ -105,6 +105,9 @@ mod tests {
         ];
         let ids: std::collections::HashSet<_> = all.iter().map(|a| a.message_id()).collect();
         assert_eq!(ids.len(), all.len(), "{ids:?}");
-        assert!(ids.iter().all(|id| id.starts_with("admin-alert-")), "{ids:?}");
+        assert!(
+            ids.iter().all(|id| id.starts_with("admin-alert-")),
+            "{ids:?}"
+        );
     }
 }

@@ -65,7 +65,8 @@ fn one_more_than_the_limit_is_refused_at_each_field() {
     a.contact = over(MAX_SHORT_TEXT_CHARS);
     a.origin_from = over(MAX_SHORT_TEXT_CHARS);
     a.criteria[1] = over(MAX_LONG_TEXT_CHARS);
-    a.questions.insert(Uuid::now_v7(), over(MAX_LONG_TEXT_CHARS));
+    a.questions
+        .insert(Uuid::now_v7(), over(MAX_LONG_TEXT_CHARS));
     let src = a.external_source.as_mut().unwrap();
     src.organisation = over(MAX_SHORT_TEXT_CHARS);
     src.title = over(MAX_SHORT_TEXT_CHARS);
@@ -195,13 +196,21 @@ fn restoring_a_field_puts_back_only_that_fields_stored_value() {
         ("source_organisation", |f| {
             f.answers.external_source.clone().unwrap().organisation
         }),
-        ("source_title", |f| f.answers.external_source.clone().unwrap().title),
-        ("source_link", |f| f.answers.external_source.clone().unwrap().link),
-        ("mistake_tried", |f| f.answers.mistake.clone().unwrap().tried),
+        ("source_title", |f| {
+            f.answers.external_source.clone().unwrap().title
+        }),
+        ("source_link", |f| {
+            f.answers.external_source.clone().unwrap().link
+        }),
+        ("mistake_tried", |f| {
+            f.answers.mistake.clone().unwrap().tried
+        }),
         ("mistake_went_wrong", |f| {
             f.answers.mistake.clone().unwrap().went_wrong
         }),
-        ("mistake_learned", |f| f.answers.mistake.clone().unwrap().learned),
+        ("mistake_learned", |f| {
+            f.answers.mistake.clone().unwrap().learned
+        }),
         ("source", |f| format!("{:?}", f.source_application)),
     ];
     let stored = at_every_limit();
@@ -234,7 +243,9 @@ fn a_group_restores_only_its_overlong_members() {
     stored.answers.criteria = vec!["stored 0".into(), "stored 1".into()];
     stored.answers.questions = BTreeMap::from([(q_at_limit, "stored".into())]);
     let mut form = at_every_limit();
-    form.answers.questions.insert(q_over, over(MAX_LONG_TEXT_CHARS));
+    form.answers
+        .questions
+        .insert(q_over, over(MAX_LONG_TEXT_CHARS));
     form.answers.criteria[1] = over(MAX_LONG_TEXT_CHARS);
     form.restore("criteria", &stored);
     form.restore("questions", &stored);
