@@ -71,12 +71,23 @@ case $status in
 esac
 
 count() { if [[ -f "$out/mutants.out/$1.txt" ]]; then wc -l <"$out/mutants.out/$1.txt"; else echo 0; fi; }
-# With --iterate, the mutants caught by earlier runs are not retested but listed in
-# previously_caught.txt; they count as caught.
-caught=$(($(count caught) + $(count previously_caught)))
+# With --iterate, the mutants caught or unviable in earlier runs are not retested but all
+# listed in previously_caught.txt. To tell the two apart, every unviable mutant seen since the
+# last full run is kept in unviable-all.txt beside mutants.out (which each run replaces).
+results="$out/mutants.out"
+all_unviable="$out/unviable-all.txt"
+if [[ -f "$results/previously_caught.txt" ]]; then
+    touch "$all_unviable"
+    sort -u "$all_unviable" "$results/unviable.txt" -o "$all_unviable"
+    earlier=$(grep -cvxF -f "$all_unviable" "$results/previously_caught.txt" || true)
+else
+    cp "$results/unviable.txt" "$all_unviable"
+    earlier=0
+fi
+caught=$(($(count caught) + earlier))
 missed=$(count missed)
 timeout=$(count timeout)
-unviable=$(count unviable)
+unviable=$(wc -l <"$all_unviable")
 tested=$((caught + missed + timeout))
 
 echo

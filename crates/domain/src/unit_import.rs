@@ -143,8 +143,8 @@ mod tests {
     #[test]
     fn a_line_may_reach_the_deepest_level_and_the_longest_name() {
         let name = "å".repeat(MAX_UNIT_NAME_CHARS);
-        let deepest = vec![name.as_str(); MAX_LEVELS].join(";");
-        let too_deep = vec!["A"; MAX_LEVELS + 1].join(";");
+        let deepest = [name.as_str(); MAX_LEVELS].join(";");
+        let too_deep = ["A"; MAX_LEVELS + 1].join(";");
         let paths = parse(&format!("{deepest}\n"), false).unwrap();
         assert_eq!(paths[0].len(), MAX_LEVELS);
         assert_eq!(paths[0][0], name);

@@ -256,3 +256,24 @@ fn a_group_restores_only_its_overlong_members() {
     assert_eq!(q[&q_at_limit].chars().count(), MAX_LONG_TEXT_CHARS, "kept");
     assert_eq!(q[&q_over], "", "no stored answer: emptied");
 }
+
+#[test]
+fn an_outside_source_needs_both_its_organisation_and_its_title() {
+    let rules = FormRules {
+        kind: CategoryKind::Steal,
+        criteria_count: 0,
+        questions: &[],
+    };
+    for (organisation, title) in [("Asker kommune", " "), (" ", "Digitalt tilsyn")] {
+        let mut form = ApplicationForm::default();
+        form.answers.external_source = Some(ExternalSource {
+            organisation: organisation.into(),
+            title: title.into(),
+            link: String::new(),
+        });
+        assert!(
+            fields(&form.check_complete(&rules)).contains(&"source"),
+            "{organisation:?} / {title:?} was enough"
+        );
+    }
+}
