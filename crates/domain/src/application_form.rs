@@ -506,3 +506,6 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod limit_tests;

@@ -94,4 +94,20 @@ mod tests {
             Some(Alert::DraftDeadlinePassed)
         );
     }
+
+    #[test]
+    fn each_alert_names_its_own_admin_message() {
+        let all = [
+            Alert::DraftDeadlinePassed,
+            Alert::NobodyYet,
+            Alert::NobodyAtDeadline,
+            Alert::ReadyToClose,
+        ];
+        let ids: std::collections::HashSet<_> = all.iter().map(|a| a.message_id()).collect();
+        assert_eq!(ids.len(), all.len(), "{ids:?}");
+        assert!(
+            ids.iter().all(|id| id.starts_with("admin-alert-")),
+            "{ids:?}"
+        );
+    }
 }

@@ -125,4 +125,13 @@ mod tests {
         assert_eq!(Scale::from_parts("range", 6, 1), None);
         assert_eq!(Scale::from_parts("stars", 1, 5), None);
     }
+
+    #[test]
+    fn a_range_needs_two_values_and_its_shape_reads_back() {
+        assert_eq!(Scale::from_parts("range", 3, 3), None);
+        for s in [Scale::YesNo, Scale::Range { min: 0, max: 10 }] {
+            let (min, max) = s.bounds();
+            assert_eq!(Scale::from_parts(s.shape(), min, max), Some(s));
+        }
+    }
 }

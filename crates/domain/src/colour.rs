@@ -88,4 +88,11 @@ mod tests {
         assert_eq!(Rgb(200, 100, 50).darker(0.5), Rgb(100, 50, 25));
         assert_eq!(Rgb(1, 2, 3).to_string(), "#010203");
     }
+
+    #[test]
+    fn very_dark_channels_use_the_linear_part_of_the_curve() {
+        // WCAG: a channel at or below 0.03928 (10 of 255) is divided by 12.92.
+        assert!((Rgb(5, 5, 5).contrast(Rgb::WHITE) - 20.38).abs() < 0.01);
+        assert!((Rgb(10, 10, 10).contrast(Rgb::WHITE) - 19.80).abs() < 0.01);
+    }
 }

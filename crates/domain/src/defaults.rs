@@ -221,4 +221,14 @@ mod tests {
         assert_eq!(counts, [6, 4, 3]);
         assert!(CATEGORIES.iter().all(|c| c.prize_sum_kr > 0));
     }
+
+    #[test]
+    fn a_cap_that_falls_on_this_very_minute_is_not_used() {
+        // 23:59 on 31 December in Oslo: capping there would give a deadline of now.
+        let now = datetime!(2020-12-31 22:59 UTC);
+        assert_eq!(
+            default_deadline(2020, None, now),
+            datetime!(2021-01-30 22:59 UTC)
+        );
+    }
 }

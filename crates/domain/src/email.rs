@@ -75,4 +75,13 @@ mod tests {
         let long = format!("{}@x.no", "a".repeat(MAX_EMAIL_LEN));
         assert!(Email::parse(&long).is_err());
     }
+
+    #[test]
+    fn accepts_an_address_of_exactly_the_longest_length_and_shows_it_as_stored() {
+        let domain = "@x.no";
+        let longest = format!("{}{domain}", "A".repeat(MAX_EMAIL_LEN - domain.len()));
+        let e = Email::parse(&longest).unwrap();
+        assert_eq!(e.as_str().len(), MAX_EMAIL_LEN);
+        assert_eq!(e.to_string(), longest.to_lowercase());
+    }
 }

@@ -39,3 +39,15 @@ impl fmt::Display for ValidationError {
 }
 
 impl std::error::Error for ValidationError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shows_the_field_and_the_message_id() {
+        let e = ValidationError::new("title", "error-too-long").with_limit(150);
+        assert_eq!(e.to_string(), "title: error-too-long");
+        assert_eq!(e.limit, Some(150));
+    }
+}

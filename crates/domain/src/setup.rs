@@ -398,4 +398,69 @@ mod tests {
         assert!(criteria_editable(0));
         assert!(!criteria_editable(1));
     }
+
+    fn question(text: &str) -> Vec<(&'static str, &'static str)> {
+        let input = QuestionInput {
+            text,
+            help: "",
+            required: true,
+        };
+        match input.parse() {
+            Ok(_) => vec![],
+            Err(e) => e.iter().map(|e| (e.field, e.message_id)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_text_may_hold_exactly_its_limit() {
+        assert_eq!(question(&"å".repeat(MAX_TEXT_CHARS)), []);
+        assert_eq!(
+            question(&"å".repeat(MAX_TEXT_CHARS + 1)),
+            [("text", "error-too-long")]
+        );
+        assert_eq!(question("  "), [("text", "error-required")]);
+    }
+
+    fn weight_messages(weight: &str) -> Vec<&'static str> {
+        let input = CriterionInput {
+            text: "Er den tatt i bruk?",
+            help: "",
+            weight,
+            shape: "yes_no",
+            scale_min: "",
+            scale_max: "",
+        };
+        input
+            .parse()
+            .map_or_else(|e| e.iter().map(|e| e.message_id).collect(), |_| vec![])
+    }
+
+    #[test]
+    fn a_missing_number_is_required_and_a_word_is_not_a_number() {
+        assert_eq!(weight_messages(" "), ["error-required"]);
+        assert_eq!(weight_messages("to"), ["error-number-invalid"]);
+        assert_eq!(weight_messages("0"), ["error-number-out-of-range"]);
+        let max = format!(" {MAX_WEIGHT} ");
+        assert_eq!(weight_messages(&max), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_yes_no_criterion_needs_no_scale_numbers() {
+        let input = CriterionInput {
+            text: "Er den tatt i bruk?",
+            help: "",
+            weight: "1",
+            shape: "yes_no",
+            scale_min: "",
+            scale_max: "",
+        };
+        assert_eq!(input.parse().unwrap().scale, Scale::YesNo);
+    }
+
+    #[test]
+    fn an_extension_to_the_same_minute_is_not_an_extension() {
+        let d = datetime!(2019-11-01 22:59 UTC);
+        assert!(check_extension(d, d).is_err());
+        assert!(check_extension(d, d + time::Duration::minutes(1)).is_ok());
+    }
 }

@@ -157,4 +157,22 @@ mod tests {
         assert_eq!(t.links, vec![id]);
         assert_eq!(t.title, "Renhold som lytter");
     }
+
+    #[test]
+    fn every_limit_may_be_reached_but_not_passed() {
+        let at_limit = StoryText {
+            title: "å".repeat(MAX_TITLE_CHARS),
+            lead: "å".repeat(MAX_LEAD_CHARS),
+            body: "å".repeat(MAX_BODY_CHARS),
+            links: (0..MAX_LINKS as u128).map(Uuid::from_u128).collect(),
+        };
+        assert_eq!(at_limit.problems(), []);
+        let over = StoryText {
+            lead: "å".repeat(MAX_LEAD_CHARS + 1),
+            body: "å".repeat(MAX_BODY_CHARS + 1),
+            ..at_limit
+        };
+        let fields: Vec<_> = over.problems().iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["lead", "body"]);
+    }
 }

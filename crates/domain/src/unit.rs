@@ -168,4 +168,27 @@ mod tests {
             ["Helse og omsorg", "Hjemmetjenester", "Hjemmetjenesten Vest"]
         );
     }
+
+    #[test]
+    fn a_name_may_hold_exactly_its_limit() {
+        let longest = "å".repeat(MAX_UNIT_NAME_CHARS);
+        assert_eq!(check_name(&longest), Ok(longest.clone()));
+        let err = check_name(&format!("{longest}x")).unwrap_err();
+        assert_eq!(err.message_id, "error-too-long");
+    }
+
+    #[test]
+    fn a_chain_ending_at_an_unlisted_parent_is_walked_to_its_end() {
+        // b's parent x is not in the map: the walk visits one more unit than it holds.
+        let (u, b, x) = ids();
+        let parents = HashMap::from([(b, Some(x))]);
+        assert!(can_move(u, Some(b), &parents));
+    }
+
+    #[test]
+    fn a_cycle_already_in_the_data_refuses_the_move_instead_of_looping() {
+        let (a, b, c) = ids();
+        let parents = HashMap::from([(a, Some(b)), (b, Some(a)), (c, None)]);
+        assert!(!can_move(c, Some(a), &parents));
+    }
 }

@@ -139,4 +139,22 @@ mod tests {
             "error-import-empty"
         );
     }
+
+    #[test]
+    fn a_line_may_reach_the_deepest_level_and_the_longest_name() {
+        let name = "å".repeat(MAX_UNIT_NAME_CHARS);
+        let deepest = [name.as_str(); MAX_LEVELS].join(";");
+        let too_deep = ["A"; MAX_LEVELS + 1].join(";");
+        let paths = parse(&format!("{deepest}\n"), false).unwrap();
+        assert_eq!(paths[0].len(), MAX_LEVELS);
+        assert_eq!(paths[0][0], name);
+        let errors = parse(&format!("{deepest}\n{too_deep}\n"), false).unwrap_err();
+        assert_eq!(
+            errors,
+            [LineError {
+                line: 2,
+                message_id: "error-import-too-deep"
+            }]
+        );
+    }
 }

@@ -230,3 +230,149 @@ fn normalising_gives_utc_whole_seconds_and_lower_case_mail() {
         ["a@b.example", "ola@fjordvik.example"]
     );
 }
+
+#[test]
+fn normalising_brings_every_optional_time_to_utc_whole_seconds() {
+    let mut doc = good();
+    let local = datetime!(2019-10-20 12:00:00.5 +02:00);
+    let utc = datetime!(2019-10-20 10:00 UTC);
+    doc.rounds[0].ceremony_at = Some(local);
+    doc.rounds[0].categories[0].extended_deadline = Some(local);
+    doc.applications[0].submitted_at = Some(local);
+    doc.applications[0].withdrawn_at = Some(local);
+    doc.decisions[0].publish_at = Some(local);
+    doc.decisions[0].published_at = Some(local);
+    doc.normalise();
+    let times = [
+        doc.rounds[0].ceremony_at,
+        doc.rounds[0].categories[0].extended_deadline,
+        doc.applications[0].submitted_at,
+        doc.applications[0].withdrawn_at,
+        doc.decisions[0].publish_at,
+        doc.decisions[0].published_at,
+    ];
+    for t in times {
+        let t = t.unwrap();
+        assert_eq!((t, t.offset()), (utc, time::UtcOffset::UTC));
+    }
+}
+
+#[test]
+fn texts_are_required_and_may_hold_exactly_their_limit() {
+    let mut doc = good();
+    doc.organisation.name = " ".into();
+    doc.rounds[0].title = "å".repeat(MAX_TITLE_CHARS);
+    doc.rounds[0].description = "å".repeat(MAX_TEXT_CHARS + 1);
+    let shown: Vec<String> = validate(&doc).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "$.organisation.name: required".to_string(),
+            format!(
+                "$.rounds[0].description: {} characters; at most {MAX_TEXT_CHARS}",
+                MAX_TEXT_CHARS + 1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_unit_under_another_is_no_cycle() {
+    let mut doc = good();
+    let mut child = doc.units[0].clone();
+    child.id = id(6);
+    child.parent = Some(id(1));
+    doc.units.push(child);
+    assert_eq!(validate(&doc), vec![]);
+}
+
+#[test]
+fn a_prize_may_be_nothing_and_an_extension_may_not_come_before_the_deadline() {
+    let mut doc = good();
+    let deadline = doc.rounds[0].categories[0].deadline;
+    let mut free = doc.rounds[0].categories[0].clone();
+    free.prize_sum_kr = 0;
+    (free.criteria, free.questions) = (vec![], vec![]);
+    // docs/exchange-format.md: `extended_deadline` is null or not before `deadline`.
+    let extensions = [deadline, deadline + time::Duration::days(14)];
+    let categories = extensions.map(|e| Category {
+        extended_deadline: Some(e),
+        ..free.clone()
+    });
+    for (n, mut c) in categories.into_iter().enumerate() {
+        c.id = id(40 + n as u128);
+        doc.rounds[0].categories.push(c);
+    }
+    assert_eq!(validate(&doc), vec![]);
+    let c = &mut doc.rounds[0].categories[0];
+    c.prize_sum_kr = -1;
+    c.extended_deadline = Some(deadline - time::Duration::minutes(1));
+    assert_eq!(
+        paths(&doc),
+        [
+            "$.rounds[0].categories[0].prize_sum_kr",
+            "$.rounds[0].categories[0].extended_deadline",
+        ]
+    );
+}
+
+#[test]
+fn an_application_may_not_continue_or_adopt_itself() {
+    let mut doc = good();
+    doc.applications[0].continues = vec![id(10)];
+    doc.applications[1].source_application = Some(id(11));
+    assert_eq!(paths(&doc), ["$.applications[0]", "$.applications[1]"]);
+}
+
+#[test]
+fn form_limits_are_described_in_words() {
+    let mut doc = good();
+    let a = &mut doc.applications[0];
+    a.answers = serde_json::json!({
+        "effect": "x".repeat(crate::application_form::MAX_LONG_TEXT_CHARS + 1),
+        "external_source": { "organisation": "Asker", "title": "Tilsyn", "link": "asker.no" },
+    });
+    a.continues = (100..=100 + crate::application_form::MAX_CONTINUES as u128)
+        .map(id)
+        .collect();
+    let messages: Vec<(String, String)> = validate(&doc)
+        .into_iter()
+        .filter(|p| !p.path.contains(".continues["))
+        .map(|p| (p.path, p.message))
+        .collect();
+    let expected = [
+        ("$.applications[0].answers.effect", "too long"),
+        (
+            "$.applications[0].answers.source_link",
+            "not a valid http(s) link",
+        ),
+        ("$.applications[0].continues", "too many"),
+    ];
+    assert_eq!(
+        messages,
+        expected.map(|(p, m)| (p.to_string(), m.to_string()))
+    );
+}
+
+#[test]
+fn an_adoption_names_a_unit_or_an_application() {
+    let mut doc = good();
+    let only_unit = Adoption {
+        id: id(31),
+        adopting_application: None,
+        ..doc.adoptions[0].clone()
+    };
+    let only_application = Adoption {
+        id: id(32),
+        adopting_unit: None,
+        ..doc.adoptions[0].clone()
+    };
+    let neither = Adoption {
+        id: id(33),
+        adopting_unit: None,
+        adopting_application: None,
+        ..doc.adoptions[0].clone()
+    };
+    doc.adoptions.extend([only_unit, only_application, neither]);
+    assert_eq!(paths(&doc), ["$.adoptions[3]"]);
+}
