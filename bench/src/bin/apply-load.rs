@@ -24,7 +24,7 @@ const PASSWORD: &str = "benchmark password";
 
 async fn setup(services: &Services) -> anyhow::Result<(Uuid, Uuid, usize)> {
     let now = services.clock.now();
-    let mut tx = services.db.begin().await?;
+    let mut tx = services.db().begin().await?;
     let org = organisation::insert(&mut tx, now, "Fjordvik kommune").await?;
     let new_unit = NewUnit {
         organisation_id: org,
@@ -201,7 +201,7 @@ async fn applicant(
 /// Every saved version is there: the last text, and a version that counts every write.
 async fn verify(services: &Services, ids: &[(usize, Uuid)]) -> anyhow::Result<()> {
     for (i, id) in ids {
-        let row = prisverdig_store::applications::find(&services.db, *id)
+        let row = prisverdig_store::applications::find(services.db(), *id)
             .await?
             .context("missing")?;
         let expected_version = 1 + SAVES as i64 + 2; // start, saves, submit (content + state)

@@ -60,7 +60,7 @@ fn text(i: usize, n: usize) -> String {
 
 async fn seed(services: &Services, n: usize) -> anyhow::Result<()> {
     let now = services.clock.now();
-    let mut tx = services.db.begin().await?;
+    let mut tx = services.db().begin().await?;
     let org = organisation::insert(&mut tx, now, "Fjordvik kommune").await?;
     let unit = organisation::insert_unit(
         &mut tx,

@@ -46,6 +46,7 @@ impl SignInLimiter {
 
 impl Services {
     /// Checks e-mail and password. Unknown address and wrong password give the same error.
+    #[tracing::instrument(skip_all)]
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<User> {
         let email = Email::parse(email).map_err(|_| ServiceError::BadCredentials)?;
         check_password_length(password).map_err(|_| ServiceError::BadCredentials)?;
@@ -73,10 +74,12 @@ impl Services {
     }
 
     /// Saves the language a user chose, so it follows them to other devices.
+    #[tracing::instrument(skip_all)]
     pub async fn set_locale(&self, user: &User, tag: &str) -> Result<()> {
         Ok(users::set_locale(&self.db, user.id, tag).await?)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn user(&self, id: uuid::Uuid) -> Result<Option<User>> {
         Ok(users::find(&self.db, id).await?)
     }

@@ -68,12 +68,14 @@ pub struct CataloguePage {
 }
 
 impl Services {
+    #[tracing::instrument(skip_all)]
     pub async fn catalogue(&self) -> Result<Vec<CatalogueEntry>> {
         Ok(catalogue::visible(&self.db, self.clock.now(), 500).await?)
     }
 
     /// The catalogue filtered, sorted and paged (`page` counts from 1). With `text`, only
     /// applications the search finds, best match first unless another order is asked for.
+    #[tracing::instrument(skip_all)]
     pub async fn catalogue_page(
         &self,
         filter: Filter,
@@ -87,6 +89,7 @@ impl Services {
     }
 
     /// As [`Services::catalogue_page`] without the filters' choices (for the API).
+    #[tracing::instrument(skip_all)]
     pub async fn catalogue_cards(
         &self,
         filter: Filter,
@@ -115,6 +118,7 @@ impl Services {
     /// When a catalogue view of one year's prize (`kind`) is empty because that prize's
     /// deadline passed without applications: the prize's name (names joined). `None` while
     /// it still accepts applications, or when the year had no such prize.
+    #[tracing::instrument(skip_all)]
     pub async fn received_none(&self, year: i64, kind: CategoryKind) -> Result<Option<String>> {
         let now = self.clock.now();
         let found =
@@ -229,6 +233,7 @@ impl Services {
 
     /// The years and sectors with visible applications: derived data, computed again only
     /// after public data changed (or a deadline passed).
+    #[tracing::instrument(skip_all)]
     pub async fn catalogue_facets(&self) -> Result<(Vec<i64>, Vec<String>)> {
         let version = self.public_version();
         let now = self.clock.now();
@@ -250,6 +255,7 @@ impl Services {
     }
 
     /// The public page of an application; `NotFound` unless it is visible to everyone.
+    #[tracing::instrument(skip_all)]
     pub async fn public_application(&self, id: Uuid) -> Result<PublicApplication> {
         let row = applications::find(&self.db, id)
             .await?
@@ -284,6 +290,7 @@ impl Services {
 }
 
 impl Services {
+    #[tracing::instrument(skip_all)]
     pub async fn surroundings(&self, id: Uuid, viewer: Option<&User>) -> Result<Surroundings> {
         let row = applications::find(&self.db, id)
             .await?
@@ -308,6 +315,7 @@ impl Services {
     }
 
     /// «Heia!»: one cheer per person; pressing again takes it back.
+    #[tracing::instrument(skip_all)]
     pub async fn toggle_cheer(&self, user: &User, id: Uuid) -> Result<bool> {
         self.public_application(id).await?;
         let now = self.clock.now();
@@ -321,6 +329,7 @@ impl Services {
     }
 
     /// «Vi stjal denne»: a unit records that it adopted the idea, with what it changed.
+    #[tracing::instrument(skip_all)]
     pub async fn record_adoption(
         &self,
         user: &User,
@@ -379,6 +388,7 @@ impl Services {
 
 impl Services {
     /// The newest visible applications, for the feed.
+    #[tracing::instrument(skip_all)]
     pub async fn newest(&self, limit: i64) -> Result<Vec<Card>> {
         let filter = Filter {
             limit,
@@ -390,6 +400,7 @@ impl Services {
     }
 
     /// Published outcomes (winners, nominees, honourable mentions), newest first.
+    #[tracing::instrument(skip_all)]
     pub async fn published_results(&self, limit: i64) -> Result<Vec<catalogue::Published>> {
         Ok(catalogue::published(&self.db, self.clock.now(), limit).await?)
     }

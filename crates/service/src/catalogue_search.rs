@@ -56,6 +56,7 @@ fn doc(row: Indexable) -> SearchDoc {
 
 impl Services {
     /// The index, opened (and rebuilt from the database when new) on first use.
+    #[tracing::instrument(skip_all)]
     pub async fn search_index(&self) -> Result<Arc<SearchIndex>> {
         let index = self
             .search
@@ -108,6 +109,7 @@ impl Services {
     }
 
     /// Brings the index up to date for these applications (a no-op before first use).
+    #[tracing::instrument(skip_all)]
     pub async fn reindex(&self, ids: &[Uuid]) -> Result<()> {
         let Some(index) = self.search.index.get().cloned() else {
             return Ok(());
@@ -170,6 +172,7 @@ impl Services {
 
     /// Catches up with changes made by other processes: every `every`, reindexes what
     /// changed since the last look (with a margin for transactions that committed late).
+    #[tracing::instrument(skip_all)]
     pub async fn follow_changes(&self, every: std::time::Duration) {
         let margin = time::Duration::seconds(30);
         let mut since = self.clock.now() - margin;
@@ -200,6 +203,7 @@ impl Services {
         }
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn search(&self, query: SearchQuery) -> Result<SearchResults> {
         let index = self.search_index().await?;
         tokio::task::spawn_blocking(move || index.search(&query))
@@ -216,6 +220,7 @@ impl Services {
     /// «Stjel før du bygger»: the visible innovations most like `text` (a draft's title and
     /// summary). Each significant word is searched on its own (with Norwegian inflections) and
     /// the scores added, so an application sharing several words ranks first.
+    #[tracing::instrument(skip_all)]
     pub async fn similar(
         &self,
         exclude: uuid::Uuid,

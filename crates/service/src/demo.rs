@@ -120,12 +120,14 @@ type UnitIndex = HashMap<String, (Uuid, Vec<String>)>;
 
 impl Services {
     /// Whether the database holds no organisation yet (the demo only fills an empty one).
+    #[tracing::instrument(skip_all)]
     pub async fn is_empty(&self) -> Result<bool> {
         Ok(organisation::first(&self.db).await?.is_none())
     }
 
     /// Fills an empty database with the demo organisation. All demo accounts share one
     /// fresh random password, returned once to be printed.
+    #[tracing::instrument(skip_all)]
     pub async fn seed_demo(&self) -> Result<DemoCredentials> {
         if !self.is_empty().await? {
             return Err(ServiceError::broken(

@@ -54,6 +54,7 @@ impl fmt::Display for ImportReport {
 
 impl Services {
     /// Everything the exchange format holds, in a fixed order.
+    #[tracing::instrument(skip_all)]
     pub async fn export(&self) -> crate::Result<ExchangeDoc> {
         let org = organisation::first(&self.db).await?.ok_or_else(|| {
             ServiceError::broken("nothing to export: the database holds no organisation")
@@ -84,6 +85,7 @@ impl Services {
     }
 
     /// Imports `doc` whole or not at all.
+    #[tracing::instrument(skip_all)]
     pub async fn import(&self, mut doc: ExchangeDoc) -> Result<ImportReport, ImportError> {
         let problems = exchange::validate(&doc);
         if !problems.is_empty() {

@@ -49,6 +49,7 @@ pub fn connected(start: Uuid, links: &[(Uuid, Uuid, Relation)], max: usize) -> H
 
 impl Services {
     /// The family of a visible application.
+    #[tracing::instrument(skip_all)]
     pub async fn family(&self, id: Uuid) -> Result<Family> {
         self.public_application(id).await?;
         let links: Vec<(Uuid, Uuid, Relation)> = catalogue::idea_links(&self.db)

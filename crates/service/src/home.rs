@@ -42,6 +42,7 @@ pub struct HomeView {
 pub const HOME_STORIES: i64 = 3;
 
 impl Services {
+    #[tracing::instrument(skip_all)]
     pub async fn home(&self) -> Result<HomeView> {
         let now = self.clock.now();
         let stories = stories::published(&self.db, now, 0, HOME_STORIES).await?.0;
@@ -104,6 +105,7 @@ impl Services {
 
 impl Services {
     /// The organisation's name for headers and titles; the product's name before setup.
+    #[tracing::instrument(skip_all)]
     pub async fn organisation_name(&self) -> Result<String> {
         let org = prisverdig_store::organisation::first(&self.db).await?;
         Ok(org.map_or_else(|| "Prisverdig".to_string(), |o| o.name))

@@ -99,6 +99,7 @@ impl Services {
         }
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn invitation(&self, token: &str) -> Result<InvitationView> {
         let account = self.usable(token).await?;
         Ok(InvitationView {
@@ -108,6 +109,7 @@ impl Services {
     }
 
     /// Sets the name and password through a usable link, once; returns the user to sign in.
+    #[tracing::instrument(skip_all)]
     pub async fn accept_invitation(
         &self,
         token: &str,

@@ -16,6 +16,8 @@ pub mod home;
 pub mod invitations;
 pub mod markdown;
 pub mod memory;
+pub mod model;
+pub mod operations;
 pub mod public_changes;
 pub mod search;
 pub mod stories;
@@ -32,7 +34,8 @@ pub type Result<T> = std::result::Result<T, ServiceError>;
 /// Everything a use case needs: the database, the clock and the sign-in limiter.
 #[derive(Clone)]
 pub struct Services {
-    pub db: Db,
+    /// Only use cases reach the database; see [`Services::db`] for the exceptions.
+    pub(crate) db: Db,
     pub clock: Arc<dyn Clock>,
     /// Where uploaded files are kept.
     pub files: Arc<dyn files::FileStore>,
@@ -64,6 +67,13 @@ impl Services {
 }
 
 impl Services {
+    /// The database handle, for the command line's wiring (migrations, shutdown) and for
+    /// tests and benchmarks that arrange data directly. The web layer never calls it: it has
+    /// no dependency on the store, and `crates/web/tests/areas.rs` refuses `.db()` in web.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
     /// Keeps the search index in `dir` (rebuilt from the database when missing).
     pub fn with_search_dir(mut self, dir: std::path::PathBuf) -> Self {
         self.search = Arc::new(catalogue_search::CatalogueSearch::new(Some(dir)));

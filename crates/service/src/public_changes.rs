@@ -62,16 +62,19 @@ impl Services {
 
     /// Until when a page rendered now stays current if nobody writes: the next deadline
     /// or scheduled publication (None: no such instant ahead).
+    #[tracing::instrument(skip_all)]
     pub async fn public_valid_until(&self) -> Result<Option<OffsetDateTime>> {
         Ok(public_change::next_by_clock(&self.db, self.clock.now()).await?)
     }
 
     /// Looks at the database counter once; true when another process changed public data.
+    #[tracing::instrument(skip_all)]
     pub async fn check_public_changes(&self) -> Result<bool> {
         Ok(self.public.observe(public_change::current(&self.db).await?))
     }
 
     /// Catches up with other processes' changes: every `every`, compares the counter.
+    #[tracing::instrument(skip_all)]
     pub async fn follow_public_changes(&self, every: std::time::Duration) {
         loop {
             if let Err(e) = self.check_public_changes().await {

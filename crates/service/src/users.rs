@@ -76,6 +76,7 @@ pub(crate) fn email_taken(e: prisverdig_store::StoreError) -> ServiceError {
 
 impl Services {
     /// Creates a local account. The caller chooses or generates the password.
+    #[tracing::instrument(skip_all)]
     pub async fn add_user(&self, input: AddUser<'_>) -> Result<Uuid> {
         let email = validate(&input).map_err(ServiceError::Invalid)?;
         let hash = hash_password(input.password)?;

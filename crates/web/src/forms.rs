@@ -5,7 +5,7 @@ use crate::error::WebError;
 use crate::i18n::Locale;
 use crate::layout::FormErrors;
 use prisverdig_service::ServiceError;
-use prisverdig_store::organisation::UnitRow;
+use prisverdig_service::model::UnitRow;
 use uuid::Uuid;
 
 /// A validation failure becomes translated messages for the form; anything else an error page.

@@ -9,7 +9,7 @@ use crate::middleware::csrf::CsrfToken;
 use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use prisverdig_store::users::User;
+use prisverdig_service::model::User;
 use std::sync::Arc;
 
 pub struct Shell {

@@ -5,13 +5,12 @@ use crate::state::AppState;
 use crate::{admin, api, apply, assets, auth, ops, public, stories};
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
-use prisverdig_store::sessions::DbSessionStore;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 pub fn router(state: AppState) -> Router {
-    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.services.db.clone()))
+    let sessions = SessionManagerLayer::new(state.services.session_store())
         .with_name("prisverdig_session")
         .with_secure(state.settings.secure_cookies)
         .with_http_only(true)

@@ -2,7 +2,7 @@
 
 use crate::format::date_time;
 use crate::i18n::Locale;
-use prisverdig_store::stories::StoryRow;
+use prisverdig_service::model::StoryRow;
 use uuid::Uuid;
 
 /// A story in a list: the front page, `/stories`, an application's page.

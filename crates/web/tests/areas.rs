@@ -127,3 +127,35 @@ fn the_check_sees_every_way_of_naming_a_module() {
     let climbing = crossings(Path::new("apply/save.rs"), "use super::super::admin;");
     assert_eq!(climbing, ["super::super"]);
 }
+
+/// Web reaches data only through use cases: no file names the store (the manifest has no
+/// store dependency either) or calls `Services::db`, the handle kept for the CLI and tests.
+#[test]
+fn web_never_touches_the_database_handle_or_the_store() {
+    let manifest =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+            .unwrap();
+    assert!(
+        !manifest.contains("prisverdig-store"),
+        "web depends on the store"
+    );
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    assert!(files.len() > 50, "found only {} files", files.len());
+    let problems: Vec<String> = files
+        .iter()
+        .filter(|path| {
+            let code = std::fs::read_to_string(path).unwrap();
+            let code: String = code
+                .lines()
+                .map(|l| l.split("//").next().unwrap_or_default())
+                .collect();
+            code.contains("prisverdig_store")
+                || code.contains("services.db")
+                || code.contains(".db()")
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -39,15 +39,15 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
             .await;
     });
     tokio::spawn(delete_expired_sessions(DbSessionStore::new(
-        services.db.clone(),
+        services.db().clone(),
     )));
     println!("Prisverdig is serving at http://{}", settings.bind);
-    tracing::info!(bind = %settings.bind, database = ?services.db.backend(), "serving");
+    tracing::info!(bind = %settings.bind, database = ?services.db().backend(), "serving");
     axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown())
         .await
         .context("server stopped with an error")?;
-    services.db.close().await;
+    services.db().close().await;
     Ok(())
 }
 

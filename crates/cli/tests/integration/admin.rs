@@ -55,7 +55,7 @@ pub(crate) fn location(res: &reqwest::Response) -> String {
 
 pub(crate) async fn audit_count(app: &TestApp, action: &str) -> i64 {
     let sql = "SELECT COUNT(*) FROM audit_log WHERE action = $1";
-    match &app.services.db {
+    match app.services.db() {
         prisverdig_store::Db::Sqlite(p) => sqlx::query_scalar(sql)
             .bind(action)
             .fetch_one(p)
@@ -70,7 +70,7 @@ pub(crate) async fn audit_count(app: &TestApp, action: &str) -> i64 {
 }
 
 pub(crate) async fn count(app: &TestApp, table_sql: &'static str) -> i64 {
-    match &app.services.db {
+    match app.services.db() {
         prisverdig_store::Db::Sqlite(p) => {
             sqlx::query_scalar(table_sql).fetch_one(p).await.unwrap()
         }
@@ -91,7 +91,7 @@ pub(crate) async fn insert_application(
     } else {
         ApplicationState::Draft
     };
-    let mut tx = app.services.db.begin().await.unwrap();
+    let mut tx = app.services.db().begin().await.unwrap();
     let new = prisverdig_store::applications::NewApplication {
         category_id: category,
         unit_id: unit,
@@ -134,7 +134,7 @@ on_both_backends! {
         let res = app.post_form(&page, &action, &[("to", "nonsense")]).await;
         assert_eq!(res.status(), 422);
         assert_eq!(audit_count(app, "round.transition").await, 8);
-        let detail: String = match &app.services.db {
+        let detail: String = match app.services.db() {
             prisverdig_store::Db::Sqlite(p) => sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'round.transition' ORDER BY id LIMIT 1").fetch_one(p).await.unwrap(),
             prisverdig_store::Db::Postgres(p) => sqlx::query_scalar("SELECT detail::text FROM audit_log WHERE action = 'round.transition' ORDER BY id LIMIT 1").fetch_one(p).await.unwrap(),
         };
@@ -241,12 +241,12 @@ on_both_backends! {
         let application = insert_application(app, (category, other, user.id), Some(app.clock.now())).await;
         let res = app.post_form(&page, &format!("/admin/units/{other}/merge"), &[("into", &leaf.to_string())]).await;
         assert_eq!(res.status(), 303);
-        let merged = prisverdig_store::organisation::merged_into(&app.services.db, other).await.unwrap();
+        let merged = prisverdig_store::organisation::merged_into(app.services.db(), other).await.unwrap();
         assert_eq!(merged, Some(leaf));
         let names: Vec<_> = app.services.units().await.unwrap().into_iter().map(|u| u.name).collect();
         assert!(names.contains(&"Hjemmetjenesten Vest".to_string()) && !names.contains(&"Øst".to_string()));
         let sql = "SELECT unit_id, unit_snapshot FROM application WHERE id = $1";
-        let (unit, snapshot): (Uuid, sqlx::types::Json<Vec<String>>) = match &app.services.db {
+        let (unit, snapshot): (Uuid, sqlx::types::Json<Vec<String>>) = match app.services.db() {
             prisverdig_store::Db::Sqlite(p) => sqlx::query_as(sql).bind(application).fetch_one(p).await.unwrap(),
             prisverdig_store::Db::Postgres(p) => sqlx::query_as(sql).bind(application).fetch_one(p).await.unwrap(),
         };

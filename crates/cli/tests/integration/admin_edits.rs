@@ -25,7 +25,8 @@ on_both_backends! {
         let user = admin(app).await;
         let round = app.services.create_round(&user, &round_input("2020"), true).await.unwrap();
         let round_edit = format!("/admin/rounds/{round}/edit");
-        edit(app, &round_edit, &[("year", "2020"), ("title", "Nyskapingsprisene 2020"), ("description", "Nå med kaffe."),
+        let version = crate::harness::hidden_value(&form(app, &round_edit).await, "version").unwrap();
+        edit(app, &round_edit, &[("version", version.as_str()), ("year", "2020"), ("title", "Nyskapingsprisene 2020"), ("description", "Nå med kaffe."),
             ("ceremony_name", "Vårsleppet"), ("ceremony_date", "2020-03-02"), ("ceremony_time", "18:30"),
             ("ceremony_place", "Rådhuset"), ("visibility", "after_deadline")]).await;
         let page = form(app, &round_edit).await;

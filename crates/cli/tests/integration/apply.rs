@@ -208,7 +208,7 @@ on_both_backends! {
         let e = app.services.editable(&user, steal).await.unwrap();
         assert_eq!(e.form.source_application, Some(source));
         assert_eq!(e.form.continues, vec![source]);
-        let n: i64 = prisverdig_store::on_pool!(&app.services.db, |pool| sqlx::query_scalar(
+        let n: i64 = prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_scalar(
             "SELECT COUNT(*) FROM adoption WHERE source_application_id = $1 AND adopting_application_id = $2")
             .bind(source).bind(steal).fetch_one(pool).await).unwrap();
         assert_eq!(n, 1);
@@ -237,7 +237,7 @@ on_both_backends! {
         assert_eq!(withdraw.status(), 422, "withdrawing is a change too");
 
         let extended = DEADLINE + time::Duration::days(14);
-        prisverdig_store::on_pool!(&app.services.db, |pool| sqlx::query("UPDATE category SET extended_deadline = $1 WHERE id = $2")
+        prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query("UPDATE category SET extended_deadline = $1 WHERE id = $2")
             .bind(extended).bind(round.category(CategoryKind::Mistake)).execute(pool).await.map(|_| ())).unwrap();
         let edit = app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap();
         assert!(edit.contains("Fristen er forlenget til") && edit.contains("15. november 2019 kl. 23:59"));

@@ -134,7 +134,7 @@ on_both_backends! {
         assert!(xml.contains(&format!("urn:uuid:{a}")) && xml.contains("Smart renhold"));
         let now = app.services.clock.now();
         for (id, kind, published) in [(a, "winner", Some(now)), (b, "winner", None)] {
-            prisverdig_store::on_pool!(&app.services.db, |pool| sqlx::query(
+            prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query(
                 "INSERT INTO decision (id, application_id, kind, justification, published_at) VALUES ($1, $2, $3, $4, $5)")
                 .bind(Uuid::now_v7()).bind(id).bind(kind).bind("Juryen mener").bind(published)
                 .execute(pool).await.map(|_| ())).unwrap();

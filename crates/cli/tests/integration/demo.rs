@@ -9,7 +9,7 @@ on_both_backends! {
         assert!(app.services.is_empty().await.unwrap());
         app.clock.set(time::macros::datetime!(2026-11-27 09:00 UTC));
         let credentials = app.services.seed_demo().await.unwrap();
-        let db = &app.services.db;
+        let db = app.services.db();
         let submitted = applications::count_by_state(db, ApplicationState::Submitted).await.unwrap();
         let drafts = applications::count_by_state(db, ApplicationState::Draft).await.unwrap();
         let withdrawn = applications::count_by_state(db, ApplicationState::Withdrawn).await.unwrap();

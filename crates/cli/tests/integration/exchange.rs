@@ -91,11 +91,11 @@ on_both_backends! {
         let doc = demo_export(app).await;
         let other = fresh(app.backend).await;
         other.services.import(doc.clone()).await.unwrap();
-        let before = row_counts(&other.services.db).await;
+        let before = row_counts(other.services.db()).await;
         let report = other.services.import(doc.clone()).await.unwrap();
         assert!(report.added.iter().all(|(_, n)| *n == 0), "{report}");
         assert!(report.unchanged > 0);
-        assert_eq!(row_counts(&other.services.db).await, before);
+        assert_eq!(row_counts(other.services.db()).await, before);
         other.finish().await;
     }
 
@@ -105,7 +105,7 @@ on_both_backends! {
         doc.applications[3].summary = "x".repeat(301);
         doc.applications[5].unit = uuid::Uuid::now_v7();
         let other = fresh(app.backend).await;
-        let before = row_counts(&other.services.db).await;
+        let before = row_counts(other.services.db()).await;
         let Err(ImportError::Rejected(problems)) = other.services.import(doc).await else {
             panic!("the file should be rejected");
         };
@@ -114,13 +114,13 @@ on_both_backends! {
             paths,
             ["$.rounds[0].categories[0].kind", "$.applications[3].summary", "$.applications[5].unit"]
         );
-        assert_eq!(row_counts(&other.services.db).await, before, "nothing written");
+        assert_eq!(row_counts(other.services.db()).await, before, "nothing written");
         other.finish().await;
     }
 
     async fn a_new_round_for_a_year_already_held_is_a_conflict(app) {
         let mut doc = demo_export(app).await;
-        let before = row_counts(&app.services.db).await;
+        let before = row_counts(app.services.db()).await;
         let mut second = doc.rounds[0].clone();
         second.id = uuid::Uuid::now_v7();
         second.categories.clear();
@@ -132,12 +132,12 @@ on_both_backends! {
         let last = format!("$.rounds[{}].year", 2);
         assert_eq!(problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), [last.as_str()]);
         assert!(problems[0].message.contains(&year.to_string()));
-        assert_eq!(row_counts(&app.services.db).await, before, "nothing written");
+        assert_eq!(row_counts(app.services.db()).await, before, "nothing written");
     }
 
     async fn a_record_changed_since_export_is_a_conflict(app) {
         let mut doc = demo_export(app).await;
-        let before = row_counts(&app.services.db).await;
+        let before = row_counts(app.services.db()).await;
         doc.units[2].name = "Omdøpt".into();
         doc.applications[0].title = "Endret tittel".into();
         let Err(ImportError::Rejected(problems)) = app.services.import(doc).await else {
@@ -146,7 +146,7 @@ on_both_backends! {
         let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(paths, ["$.units[2]", "$.applications[0]"]);
         assert!(problems[0].message.starts_with("conflict"));
-        assert_eq!(row_counts(&app.services.db).await, before);
+        assert_eq!(row_counts(app.services.db()).await, before);
     }
 }
 

@@ -37,7 +37,7 @@ impl Round {
 /// An open round «Innovasjonsprisene 2020» with the default prizes, a sector and a unit.
 pub async fn open_round(app: &TestApp, visibility: Visibility) -> Round {
     let now = app.services.clock.now();
-    let mut tx = app.services.db.begin().await.unwrap();
+    let mut tx = app.services.db().begin().await.unwrap();
     let org = organisation::insert(&mut tx, now, "Fjordvik kommune")
         .await
         .unwrap();
@@ -118,7 +118,7 @@ pub async fn applicant(app: &TestApp, email: &str, name: &str) -> Uuid {
 }
 
 pub async fn user_row(app: &TestApp, email: &str) -> users::User {
-    users::find_for_sign_in(&app.services.db, &Email::parse(email).unwrap())
+    users::find_for_sign_in(app.services.db(), &Email::parse(email).unwrap())
         .await
         .unwrap()
         .unwrap()

@@ -168,7 +168,7 @@ impl TestApp {
 
     /// Drops the per-test database or directory.
     pub async fn finish(self) {
-        self.services.db.close().await;
+        self.services.db().close().await;
         let _ = std::fs::remove_dir_all(&self.scratch);
         match self.cleanup {
             Cleanup::Dir(dir) => {
@@ -262,7 +262,7 @@ impl TestApp {
         let store = Arc::new(prisverdig_service::files::LocalFileStore::new(
             &self.scratch.join("second"),
         ));
-        let services = Services::new(self.services.db.clone(), self.clock.clone(), store);
+        let services = Services::new(self.services.db().clone(), self.clock.clone(), store);
         let settings = WebSettings {
             secure_cookies: false,
             session_idle: time::Duration::hours(8),

@@ -29,12 +29,12 @@ on_both_backends! {
     async fn healthz_answers_while_the_database_does(app) {
         let ok = app.get("/healthz").await;
         assert_eq!(ok.status(), 200);
-        app.services.db.close().await;
+        app.services.db().close().await;
         assert_eq!(app.get("/healthz").await.status(), 503);
     }
 
     async fn a_database_failure_shows_a_translated_500_without_details(app) {
-        app.services.db.close().await;
+        app.services.db().close().await;
         let res = app.client.get(app.url("/")).header("accept-language", "en").send().await.unwrap();
         assert_eq!(res.status(), 500);
         let body = res.text().await.unwrap();

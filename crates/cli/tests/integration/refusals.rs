@@ -134,7 +134,7 @@ on_both_backends! {
         let (draft, submitted) = two_applications(app, &round).await;
         let (before_draft, before_submitted) = (stored(app, draft).await, stored(app, submitted).await);
         let file = attachment_ids(&app.get(&format!("/applications/{draft}/edit")).await.text().await.unwrap()).remove(0);
-        prisverdig_store::on_pool!(&app.services.db, |pool| sqlx::query("UPDATE round SET state = 'closed' WHERE id = $1")
+        prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query("UPDATE round SET state = 'closed' WHERE id = $1")
             .bind(round.id).execute(pool).await.map(|_| ())).unwrap();
         // The deadline (1 November) is still ahead: only the round's state refuses.
         let edit = format!("/applications/{draft}/edit");

@@ -18,12 +18,12 @@ async fn another_open_round(
     (year, title): (i64, &str),
     (name, deadline): (&str, time::OffsetDateTime),
 ) -> Uuid {
-    let org = rounds::get(&app.services.db, like)
+    let org = rounds::get(app.services.db(), like)
         .await
         .unwrap()
         .unwrap()
         .organisation_id;
-    let mut tx = app.services.db.begin().await.unwrap();
+    let mut tx = app.services.db().begin().await.unwrap();
     let round = rounds::NewRound {
         organisation_id: org,
         year,
@@ -97,7 +97,7 @@ on_both_backends! {
         assert_eq!(res.status(), 422, "a second round for 2020");
         let body = res.text().await.unwrap();
         assert!(body.contains("id=\"year-error\"") && body.contains("Det finnes allerede en prisrunde for dette året"), "{body}");
-        assert_eq!(rounds::count(&app.services.db).await.unwrap(), 1);
+        assert_eq!(rounds::count(app.services.db()).await.unwrap(), 1);
 
         // Editing: another round may not move onto 2020; a round keeps its own year.
         let res = app.post_form(new, new, &fields(&round_form("2021"))).await;
@@ -118,7 +118,7 @@ on_both_backends! {
         assert_eq!(res.status(), 422);
         let body = res.text().await.unwrap();
         assert!(body.contains("id=\"copy-error\"") && body.contains("allerede en prisrunde for neste år"), "{body}");
-        assert_eq!(rounds::count(&app.services.db).await.unwrap(), 2);
+        assert_eq!(rounds::count(app.services.db()).await.unwrap(), 2);
         match app.services.copy_round(&user, first).await {
             Err(ServiceError::Invalid(e)) => assert_eq!(e[0].message_id, "error-copy-year-taken"),
             other => panic!("{other:?}"),
@@ -126,7 +126,7 @@ on_both_backends! {
 
         // The store holds the rule for every writer: the unique index.
         let org = app.services.round_view(&user, first).await.unwrap().round.organisation_id;
-        let mut tx = app.services.db.begin().await.unwrap();
+        let mut tx = app.services.db().begin().await.unwrap();
         let dup = rounds::NewRound {
             organisation_id: org,
             year: 2021,
@@ -223,12 +223,12 @@ on_both_backends! {
         assert_eq!(confirm.status(), 200);
         let confirm = confirm.text().await.unwrap();
         assert!(confirm.contains("Stjæl med stil") && confirm.contains("Ja, slett runden"));
-        assert_eq!(rounds::count(&app.services.db).await.unwrap(), 2, "the confirmation page deletes nothing");
+        assert_eq!(rounds::count(app.services.db()).await.unwrap(), 2, "the confirmation page deletes nothing");
         let res = app.post_form(&format!("{page}/delete"), &format!("{page}/delete"), &[]).await;
         assert_eq!(res.status(), 303);
         let list = app.get(&location(&res)).await.text().await.unwrap();
         assert!(list.contains("Prisrunden er slettet."));
-        assert!(rounds::get(&app.services.db, round).await.unwrap().is_none());
+        assert!(rounds::get(app.services.db(), round).await.unwrap().is_none());
         let in_round = "SELECT COUNT(*) FROM category";
         assert_eq!(count(app, in_round).await, 3, "only the copy's categories are left");
         assert_eq!(count(app, "SELECT COUNT(*) FROM question").await, 1, "the copy's question");
@@ -254,7 +254,7 @@ on_both_backends! {
         let res = app.post_form(&page, &format!("{page}/delete"), &[]).await;
         assert_eq!(res.status(), 422);
         assert!(res.text().await.unwrap().contains("Runden har søknader og kan ikke slettes."));
-        assert!(rounds::get(&app.services.db, draft).await.unwrap().is_some());
+        assert!(rounds::get(app.services.db(), draft).await.unwrap().is_some());
     }
 
     async fn a_new_categorys_type_follows_its_name_and_saving_is_confirmed(app) {

@@ -48,7 +48,7 @@ fn migration_files_come_in_pairs_with_the_same_columns() {
 #[tokio::test]
 async fn live_schemas_match_across_backends() {
     let sqlite = TestApp::start(Backend::Sqlite).await;
-    let lite = tables_and_columns(&sqlite.services.db).await.unwrap();
+    let lite = tables_and_columns(sqlite.services.db()).await.unwrap();
     assert!(lite.len() >= 25, "core model present: {:?}", lite.keys());
     for table in [
         "organisation",
@@ -78,7 +78,7 @@ async fn live_schemas_match_across_backends() {
         return;
     }
     let pg = TestApp::start(Backend::Postgres).await;
-    let post = tables_and_columns(&pg.services.db).await.unwrap();
+    let post = tables_and_columns(pg.services.db()).await.unwrap();
     pg.finish().await;
     assert_eq!(lite, post);
 }

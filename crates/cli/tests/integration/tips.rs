@@ -10,13 +10,13 @@ on_both_backends! {
         let round = open_round(app, Visibility::OnSubmit).await;
         applicant(app, "tipser@fjordvik.example", "Tipser").await;
         let leader = applicant(app, "leder@fjordvik.example", "Leder Renhold").await;
-        prisverdig_store::on_pool!(&app.services.db, |pool| sqlx::query("UPDATE users SET unit_id = $1 WHERE id = $2")
+        prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query("UPDATE users SET unit_id = $1 WHERE id = $2")
             .bind(round.unit).bind(leader).execute(pool).await.map(|_| ())).unwrap();
         let user = user_row(app, "tipser@fjordvik.example").await;
         let unit = round.unit.to_string();
         let input = TipInput { unit: &unit, unit_text: "", innovation: "Sensorstyrt renhold", reason: "Det virker!" };
         app.services.submit_tip(&user, &input).await.unwrap();
-        let invited: Vec<(String, String)> = prisverdig_store::on_pool!(&app.services.db, |pool| sqlx::query_as(
+        let invited: Vec<(String, String)> = prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_as(
             "SELECT recipient, body FROM outbox WHERE subject LIKE 'Dere er tipset%'")
             .fetch_all(pool).await).unwrap();
         assert_eq!(invited.len(), 1, "{invited:?}");

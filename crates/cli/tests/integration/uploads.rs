@@ -146,7 +146,7 @@ on_both_backends! {
         assert_eq!(upload(app, id, "rapport.pdf", pdf, "").await.status(), 303);
         let page = app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap();
         let file = attachment_ids(&page).into_iter().next().unwrap();
-        prisverdig_store::on_pool!(&app.services.db, |pool| sqlx::query("UPDATE application SET state = 'submitted', submitted_at = $1 WHERE id = $2")
+        prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query("UPDATE application SET state = 'submitted', submitted_at = $1 WHERE id = $2")
             .bind(app.services.clock.now()).bind(id).execute(pool).await.map(|_| ())).unwrap();
         let res = new_client().get(app.url(&format!("/files/{file}"))).send().await.unwrap();
         assert_eq!(res.status(), 200);

@@ -30,7 +30,7 @@ fn location(res: &reqwest::Response) -> String {
 }
 
 async fn scalar(app: &TestApp, sql: &'static str, arg: &str) -> i64 {
-    prisverdig_store::on_pool!(&app.services.db, |pool| sqlx::query_scalar(sql)
+    prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_scalar(sql)
         .bind(arg)
         .fetch_one(pool)
         .await)
@@ -48,7 +48,7 @@ async fn audit_count(app: &TestApp, action: &str) -> i64 {
 
 /// The bodies of the e-mails queued for `recipient`, oldest first.
 async fn mail_to(app: &TestApp, recipient: &str) -> Vec<String> {
-    prisverdig_store::on_pool!(&app.services.db, |pool| sqlx::query_scalar(
+    prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_scalar(
         "SELECT body FROM outbox WHERE recipient = $1 ORDER BY created_at, id"
     )
     .bind(recipient)

@@ -18,7 +18,7 @@ on_both_backends! {
         for task in tasks {
             task.await.unwrap().expect("every concurrent write succeeds");
         }
-        assert_eq!(prisverdig_store::users::count(&app.services.db).await.unwrap(), 24);
+        assert_eq!(prisverdig_store::users::count(app.services.db()).await.unwrap(), 24);
     }
 
     async fn a_duplicate_address_is_refused_at_the_field(app) {

@@ -18,6 +18,7 @@ pub struct Attention {
 }
 
 impl Services {
+    #[tracing::instrument(skip_all)]
     pub async fn attention(&self, user: &User) -> Result<Attention> {
         require_admin(user)?;
         let now = self.clock.now();

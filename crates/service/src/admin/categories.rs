@@ -77,6 +77,7 @@ fn locked() -> ServiceError {
 }
 
 impl Services {
+    #[tracing::instrument(skip_all)]
     pub async fn category_view(&self, user: &User, id: Uuid) -> Result<CategoryView> {
         require_admin(user)?;
         let category = categories::get(&self.db, id)
@@ -110,6 +111,7 @@ impl Services {
         }
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn create_category(
         &self,
         user: &User,
@@ -137,6 +139,7 @@ impl Services {
         Ok(id)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn update_category(
         &self,
         user: &User,
@@ -167,6 +170,7 @@ impl Services {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn add_criterion(
         &self,
         user: &User,
@@ -178,6 +182,7 @@ impl Services {
             .await
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn update_criterion(
         &self,
         user: &User,
@@ -190,6 +195,7 @@ impl Services {
         self.write_item(user, target, item).await.map(|_| ())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn add_question(
         &self,
         user: &User,
@@ -201,6 +207,7 @@ impl Services {
             .await
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn update_question(
         &self,
         user: &User,
@@ -254,6 +261,7 @@ impl Services {
         }
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn remove_listed(
         &self,
         user: &User,
@@ -283,6 +291,7 @@ impl Services {
     }
 
     /// Swaps a criterion or question with its neighbour; at either end nothing moves.
+    #[tracing::instrument(skip_all)]
     pub async fn move_listed(
         &self,
         user: &User,

@@ -56,6 +56,7 @@ fn past_deadlines(categories: &[CategoryRow], now: OffsetDateTime) -> Vec<String
 }
 
 impl Services {
+    #[tracing::instrument(skip_all)]
     pub async fn rounds(&self, user: &User) -> Result<Vec<RoundRow>> {
         require_admin(user)?;
         Ok(rounds::all(&self.db).await?)
@@ -67,6 +68,7 @@ impl Services {
             .ok_or(ServiceError::NotFound)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn round_view(&self, user: &User, id: Uuid) -> Result<RoundView> {
         require_admin(user)?;
         let round = self.existing_round(id).await?;
@@ -90,6 +92,7 @@ impl Services {
     /// their criteria, due at the deadline [`default_deadline`] picks (1 November the year
     /// before the award while that is ahead, else a later date). A year another round of
     /// the organisation has is refused at the year field.
+    #[tracing::instrument(skip_all)]
     pub async fn create_round(
         &self,
         user: &User,
@@ -119,6 +122,7 @@ impl Services {
 
     /// Saves a round's settings, refused with [`ServiceError::Conflict`] when someone else
     /// saved since `version` was read.
+    #[tracing::instrument(skip_all)]
     pub async fn update_round(
         &self,
         user: &User,
@@ -145,6 +149,7 @@ impl Services {
     }
 
     /// Moves a round to `to` when its state machine allows it, recording from and to.
+    #[tracing::instrument(skip_all)]
     pub async fn transition_round(&self, user: &User, id: Uuid, to: &str) -> Result<RoundState> {
         let view = self.round_view(user, id).await?;
         let refused = || {
@@ -186,6 +191,7 @@ impl Services {
     /// criterion and question. Deadline extensions are not copied: they answered that year.
     /// Refused (at `copy`) when the organisation already has a round for next year: the
     /// copy would be a second round for that year.
+    #[tracing::instrument(skip_all)]
     pub async fn copy_round(&self, user: &User, id: Uuid) -> Result<Uuid> {
         let source = self.round_view(user, id).await?;
         let setup = next_year(&source.round);
@@ -239,6 +245,7 @@ impl Services {
     /// Deletes a draft round with its categories, criteria and questions. Refused (at
     /// `delete`) once the round has left the draft state, and for a draft that already has
     /// applications (even unsubmitted ones): those belong to their applicants.
+    #[tracing::instrument(skip_all)]
     pub async fn delete_round(&self, user: &User, id: Uuid) -> Result<()> {
         let view = self.round_view(user, id).await?;
         if view.state != RoundState::Draft {

@@ -74,6 +74,7 @@ impl Services {
     }
 
     /// Records a tip from anyone signed in, and a message to every administrator.
+    #[tracing::instrument(skip_all)]
     pub async fn submit_tip(&self, user: &User, input: &TipInput<'_>) -> Result<Uuid> {
         let (unit_id, unit_name) = self.check_tip(input).await?;
         let round_id = rounds::current(&self.db).await?.map(|r| r.id);
@@ -129,11 +130,13 @@ impl Services {
         Ok(id)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn tips(&self, user: &User) -> Result<Vec<TipRow>> {
         require_admin(user)?;
         Ok(tips::all(&self.db).await?)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn mark_tip_handled(&self, user: &User, id: Uuid) -> Result<()> {
         require_admin(user)?;
         let now = self.clock.now();

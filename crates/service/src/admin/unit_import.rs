@@ -29,6 +29,7 @@ fn key(parent: Option<Uuid>, name: &str) -> (Option<Uuid>, String) {
 }
 
 impl Services {
+    #[tracing::instrument(skip_all)]
     pub async fn import_units(
         &self,
         user: &User,

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 impl Services {
     /// Every active unit, for the chart and for pickers (anyone signed in may pick a unit).
+    #[tracing::instrument(skip_all)]
     pub async fn units(&self) -> Result<Vec<UnitRow>> {
         Ok(organisation::active_units(&self.db).await?)
     }
@@ -26,6 +27,7 @@ impl Services {
             .ok_or(ServiceError::NotFound)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn create_unit(
         &self,
         user: &User,
@@ -66,6 +68,7 @@ impl Services {
         Ok(id)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn rename_unit(&self, user: &User, id: Uuid, name: &str) -> Result<()> {
         require_admin(user)?;
         let unit = self.existing_unit(id).await?;
@@ -80,6 +83,7 @@ impl Services {
     }
 
     /// Moves a unit under `parent` (or to the top); refuses to put it under itself.
+    #[tracing::instrument(skip_all)]
     pub async fn move_unit(&self, user: &User, id: Uuid, parent: Option<Uuid>) -> Result<()> {
         require_admin(user)?;
         let unit = self.existing_unit(id).await?;
@@ -102,6 +106,7 @@ impl Services {
 
     /// Merges unit `from` into `into`: people, applications and child units move over and
     /// `from` is archived. Refuses merging a unit into itself or into one of its own units.
+    #[tracing::instrument(skip_all)]
     pub async fn merge_unit(&self, user: &User, from: Uuid, into: Uuid) -> Result<()> {
         require_admin(user)?;
         let source = self.existing_unit(from).await?;

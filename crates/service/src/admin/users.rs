@@ -44,6 +44,7 @@ fn role_names(roles: &[Role]) -> Vec<&'static str> {
 }
 
 impl Services {
+    #[tracing::instrument(skip_all)]
     pub async fn user_page(&self, actor: &User, search: &str, page: i64) -> Result<UserPage> {
         require_admin(actor)?;
         let search: String = search.trim().chars().take(MAX_SEARCH_CHARS).collect();
@@ -60,6 +61,7 @@ impl Services {
         })
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn account(&self, actor: &User, id: Uuid) -> Result<Account> {
         require_admin(actor)?;
         users::account(&self.db, id)
@@ -68,6 +70,7 @@ impl Services {
     }
 
     /// Adds a local account without a password and makes its invitation link.
+    #[tracing::instrument(skip_all)]
     pub async fn invite_user(
         &self,
         actor: &User,
@@ -105,6 +108,7 @@ impl Services {
     }
 
     /// A fresh link for an account that has not got in yet (the old one stops working).
+    #[tracing::instrument(skip_all)]
     pub async fn renew_invitation(
         &self,
         actor: &User,
@@ -135,6 +139,7 @@ impl Services {
     }
 
     /// Replaces the roles, if nobody changed the account since `version`.
+    #[tracing::instrument(skip_all)]
     pub async fn set_user_roles(
         &self,
         actor: &User,
@@ -161,6 +166,7 @@ impl Services {
 
     /// Deactivates (the account loses access at once) or reactivates, if nobody changed the
     /// account since `version`.
+    #[tracing::instrument(skip_all)]
     pub async fn set_user_active(
         &self,
         actor: &User,

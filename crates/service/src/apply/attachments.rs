@@ -38,6 +38,7 @@ fn io(e: std::io::Error) -> ServiceError {
 }
 
 impl Services {
+    #[tracing::instrument(skip_all)]
     pub async fn add_attachment(&self, user: &User, id: Uuid, upload: Upload<'_>) -> Result<Uuid> {
         let (row, category) = self.for_team(user, id).await?;
         let now = self.clock.now();
@@ -99,6 +100,7 @@ impl Services {
             .map_err(io)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn remove_attachment(
         &self,
         user: &User,
@@ -147,12 +149,14 @@ impl Services {
                 .await;
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn attachments(&self, id: Uuid) -> Result<Vec<Attachment>> {
         Ok(attachments::for_application(&self.db, id).await?)
     }
 
     /// A file (or its thumbnail) for `viewer`: the team always, everyone else once the
     /// application is public.
+    #[tracing::instrument(skip_all)]
     pub async fn attachment_file(
         &self,
         viewer: Option<&User>,

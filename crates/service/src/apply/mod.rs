@@ -71,6 +71,7 @@ pub fn timing(now: time::OffsetDateTime, c: &CategoryContext) -> Timing {
 
 impl Services {
     /// Categories that accept applications now.
+    #[tracing::instrument(skip_all)]
     pub async fn open_categories(&self) -> Result<Vec<CategoryContext>> {
         let now = self.clock.now();
         let all = categories::open(&self.db).await?;
@@ -81,6 +82,7 @@ impl Services {
     }
 
     /// Starts a draft in an open category on behalf of a unit.
+    #[tracing::instrument(skip_all)]
     pub async fn start_application(
         &self,
         user: &User,
@@ -150,6 +152,7 @@ impl Services {
         Ok((row, category))
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn editable(&self, user: &User, id: Uuid) -> Result<Editable> {
         let (application, category) = self.for_team(user, id).await?;
         let continues = applications::continues(&self.db, id).await?;
@@ -174,6 +177,7 @@ impl Services {
     /// value of each that does not ([`Saved::problems`] says which); a submit that is not
     /// complete still stores the draft. A submitted application must stay complete, so
     /// a save of it is stored whole or not at all.
+    #[tracing::instrument(skip_all)]
     pub async fn save_application(
         &self,
         user: &User,
@@ -356,6 +360,7 @@ impl Services {
     }
 
     /// Withdraws a submitted application or abandons a draft.
+    #[tracing::instrument(skip_all)]
     pub async fn withdraw_application(&self, user: &User, id: Uuid, version: i64) -> Result<()> {
         let (row, category) = self.for_team(user, id).await?;
         let now = self.clock.now();
@@ -382,6 +387,7 @@ impl Services {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn my_applications(&self, user: &User) -> Result<Vec<applications::MyApplication>> {
         Ok(applications::for_user(&self.db, user.id, &user.email).await?)
     }
@@ -390,6 +396,7 @@ impl Services {
 impl Services {
     /// Applications one may name as the source of a stolen idea, narrowed by a search as
     /// the applicant types (all of them when `text` is empty).
+    #[tracing::instrument(skip_all)]
     pub async fn source_candidates(
         &self,
         user: &User,

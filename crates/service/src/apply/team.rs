@@ -61,6 +61,7 @@ impl Services {
         Ok((users::insert(tx, now, new).await?, true))
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn invite_team_member(
         &self,
         user: &User,
@@ -110,6 +111,7 @@ impl Services {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn remove_team_member(&self, user: &User, id: Uuid, email: &str) -> Result<()> {
         self.owned_and_open(user, id).await?;
         let now = self.clock.now();

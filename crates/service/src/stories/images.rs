@@ -12,6 +12,7 @@ use prisverdig_store::users::User;
 use uuid::Uuid;
 
 impl Services {
+    #[tracing::instrument(skip_all)]
     pub async fn add_story_image(
         &self,
         user: &User,
@@ -61,6 +62,7 @@ impl Services {
         Ok(image_id)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn remove_story_image(&self, user: &User, id: Uuid, image: Uuid) -> Result<()> {
         writer(user)?;
         let found = stories::find_image(&self.db, image)
@@ -83,6 +85,7 @@ impl Services {
 
     /// An image (or its thumbnail) for `viewer`: editors always, everyone else once the
     /// story is public.
+    #[tracing::instrument(skip_all)]
     pub async fn story_image_file(
         &self,
         viewer: Option<&User>,

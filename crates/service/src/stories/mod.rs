@@ -103,6 +103,7 @@ impl Services {
         }
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn create_story(&self, user: &User, text: StoryText) -> Result<Uuid> {
         writer(user)?;
         let text = self.checked_text(text).await?;
@@ -117,6 +118,7 @@ impl Services {
     }
 
     /// Saves the text and links if nobody saved since `version`; returns the new version.
+    #[tracing::instrument(skip_all)]
     pub async fn update_story(
         &self,
         user: &User,
@@ -138,6 +140,7 @@ impl Services {
     }
 
     /// Publishes now (`at` is `None` or already past) or from a time ahead.
+    #[tracing::instrument(skip_all)]
     pub async fn publish_story(
         &self,
         user: &User,
@@ -152,6 +155,7 @@ impl Services {
     }
 
     /// Takes a story (published or scheduled) back to a draft.
+    #[tracing::instrument(skip_all)]
     pub async fn unpublish_story(&self, user: &User, id: Uuid, version: i64) -> Result<()> {
         self.set_publication(user, id, version, None, "story.unpublish")
             .await
@@ -184,6 +188,7 @@ impl Services {
     }
 
     /// Every story with where it stands, for the editors' list.
+    #[tracing::instrument(skip_all)]
     pub async fn stories_for_editors(&self, user: &User) -> Result<Vec<(StoryRow, StoryStatus)>> {
         writer(user)?;
         let now = self.clock.now();
@@ -197,6 +202,7 @@ impl Services {
             .collect())
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn editable_story(&self, user: &User, id: Uuid) -> Result<EditableStory> {
         writer(user)?;
         let story = self.story(id).await?;
@@ -212,6 +218,7 @@ impl Services {
     }
 
     /// Those of `ids` a story can be about, as the picker shows them, in the order given.
+    #[tracing::instrument(skip_all)]
     pub async fn story_links_named(&self, user: &User, ids: &[Uuid]) -> Result<Vec<Pickable>> {
         writer(user)?;
         let all = applications::pickable(&self.db, Uuid::nil()).await?;
@@ -223,6 +230,7 @@ impl Services {
 
     /// Applications a story can be about, for the picker: matching `text` (best first),
     /// or the newest when there is no text.
+    #[tracing::instrument(skip_all)]
     pub async fn story_link_candidates(&self, user: &User, text: &str) -> Result<Vec<Pickable>> {
         writer(user)?;
         let all = applications::pickable(&self.db, Uuid::nil()).await?;
@@ -248,6 +256,7 @@ impl Services {
     }
 
     /// Public stories, newest first (`page` counts from 1).
+    #[tracing::instrument(skip_all)]
     pub async fn public_stories(&self, page: i64, per_page: i64) -> Result<StoriesPage> {
         let offset = (page.max(1) - 1).saturating_mul(per_page);
         let (stories, total) =
@@ -256,6 +265,7 @@ impl Services {
     }
 
     /// A story as everyone sees it; `NotFound` before its publication time.
+    #[tracing::instrument(skip_all)]
     pub async fn public_story(&self, id: Uuid) -> Result<PublicStory> {
         let now = self.clock.now();
         let story = stories::find(&self.db, id)
@@ -289,6 +299,7 @@ impl Services {
     }
 
     /// «Omtalt i Tanketanken»: public stories about an application.
+    #[tracing::instrument(skip_all)]
     pub async fn stories_about(&self, application: Uuid) -> Result<Vec<StoryRow>> {
         Ok(stories::published_about(&self.db, self.clock.now(), application).await?)
     }

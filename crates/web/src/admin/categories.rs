@@ -16,10 +16,10 @@ use prisverdig_domain::category::Scale;
 use prisverdig_domain::local_time::oslo_parts;
 use prisverdig_domain::setup::CategoryInput;
 use prisverdig_service::admin::categories::CategoryView;
-use prisverdig_store::categories::CategoryRow;
-use prisverdig_store::criteria::CriterionRow;
-use prisverdig_store::questions::QuestionRow;
-use prisverdig_store::users::User;
+use prisverdig_service::model::CategoryRow;
+use prisverdig_service::model::CriterionRow;
+use prisverdig_service::model::QuestionRow;
+use prisverdig_service::model::User;
 use serde::Deserialize;
 use uuid::Uuid;
 

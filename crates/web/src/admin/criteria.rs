@@ -7,8 +7,8 @@ use askama_web::WebTemplate;
 use axum::response::{IntoResponse, Response};
 use prisverdig_domain::setup::CriterionInput;
 use prisverdig_service::admin::categories::CategoryView;
+use prisverdig_service::model::User;
 use prisverdig_service::{ServiceError, Services};
-use prisverdig_store::users::User;
 use serde::Deserialize;
 use uuid::Uuid;
 

@@ -12,7 +12,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use prisverdig_service::ServiceError;
 use prisverdig_service::admin::categories::Direction;
-use prisverdig_store::listed::Listed;
+use prisverdig_service::model::Listed;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -27,7 +27,7 @@ fn listed(segment: &str) -> Result<Listed, WebError> {
 async fn answer(
     state: &AppState,
     shell: Shell,
-    user: &prisverdig_store::users::User,
+    user: &prisverdig_service::model::User,
     category: Uuid,
     outcome: Result<(), ServiceError>,
 ) -> Result<Response, WebError> {

@@ -11,8 +11,8 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use prisverdig_service::admin::categories::CategoryView;
+use prisverdig_service::model::User;
 use prisverdig_service::{ServiceError, Services};
-use prisverdig_store::users::User;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 

@@ -13,7 +13,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use prisverdig_domain::local_time::oslo_parts;
 use prisverdig_domain::setup::RoundInput;
-use prisverdig_store::rounds::RoundRow;
+use prisverdig_service::model::RoundRow;
 use serde::Deserialize;
 use uuid::Uuid;
 

@@ -16,8 +16,8 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use prisverdig_domain::round::Visibility;
-use prisverdig_store::rounds::RoundRow;
-use prisverdig_store::users::User;
+use prisverdig_service::model::RoundRow;
+use prisverdig_service::model::User;
 use serde::Deserialize;
 use uuid::Uuid;
 

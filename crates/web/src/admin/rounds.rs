@@ -8,7 +8,7 @@ use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
-use prisverdig_store::rounds::RoundRow;
+use prisverdig_service::model::RoundRow;
 use serde::Deserialize;
 
 #[derive(Template, WebTemplate)]

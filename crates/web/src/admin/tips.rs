@@ -10,7 +10,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use prisverdig_store::tips::TipRow;
+use prisverdig_service::model::TipRow;
 use uuid::Uuid;
 
 #[derive(Template, WebTemplate)]

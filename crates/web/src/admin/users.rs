@@ -18,7 +18,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use prisverdig_domain::role::Role;
 use prisverdig_service::ServiceError;
-use prisverdig_store::users::{Account, User};
+use prisverdig_service::model::{Account, User};
 use serde::Deserialize;
 use tower_sessions::Session;
 use uuid::Uuid;

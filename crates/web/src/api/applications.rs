@@ -8,7 +8,7 @@ use axum::extract::{Path, Query, State};
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::outcome::Outcome;
 use prisverdig_service::catalogue::PER_PAGE;
-use prisverdig_store::catalogue_query::{Card, Filter};
+use prisverdig_service::model::{Card, Filter};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;

@@ -47,7 +47,7 @@ pub async fn remove(
 
 async fn serve(
     state: &AppState,
-    viewer: Option<&prisverdig_store::users::User>,
+    viewer: Option<&prisverdig_service::model::User>,
     id: Uuid,
     thumb: bool,
 ) -> Result<Response, WebError> {

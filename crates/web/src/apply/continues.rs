@@ -10,7 +10,7 @@ use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, RawQuery, State};
-use prisverdig_store::applications::Pickable;
+use prisverdig_service::model::Pickable;
 use uuid::Uuid;
 
 /// How many candidates are offered besides the chosen ones.

@@ -20,8 +20,8 @@ use prisverdig_domain::application::ApplicationState;
 use prisverdig_domain::application_form::ApplicationForm;
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_service::apply::Editable;
-use prisverdig_store::applications::{Pickable, TeamMember};
-use prisverdig_store::attachments::Attachment;
+use prisverdig_service::model::Attachment;
+use prisverdig_service::model::{Pickable, TeamMember};
 use tower_sessions::Session;
 use uuid::Uuid;
 
@@ -59,7 +59,7 @@ pub struct EditPage {
     /// When a save lost a race: the version someone else saved, field by field.
     theirs: Option<Vec<(String, String)>>,
     /// «Stjel før du bygger»: existing innovations like this one.
-    similar: Vec<prisverdig_store::catalogue_query::Card>,
+    similar: Vec<prisverdig_service::model::Card>,
 }
 
 impl EditPage {
@@ -244,7 +244,7 @@ pub(super) fn as_fields(shell: &Shell, form: &ApplicationForm) -> Vec<(String, S
 pub async fn with_errors(
     state: &AppState,
     shell: Shell,
-    user: &prisverdig_store::users::User,
+    user: &prisverdig_service::model::User,
     id: Uuid,
     errors: FormErrors,
 ) -> Result<EditPage, WebError> {

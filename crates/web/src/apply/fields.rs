@@ -8,8 +8,8 @@ use prisverdig_domain::application_form::{
     ApplicationForm, MAX_LONG_TEXT_CHARS, MAX_SHORT_TEXT_CHARS, MAX_TITLE_CHARS,
 };
 use prisverdig_domain::category::CategoryKind;
-use prisverdig_store::criteria::CriterionRow;
-use prisverdig_store::questions::QuestionRow;
+use prisverdig_service::model::CriterionRow;
+use prisverdig_service::model::QuestionRow;
 
 pub struct Builder<'a> {
     pub shell: &'a Shell,

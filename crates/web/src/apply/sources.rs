@@ -8,7 +8,7 @@ use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use prisverdig_store::applications::Pickable;
+use prisverdig_service::model::Pickable;
 use serde::Deserialize;
 use uuid::Uuid;
 

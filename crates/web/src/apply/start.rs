@@ -12,7 +12,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use prisverdig_service::ServiceError;
-use prisverdig_service::apply::units_with_paths;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -53,7 +52,9 @@ async fn page(
             label: c.name,
         })
         .collect();
-    let units = units_with_paths(&state.services.db)
+    let units = state
+        .services
+        .units_with_paths()
         .await
         .map_err(WebError::from)?
         .into_iter()

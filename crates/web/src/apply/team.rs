@@ -12,7 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use prisverdig_service::ServiceError;
-use prisverdig_store::users::User;
+use prisverdig_service::model::User;
 use serde::Deserialize;
 use uuid::Uuid;
 

@@ -4,7 +4,7 @@ use crate::error::WebError;
 use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use prisverdig_store::users::User;
+use prisverdig_service::model::User;
 use tower_sessions::Session;
 use uuid::Uuid;
 

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 
 pub async fn check(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    match state.services.db.ping().await {
+    match state.services.ping().await {
         Ok(()) => (StatusCode::OK, "ok"),
         Err(e) => {
             tracing::warn!(error = %e, "health check: database does not answer");

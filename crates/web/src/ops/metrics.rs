@@ -30,7 +30,7 @@ pub fn handle() -> Option<&'static PrometheusHandle> {
 }
 
 pub async fn render(State(state): State<AppState>) -> impl IntoResponse {
-    let (size, idle) = state.services.db.pool_stats();
+    let (size, idle) = state.services.pool_stats();
     metrics::gauge!("db_pool_connections").set(f64::from(size));
     metrics::gauge!("db_pool_idle_connections").set(idle as f64);
     let body = handle().map(|h| h.render()).unwrap_or_default();

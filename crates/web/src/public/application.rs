@@ -9,10 +9,9 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use prisverdig_domain::application::IdeaOrigin;
 use prisverdig_domain::application_form::MistakeDecision;
-use prisverdig_service::apply::units_with_paths;
 use prisverdig_service::catalogue::Surroundings;
 use prisverdig_service::markdown::render;
-use prisverdig_store::attachments::Attachment;
+use prisverdig_service::model::Attachment;
 use uuid::Uuid;
 
 #[derive(Template, WebTemplate)]
@@ -70,7 +69,9 @@ pub async fn page(
     let around = state.services.surroundings(id, shell.user.as_ref()).await?;
     let units = match &shell.user {
         Some(_) => Some(
-            units_with_paths(&state.services.db)
+            state
+                .services
+                .units_with_paths()
                 .await?
                 .into_iter()
                 .map(|(u, path)| (u, path.join(" › ")))

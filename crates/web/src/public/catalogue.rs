@@ -11,7 +11,7 @@ use axum::extract::{Query, State};
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::outcome::Outcome;
 use prisverdig_service::catalogue::last_page;
-use prisverdig_store::catalogue_query::{Card, Filter, Sort};
+use prisverdig_service::model::{Card, Filter, Sort};
 use serde::Deserialize;
 
 #[derive(Deserialize, Default, Clone)]

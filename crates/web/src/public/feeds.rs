@@ -42,7 +42,7 @@ fn entry(id: uuid::Uuid, title: String, summary: String, at: OffsetDateTime) -> 
 }
 
 /// A story: its lead as the summary, the page as the link.
-fn story_entry(s: prisverdig_store::stories::StoryRow) -> Entry {
+fn story_entry(s: prisverdig_service::model::StoryRow) -> Entry {
     let published = s.published_at.unwrap_or(OffsetDateTime::UNIX_EPOCH);
     Entry {
         id: format!("urn:uuid:{}", s.id),

@@ -7,7 +7,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use prisverdig_domain::outcome::Outcome;
-use prisverdig_store::catalogue::Published;
+use prisverdig_service::model::Published;
 
 /// One year's published outcomes, grouped by prize in the order they came.
 pub struct Year {

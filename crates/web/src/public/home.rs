@@ -15,7 +15,7 @@ use axum::Extension;
 use axum::extract::State;
 use prisverdig_domain::category::effective_deadline;
 use prisverdig_service::home::PrizeCall;
-use prisverdig_store::rounds::RoundSummary;
+use prisverdig_service::model::RoundSummary;
 use time::OffsetDateTime;
 
 pub struct CategoryCard {

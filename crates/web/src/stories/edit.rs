@@ -20,10 +20,10 @@ use prisverdig_domain::story::{
     StoryStatus, StoryText,
 };
 use prisverdig_service::ServiceError;
+use prisverdig_service::model::Pickable;
+use prisverdig_service::model::StoryImage;
+use prisverdig_service::model::User;
 use prisverdig_service::stories::EditableStory;
-use prisverdig_store::applications::Pickable;
-use prisverdig_store::stories::StoryImage;
-use prisverdig_store::users::User;
 use serde::Deserialize;
 use uuid::Uuid;
 

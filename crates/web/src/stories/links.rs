@@ -11,7 +11,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{RawQuery, State};
 use prisverdig_domain::story::MAX_LINKS;
-use prisverdig_store::applications::Pickable;
+use prisverdig_service::model::Pickable;
 use uuid::Uuid;
 
 #[derive(Template, WebTemplate)]

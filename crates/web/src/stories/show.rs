@@ -10,8 +10,8 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use prisverdig_domain::outcome::Outcome;
 use prisverdig_service::markdown::render;
-use prisverdig_store::catalogue_query::Card;
-use prisverdig_store::stories::StoryImage;
+use prisverdig_service::model::Card;
+use prisverdig_service::model::StoryImage;
 use uuid::Uuid;
 
 #[derive(Template, WebTemplate)]

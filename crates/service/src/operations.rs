@@ -1,0 +1,29 @@
+//! What operations and the web's plumbing need of the database, without a handle to it:
+//! health, pool figures and the session store.
+
+use crate::{Result, Services};
+use prisverdig_store::sessions::DbSessionStore;
+
+impl Services {
+    /// `Ok` when the database answers a trivial query.
+    #[tracing::instrument(skip_all)]
+    pub async fn ping(&self) -> Result<()> {
+        Ok(self.db.ping().await?)
+    }
+
+    /// (connections open, of which idle) in the pool.
+    pub fn pool_stats(&self) -> (u32, usize) {
+        self.db.pool_stats()
+    }
+
+    /// Sign-in sessions kept in the database.
+    pub fn session_store(&self) -> DbSessionStore {
+        DbSessionStore::new(self.db.clone())
+    }
+
+    /// Every unit with its names from the root down, in tree order (for unit pickers).
+    #[tracing::instrument(skip_all)]
+    pub async fn units_with_paths(&self) -> Result<Vec<(uuid::Uuid, Vec<String>)>> {
+        crate::apply::units_with_paths(&self.db).await
+    }
+}
