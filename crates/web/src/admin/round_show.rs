@@ -181,7 +181,7 @@ pub async fn confirm_delete(
     if !view.deletable {
         // Not a draft, or it has applications: the round's page says why.
         let mut errors = FormErrors::default();
-        let key = if view.state.as_str() == "draft" {
+        let key = if view.state == prisverdig_domain::round::RoundState::Draft {
             "error-round-delete-has-applications"
         } else {
             "error-round-delete-not-draft"
