@@ -67,7 +67,7 @@ impl Services {
 }
 
 impl Services {
-    /// The database handle, for the command line's wiring (migrations, shutdown) and for
+    /// The database handle, for the command line's wiring (its log line, shutdown) and for
     /// tests and benchmarks that arrange data directly. The web layer never calls it: it has
     /// no dependency on the store, and `crates/web/tests/areas.rs` refuses `.db()` in web.
     pub fn db(&self) -> &Db {

@@ -38,9 +38,7 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
             .follow_public_changes(std::time::Duration::from_secs(1))
             .await;
     });
-    tokio::spawn(delete_expired_sessions(DbSessionStore::new(
-        services.db().clone(),
-    )));
+    tokio::spawn(delete_expired_sessions(services.session_store()));
     println!("Prisverdig is serving at http://{}", settings.bind);
     tracing::info!(bind = %settings.bind, database = ?services.db().backend(), "serving");
     axum::serve(listener, router(state))
