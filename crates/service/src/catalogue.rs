@@ -296,10 +296,10 @@ impl Services {
             .await?
             .ok_or(ServiceError::NotFound)?;
         let source = match row.source_application_id {
-            Some(source) => catalogue::linked(&self.db, source).await?,
+            Some(source) => catalogue::linked(&self.db, self.clock.now(), source).await?,
             None => None,
         };
-        let (continues, continued_by) = catalogue::thread(&self.db, id).await?;
+        let (continues, continued_by) = catalogue::thread(&self.db, self.clock.now(), id).await?;
         let cheered_by_me = match viewer {
             Some(user) => catalogue::has_cheered(&self.db, id, user.id).await?,
             None => false,
@@ -308,7 +308,7 @@ impl Services {
             cheers: catalogue::cheer_count(&self.db, id).await?,
             cheered_by_me,
             source,
-            adopted_by: catalogue::adoptions_of(&self.db, id).await?,
+            adopted_by: catalogue::adoptions_of(&self.db, self.clock.now(), id).await?,
             continues,
             continued_by,
         })

@@ -52,7 +52,7 @@ impl Services {
     #[tracing::instrument(skip_all)]
     pub async fn family(&self, id: Uuid) -> Result<Family> {
         self.public_application(id).await?;
-        let links: Vec<(Uuid, Uuid, Relation)> = catalogue::idea_links(&self.db)
+        let links: Vec<(Uuid, Uuid, Relation)> = catalogue::idea_links(&self.db, self.clock.now())
             .await?
             .into_iter()
             .map(|(a, b, kind)| {
@@ -70,7 +70,7 @@ impl Services {
         let ids = connected(id, &links, MAX_FAMILY);
         let mut members = Vec::new();
         for member in &ids {
-            if let Some(linked) = catalogue::linked(&self.db, *member).await? {
+            if let Some(linked) = catalogue::linked(&self.db, self.clock.now(), *member).await? {
                 members.push(linked);
             }
         }
@@ -81,7 +81,7 @@ impl Services {
             .collect();
         let mut adopters = Vec::new();
         for member in &members {
-            for adoption in catalogue::adoptions_of(&self.db, member.id).await? {
+            for adoption in catalogue::adoptions_of(&self.db, self.clock.now(), member.id).await? {
                 if let (None, Some(unit)) = (adoption.adopting_application_id, adoption.unit_name) {
                     adopters.push((member.id, unit));
                 }

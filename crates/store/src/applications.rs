@@ -440,13 +440,18 @@ pub struct Pickable {
     pub category_name: String,
 }
 
-pub async fn pickable(db: &Db, except: Uuid) -> Result<Vec<Pickable>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(
+/// Applications public at `now` (other than `except`) that one may name as a source or as
+/// continued: a hidden one is neither listed nor linkable.
+pub async fn pickable(db: &Db, now: OffsetDateTime, except: Uuid) -> Result<Vec<Pickable>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(concat!(
         "SELECT a.id, a.title, r.year, c.name AS category_name FROM application a \
          JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
-         WHERE a.state = 'submitted' AND a.id <> $1 ORDER BY r.year DESC, a.title"
-    )
+         WHERE ",
+        public_at!("a.state", "c", "r", "$2"),
+        " AND a.id <> $1 ORDER BY r.year DESC, a.title"
+    ))
     .bind(except)
+    .bind(utc(now))
     .fetch_all(pool)
     .await)?)
 }

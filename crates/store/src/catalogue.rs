@@ -21,12 +21,11 @@ pub struct CatalogueEntry {
 /// Visible applications, newest first.
 pub async fn visible(db: &Db, now: OffsetDateTime, limit: i64) -> Result<Vec<CatalogueEntry>> {
     Ok(on_pool!(db, |pool| {
-        sqlx::query_as(
+        sqlx::query_as(concat!(
         "SELECT a.id, a.title, a.summary, a.unit_snapshot, c.name AS category_name, r.year \
          FROM application a JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
-         WHERE a.state = 'submitted' AND r.state <> 'draft' \
-         AND (r.visibility = 'on_submit' OR $1 >= COALESCE(c.extended_deadline, c.deadline)) \
-         ORDER BY a.submitted_at DESC, a.id LIMIT $2"
+         WHERE ", public_at!("a.state", "c", "r", "$1"), " \
+         ORDER BY a.submitted_at DESC, a.id LIMIT $2")
     )
     .bind(utc(now))
     .bind(limit)
@@ -91,15 +90,19 @@ pub struct AdoptionView {
     pub created_at: OffsetDateTime,
 }
 
-pub async fn adoptions_of(db: &Db, source: Uuid) -> Result<Vec<AdoptionView>> {
+/// Who stole `source`, newest first; an adoption recorded by an application that is not
+/// public at `now` is left out altogether (its unit and note would give it away).
+pub async fn adoptions_of(db: &Db, now: OffsetDateTime, source: Uuid) -> Result<Vec<AdoptionView>> {
     Ok(on_pool!(db, |pool| {
-        sqlx::query_as(
-        "SELECT u.name AS unit_name, d.note, d.adopting_application_id, a.title AS adopting_title, d.created_at \
+        sqlx::query_as(concat!(
+        "SELECT u.name AS unit_name, d.note, d.adopting_application_id, v.title AS adopting_title, d.created_at \
          FROM adoption d LEFT JOIN unit u ON u.id = d.adopting_unit_id \
-         LEFT JOIN application a ON a.id = d.adopting_application_id AND a.state = 'submitted' \
-         WHERE d.source_application_id = $1 ORDER BY d.created_at DESC, d.id"
-    )
+         LEFT JOIN ", public_applications!("$2"), " v ON v.id = d.adopting_application_id \
+         WHERE d.source_application_id = $1 AND (d.adopting_application_id IS NULL OR v.id IS NOT NULL) \
+         ORDER BY d.created_at DESC, d.id"
+    ))
     .bind(source)
+    .bind(utc(now))
     .fetch_all(pool)
     .await
     })?)
@@ -153,37 +156,42 @@ pub struct Linked {
     pub year: i64,
 }
 
-/// Applications this one continues, and those that continue it.
-pub async fn thread(db: &Db, id: Uuid) -> Result<(Vec<Linked>, Vec<Linked>)> {
+/// Applications this one continues, and those that continue it: those public at `now`.
+pub async fn thread(db: &Db, now: OffsetDateTime, id: Uuid) -> Result<(Vec<Linked>, Vec<Linked>)> {
     let earlier = on_pool!(db, |pool| {
-        sqlx::query_as(
+        sqlx::query_as(concat!(
         "SELECT a.id, a.title, r.year FROM application_link l JOIN application a ON a.id = l.continues_id \
          JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
-         WHERE l.application_id = $1 AND a.state = 'submitted' ORDER BY r.year, a.title"
-    )
+         WHERE l.application_id = $1 AND ", public_at!("a.state", "c", "r", "$2"), " ORDER BY r.year, a.title"
+    ))
     .bind(id)
+    .bind(utc(now))
     .fetch_all(pool)
     .await
     })?;
     let later = on_pool!(db, |pool| {
-        sqlx::query_as(
+        sqlx::query_as(concat!(
         "SELECT a.id, a.title, r.year FROM application_link l JOIN application a ON a.id = l.application_id \
          JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
-         WHERE l.continues_id = $1 AND a.state = 'submitted' ORDER BY r.year, a.title"
-    )
+         WHERE l.continues_id = $1 AND ", public_at!("a.state", "c", "r", "$2"), " ORDER BY r.year, a.title"
+    ))
     .bind(id)
+    .bind(utc(now))
     .fetch_all(pool)
     .await
     })?;
     Ok((earlier, later))
 }
 
-pub async fn linked(db: &Db, id: Uuid) -> Result<Option<Linked>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(
+/// One application by id, when it is public at `now`.
+pub async fn linked(db: &Db, now: OffsetDateTime, id: Uuid) -> Result<Option<Linked>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(concat!(
         "SELECT a.id, a.title, r.year FROM application a JOIN category c ON c.id = a.category_id \
-         JOIN round r ON r.id = c.round_id WHERE a.id = $1 AND a.state = 'submitted'"
-    )
+         JOIN round r ON r.id = c.round_id WHERE a.id = $1 AND ",
+        public_at!("a.state", "c", "r", "$2")
+    ))
     .bind(id)
+    .bind(utc(now))
     .fetch_optional(pool)
     .await)?)
 }
@@ -356,18 +364,27 @@ pub async fn published(db: &Db, now: OffsetDateTime, limit: i64) -> Result<Vec<P
     })?)
 }
 
-/// Every link between submitted applications: (from, to, kind) where kind is `stolen`
-/// (from adopted to's idea) or `continues`.
-pub async fn idea_links(db: &Db) -> Result<Vec<(Uuid, Uuid, String)>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(
+/// Every link between applications public at `now`: (from, to, kind) where kind is
+/// `stolen` (from adopted to's idea) or `continues`.
+pub async fn idea_links(db: &Db, now: OffsetDateTime) -> Result<Vec<(Uuid, Uuid, String)>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(concat!(
         "SELECT a.id, a.source_application_id, 'stolen' FROM application a \
-         JOIN application s ON s.id = a.source_application_id \
-         WHERE a.state = 'submitted' AND s.state = 'submitted' \
+         JOIN ",
+        public_applications!("$1"),
+        " pa ON pa.id = a.id \
+         JOIN ",
+        public_applications!("$1"),
+        " ps ON ps.id = a.source_application_id \
          UNION ALL \
          SELECT l.application_id, l.continues_id, 'continues' FROM application_link l \
-         JOIN application a ON a.id = l.application_id JOIN application e ON e.id = l.continues_id \
-         WHERE a.state = 'submitted' AND e.state = 'submitted'"
-    )
+         JOIN ",
+        public_applications!("$1"),
+        " pa ON pa.id = l.application_id \
+         JOIN ",
+        public_applications!("$1"),
+        " pe ON pe.id = l.continues_id"
+    ))
+    .bind(utc(now))
     .fetch_all(pool)
     .await)?)
 }

@@ -104,9 +104,7 @@ macro_rules! visible_from_where {
             " FROM application a JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
              LEFT JOIN decision d ON d.application_id = a.id AND d.published_at IS NOT NULL AND d.published_at <= $1 \
              WHERE ",
-            $state,
-            " = 'submitted' AND r.state <> 'draft' \
-             AND (r.visibility = 'on_submit' OR $1 >= COALESCE(c.extended_deadline, c.deadline))"
+            public_at!($state, "c", "r", "$1")
         )
     };
 }

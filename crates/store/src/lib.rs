@@ -2,6 +2,9 @@
 //! [`on_pool!`] and [`on_tx!`] expand a body once per backend, so the same code is
 //! type-checked against both drivers. One module per aggregate; each returns domain types.
 
+#[macro_use]
+mod visibility;
+
 pub mod applications;
 pub mod attachments;
 pub mod attention;

@@ -184,8 +184,14 @@ impl FormErrors {
 
 /// A path to return to after a form: only local paths, never `//host` or a full URL.
 pub fn safe_return_path(candidate: &str) -> &str {
-    let local =
-        candidate.starts_with('/') && !candidate.starts_with("//") && !candidate.contains('\\');
+    // Control characters and spaces are refused outright: browsers strip tabs and newlines
+    // before parsing, which would turn `/\t/evil.example` into `//evil.example`.
+    let local = candidate.starts_with('/')
+        && !candidate.starts_with("//")
+        && !candidate.contains('\\')
+        && !candidate
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace());
     if local { candidate } else { "/" }
 }
 
@@ -202,8 +208,14 @@ mod tests {
             "/\\evil.example",
             "",
             "javascript:x",
+            // Browsers drop tabs and newlines from URLs: `/\t/evil` becomes `//evil`.
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "/\u{0}/evil.example",
+            "/ /evil.example",
         ] {
-            assert_eq!(safe_return_path(bad), "/", "{bad}");
+            assert_eq!(safe_return_path(bad), "/", "{bad:?}");
         }
     }
 

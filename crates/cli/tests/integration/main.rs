@@ -25,4 +25,5 @@ mod stories;
 mod tips;
 mod uploads;
 mod users;
+mod visibility;
 mod writes;

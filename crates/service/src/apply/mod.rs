@@ -164,7 +164,7 @@ impl Services {
             team: applications::team(&self.db, id).await?,
             attachments: prisverdig_store::attachments::for_application(&self.db, id).await?,
             is_owner: application.owner_id == user.id,
-            pickable: applications::pickable(&self.db, id).await?,
+            pickable: applications::pickable(&self.db, self.clock.now(), id).await?,
             locked,
             form,
             application,
@@ -341,7 +341,7 @@ impl Services {
         if form.source_application.is_none() && form.continues.is_empty() {
             return Ok(Vec::new());
         }
-        let pickable: Vec<Uuid> = applications::pickable(&self.db, id)
+        let pickable: Vec<Uuid> = applications::pickable(&self.db, self.clock.now(), id)
             .await?
             .into_iter()
             .map(|p| p.id)
@@ -404,7 +404,7 @@ impl Services {
         text: &str,
     ) -> Result<Vec<Pickable>> {
         self.for_team(user, id).await?;
-        let all = applications::pickable(&self.db, id).await?;
+        let all = applications::pickable(&self.db, self.clock.now(), id).await?;
         if text.trim().is_empty() {
             return Ok(all);
         }

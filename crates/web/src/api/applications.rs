@@ -162,8 +162,9 @@ pub async fn one(
         category: p.category.name.clone(),
         year: p.category.round_year,
         idea_origin: p.form.idea_origin.map(|o| o.as_str().to_string()),
-        stolen_from: p.form.source_application,
-        continues: p.form.continues.clone(),
+        // Only what is public itself: the lists above are filtered by the same rule.
+        stolen_from: around.source.as_ref().map(|s| s.id),
+        continues: around.continues.iter().map(|l| l.id).collect(),
         answers,
         cheers: around.cheers,
         adoptions: around.adopted_by.len() as i64,

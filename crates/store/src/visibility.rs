@@ -1,0 +1,40 @@
+//! The one SQL form of the public-visibility rule, so every query that names applications
+//! (catalogue, lists on a page, the idea family, pickers) hides the same ones. It mirrors
+//! `prisverdig_domain::application::rules::is_public`: submitted, its round past draft, and
+//! either a round that shows applications on submission or its category's deadline (the
+//! extension when there is one) reached.
+
+/// `public_at!(state, category, round, now)`: the condition for an application whose state
+/// expression is `state` (normally `a.state`), in category alias `category` and round alias
+/// `round`, with `now` the placeholder bound to the current time.
+macro_rules! public_at {
+    ($state:literal, $c:literal, $r:literal, $now:literal) => {
+        concat!(
+            "(",
+            $state,
+            " = 'submitted' AND ",
+            $r,
+            ".state <> 'draft' AND (",
+            $r,
+            ".visibility = 'on_submit' OR ",
+            $now,
+            " >= COALESCE(",
+            $c,
+            ".extended_deadline, ",
+            $c,
+            ".deadline)))"
+        )
+    };
+}
+
+/// The applications public at `now` (`$n`): `(id, title)`, to join lists against.
+macro_rules! public_applications {
+    ($now:literal) => {
+        concat!(
+            "(SELECT a.id, a.title, r.year FROM application a JOIN category c ON c.id = a.category_id \
+             JOIN round r ON r.id = c.round_id WHERE ",
+            public_at!("a.state", "c", "r", $now),
+            ")"
+        )
+    };
+}
