@@ -441,7 +441,8 @@ pub struct Pickable {
 }
 
 /// Applications public at `now` (other than `except`) that one may name as a source or as
-/// continued: a hidden one is neither listed nor linkable.
+/// continued: a hidden one is neither listed nor linkable. Editors of stories, who may write
+/// about an application before it is public, pick from [`submitted_titles`].
 pub async fn pickable(db: &Db, now: OffsetDateTime, except: Uuid) -> Result<Vec<Pickable>> {
     Ok(on_pool!(db, |pool| sqlx::query_as(concat!(
         "SELECT a.id, a.title, r.year, c.name AS category_name FROM application a \
@@ -452,6 +453,18 @@ pub async fn pickable(db: &Db, now: OffsetDateTime, except: Uuid) -> Result<Vec<
     ))
     .bind(except)
     .bind(utc(now))
+    .fetch_all(pool)
+    .await)?)
+}
+
+/// Every submitted application, newest round first: what a story's editor may link (a
+/// story's public page shows only the linked applications that are public themselves).
+pub async fn submitted_titles(db: &Db) -> Result<Vec<Pickable>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(
+        "SELECT a.id, a.title, r.year, c.name AS category_name FROM application a \
+         JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
+         WHERE a.state = 'submitted' ORDER BY r.year DESC, a.title"
+    )
     .fetch_all(pool)
     .await)?)
 }

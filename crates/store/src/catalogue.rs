@@ -336,7 +336,13 @@ impl TryFrom<StoredPublished> for Published {
 
     fn try_from(r: StoredPublished) -> Result<Published> {
         Ok(Published {
-            kind: decode::code(Outcome::parse, "decision", r.application_id, "kind", r.kind)?,
+            kind: decode::code(
+                Outcome::parse,
+                "application",
+                r.application_id,
+                "decision.kind",
+                r.kind,
+            )?,
             application_id: r.application_id,
             title: r.title,
             justification: r.justification,
@@ -350,12 +356,12 @@ impl TryFrom<StoredPublished> for Published {
 /// Outcomes published by `now`, newest first.
 pub async fn published(db: &Db, now: OffsetDateTime, limit: i64) -> Result<Vec<Published>> {
     decode::all::<StoredPublished, _>(on_pool!(db, |pool| {
-        sqlx::query_as(
+        sqlx::query_as(concat!(
         "SELECT a.id AS application_id, a.title, d.kind, d.justification, d.published_at, \
          c.name AS category_name, r.year FROM decision d JOIN application a ON a.id = d.application_id \
          JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
-         WHERE d.published_at IS NOT NULL AND d.published_at <= $1 AND a.state = 'submitted' \
-         ORDER BY d.published_at DESC, a.id LIMIT $2"
+         WHERE d.published_at IS NOT NULL AND d.published_at <= $1 AND ", public_at!("a.state", "c", "r", "$1"), " \
+         ORDER BY d.published_at DESC, a.id LIMIT $2")
     )
     .bind(utc(now))
     .bind(limit)

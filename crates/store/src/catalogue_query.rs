@@ -71,7 +71,7 @@ impl TryFrom<StoredCard> for Card {
     fn try_from(r: StoredCard) -> Result<Card> {
         let badge = r
             .badge
-            .map(|b| decode::code(Outcome::parse, "decision", r.id, "kind", b));
+            .map(|b| decode::code(Outcome::parse, "application", r.id, "decision.kind", b));
         Ok(Card {
             badge: badge.transpose()?,
             id: r.id,
@@ -116,12 +116,17 @@ const FROM: &str = visible_from_where!("a.state");
 /// the ids up by primary key instead (0.5 ms instead of 70 ms at 100 000 applications).
 const FROM_IDS: &str = visible_from_where!("a.state || ''");
 
-const CARD: &str = "SELECT a.id, a.title, a.summary, a.unit_snapshot, c.name AS category_name, r.year, \
+const CARD: &str = concat!(
+    "SELECT a.id, a.title, a.summary, a.unit_snapshot, c.name AS category_name, r.year, \
      (SELECT COUNT(*) FROM cheer h WHERE h.application_id = a.id) AS cheers, \
-     (SELECT COUNT(*) FROM adoption p WHERE p.source_application_id = a.id) AS adoptions, \
+     (SELECT COUNT(*) FROM adoption p WHERE p.source_application_id = a.id \
+       AND (p.adopting_application_id IS NULL OR p.adopting_application_id IN (SELECT id FROM ",
+    public_applications!("$1"),
+    " pa))) AS adoptions, \
      (SELECT t.id FROM attachment t WHERE t.application_id = a.id AND t.thumbnail_key IS NOT NULL ORDER BY t.created_at, t.id LIMIT 1) AS thumbnail, \
      (SELECT t.alt_text FROM attachment t WHERE t.application_id = a.id AND t.thumbnail_key IS NOT NULL ORDER BY t.created_at, t.id LIMIT 1) AS thumbnail_alt, \
-     d.kind AS badge, a.submitted_at";
+     d.kind AS badge, a.submitted_at"
+);
 
 /// The WHERE additions and their values, numbered after `$1` (now).
 fn conditions(now: OffsetDateTime, f: &Filter) -> (String, Vec<Param>) {

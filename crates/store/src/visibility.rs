@@ -27,7 +27,7 @@ macro_rules! public_at {
     };
 }
 
-/// The applications public at `now` (`$n`): `(id, title)`, to join lists against.
+/// The applications public at `now` (`$n`): `(id, title, year)`, to join lists against.
 macro_rules! public_applications {
     ($now:literal) => {
         concat!(

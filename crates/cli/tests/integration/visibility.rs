@@ -29,6 +29,24 @@ async fn anonymous_pages(app: &TestApp, id: uuid::Uuid) -> Vec<(String, String)>
     pages
 }
 
+/// The `adoptions` the API's list gives `id`.
+async fn adoptions_in_list(app: &TestApp, id: uuid::Uuid) -> i64 {
+    let list: serde_json::Value = crate::harness::new_client()
+        .get(app.url("/api/v1/applications"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let item = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id.to_string());
+    item.expect("listed")["adoptions"].as_i64().unwrap()
+}
+
 on_both_backends! {
     async fn a_hidden_application_is_named_on_no_other_page_until_it_is_public(app) {
         let round = open_round(app, Visibility::AfterDeadline).await;
@@ -56,6 +74,8 @@ on_both_backends! {
             assert!(!body.contains(&thief.to_string()), "{path} links the hidden application");
         }
 
+        assert_eq!(adoptions_in_list(app, source).await, 0, "the catalogue counts no hidden theft");
+
         // Nor do the pickers of someone else's draft offer it as a source or as continued.
         applicant(app, "ola@fjordvik.example", "Ola Nordmann").await;
         let ola = crate::fixtures::user_row(app, "ola@fjordvik.example").await;
@@ -74,5 +94,6 @@ on_both_backends! {
         for (path, body) in anonymous_pages(app, source).await {
             assert!(body.contains(HIDDEN), "{path} names it once it is public: {body}");
         }
+        assert_eq!(adoptions_in_list(app, source).await, 1, "and counts it");
     }
 }

@@ -332,7 +332,8 @@ impl Services {
         Ok(form.check_complete(&rules))
     }
 
-    /// The named source and earlier applications must exist and be submitted.
+    /// The named source and earlier applications must exist and be public now (one that is
+    /// still hidden can be named once it is public).
     async fn reference_problems(
         &self,
         form: &ApplicationForm,

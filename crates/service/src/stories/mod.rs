@@ -221,7 +221,7 @@ impl Services {
     #[tracing::instrument(skip_all)]
     pub async fn story_links_named(&self, user: &User, ids: &[Uuid]) -> Result<Vec<Pickable>> {
         writer(user)?;
-        let all = applications::pickable(&self.db, self.clock.now(), Uuid::nil()).await?;
+        let all = applications::submitted_titles(&self.db).await?;
         Ok(ids
             .iter()
             .filter_map(|id| all.iter().find(|p| p.id == *id).cloned())
@@ -233,7 +233,7 @@ impl Services {
     #[tracing::instrument(skip_all)]
     pub async fn story_link_candidates(&self, user: &User, text: &str) -> Result<Vec<Pickable>> {
         writer(user)?;
-        let all = applications::pickable(&self.db, self.clock.now(), Uuid::nil()).await?;
+        let all = applications::submitted_titles(&self.db).await?;
         if text.trim().is_empty() {
             return Ok(all.into_iter().take(MAX_CANDIDATES).collect());
         }
