@@ -1,8 +1,11 @@
 //! The session store for tower-sessions, in the database so that several servers share
 //! sessions. The published sqlx store targets an older trait version, hence this one.
+//! Session ids are kept only as their SHA-256: someone who reads the table (a backup, a
+//! replica) cannot sign in as anyone with what they find there.
 
 use crate::{Db, on_pool, utc};
 use async_trait::async_trait;
+use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
@@ -29,8 +32,18 @@ fn backend(e: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(e.to_string())
 }
 
+/// What the table holds for a session id: its SHA-256, in hex.
+fn key(id: &Id) -> String {
+    hex::encode(Sha256::digest(id.to_string().as_bytes()))
+}
+
+/// The record without its id (the id is the secret; the row is found by its hash).
 fn encode(record: &Record) -> session_store::Result<String> {
-    serde_json::to_string(record).map_err(|e| session_store::Error::Encode(e.to_string()))
+    let stored = Record {
+        id: Id(0),
+        ..record.clone()
+    };
+    serde_json::to_string(&stored).map_err(|e| session_store::Error::Encode(e.to_string()))
 }
 
 #[async_trait]
@@ -38,7 +51,7 @@ impl SessionStore for DbSessionStore {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         loop {
             let data = encode(record)?;
-            let (id, expiry) = (record.id.to_string(), utc(record.expiry_date));
+            let (id, expiry) = (key(&record.id), utc(record.expiry_date));
             let inserted = on_pool!(&self.db, |pool| sqlx::query(
                 "INSERT INTO session (id, data, expires_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING"
             )
@@ -58,7 +71,7 @@ impl SessionStore for DbSessionStore {
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let data = encode(record)?;
-        let (id, expiry) = (record.id.to_string(), utc(record.expiry_date));
+        let (id, expiry) = (key(&record.id), utc(record.expiry_date));
         on_pool!(&self.db, |pool| sqlx::query(
             "INSERT INTO session (id, data, expires_at) VALUES ($1, $2, $3) \
              ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at"
@@ -78,21 +91,23 @@ impl SessionStore for DbSessionStore {
         let data: Option<String> = on_pool!(&self.db, |pool| sqlx::query_scalar(
             "SELECT data FROM session WHERE id = $1 AND expires_at > $2"
         )
-        .bind(id.to_string())
+        .bind(key(id))
         .bind(now)
         .fetch_optional(pool)
         .await)
         .map_err(backend)?;
-        data.map(|d| serde_json::from_str(&d))
+        let record: Option<Record> = data
+            .map(|d| serde_json::from_str(&d))
             .transpose()
-            .map_err(|e| session_store::Error::Decode(e.to_string()))
+            .map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        Ok(record.map(|r| Record { id: *id, ..r }))
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         on_pool!(&self.db, |pool| sqlx::query(
             "DELETE FROM session WHERE id = $1"
         )
-        .bind(id.to_string())
+        .bind(key(id))
         .execute(pool)
         .await
         .map(|_| ()))

@@ -203,3 +203,30 @@ async fn cookies_are_secure_behind_https() {
     );
     app.finish().await;
 }
+
+on_both_backends! {
+    async fn session_ids_are_kept_only_as_their_hash(app) {
+        add_kari(app).await;
+        let cookie = session_cookie(&app.sign_in("kari@fjordvik.example", PASSWORD).await).unwrap();
+        let pair = cookie.split(';').next().unwrap().to_string();
+        let id = pair.trim_start_matches("prisverdig_session=").to_string();
+        assert!(id.len() > 10, "{pair}");
+        let rows: Vec<(String, String)> = prisverdig_store::on_pool!(app.services.db(), |pool| {
+            sqlx::query_as("SELECT id, data FROM session").fetch_all(pool).await
+        })
+        .unwrap();
+        assert!(!rows.is_empty(), "the session is stored");
+        for (key, data) in &rows {
+            assert_ne!(key, &id, "the id itself is the key");
+            assert!(!data.contains(&id), "the id is in the stored record");
+        }
+        // Whoever holds the cookie is still signed in; whoever holds the table's key is not.
+        let page = |cookie: String| {
+            let url = app.url("/");
+            async move { new_client().get(url).header("cookie", cookie).send().await.unwrap().text().await.unwrap() }
+        };
+        assert!(page(pair.clone()).await.contains("Kari Nordmann"));
+        let stolen = format!("prisverdig_session={}", rows[0].0);
+        assert!(!page(stolen).await.contains("Kari Nordmann"), "the stored key signs nobody in");
+    }
+}
