@@ -31,7 +31,7 @@ pub fn router(state: AppState) -> Router {
         .layer(sessions)
         .layer(CatchPanicLayer::new())
         .layer(from_fn_with_state(state.clone(), errors::render))
-        .layer(from_fn(headers::security))
+        .layer(from_fn_with_state(state.clone(), headers::security))
         .layer(from_fn(metrics::track))
         .layer(request_trace::propagate_id())
         .layer(request_trace::trace())

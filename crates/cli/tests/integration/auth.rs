@@ -35,6 +35,7 @@ on_both_backends! {
         let cookie = session_cookie(&res).expect("session cookie");
         assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
         assert!(!cookie.contains("Secure"), "plain http must not set Secure");
+        assert!(res.headers().get("strict-transport-security").is_none(), "no HSTS over plain http");
         let home = app.get("/").await.text().await.unwrap();
         assert!(home.contains("Kari Nordmann") && home.contains("/sign-out"));
 
@@ -162,6 +163,11 @@ async fn cookies_are_secure_behind_https() {
         .build()
         .unwrap();
     let res = client.get(app.url("/sign-in")).send().await.unwrap();
+    assert_eq!(
+        res.headers()["strict-transport-security"],
+        "max-age=31536000",
+        "HSTS behind https"
+    );
     let cookies = set_cookies(&res);
     let csrf = cookies
         .iter()
