@@ -39,14 +39,6 @@ impl StoryStatus {
             Some(_) => StoryStatus::Published,
         }
     }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StoryStatus::Draft => "draft",
-            StoryStatus::Scheduled => "scheduled",
-            StoryStatus::Published => "published",
-        }
-    }
 }
 
 /// What an editor writes: the text and the applications it is about.

@@ -2,7 +2,7 @@
 //! are not yet decided, with their deadlines and how many applications and drafts they
 //! have; tips not yet handled; messages waiting in the outbox.
 
-use crate::{Db, Result, StoreError, on_pool};
+use crate::{Db, Result, StoreError, decode, on_pool};
 use prisverdig_domain::round::RoundState;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -38,12 +38,13 @@ impl TryFrom<Row> for CategoryProgress {
     type Error = StoreError;
 
     fn try_from(r: Row) -> Result<CategoryProgress> {
-        let round_state = RoundState::parse(&r.round_state).ok_or_else(|| StoreError::Unknown {
-            table: "round",
-            id: r.round_id,
-            column: "state",
-            value: r.round_state.clone(),
-        })?;
+        let round_state = decode::code(
+            RoundState::parse,
+            "round",
+            r.round_id,
+            "state",
+            r.round_state,
+        )?;
         Ok(CategoryProgress {
             round_id: r.round_id,
             round_title: r.round_title,

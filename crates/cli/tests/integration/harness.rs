@@ -135,7 +135,19 @@ impl TestApp {
 
     /// The CSRF token of the form on `path`, as a browser would read it.
     pub async fn csrf_from(&self, path: &str) -> String {
-        let page = self.get(path).await.text().await.unwrap();
+        self.csrf_with(&self.client, path).await
+    }
+
+    /// The CSRF token of the page at `path`, as `client` (another visitor) sees it.
+    pub async fn csrf_with(&self, client: &reqwest::Client, path: &str) -> String {
+        let page = client
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         hidden_value(&page, "_csrf").expect("page has no CSRF field")
     }
 

@@ -4,7 +4,7 @@
 
 use crate::apply::{complete, save, signed_in_applicant, start, version};
 use crate::fixtures::{Round, applicant, open_round, user_row};
-use crate::harness::{TestApp, hidden_value};
+use crate::harness::TestApp;
 use crate::on_both_backends;
 use crate::uploads::{PNG, attachment_ids, post_file};
 use prisverdig_domain::category::CategoryKind;
@@ -83,15 +83,7 @@ async fn post_as(
     action: &str,
     fields: &[(&str, &str)],
 ) -> u16 {
-    let html = client
-        .get(app.url(page))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = hidden_value(&html, "_csrf").expect("a CSRF token on the page");
+    let token = app.csrf_with(client, page).await;
     let mut body = fields.to_vec();
     body.push(("_csrf", &token));
     let res = client
@@ -105,15 +97,7 @@ async fn post_as(
 
 /// An upload from `client`, with a token from `page`.
 async fn upload_as(app: &TestApp, client: &reqwest::Client, page: &str, id: Uuid) -> u16 {
-    let html = client
-        .get(app.url(page))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = hidden_value(&html, "_csrf").unwrap();
+    let token = app.csrf_with(client, page).await;
     let form = Form::new()
         .part("file", Part::bytes(PNG.to_vec()).file_name("b.png"))
         .text("alt_text", "Et annet bilde");
