@@ -142,4 +142,27 @@ on_both_backends! {
         assert!(app.services.public_version() > before);
         assert_eq!(visit(&visitor, app, &path).await.0, "miss");
     }
+
+    async fn a_session_cookie_spelled_differently_still_counts_as_signed_in(app) {
+        setup(app).await;
+        // Signed in by hand, to read the session cookie's value.
+        let res = app.sign_in("kari@fjordvik.example", PASSWORD).await;
+        let cookie = res.headers().get_all("set-cookie").iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|v| v.strip_prefix("prisverdig_session="))
+            .map(|v| v.split(';').next().unwrap().to_string())
+            .expect("a session cookie");
+        // The cookie layer decodes percent-encoded names: this is Kari's session to the
+        // handlers, so her page must never be stored for everyone.
+        let plain = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        for _ in 0..2 {
+            let res = plain.get(app.url("/catalogue"))
+                .header("cookie", format!("prisverdig%5Fsession={cookie}"))
+                .send().await.unwrap();
+            assert!(res.headers().get(HEADER).is_none(), "a signed-in page bypasses the cache");
+            assert!(res.text().await.unwrap().contains("Kari Nordmann"), "the handler saw her session");
+        }
+        let (_, page) = visit(&new_client(), app, "/catalogue").await;
+        assert!(!page.contains("Kari Nordmann"), "an anonymous visitor never gets her page");
+    }
 }

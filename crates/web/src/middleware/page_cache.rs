@@ -11,17 +11,19 @@
 //! holds a per-process placeholder instead, replaced with each visitor's token on the way out.
 
 use crate::extract::locale::locale_of;
+use crate::extract::user::USER_KEY;
 use crate::middleware::csrf::CsrfToken;
 use crate::state::AppState;
 use axum::body::{Body, Bytes, HttpBody, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::header::{CACHE_CONTROL, COOKIE, SET_COOKIE};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::http::header::{CACHE_CONTROL, SET_COOKIE};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use rand::RngCore;
 use std::sync::Arc;
 use time::OffsetDateTime;
+use tower_sessions::Session;
 
 /// How much rendered output the cache holds at most.
 const CAPACITY_BYTES: u64 = 16 * 1024 * 1024;
@@ -73,19 +75,32 @@ impl Default for PageCache {
     }
 }
 
-/// The public pages that anonymous visitors share.
+/// The public pages that anonymous visitors share: a list of exact shapes, so that a page
+/// added under a public prefix (an editor's `/stories/new`) is never shared by accident.
 fn is_public_path(path: &str) -> bool {
-    const PREFIXES: [&str; 7] = [
+    const EXACT: [&str; 10] = [
+        "/",
         "/catalogue",
         "/hall-of-fame",
         "/accessibility",
-        "/feeds/",
-        "/api/v1/",
-        "/api/openapi.json",
         "/stories",
+        "/api/v1/applications",
+        "/api/openapi.json",
+        "/feeds/applications.atom",
+        "/feeds/results.atom",
+        "/feeds/stories.atom",
     ];
-    if path == "/" || PREFIXES.iter().any(|p| path.starts_with(p)) {
+    if EXACT.contains(&path) {
         return true;
+    }
+    let one_segment = |rest: &str| !rest.is_empty() && !rest.contains('/');
+    if let Some(rest) = path.strip_prefix("/api/v1/applications/") {
+        return one_segment(rest);
+    }
+    // A published story, not the editor's pages beside it.
+    if let Some(rest) = path.strip_prefix("/stories/") {
+        const EDITOR: [&str; 3] = ["new", "drafts", "link-candidates"];
+        return one_segment(rest) && !EDITOR.contains(&rest);
     }
     // The innovation's page and its family, not the applicant's own pages under it.
     path.strip_prefix("/applications/")
@@ -93,20 +108,18 @@ fn is_public_path(path: &str) -> bool {
         .is_some_and(|id| uuid::Uuid::parse_str(id).is_ok())
 }
 
-fn signed_in(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .any(|pair| pair.trim().starts_with("prisverdig_session="))
+/// Whether the handlers will see a signed-in user: decided from the session the cookie
+/// layer parsed (the same one the handlers read), never from the raw header text.
+async fn signed_in(session: Option<Session>) -> bool {
+    match session {
+        None => false,
+        // A session that cannot be read is treated as signed in: nothing is stored.
+        Some(session) => !matches!(session.get::<uuid::Uuid>(USER_KEY).await, Ok(None)),
+    }
 }
 
 fn key_of(request: &Request) -> Option<String> {
-    if request.method() != Method::GET
-        || !is_public_path(request.uri().path())
-        || signed_in(request.headers())
-    {
+    if request.method() != Method::GET || !is_public_path(request.uri().path()) {
         return None;
     }
     let locale = locale_of(request.headers());
@@ -184,6 +197,9 @@ pub async fn serve(State(state): State<AppState>, mut request: Request, next: Ne
     let Some(key) = key_of(&request) else {
         return next.run(request).await;
     };
+    if signed_in(request.extensions().get::<Session>().cloned()).await {
+        return next.run(request).await;
+    }
     let cache = &state.page_cache;
     let token = request
         .extensions()
@@ -246,6 +262,22 @@ mod tests {
         assert!(!is_public_path("/my-applications"));
         assert!(!is_public_path("/admin/rounds"));
         assert!(!is_public_path("/sign-in"));
+    }
+
+    #[test]
+    fn editor_pages_under_stories_are_never_shared() {
+        assert!(is_public_path("/stories"));
+        assert!(is_public_path("/stories/en-god-historie"));
+        for editor in [
+            "/stories/new",
+            "/stories/drafts",
+            "/stories/link-candidates",
+            "/stories/en-god-historie/edit",
+            "/stories/en-god-historie/publish",
+            "/storiesX",
+        ] {
+            assert!(!is_public_path(editor), "{editor}");
+        }
     }
 
     #[test]
