@@ -13,6 +13,7 @@ pub struct Settings {
     pub database_url: Option<String>,
     pub public_url: String,
     pub session_idle_minutes: i64,
+    pub session_max_hours: i64,
     pub db_max_connections: u32,
     pub log: String,
     /// Named in the accessibility statement for feedback; a placeholder when unset.
@@ -26,12 +27,13 @@ pub struct Settings {
 }
 
 /// Every setting: its name in the file, and (derived) its environment variable.
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 12] = [
     "bind",
     "data_dir",
     "database_url",
     "public_url",
     "session_idle_minutes",
+    "session_max_hours",
     "db_max_connections",
     "log",
     "contact_email",
@@ -158,6 +160,13 @@ impl Settings {
                 480,
                 "a whole number of minutes from 5 to 10080",
                 |v| v.parse().ok().filter(|m| (5..=10_080).contains(m)),
+            )?,
+            session_max_hours: parse(
+                &raw,
+                "session_max_hours",
+                24,
+                "a whole number of hours from 1 to 720",
+                |v| v.parse().ok().filter(|h| (1..=720).contains(h)),
             )?,
             db_max_connections: parse(
                 &raw,

@@ -16,6 +16,7 @@ pub mod outcome;
 pub mod password;
 pub mod role;
 pub mod round;
+pub mod session;
 pub mod setup;
 pub mod story;
 pub mod unit;

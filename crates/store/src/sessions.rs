@@ -1,7 +1,9 @@
 //! The session store for tower-sessions, in the database so that several servers share
 //! sessions. The published sqlx store targets an older trait version, hence this one.
 //! Session ids are kept only as their SHA-256: someone who reads the table (a backup, a
-//! replica) cannot sign in as anyone with what they find there.
+//! replica) cannot sign in as anyone with what they find there. Each row also names the
+//! signed-in user (read from the record's [`USER_KEY`]), so that all of one user's sessions
+//! can be ended at once.
 
 use crate::{Db, on_pool, utc};
 use async_trait::async_trait;
@@ -9,6 +11,9 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
+
+/// The session key under which the signed-in user's id is kept.
+pub const USER_KEY: &str = "user_id";
 
 #[derive(Debug, Clone)]
 pub struct DbSessionStore {
@@ -37,6 +42,14 @@ fn key(id: &Id) -> String {
     hex::encode(Sha256::digest(id.to_string().as_bytes()))
 }
 
+/// The signed-in user a record names, if any.
+fn owner(record: &Record) -> Option<uuid::Uuid> {
+    record
+        .data
+        .get(USER_KEY)
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+}
+
 /// The record without its id (the id is the secret; the row is found by its hash).
 fn encode(record: &Record) -> session_store::Result<String> {
     let stored = Record {
@@ -53,11 +66,13 @@ impl SessionStore for DbSessionStore {
             let data = encode(record)?;
             let (id, expiry) = (key(&record.id), utc(record.expiry_date));
             let inserted = on_pool!(&self.db, |pool| sqlx::query(
-                "INSERT INTO session (id, data, expires_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING"
+                "INSERT INTO session (id, data, expires_at, user_id) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (id) DO NOTHING"
             )
             .bind(&id)
             .bind(&data)
             .bind(expiry)
+            .bind(owner(record))
             .execute(pool)
             .await
             .map(|r| r.rows_affected()))
@@ -73,12 +88,14 @@ impl SessionStore for DbSessionStore {
         let data = encode(record)?;
         let (id, expiry) = (key(&record.id), utc(record.expiry_date));
         on_pool!(&self.db, |pool| sqlx::query(
-            "INSERT INTO session (id, data, expires_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at"
+            "INSERT INTO session (id, data, expires_at, user_id) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at, \
+             user_id = excluded.user_id"
         )
         .bind(&id)
         .bind(&data)
         .bind(expiry)
+        .bind(owner(record))
         .execute(pool)
         .await
         .map(|_| ()))
@@ -114,6 +131,29 @@ impl SessionStore for DbSessionStore {
         .map_err(backend)?;
         Ok(())
     }
+}
+
+/// Ends every session of `user` («sign out everywhere», a deleted account); returns how many.
+pub async fn delete_for_user(db: &Db, user: uuid::Uuid) -> crate::Result<u64> {
+    Ok(on_pool!(db, |pool| sqlx::query(
+        "DELETE FROM session WHERE user_id = $1"
+    )
+    .bind(user)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))?)
+}
+
+/// How many unexpired sessions `user` has (for their own data export).
+pub async fn count_for_user(db: &Db, user: uuid::Uuid) -> crate::Result<i64> {
+    let now = wall_clock();
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM session WHERE user_id = $1 AND expires_at > $2"
+    )
+    .bind(user)
+    .bind(now)
+    .fetch_one(pool)
+    .await)?)
 }
 
 #[async_trait]

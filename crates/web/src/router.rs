@@ -15,7 +15,7 @@ pub fn router(state: AppState) -> Router {
         .with_secure(state.settings.secure_cookies)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
-        .with_expiry(Expiry::OnInactivity(state.settings.session_idle));
+        .with_expiry(Expiry::OnInactivity(state.settings.sessions.idle));
     Router::new()
         .merge(public::routes())
         .merge(auth::routes())

@@ -10,8 +10,8 @@ use std::sync::Arc;
 pub struct WebSettings {
     /// Mark cookies `Secure` (when served over HTTPS).
     pub secure_cookies: bool,
-    /// Sign-in lasts this long without activity.
-    pub session_idle: time::Duration,
+    /// How long a sign-in lasts: without activity, and at most.
+    pub sessions: prisverdig_domain::session::SessionPolicy,
     /// The organisation's address for accessibility feedback, if configured.
     pub contact_email: Option<String>,
     /// The organisation's own look: accent colour and logo.

@@ -16,7 +16,10 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
     }
     let web = WebSettings {
         secure_cookies: settings.secure_cookies(),
-        session_idle: time::Duration::minutes(settings.session_idle_minutes),
+        sessions: prisverdig_domain::session::SessionPolicy {
+            idle: time::Duration::minutes(settings.session_idle_minutes),
+            absolute: time::Duration::hours(settings.session_max_hours),
+        },
         contact_email: settings.contact_email.clone(),
         brand: brand(&settings)?,
         public_url: settings.public_url.clone(),

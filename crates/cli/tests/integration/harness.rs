@@ -82,7 +82,16 @@ pub fn postgres_url() -> Option<String> {
 #[derive(Default)]
 pub struct Options {
     pub secure_cookies: bool,
+    /// How long sign-ins last; [`SESSIONS`] when unset.
+    pub sessions: Option<prisverdig_domain::session::SessionPolicy>,
 }
+
+/// The installation's defaults: 8 hours idle, 24 at most.
+pub const SESSIONS: prisverdig_domain::session::SessionPolicy =
+    prisverdig_domain::session::SessionPolicy {
+        idle: time::Duration::hours(8),
+        absolute: time::Duration::hours(24),
+    };
 
 impl TestApp {
     pub async fn start(backend: Backend) -> TestApp {
@@ -108,7 +117,7 @@ impl TestApp {
         let services = Services::new(db, clock.clone(), store);
         let settings = WebSettings {
             secure_cookies: options.secure_cookies,
-            session_idle: time::Duration::hours(8),
+            sessions: options.sessions.unwrap_or(SESSIONS),
             contact_email: None,
             brand: Default::default(),
             public_url: "http://prisverdig.test".into(),
@@ -277,7 +286,7 @@ impl TestApp {
         let services = Services::new(self.services.db().clone(), self.clock.clone(), store);
         let settings = WebSettings {
             secure_cookies: false,
-            session_idle: time::Duration::hours(8),
+            sessions: SESSIONS,
             contact_email: None,
             brand: Default::default(),
             public_url: "http://prisverdig.test".into(),

@@ -4,7 +4,7 @@
 //! that says so.
 
 use crate::error::WebError;
-use crate::extract::user::USER_KEY;
+use crate::extract::user::start_session;
 use crate::layout::{FormErrors, Shell};
 use crate::state::AppState;
 use askama::Template;
@@ -105,8 +105,7 @@ pub async fn submit(
         .await;
     match outcome {
         Ok(user) => {
-            session.cycle_id().await?;
-            session.insert(USER_KEY, user.id).await?;
+            start_session(&session, user.id).await?;
             Ok(Redirect::to("/").into_response())
         }
         Err(ServiceError::Invalid(problems)) => {

@@ -12,6 +12,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/sign-in", get(sign_in::form).post(sign_in::submit))
         .route("/sign-out", post(sign_out::submit))
+        .route("/sign-out/everywhere", post(sign_out::everywhere))
         .route(
             "/invitation/{token}",
             get(invitation::form).post(invitation::submit),

@@ -1,7 +1,7 @@
 //! The sign-in page and its form. A successful sign-in gets a fresh session id.
 
 use crate::error::WebError;
-use crate::extract::user::USER_KEY;
+use crate::extract::user::start_session;
 use crate::layout::{FormErrors, Shell, safe_return_path};
 use crate::state::AppState;
 use askama::Template;
@@ -67,8 +67,7 @@ pub async fn submit(
     if errors.is_empty() {
         match state.services.sign_in(&form.email, &form.password).await {
             Ok(user) => {
-                session.cycle_id().await?;
-                session.insert(USER_KEY, user.id).await?;
+                start_session(&session, user.id).await?;
                 return Ok(Redirect::to(&next).into_response());
             }
             Err(ServiceError::BadCredentials) => {

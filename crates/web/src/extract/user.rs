@@ -1,14 +1,72 @@
-//! The signed-in user, read from the session on each request.
+//! The signed-in user, read from the session on each request, and the one place where a
+//! sign-in starts and ends: the session records when it began and when it was last used, and
+//! [`SessionPolicy`] decides on each request whether it still holds (sliding idle expiry, an
+//! absolute limit).
 
 use crate::error::WebError;
 use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
+use prisverdig_domain::session::{SessionPolicy, Verdict};
 use prisverdig_service::model::User;
 use tower_sessions::Session;
 use uuid::Uuid;
 
-pub const USER_KEY: &str = "user_id";
+pub use prisverdig_service::operations::SESSION_USER_KEY as USER_KEY;
+/// Unix seconds when the user signed in (the absolute limit counts from here).
+const SIGNED_IN_AT: &str = "signed_in_at";
+/// Unix seconds of the last recorded activity (the idle expiry counts from here).
+const SEEN_AT: &str = "seen_at";
+
+/// Session expiry is wall-clock time by nature (tower-sessions sets the cookie's and the
+/// store's expiry from the system clock), so the policy reads the same clock.
+#[allow(clippy::disallowed_methods)]
+fn wall_clock() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// Signs `user` in on this session: a fresh session id (no fixation), and the times the
+/// policy counts from.
+pub async fn start_session(session: &Session, user: Uuid) -> Result<(), WebError> {
+    session.cycle_id().await?;
+    let now = wall_clock();
+    session.insert(USER_KEY, user).await?;
+    session.insert(SIGNED_IN_AT, now).await?;
+    session.insert(SEEN_AT, now).await?;
+    Ok(())
+}
+
+/// The signed-in user's id if the sign-in still holds; an ended sign-in is removed.
+async fn current_user_id(
+    session: &Session,
+    policy: &SessionPolicy,
+) -> Result<Option<Uuid>, WebError> {
+    let Some(id) = session.get::<Uuid>(USER_KEY).await? else {
+        return Ok(None);
+    };
+    let now = wall_clock();
+    // A session from before these times were recorded starts counting now.
+    let signed_in_at = match session.get::<i64>(SIGNED_IN_AT).await? {
+        Some(at) => at,
+        None => {
+            session.insert(SIGNED_IN_AT, now).await?;
+            now
+        }
+    };
+    let seen_at = session.get::<i64>(SEEN_AT).await?.unwrap_or(0);
+    match policy.verdict(signed_in_at, seen_at.max(signed_in_at), now) {
+        Verdict::Valid => Ok(Some(id)),
+        Verdict::Touch => {
+            // Modifying the session makes the layer save it with a new idle expiry.
+            session.insert(SEEN_AT, now).await?;
+            Ok(Some(id))
+        }
+        Verdict::Ended => {
+            session.flush().await?;
+            Ok(None)
+        }
+    }
+}
 
 /// `Some(user)` when someone is signed in (and still active).
 pub struct MaybeUser(pub Option<User>);
@@ -20,7 +78,7 @@ impl FromRequestParts<AppState> for MaybeUser {
         let Some(session) = parts.extensions.get::<Session>().cloned() else {
             return Ok(MaybeUser(None));
         };
-        let Some(id) = session.get::<Uuid>(USER_KEY).await? else {
+        let Some(id) = current_user_id(&session, &state.settings.sessions).await? else {
             return Ok(MaybeUser(None));
         };
         Ok(MaybeUser(state.services.user(id).await?))
