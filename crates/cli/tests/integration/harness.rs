@@ -29,6 +29,25 @@ pub struct TestApp {
     scratch: std::path::PathBuf,
 }
 
+impl TestApp {
+    /// How many files this process's file store holds (uploads and thumbnails).
+    #[allow(dead_code)]
+    pub fn stored_files(&self) -> usize {
+        fn count(dir: &std::path::Path) -> usize {
+            std::fs::read_dir(dir).map_or(0, |entries| {
+                entries
+                    .flatten()
+                    .map(|e| match e.file_type() {
+                        Ok(t) if t.is_dir() => count(&e.path()),
+                        _ => 1,
+                    })
+                    .sum()
+            })
+        }
+        count(&self.scratch)
+    }
+}
+
 enum Cleanup {
     Dir(std::path::PathBuf),
     PgDatabase { admin_url: String, name: String },

@@ -194,4 +194,42 @@ on_both_backends! {
         app.clock.set(crate::fixtures::DEADLINE);
         assert_eq!((anonymous(image).await, anonymous(thumb).await), (200, 200), "public from the deadline");
     }
+
+    async fn a_stored_original_tells_no_more_than_its_picture(app) {
+        let id = draft(app).await;
+        let secret = b"GPSLatitude 59.9139 N; home of Kari";
+        let mut png = PNG.to_vec();
+        png.extend_from_slice(secret);
+        let res = upload(app, id, "hjemme.png", png, "Kari hjemme").await;
+        assert_eq!(res.status(), 303);
+        let page = app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap();
+        let file = attachment_ids(&page).into_iter().next().unwrap();
+        let original = app.get(&format!("/files/{file}")).await;
+        assert_eq!(original.status(), 200);
+        assert_eq!(original.headers()["content-type"], "image/png");
+        let bytes = original.bytes().await.unwrap();
+        assert_eq!(&bytes[1..4], b"PNG", "still a PNG");
+        assert!(!bytes.windows(secret.len()).any(|w| w == secret), "what followed the picture is gone");
+    }
+
+    async fn files_of_a_failed_write_are_not_left_behind(app) {
+        let id = draft(app).await;
+        // The database refuses the row (as a lost connection or a full disk would).
+        match app.services.db() {
+            prisverdig_store::Db::Sqlite(p) => {
+                sqlx::query("CREATE TRIGGER refuse BEFORE INSERT ON attachment BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                    .execute(p).await.unwrap();
+            }
+            prisverdig_store::Db::Postgres(p) => {
+                sqlx::query("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql")
+                    .execute(p).await.unwrap();
+                sqlx::query("CREATE TRIGGER refuse BEFORE INSERT ON attachment FOR EACH ROW EXECUTE FUNCTION refuse()")
+                    .execute(p).await.unwrap();
+            }
+        }
+        let before = app.stored_files();
+        let res = upload(app, id, "renhold.png", PNG.to_vec(), "Renholder").await;
+        assert_eq!(res.status(), 500);
+        assert_eq!(app.stored_files(), before, "neither the file nor its thumbnail stays");
+    }
 }

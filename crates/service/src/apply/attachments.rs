@@ -2,7 +2,7 @@
 //! alt text and get a thumbnail. The team adds and removes them until the deadline; the
 //! files are served to everyone only once the application itself is public.
 
-use crate::files::{self, FileKind, UploadLimits, inspect, invalid, safe_file_name, thumbnail};
+use crate::files::{self, FileKind, UploadLimits, inspect, invalid, safe_file_name, thumbnail_of};
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
 use prisverdig_domain::application::rules::may_change;
@@ -17,17 +17,21 @@ pub const MAX_ALT_CHARS: usize = 300;
 
 pub use crate::files::Upload;
 
-/// Checks an upload by its bytes (off the async threads) and makes an image's thumbnail.
+/// Checks an upload by its bytes (off the async threads); an image is written anew without
+/// its metadata ([`files::cleaned`]) and gets a thumbnail. Returns what is to be stored.
 pub(crate) async fn checked_upload(
     bytes: Vec<u8>,
 ) -> Result<(files::Inspected, Vec<u8>, Option<Vec<u8>>)> {
     Ok(tokio::task::spawn_blocking(move || {
         let inspected = inspect(&bytes, &UploadLimits::default())?;
-        let thumb = match inspected.kind {
-            FileKind::Image => Some(thumbnail(&bytes)?),
-            FileKind::Document => None,
-        };
-        Ok::<_, ValidationError>((inspected, bytes, thumb))
+        match inspected.kind {
+            FileKind::Image => {
+                let (stored, picture) = files::cleaned(&bytes, inspected.content_type)?;
+                let thumb = thumbnail_of(picture)?;
+                Ok::<_, ValidationError>((inspected, stored, Some(thumb)))
+            }
+            FileKind::Document => Ok((inspected, bytes, None)),
+        }
     })
     .await
     .map_err(|e| ServiceError::internal("inspecting an upload", e))??)
@@ -57,39 +61,68 @@ impl Services {
         let attachment_id = Uuid::now_v7();
         let key = attachment_id.to_string();
         let thumb_key = thumb.as_ref().map(|_| Uuid::now_v7().to_string());
-        self.put_file(&key, bytes.clone()).await?;
-        if let (Some(k), Some(t)) = (&thumb_key, thumb) {
-            self.put_file(k, t).await?;
-        }
         let name = safe_file_name(upload.file_name);
+        let size_bytes = bytes.len() as i64;
+        let mut stored = vec![(key.clone(), bytes)];
+        if let (Some(k), Some(t)) = (&thumb_key, thumb) {
+            stored.push((k.clone(), t));
+        }
         let new = NewAttachment {
             id: attachment_id,
             application_id: id,
             file_name: &name,
             content_type: inspected.content_type,
-            size_bytes: bytes.len() as i64,
+            size_bytes,
             alt_text: alt,
             storage_key: &key,
             thumbnail_key: thumb_key.as_deref(),
         };
-        let mut tx = self.db.begin().await?;
-        attachments::insert(&mut tx, now, new).await?;
-        let detail =
-            serde_json::json!({ "attachment": attachment_id, "type": inspected.content_type });
-        audit::record(
-            &mut tx,
-            now,
-            audit::AuditEntry {
-                actor: Some(user.id),
-                action: "attachment.add",
-                entity: "application",
-                entity_id: Some(id),
-                detail,
-            },
-        )
-        .await?;
-        self.commit_public(tx).await?;
+        let rows = async {
+            let mut tx = self.db.begin().await?;
+            attachments::insert(&mut tx, now, new).await?;
+            let detail =
+                serde_json::json!({ "attachment": attachment_id, "type": inspected.content_type });
+            audit::record(
+                &mut tx,
+                now,
+                audit::AuditEntry {
+                    actor: Some(user.id),
+                    action: "attachment.add",
+                    entity: "application",
+                    entity_id: Some(id),
+                    detail,
+                },
+            )
+            .await?;
+            self.commit_public(tx).await
+        };
+        self.stored_with(stored, rows).await?;
         Ok(attachment_id)
+    }
+
+    /// Stores `files`, then writes their rows with `rows`; when either fails, the files
+    /// stored are removed again, so a failed upload leaves nothing behind.
+    pub(crate) async fn stored_with<T>(
+        &self,
+        files: Vec<(String, Vec<u8>)>,
+        rows: impl std::future::Future<Output = Result<T>>,
+    ) -> Result<T> {
+        let keys: Vec<String> = files.iter().map(|(k, _)| k.clone()).collect();
+        let mut outcome = Ok(());
+        for (key, bytes) in files {
+            outcome = self.put_file(&key, bytes).await;
+            if outcome.is_err() {
+                break;
+            }
+        }
+        let outcome = match outcome {
+            Ok(()) => rows.await,
+            Err(e) => Err(e),
+        };
+        if outcome.is_err() {
+            self.delete_files(keys).await;
+        }
+        outcome
     }
 
     pub(crate) async fn put_file(&self, key: &str, bytes: Vec<u8>) -> Result<()> {

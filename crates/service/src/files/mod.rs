@@ -1,12 +1,14 @@
 //! Uploaded images and attachments: what a file really is (decided from its bytes), image
 //! thumbnails, safe display names, and where the bytes are kept.
 //!
-//! Serving (done by the web layer): the ORIGINAL is stored as uploaded. Every file is served
+//! Serving (done by the web layer): an image is stored as [`cleaned`] made it (written anew,
+//! without metadata), a document as uploaded. Every file is served
 //! with its detected content type (never the client's) and `X-Content-Type-Options: nosniff`;
 //! documents also with `Content-Disposition: attachment`. Pages show the re-encoded
 //! [`thumbnail`] of an image, not the original. The display name from [`safe_file_name`] is only ever shown or put
 //! in the `filename*` of that header, never used as a path: paths come from generated keys.
 
+mod clean;
 mod inspect;
 mod name;
 mod store;
@@ -15,10 +17,11 @@ mod thumbnail;
 #[cfg(test)]
 mod fixtures;
 
+pub use clean::cleaned;
 pub use inspect::inspect;
 pub use name::safe_file_name;
 pub use store::{FileStore, LocalFileStore};
-pub use thumbnail::{THUMBNAIL_MAX_SIDE, thumbnail};
+pub use thumbnail::{THUMBNAIL_MAX_SIDE, thumbnail, thumbnail_of};
 
 use prisverdig_domain::ValidationError;
 

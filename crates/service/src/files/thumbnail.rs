@@ -15,7 +15,11 @@ const JPEG_QUALITY: u8 = 80;
 /// A JPEG that fits in 480×480 with the aspect kept (small pictures are not enlarged), turned
 /// upright by the original's EXIF orientation, transparency laid on white.
 pub fn thumbnail(bytes: &[u8]) -> Result<Vec<u8>, ValidationError> {
-    let picture = decode_upright(bytes)?;
+    thumbnail_of(decode_upright(bytes)?)
+}
+
+/// The thumbnail of a picture already decoded (and turned upright).
+pub fn thumbnail_of(picture: DynamicImage) -> Result<Vec<u8>, ValidationError> {
     let small = if picture.width() > THUMBNAIL_MAX_SIDE || picture.height() > THUMBNAIL_MAX_SIDE {
         picture.thumbnail(THUMBNAIL_MAX_SIDE, THUMBNAIL_MAX_SIDE)
     } else {
@@ -29,7 +33,7 @@ pub fn thumbnail(bytes: &[u8]) -> Result<Vec<u8>, ValidationError> {
     Ok(jpeg)
 }
 
-fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, ValidationError> {
+pub(super) fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, ValidationError> {
     let max_pixels = UploadLimits::default().max_image_pixels;
     let invalid = |_| refused(ERROR_IMAGE);
     let mut decoder = image_reader(bytes, max_pixels)?
@@ -47,7 +51,7 @@ fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, ValidationError> {
 
 /// JPEG has no transparency: blend each pixel over white instead of dropping alpha (which
 /// would show transparent areas in whatever colour they happen to hold, often black).
-fn on_white(rgba: &RgbaImage) -> RgbImage {
+pub(super) fn on_white(rgba: &RgbaImage) -> RgbImage {
     RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
         let [r, g, b, a] = rgba.get_pixel(x, y).0;
         let blend = |c: u8| {

@@ -39,8 +39,7 @@ impl Services {
         let image_id = Uuid::now_v7();
         let (key, thumb_key) = (image_id.to_string(), Uuid::now_v7().to_string());
         let size = bytes.len() as i64;
-        self.put_file(&key, bytes).await?;
-        self.put_file(&thumb_key, thumb).await?;
+        let stored = vec![(key.clone(), bytes), (thumb_key.clone(), thumb)];
         let name = files::safe_file_name(upload.file_name);
         let new = NewStoryImage {
             id: image_id,
@@ -53,12 +52,15 @@ impl Services {
             thumbnail_key: &thumb_key,
         };
         let now = self.clock.now();
-        let mut tx = self.db.begin().await?;
-        stories::insert_image(&mut tx, now, new).await?;
-        stories::touch(&mut tx, now, id).await?;
-        let detail = serde_json::json!({ "image": image_id, "type": inspected.content_type });
-        record(&mut tx, now, user, "story.image.add", id, detail).await?;
-        self.commit_public(tx).await?;
+        let rows = async {
+            let mut tx = self.db.begin().await?;
+            stories::insert_image(&mut tx, now, new).await?;
+            stories::touch(&mut tx, now, id).await?;
+            let detail = serde_json::json!({ "image": image_id, "type": inspected.content_type });
+            record(&mut tx, now, user, "story.image.add", id, detail).await?;
+            self.commit_public(tx).await
+        };
+        self.stored_with(stored, rows).await?;
         Ok(image_id)
     }
 
