@@ -357,17 +357,20 @@ impl Services {
         }
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        let adoption = catalogue::add_adoption(
-            &mut tx,
-            now,
-            NewAdoption {
-                source: id,
-                unit,
-                note,
-                by: user.id,
-            },
-        )
-        .await?;
+        let new = NewAdoption {
+            source: id,
+            unit,
+            note,
+            by: user.id,
+        };
+        // The check above answers the ordinary case; the unique index decides a race.
+        let adoption = match catalogue::add_adoption(&mut tx, now, new).await {
+            Err(prisverdig_store::StoreError::Duplicate(_)) => {
+                let problem = ValidationError::new("unit", "error-already-adopted");
+                return Err(ServiceError::Invalid(vec![problem]));
+            }
+            other => other?,
+        };
         let detail = serde_json::json!({ "adoption": adoption, "unit": unit });
         audit::record(
             &mut tx,

@@ -144,7 +144,8 @@ pub async fn add_adoption(tx: &mut Tx, now: OffsetDateTime, a: NewAdoption<'_>) 
     .execute(conn)
     .await
     .map(|_| ())
-    })?;
+    })
+    .map_err(|e| StoreError::unique_as(e, "adoption"))?;
     Ok(id)
 }
 

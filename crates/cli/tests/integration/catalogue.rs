@@ -278,4 +278,28 @@ on_both_backends! {
         assert_eq!(again.status(), 422);
         assert!(again.text().await.unwrap().contains("allerede sagt at den stjal"));
     }
+
+    async fn a_unit_steals_an_idea_once_even_when_two_press_at_once(app) {
+        let round = setup(app).await;
+        let source = submitted(app, &round, CategoryKind::Innovation, "Smart renhold", None).await;
+        let user = user_row(app, "kari@fjordvik.example").await;
+        let presses: Vec<_> = (0..6).map(|_| {
+            let (services, user, unit) = (app.services.clone(), user.clone(), round.sector);
+            tokio::spawn(async move { services.record_adoption(&user, source, unit, "").await })
+        }).collect();
+        let mut outcomes = Vec::new();
+        for press in presses {
+            outcomes.push(press.await.unwrap());
+        }
+        assert_eq!(outcomes.iter().filter(|o| o.is_ok()).count(), 1, "{outcomes:?}");
+        for refused in outcomes.iter().filter_map(|o| o.as_ref().err()) {
+            assert!(matches!(refused, prisverdig_service::ServiceError::Invalid(p) if p[0].message_id == "error-already-adopted"), "{refused:?}");
+        }
+        let sql = "SELECT COUNT(*) FROM adoption WHERE source_application_id = $1";
+        let rows: i64 = match app.services.db() {
+            prisverdig_store::Db::Sqlite(p) => sqlx::query_scalar(sql).bind(source).fetch_one(p).await.unwrap(),
+            prisverdig_store::Db::Postgres(p) => sqlx::query_scalar(sql).bind(source).fetch_one(p).await.unwrap(),
+        };
+        assert_eq!(rows, 1);
+    }
 }
