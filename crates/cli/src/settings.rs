@@ -24,10 +24,15 @@ pub struct Settings {
     pub logo_file: Option<PathBuf>,
     /// Invitation links stop working after this many days.
     pub invitation_days: i64,
+    /// `/metrics` answers requests carrying this bearer token; unset, it answers nobody on the
+    /// public address.
+    pub metrics_token: Option<String>,
+    /// A second address serving only `/metrics`, without a token (for a private network).
+    pub metrics_bind: Option<SocketAddr>,
 }
 
 /// Every setting: its name in the file, and (derived) its environment variable.
-const KEYS: [&str; 12] = [
+const KEYS: [&str; 14] = [
     "bind",
     "data_dir",
     "database_url",
@@ -40,6 +45,8 @@ const KEYS: [&str; 12] = [
     "accent_colour",
     "logo_file",
     "invitation_days",
+    "metrics_token",
+    "metrics_bind",
 ];
 
 fn env_name(key: &str) -> String {
@@ -203,6 +210,23 @@ impl Settings {
                 prisverdig_domain::account::DEFAULT_INVITATION_DAYS,
                 "a whole number of days from 1 to 90",
                 |v| v.parse().ok().filter(|d| (1..=90).contains(d)),
+            )?,
+            metrics_token: parse(
+                &raw,
+                "metrics_token",
+                None,
+                "a token of at least 16 characters without spaces",
+                |v| {
+                    (v.chars().count() >= 16 && !v.contains(char::is_whitespace))
+                        .then(|| Some(v.to_string()))
+                },
+            )?,
+            metrics_bind: parse(
+                &raw,
+                "metrics_bind",
+                None,
+                "an address and port like 127.0.0.1:9100",
+                |v| v.parse().ok().map(Some),
             )?,
         })
     }

@@ -27,5 +27,6 @@ mod story_teaser;
 mod uploads;
 
 pub use error::WebError;
+pub use ops::metrics_router;
 pub use router::router;
 pub use state::{AppState, WebSettings};

@@ -18,6 +18,8 @@ pub struct WebSettings {
     pub brand: crate::brand::Brand,
     /// Where people reach this installation (no trailing slash); starts links in e-mails.
     pub public_url: String,
+    /// The bearer token `/metrics` asks for on the public address; `None`: it answers nobody.
+    pub metrics_token: Option<String>,
 }
 
 #[derive(Clone)]

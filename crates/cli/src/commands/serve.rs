@@ -23,6 +23,7 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         contact_email: settings.contact_email.clone(),
         brand: brand(&settings)?,
         public_url: settings.public_url.clone(),
+        metrics_token: settings.metrics_token.clone(),
     };
     let state = AppState::new(services.clone(), web).await?;
     // The search index is derived data: opened (or rebuilt) in the background, then kept
@@ -42,6 +43,13 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
             .await;
     });
     tokio::spawn(delete_expired_sessions(services.session_store()));
+    if let Some(bind) = settings.metrics_bind {
+        let listener = tokio::net::TcpListener::bind(bind)
+            .await
+            .with_context(|| format!("setting metrics_bind: cannot listen on {bind}"))?;
+        let metrics = prisverdig_web::metrics_router(state.clone());
+        tokio::spawn(async move { axum::serve(listener, metrics).await });
+    }
     println!("Prisverdig is serving at http://{}", settings.bind);
     tracing::info!(bind = %settings.bind, database = ?services.db().backend(), "serving");
     axum::serve(listener, router(state))

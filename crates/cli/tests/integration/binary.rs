@@ -246,3 +246,65 @@ async fn serve_demo_prints_credentials_that_sign_in() {
     assert_eq!(res.status(), 303, "the printed credentials sign in");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// `/metrics` is closed on the public address without a token, and open on `metrics_bind`.
+#[tokio::test]
+async fn metrics_are_served_on_their_own_address_only() {
+    let (port, metrics_port) = (free_port(), free_port());
+    let dir = temp_dir();
+    let mut child = Command::new(BIN)
+        .args([
+            "serve",
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+            "--data-dir",
+            dir.to_str().unwrap(),
+        ])
+        .env("PRISVERDIG_LOG", "warn")
+        .env(
+            "PRISVERDIG_METRICS_BIND",
+            format!("127.0.0.1:{metrics_port}"),
+        )
+        .env_remove("PRISVERDIG_DATABASE_URL")
+        .env_remove("PRISVERDIG_METRICS_TOKEN")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    for line in stdout.lines() {
+        if line.unwrap().contains("serving at") {
+            break;
+        }
+    }
+    let client = reqwest::Client::new();
+    let status = |url: String| {
+        let client = client.clone();
+        async move { client.get(url).send().await.map(|r| r.status().as_u16()) }
+    };
+    let public = status(format!("http://127.0.0.1:{port}/metrics")).await;
+    let private = status(format!("http://127.0.0.1:{metrics_port}/metrics")).await;
+    let other = status(format!("http://127.0.0.1:{metrics_port}/catalogue")).await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let _ = std::fs::remove_dir_all(dir);
+    assert_eq!(
+        public.unwrap(),
+        404,
+        "no token configured: nobody on the public address"
+    );
+    assert_eq!(private.unwrap(), 200);
+    assert_eq!(
+        other.unwrap(),
+        404,
+        "the metrics address serves nothing else"
+    );
+}

@@ -105,6 +105,9 @@ pub struct Options {
     pub sessions: Option<prisverdig_domain::session::SessionPolicy>,
 }
 
+/// The bearer token the test servers' `/metrics` asks for.
+pub const METRICS_TOKEN: &str = "metrics-token-for-tests";
+
 /// The installation's defaults: 8 hours idle, 24 at most.
 pub const SESSIONS: prisverdig_domain::session::SessionPolicy =
     prisverdig_domain::session::SessionPolicy {
@@ -140,6 +143,7 @@ impl TestApp {
             contact_email: None,
             brand: Default::default(),
             public_url: "http://prisverdig.test".into(),
+            metrics_token: Some(METRICS_TOKEN.into()),
         };
         let base = serve(services.clone(), settings).await;
         TestApp {
@@ -162,6 +166,19 @@ impl TestApp {
     }
 
     /// The CSRF token of the form on `path`, as a browser would read it.
+    /// `/metrics`, as the monitoring system asks for it (with the token).
+    #[allow(dead_code)]
+    pub async fn metrics(&self) -> String {
+        let res = reqwest::Client::new()
+            .get(self.url("/metrics"))
+            .bearer_auth(METRICS_TOKEN)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        res.text().await.unwrap()
+    }
+
     pub async fn csrf_from(&self, path: &str) -> String {
         self.csrf_with(&self.client, path).await
     }
@@ -309,6 +326,7 @@ impl TestApp {
             contact_email: None,
             brand: Default::default(),
             public_url: "http://prisverdig.test".into(),
+            metrics_token: Some(METRICS_TOKEN.into()),
         };
         let follower = services.clone();
         tokio::spawn(async move {

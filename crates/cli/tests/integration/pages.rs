@@ -48,7 +48,11 @@ on_both_backends! {
     async fn metrics_count_requests_by_route_and_status(app) {
         app.get("/healthz").await;
         app.get("/no/such/page").await;
-        let text = app.get("/metrics").await.text().await.unwrap();
+        // Closed to anyone without the token.
+        assert_eq!(app.get("/metrics").await.status(), 401);
+        let wrong = reqwest::Client::new().get(app.url("/metrics")).bearer_auth("metrics-token-for-tesTS").send().await.unwrap();
+        assert_eq!(wrong.status(), 401);
+        let text = app.metrics().await;
         assert!(text.contains("http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"), "{text}");
         assert!(text.contains("status=\"404\""), "{text}");
         assert!(text.contains("http_request_duration_seconds_bucket"), "{text}");

@@ -67,7 +67,7 @@ on_both_backends! {
         for (_, pattern) in &routes {
             client.get(app.url(&example(pattern))).send().await.unwrap();
         }
-        let metrics = app.get("/metrics").await.text().await.unwrap();
+        let metrics = app.metrics().await;
         let unmatched: Vec<&str> = routes.iter().map(|(_, p)| p.as_str())
             .filter(|p| !metrics.contains(&format!("method=\"GET\",route=\"{p}\"")))
             .collect();

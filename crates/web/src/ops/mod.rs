@@ -3,6 +3,8 @@
 mod health;
 mod metrics;
 
+pub use metrics::metrics_router;
+
 use crate::state::AppState;
 use axum::Router;
 use axum::routing::get;
