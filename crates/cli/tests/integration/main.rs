@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod access_matrix;
 mod admin;
 mod admin_edits;
 mod apply;

@@ -1,0 +1,669 @@
+//! The access matrix: every route × every kind of viewer × the state of what it shows →
+//! the answer, and no hidden title anywhere. A completeness check fails when a route of the
+//! product (GET or POST, read from the web crate's source) has no rule here.
+//!
+//! State-changing routes are asked only by viewers who may not use them (their answer must be
+//! a refusal, and nothing may change); the viewers who may are covered by each area's tests.
+
+use crate::catalogue::submitted;
+use crate::fixtures::{DEADLINE, PASSWORD, applicant, open_round};
+use crate::harness::{TestApp, new_client};
+use crate::on_both_backends;
+use prisverdig_domain::category::CategoryKind;
+use prisverdig_domain::role::Role;
+use prisverdig_domain::round::Visibility;
+use prisverdig_service::users::AddUser;
+use std::collections::{BTreeMap, BTreeSet};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Viewer {
+    SignedOut,
+    Employee,
+    Owner,
+    TeamMember,
+    Leader,
+    Juror,
+    Editor,
+    Administrator,
+}
+
+const VIEWERS: [Viewer; 8] = [
+    Viewer::SignedOut,
+    Viewer::Employee,
+    Viewer::Owner,
+    Viewer::TeamMember,
+    Viewer::Leader,
+    Viewer::Juror,
+    Viewer::Editor,
+    Viewer::Administrator,
+];
+
+impl Viewer {
+    fn on_team(self) -> bool {
+        matches!(self, Viewer::Owner | Viewer::TeamMember)
+    }
+}
+
+/// The application a route shows, by its state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum State {
+    Draft,
+    /// Submitted in a round that shows applications after the deadline, before it.
+    Hidden,
+    Withdrawn,
+    /// The hidden one, once the deadline has passed.
+    Public,
+}
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// Everyone, signed in or not.
+    Anyone,
+    /// Anyone signed in; the signed-out are sent to sign in.
+    SignedIn,
+    Administrator,
+    /// Editors and administrators.
+    Writer,
+    /// The application's team only; to everyone else it does not exist (404).
+    Team,
+    /// Everyone once the application is public; before, the team only.
+    Published,
+    /// A published story: everyone.
+    PublishedStory,
+    /// A draft story's public address: nobody until it is published (writers use the editor).
+    DraftStory,
+    /// The editor's pages of a draft story: writers only.
+    WriterOnStory,
+    /// An application's files: the team always, everyone once the application is public.
+    Files,
+    /// An invitation link that is not valid: the same answer to everyone.
+    UnknownToken,
+    /// Only with the metrics token.
+    MetricsToken,
+}
+
+/// Every route of the product with its rule. `{id}` is filled by the rule's resource.
+const ROUTES: &[(&str, &str, Rule)] = &[
+    ("GET", "/", Rule::Anyone),
+    ("GET", "/accessibility", Rule::Anyone),
+    ("GET", "/catalogue", Rule::Anyone),
+    ("GET", "/hall-of-fame", Rule::Anyone),
+    ("GET", "/feeds/applications.atom", Rule::Anyone),
+    ("GET", "/feeds/results.atom", Rule::Anyone),
+    ("GET", "/feeds/stories.atom", Rule::Anyone),
+    ("GET", "/api/v1/applications", Rule::Anyone),
+    ("GET", "/api/openapi.json", Rule::Anyone),
+    ("GET", "/sign-in", Rule::Anyone),
+    ("GET", "/tips/new", Rule::SignedIn),
+    ("GET", "/stories", Rule::Anyone),
+    ("GET", "/healthz", Rule::Anyone),
+    ("GET", "/metrics", Rule::MetricsToken),
+    ("GET", "/brand.css", Rule::Anyone),
+    ("GET", "/favicon.ico", Rule::Anyone),
+    ("GET", "/static/{*path}", Rule::Anyone),
+    ("GET", "/brand/logo", Rule::UnknownToken),
+    ("GET", "/invitation/{token}", Rule::UnknownToken),
+    ("POST", "/invitation/{token}", Rule::UnknownToken),
+    ("POST", "/language", Rule::Anyone),
+    ("POST", "/sign-out", Rule::Anyone),
+    ("POST", "/sign-out/everywhere", Rule::SignedIn),
+    ("GET", "/apply", Rule::SignedIn),
+    ("GET", "/my-applications", Rule::SignedIn),
+    ("GET", "/applications/{id}", Rule::Published),
+    ("GET", "/applications/{id}/family", Rule::Published),
+    ("GET", "/api/v1/applications/{id}", Rule::Published),
+    ("GET", "/files/{id}", Rule::Files),
+    ("GET", "/files/{id}/thumbnail", Rule::Files),
+    ("POST", "/applications/{id}/cheer", Rule::Published),
+    ("POST", "/applications/{id}/adopt", Rule::Published),
+    ("GET", "/applications/{id}/edit", Rule::Team),
+    ("GET", "/applications/{id}/receipt", Rule::Team),
+    ("GET", "/applications/{id}/sources", Rule::Team),
+    ("GET", "/applications/{id}/continues", Rule::Team),
+    ("POST", "/applications/{id}/save", Rule::Team),
+    ("POST", "/applications/{id}/withdraw", Rule::Team),
+    ("POST", "/applications/{id}/team", Rule::Team),
+    ("POST", "/applications/{id}/team/remove", Rule::Team),
+    ("POST", "/applications/{id}/attachments", Rule::Team),
+    (
+        "POST",
+        "/applications/{id}/attachments/{attachment}/remove",
+        Rule::Team,
+    ),
+    ("GET", "/stories/new", Rule::Writer),
+    ("POST", "/stories/new", Rule::Writer),
+    ("GET", "/stories/drafts", Rule::Writer),
+    ("GET", "/stories/link-candidates", Rule::Writer),
+    ("GET", "/stories/{id}", Rule::DraftStory),
+    ("GET", "/stories/{id}/edit", Rule::WriterOnStory),
+    ("POST", "/stories/{id}/edit", Rule::WriterOnStory),
+    ("POST", "/stories/{id}/publish", Rule::WriterOnStory),
+    ("POST", "/stories/{id}/unpublish", Rule::WriterOnStory),
+    ("POST", "/stories/{id}/images", Rule::WriterOnStory),
+    (
+        "POST",
+        "/stories/{id}/images/{image}/remove",
+        Rule::WriterOnStory,
+    ),
+    ("GET", "/story-images/{id}", Rule::PublishedStory),
+    ("GET", "/story-images/{id}/thumbnail", Rule::PublishedStory),
+    ("GET", "/admin", Rule::Administrator),
+    ("GET", "/admin/units", Rule::Administrator),
+    ("GET", "/admin/units/import", Rule::Administrator),
+    ("POST", "/admin/units/import", Rule::Administrator),
+    ("GET", "/admin/units/{id}", Rule::Administrator),
+    ("POST", "/admin/units/{id}/{action}", Rule::Administrator),
+    ("GET", "/admin/rounds", Rule::Administrator),
+    ("GET", "/admin/rounds/new", Rule::Administrator),
+    ("POST", "/admin/rounds/new", Rule::Administrator),
+    ("GET", "/admin/rounds/{id}", Rule::Administrator),
+    ("GET", "/admin/rounds/{id}/edit", Rule::Administrator),
+    ("POST", "/admin/rounds/{id}/edit", Rule::Administrator),
+    ("POST", "/admin/rounds/{id}/transition", Rule::Administrator),
+    ("POST", "/admin/rounds/{id}/copy", Rule::Administrator),
+    ("GET", "/admin/rounds/{id}/delete", Rule::Administrator),
+    ("POST", "/admin/rounds/{id}/delete", Rule::Administrator),
+    (
+        "GET",
+        "/admin/rounds/{id}/categories/new",
+        Rule::Administrator,
+    ),
+    (
+        "POST",
+        "/admin/rounds/{id}/categories/new",
+        Rule::Administrator,
+    ),
+    ("GET", "/admin/categories/{id}", Rule::Administrator),
+    ("POST", "/admin/categories/{id}", Rule::Administrator),
+    (
+        "GET",
+        "/admin/categories/{id}/criteria/new",
+        Rule::Administrator,
+    ),
+    (
+        "POST",
+        "/admin/categories/{id}/criteria/new",
+        Rule::Administrator,
+    ),
+    (
+        "GET",
+        "/admin/categories/{id}/criteria/{item}",
+        Rule::Administrator,
+    ),
+    (
+        "POST",
+        "/admin/categories/{id}/criteria/{item}",
+        Rule::Administrator,
+    ),
+    (
+        "GET",
+        "/admin/categories/{id}/questions/new",
+        Rule::Administrator,
+    ),
+    (
+        "POST",
+        "/admin/categories/{id}/questions/new",
+        Rule::Administrator,
+    ),
+    (
+        "GET",
+        "/admin/categories/{id}/questions/{item}",
+        Rule::Administrator,
+    ),
+    (
+        "POST",
+        "/admin/categories/{id}/questions/{item}",
+        Rule::Administrator,
+    ),
+    (
+        "POST",
+        "/admin/categories/{id}/{list}/{item}/remove",
+        Rule::Administrator,
+    ),
+    (
+        "POST",
+        "/admin/categories/{id}/{list}/{item}/move",
+        Rule::Administrator,
+    ),
+    ("GET", "/admin/users", Rule::Administrator),
+    ("GET", "/admin/users/new", Rule::Administrator),
+    ("POST", "/admin/users/new", Rule::Administrator),
+    ("GET", "/admin/users/{id}", Rule::Administrator),
+    ("POST", "/admin/users/{id}/roles", Rule::Administrator),
+    ("POST", "/admin/users/{id}/active", Rule::Administrator),
+    ("POST", "/admin/users/{id}/invitation", Rule::Administrator),
+    ("GET", "/admin/tips", Rule::Administrator),
+    ("POST", "/admin/tips/{id}/handled", Rule::Administrator),
+    ("POST", "/sign-in", Rule::Anyone),
+    ("POST", "/tips/new", Rule::SignedIn),
+    ("POST", "/apply", Rule::SignedIn),
+    ("POST", "/admin/units", Rule::Administrator),
+];
+
+/// Every `(method, path)` routed in crates/web/src: `.route("…", get(…).post(…))`.
+fn routes_in_source() -> BTreeSet<(String, String)> {
+    // The handler expression may nest calls two deep (`post(h).layer(limit())`).
+    let route =
+        regex::Regex::new(r#"\.route\(\s*"([^"]+)",\s*((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)\)"#)
+            .unwrap();
+    let method = regex::Regex::new(r"\b(get|post)\(").unwrap();
+    let mut found = BTreeSet::new();
+    let mut dirs = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../web/src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for c in route.captures_iter(&text) {
+                    for m in method.captures_iter(&c[2]) {
+                        found.insert((m[1].to_uppercase(), c[1].to_string()));
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_route_has_a_rule() {
+    let source = routes_in_source();
+    assert!(
+        source.len() > 60,
+        "the route calls were found ({})",
+        source.len()
+    );
+    let ruled: BTreeSet<(String, String)> = ROUTES
+        .iter()
+        .map(|(m, p, _)| (m.to_string(), p.to_string()))
+        .collect();
+    let missing: Vec<_> = source.difference(&ruled).collect();
+    assert!(
+        missing.is_empty(),
+        "routes without a rule in the access matrix: {missing:?}"
+    );
+    let stale: Vec<_> = ruled.difference(&source).collect();
+    assert!(
+        stale.is_empty(),
+        "rules for routes that do not exist: {stale:?}"
+    );
+}
+
+/// What a viewer must get: allowed (a GET answers 200; a POST is not refused), or refused
+/// with this status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    Allowed,
+    SignIn,
+    Refused(u16),
+}
+
+fn expect(method: &str, pattern: &str, rule: Rule, viewer: Viewer, state: State) -> Expect {
+    let signed_out = viewer == Viewer::SignedOut;
+    let writer = matches!(viewer, Viewer::Editor | Viewer::Administrator);
+    let public = state == State::Public;
+    match rule {
+        Rule::Anyone | Rule::PublishedStory => Expect::Allowed,
+        Rule::UnknownToken => Expect::Refused(404),
+        Rule::MetricsToken => Expect::Refused(401),
+        Rule::DraftStory => Expect::Refused(404),
+        // What is not public does not exist for the signed-out; changes ask them to sign in.
+        Rule::Published | Rule::Files if signed_out && method == "GET" => {
+            if public {
+                Expect::Allowed
+            } else {
+                Expect::Refused(404)
+            }
+        }
+        _ if signed_out => Expect::SignIn,
+        Rule::SignedIn => Expect::Allowed,
+        Rule::Administrator if viewer == Viewer::Administrator => Expect::Allowed,
+        Rule::Administrator => Expect::Refused(403),
+        Rule::Writer | Rule::WriterOnStory if writer => Expect::Allowed,
+        Rule::Writer | Rule::WriterOnStory => Expect::Refused(403),
+        // A draft has no receipt, not even for its team.
+        Rule::Team
+            if pattern.ends_with("/receipt") && state == State::Draft && viewer.on_team() =>
+        {
+            Expect::Refused(404)
+        }
+        Rule::Team if viewer.on_team() => Expect::Allowed,
+        Rule::Team => Expect::Refused(403),
+        Rule::Files if viewer.on_team() || public => Expect::Allowed,
+        Rule::Files => Expect::Refused(404),
+        Rule::Published if public => Expect::Allowed,
+        Rule::Published => Expect::Refused(404),
+    }
+}
+
+struct World {
+    apps: BTreeMap<State, Uuid>,
+    files: BTreeMap<State, String>,
+    clients: BTreeMap<Viewer, reqwest::Client>,
+    round: Uuid,
+    category: Uuid,
+    criterion: Uuid,
+    question: Uuid,
+    unit: Uuid,
+    user: Uuid,
+    draft_story: Uuid,
+    story_image: Uuid,
+}
+
+const TITLES: [(State, &str); 3] = [
+    (State::Draft, "Utkastet ingen ser"),
+    (State::Hidden, "Innsendt men skjult"),
+    (State::Withdrawn, "Trukket tilbake i stillhet"),
+];
+
+async fn world(app: &TestApp) -> World {
+    let round = open_round(app, Visibility::AfterDeadline).await;
+    applicant(app, "kari@fjordvik.example", "Kari Nordmann").await;
+    applicant(app, "ola@fjordvik.example", "Ola Nordmann").await;
+    applicant(app, "per@fjordvik.example", "Per Ansatt").await;
+    for (email, role) in [
+        ("leder@fjordvik.example", Role::Leader),
+        ("jury@fjordvik.example", Role::Juror),
+        ("red@fjordvik.example", Role::Editor),
+        ("admin@fjordvik.example", Role::Administrator),
+    ] {
+        let input = AddUser {
+            email,
+            name: email,
+            roles: &[role],
+            password: PASSWORD,
+        };
+        app.services.add_user(input).await.unwrap();
+    }
+    let kari = crate::fixtures::user_row(app, "kari@fjordvik.example").await;
+    let category = round.category(CategoryKind::Innovation);
+    let admin = crate::fixtures::user_row(app, "admin@fjordvik.example").await;
+    // A question of its own, while the category takes changes (before any submission).
+    let question = prisverdig_domain::setup::QuestionInput {
+        text: "Hva lærte dere?",
+        help: "",
+        required: false,
+    };
+    app.services
+        .add_question(&admin, category, &question)
+        .await
+        .unwrap();
+    let mut apps = BTreeMap::new();
+    let draft = app
+        .services
+        .start_application(&kari, round.category(CategoryKind::Innovation), round.unit)
+        .await
+        .unwrap();
+    let mut form = prisverdig_domain::application_form::ApplicationForm {
+        title: TITLES[0].1.into(),
+        ..Default::default()
+    };
+    form.answers.criteria = vec![String::new(); 6];
+    app.services
+        .save_application(
+            &kari,
+            draft,
+            1,
+            form,
+            prisverdig_service::apply::Intent::Save,
+        )
+        .await
+        .unwrap();
+    apps.insert(State::Draft, draft);
+    apps.insert(
+        State::Hidden,
+        submitted(app, &round, CategoryKind::Innovation, TITLES[1].1, None).await,
+    );
+    let withdrawn = submitted(app, &round, CategoryKind::Innovation, TITLES[2].1, None).await;
+    apps.insert(State::Withdrawn, withdrawn);
+
+    // Kari (the app's own client) puts Ola on every team and a picture on each application.
+    assert_eq!(
+        app.sign_in("kari@fjordvik.example", PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    let mut files = BTreeMap::new();
+    for state in [State::Draft, State::Hidden, State::Withdrawn] {
+        let id = apps[&state];
+        let edit = format!("/applications/{id}/edit");
+        let res = app
+            .post_form(
+                &edit,
+                &format!("/applications/{id}/team"),
+                &[("email", "ola@fjordvik.example")],
+            )
+            .await;
+        assert_eq!(res.status(), 303, "{state:?}");
+        let res = crate::uploads::post_file(
+            app,
+            (&edit, &format!("/applications/{id}/attachments")),
+            "bilde.png",
+            crate::uploads::PNG.to_vec(),
+            "Et bilde",
+        )
+        .await;
+        assert_eq!(res.status(), 303, "{state:?}");
+        let page = app.get(&edit).await.text().await.unwrap();
+        files.insert(
+            state,
+            crate::uploads::attachment_ids(&page)
+                .into_iter()
+                .next()
+                .unwrap(),
+        );
+    }
+    let v = app
+        .services
+        .editable(&kari, withdrawn)
+        .await
+        .unwrap()
+        .application
+        .version;
+    app.services
+        .withdraw_application(&kari, withdrawn, v)
+        .await
+        .unwrap();
+    let mut clients = BTreeMap::new();
+    for (viewer, email) in [
+        (Viewer::Employee, "per@fjordvik.example"),
+        (Viewer::Owner, "kari@fjordvik.example"),
+        (Viewer::TeamMember, "ola@fjordvik.example"),
+        (Viewer::Leader, "leder@fjordvik.example"),
+        (Viewer::Juror, "jury@fjordvik.example"),
+        (Viewer::Editor, "red@fjordvik.example"),
+        (Viewer::Administrator, "admin@fjordvik.example"),
+    ] {
+        clients.insert(viewer, TestApp::client_for(app, email).await);
+    }
+    clients.insert(Viewer::SignedOut, new_client());
+
+    let editor = crate::fixtures::user_row(app, "red@fjordvik.example").await;
+    let text = |title: &str| prisverdig_domain::story::StoryText {
+        title: title.into(),
+        lead: "Ingress.".into(),
+        body: "Tekst.".into(),
+        links: vec![],
+    };
+    let draft_story = app
+        .services
+        .create_story(&editor, text("Et utkast til en historie"))
+        .await
+        .unwrap();
+    let published = app
+        .services
+        .create_story(&editor, text("En publisert historie"))
+        .await
+        .unwrap();
+    let upload = prisverdig_service::files::Upload {
+        file_name: "b.png",
+        bytes: crate::uploads::PNG.to_vec(),
+        alt_text: "Bilde",
+    };
+    let story_image = app
+        .services
+        .add_story_image(&editor, published, upload)
+        .await
+        .unwrap();
+    let version = app
+        .services
+        .editable_story(&editor, published)
+        .await
+        .unwrap()
+        .story
+        .version;
+    app.services
+        .publish_story(&editor, published, version, None)
+        .await
+        .unwrap();
+
+    let setup = app.services.category_view(&admin, category).await.unwrap();
+    World {
+        apps,
+        files,
+        clients,
+        round: round.id,
+        category,
+        criterion: setup.criteria[0].id,
+        question: setup.questions[0].id,
+        unit: round.unit,
+        user: kari.id,
+        draft_story,
+        story_image,
+    }
+}
+
+impl World {
+    /// The path for `pattern` with its placeholders filled for `rule` and `state`.
+    fn path(&self, pattern: &str, rule: Rule, state: State) -> String {
+        let file_route = pattern.starts_with("/files/");
+        let id = match rule {
+            _ if file_route => self.files.get(&state).cloned().unwrap_or_default(),
+            Rule::Team | Rule::Published => self.apps[&state].to_string(),
+            Rule::DraftStory | Rule::WriterOnStory => self.draft_story.to_string(),
+            Rule::PublishedStory => self.story_image.to_string(),
+            _ if pattern.starts_with("/admin/rounds/") => self.round.to_string(),
+            _ if pattern.starts_with("/admin/categories/") => self.category.to_string(),
+            _ if pattern.starts_with("/admin/units/") => self.unit.to_string(),
+            _ if pattern.starts_with("/admin/users/") => self.user.to_string(),
+            _ => Uuid::now_v7().to_string(),
+        };
+        let item = if pattern.contains("/questions/") {
+            self.question
+        } else {
+            self.criterion
+        };
+        pattern
+            .replace("{*path}", "app.css")
+            .replace("{token}", &"ab".repeat(32))
+            .replace("{id}", &id)
+            .replace("{item}", &item.to_string())
+            .replace("{list}", "criteria")
+            .replace("{action}", "archive")
+            .replace("{attachment}", &Uuid::now_v7().to_string())
+            .replace("{image}", &Uuid::now_v7().to_string())
+    }
+}
+
+/// The states a rule's answer depends on; other rules are asked once.
+fn states_of(rule: Rule, public_phase: bool) -> Vec<State> {
+    match (rule, public_phase) {
+        (Rule::Team | Rule::Published | Rule::Files, false) => {
+            vec![State::Draft, State::Hidden, State::Withdrawn]
+        }
+        (Rule::Team | Rule::Published | Rule::Files, true) => vec![State::Public],
+        (_, _) => vec![State::Draft],
+    }
+}
+
+async fn ask(app: &TestApp, world: &World, public_phase: bool, problems: &mut Vec<String>) {
+    for viewer in VIEWERS {
+        let client = &world.clients[&viewer];
+        let token = app.csrf_with(client, "/").await;
+        for &(method, pattern, rule) in ROUTES {
+            for state in states_of(rule, public_phase) {
+                let wanted = expect(method, pattern, rule, viewer, state);
+                // Allowed changes are not made here (they would change the world).
+                if method == "POST" && wanted == Expect::Allowed {
+                    continue;
+                }
+                let path = world.path(
+                    pattern,
+                    rule,
+                    if state == State::Public {
+                        State::Hidden
+                    } else {
+                        state
+                    },
+                );
+                let res = if method == "GET" {
+                    client.get(app.url(&path)).send().await.unwrap()
+                } else if pattern.ends_with("/attachments") || pattern.ends_with("/images") {
+                    // Uploads are multipart, their token in the query (as the page sends them).
+                    let form = reqwest::multipart::Form::new().text("alt_text", "x");
+                    client
+                        .post(app.url(&format!("{path}?_csrf={token}")))
+                        .multipart(form)
+                        .send()
+                        .await
+                        .unwrap()
+                } else {
+                    client
+                        .post(app.url(&path))
+                        .form(&[("_csrf", token.as_str())])
+                        .send()
+                        .await
+                        .unwrap()
+                };
+                let status = res.status().as_u16();
+                let location = res
+                    .headers()
+                    .get("location")
+                    .map(|l| l.to_str().unwrap().to_string())
+                    .unwrap_or_default();
+                let body = res.text().await.unwrap_or_default();
+                let got_ok = match wanted {
+                    // Answered (a page, or a page explaining why not now), not refused.
+                    Expect::Allowed => status == 200 || status == 422,
+                    Expect::SignIn => status == 303 && location.starts_with("/sign-in"),
+                    Expect::Refused(code) => status == code,
+                };
+                if !got_ok {
+                    problems.push(format!("{method} {pattern} as {viewer:?} ({state:?}): wanted {wanted:?}, got {status} {location}"));
+                }
+                // No title of an application that is not public reaches anyone off its team.
+                // Editors pick from every submitted application for stories, and administrators
+                // run the round: their own pages may name what is not public yet.
+                let trusted = wanted == Expect::Allowed
+                    && matches!(
+                        rule,
+                        Rule::Writer | Rule::WriterOnStory | Rule::Administrator
+                    );
+                if !viewer.on_team() && !trusted {
+                    for (hidden, title) in TITLES {
+                        let still_hidden = hidden != State::Hidden || !public_phase;
+                        if still_hidden && body.contains(title) {
+                            problems.push(format!("{method} {pattern} as {viewer:?}: the title of the {hidden:?} application leaks"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+on_both_backends! {
+    async fn every_route_answers_every_viewer_as_the_rules_say(app) {
+        let world = world(app).await;
+        let mut problems = Vec::new();
+        ask(app, &world, false, &mut problems).await;
+        app.clock.set(DEADLINE);
+        ask(app, &world, true, &mut problems).await;
+        assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    }
+}
