@@ -31,10 +31,14 @@ pub fn start_server(data_dir: &Path) -> anyhow::Result<(String, Services)> {
                 );
                 let settings = WebSettings {
                     secure_cookies: false,
-                    session_idle: time::Duration::hours(8),
+                    sessions: prisverdig_domain::session::SessionPolicy {
+                        idle: time::Duration::hours(8),
+                        absolute: time::Duration::hours(24),
+                    },
                     contact_email: None,
                     brand: Default::default(),
                     public_url: "http://127.0.0.1".into(),
+                    metrics_token: None,
                 };
                 let state = AppState::new(services.clone(), settings).await?;
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;

@@ -9,6 +9,7 @@ pub mod category;
 pub mod colour;
 pub mod defaults;
 pub mod email;
+pub mod endorsement;
 pub mod error;
 pub mod exchange;
 pub mod local_time;

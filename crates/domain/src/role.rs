@@ -10,15 +10,18 @@ pub enum Role {
     Juror,
     Administrator,
     Editor,
+    /// Leads a jury: nominates, picks winners and writes the justifications (issue 12).
+    JuryChair,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
         Role::Applicant,
         Role::Leader,
         Role::Juror,
         Role::Administrator,
         Role::Editor,
+        Role::JuryChair,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -28,6 +31,7 @@ impl Role {
             Role::Juror => "juror",
             Role::Administrator => "administrator",
             Role::Editor => "editor",
+            Role::JuryChair => "jury_chair",
         }
     }
 

@@ -36,6 +36,16 @@ struct DemoData {
     applications: Vec<DemoApplication>,
     #[serde(default)]
     stories: Vec<DemoStory>,
+    /// Leaders standing behind applications of their units («forankret i linjen»).
+    #[serde(default)]
+    endorsements: Vec<DemoEndorsement>,
+}
+
+#[derive(Deserialize)]
+struct DemoEndorsement {
+    leader: String,
+    application: String,
+    note: String,
 }
 
 /// A published story for «Tanketanken», about applications named by their titles.
@@ -164,6 +174,13 @@ impl Services {
         )
         .await?;
         insert_stories(&mut tx, &data.stories, &user_ids, &by_title, now).await?;
+        for e in &data.endorsements {
+            let (application, _) = by_title.get(&e.application).copied().ok_or_else(|| {
+                ServiceError::broken(format!("demo endorsement of unknown {}", e.application))
+            })?;
+            let leader = lookup(&user_ids, &e.leader)?;
+            prisverdig_store::endorsements::put(&mut tx, now, application, leader, &e.note).await?;
+        }
         let entry = audit::AuditEntry {
             actor: None,
             action: "demo.seed",

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod catalogue_search;
 pub mod clock;
 pub mod demo;
+pub mod endorsements;
 mod error;
 pub mod exchange;
 pub mod family;

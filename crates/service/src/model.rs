@@ -10,6 +10,7 @@ pub use prisverdig_store::catalogue::Published;
 pub use prisverdig_store::catalogue_query::{Card, Filter, Sort};
 pub use prisverdig_store::categories::CategoryRow;
 pub use prisverdig_store::criteria::CriterionRow;
+pub use prisverdig_store::endorsements::Endorsement;
 pub use prisverdig_store::listed::Listed;
 pub use prisverdig_store::organisation::UnitRow;
 pub use prisverdig_store::questions::QuestionRow;

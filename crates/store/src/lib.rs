@@ -15,6 +15,7 @@ pub mod categories;
 pub mod criteria;
 mod db;
 mod decode;
+pub mod endorsements;
 mod error;
 pub mod exchange;
 pub mod invitations;

@@ -70,6 +70,8 @@ enum Rule {
     Team,
     /// Everyone once the application is public; before, the team only.
     Published,
+    /// Backing an application: leaders of its unit (or above), once it is public.
+    Endorse,
     /// A published story: everyone.
     PublishedStory,
     /// A draft story's public address: nobody until it is published (writers use the editor).
@@ -118,6 +120,8 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("GET", "/files/{id}/thumbnail", Rule::Files),
     ("POST", "/applications/{id}/cheer", Rule::Published),
     ("POST", "/applications/{id}/adopt", Rule::Published),
+    ("POST", "/applications/{id}/endorse", Rule::Endorse),
+    ("POST", "/applications/{id}/endorse/remove", Rule::Published),
     ("GET", "/applications/{id}/edit", Rule::Team),
     ("GET", "/applications/{id}/receipt", Rule::Team),
     ("GET", "/applications/{id}/sources", Rule::Team),
@@ -335,6 +339,10 @@ fn expect(method: &str, pattern: &str, rule: Rule, viewer: Viewer, state: State)
         Rule::Team => Expect::Refused(403),
         Rule::Files if viewer.on_team() || public => Expect::Allowed,
         Rule::Files => Expect::Refused(404),
+        Rule::Endorse if !public => Expect::Refused(404),
+        // The matrix's leader leads the round's sector, above the application's unit.
+        Rule::Endorse if viewer == Viewer::Leader => Expect::Allowed,
+        Rule::Endorse => Expect::Refused(403),
         Rule::Published if public => Expect::Allowed,
         Rule::Published => Expect::Refused(404),
     }
@@ -378,6 +386,26 @@ async fn world(app: &TestApp) -> World {
             password: PASSWORD,
         };
         app.services.add_user(input).await.unwrap();
+    }
+    let leader = crate::fixtures::user_row(app, "leder@fjordvik.example").await;
+    let sql = "UPDATE users SET unit_id = $1 WHERE id = $2";
+    match app.services.db() {
+        prisverdig_store::Db::Sqlite(p) => {
+            sqlx::query(sql)
+                .bind(round.sector)
+                .bind(leader.id)
+                .execute(p)
+                .await
+                .unwrap();
+        }
+        prisverdig_store::Db::Postgres(p) => {
+            sqlx::query(sql)
+                .bind(round.sector)
+                .bind(leader.id)
+                .execute(p)
+                .await
+                .unwrap();
+        }
     }
     let kari = crate::fixtures::user_row(app, "kari@fjordvik.example").await;
     let category = round.category(CategoryKind::Innovation);
@@ -544,7 +572,7 @@ impl World {
         let file_route = pattern.starts_with("/files/");
         let id = match rule {
             _ if file_route => self.files.get(&state).cloned().unwrap_or_default(),
-            Rule::Team | Rule::Published => self.apps[&state].to_string(),
+            Rule::Team | Rule::Published | Rule::Endorse => self.apps[&state].to_string(),
             Rule::DraftStory | Rule::WriterOnStory => self.draft_story.to_string(),
             Rule::PublishedStory => self.story_image.to_string(),
             _ if pattern.starts_with("/admin/rounds/") => self.round.to_string(),
@@ -573,10 +601,10 @@ impl World {
 /// The states a rule's answer depends on; other rules are asked once.
 fn states_of(rule: Rule, public_phase: bool) -> Vec<State> {
     match (rule, public_phase) {
-        (Rule::Team | Rule::Published | Rule::Files, false) => {
+        (Rule::Team | Rule::Published | Rule::Files | Rule::Endorse, false) => {
             vec![State::Draft, State::Hidden, State::Withdrawn]
         }
-        (Rule::Team | Rule::Published | Rule::Files, true) => vec![State::Public],
+        (Rule::Team | Rule::Published | Rule::Files | Rule::Endorse, true) => vec![State::Public],
         (_, _) => vec![State::Draft],
     }
 }

@@ -42,5 +42,11 @@ on_both_backends! {
         assert_eq!(api["items"].as_array().unwrap().len() as i64, submitted - 24);
         let mistakes = app.get("/catalogue?category=mistake&sort=cheers").await.text().await.unwrap();
         assert!(!mistakes.contains(&format!("Antall søknader: {submitted}")), "the filter narrows the list");
+        // A leader stands behind the cleaning application («forankret i linjen»).
+        let href = regex::Regex::new(r#"href="(/applications/[0-9a-f-]{36})">Behovsstyrt renhold"#).unwrap();
+        let both = format!("{catalogue}{page2}");
+        let path = href.captures(&both).map(|c| c[1].to_string()).expect("the card links to its page");
+        let page = app.get(&path).await.text().await.unwrap();
+        assert!(page.contains("Forankret i linjen") && page.contains("Dette gjør vi nå i alle byggene våre."), "{page}");
     }
 }

@@ -13,6 +13,7 @@ mod catalogue;
 mod contracts;
 mod decisions;
 mod demo;
+mod endorsements;
 mod exchange;
 mod fixtures;
 mod page_cache;

@@ -188,6 +188,7 @@ admin-user-pending = Invited, waiting
 admin-role-applicant = Applicant
 admin-role-leader = Unit leader
 admin-role-juror = Juror
+admin-role-jury-chair = Jury chair
 admin-role-administrator = Administrator
 admin-role-editor = Editor
 admin-user-link-heading = Invitation link

@@ -188,6 +188,7 @@ admin-user-pending = Invitert, venter
 admin-role-applicant = Søker
 admin-role-leader = Leder
 admin-role-juror = Jurymedlem
+admin-role-jury-chair = Juryleder
 admin-role-administrator = Administrator
 admin-role-editor = Redaktør
 admin-user-link-heading = Invitasjonslenke

@@ -188,6 +188,7 @@ admin-user-pending = Invitert, ventar
 admin-role-applicant = Søkjar
 admin-role-leader = Leiar
 admin-role-juror = Jurymedlem
+admin-role-jury-chair = Juryleiar
 admin-role-administrator = Administrator
 admin-role-editor = Redaktør
 admin-user-link-heading = Invitasjonslenkje

@@ -32,6 +32,7 @@ pub(crate) fn role_key(role: Role) -> &'static str {
         Role::Applicant => "admin-role-applicant",
         Role::Leader => "admin-role-leader",
         Role::Juror => "admin-role-juror",
+        Role::JuryChair => "admin-role-jury-chair",
         Role::Administrator => "admin-role-administrator",
         Role::Editor => "admin-role-editor",
     }

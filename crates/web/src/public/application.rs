@@ -11,7 +11,7 @@ use prisverdig_domain::application::IdeaOrigin;
 use prisverdig_domain::application_form::MistakeDecision;
 use prisverdig_service::catalogue::Surroundings;
 use prisverdig_service::markdown::render;
-use prisverdig_service::model::Attachment;
+use prisverdig_service::model::{Attachment, Endorsement};
 use uuid::Uuid;
 
 #[derive(Template, WebTemplate)]
@@ -39,6 +39,13 @@ pub struct ApplicationPage {
     stories: Vec<StoryTeaser>,
     /// The names of the people behind it.
     team: Vec<String>,
+    /// «Forankret i linjen»: the leaders who stand behind it.
+    endorsements: Vec<Endorsement>,
+    /// The visitor leads the application's unit (or one above it).
+    may_endorse: bool,
+    endorsed_by_me: bool,
+    /// The endorsement note as last written (kept when it was refused).
+    pub(super) endorsement_note: String,
 }
 
 impl ApplicationPage {
@@ -137,8 +144,24 @@ pub async fn page(
         .into_iter()
         .partition(|f| f.thumbnail_key.is_some());
     let stories = StoryTeaser::all(shell.locale, state.services.stories_about(id).await?);
+    let endorsements = state.services.endorsements(id).await?;
+    let (may_endorse, mine) = match &shell.user {
+        Some(user) => (
+            state.services.may_endorse(user, id).await?,
+            endorsements.iter().find(|e| e.user_id == user.id),
+        ),
+        None => (false, None),
+    };
+    let (endorsed_by_me, endorsement_note) = (
+        mine.is_some(),
+        mine.map(|e| e.note.clone()).unwrap_or_default(),
+    );
     Ok(ApplicationPage {
         stories,
+        endorsements,
+        may_endorse,
+        endorsed_by_me,
+        endorsement_note,
         team: p.team.clone(),
         title: p.form.title.clone(),
         summary: p.form.summary.clone(),

@@ -29,5 +29,10 @@ pub fn routes() -> Router<AppState> {
         .route("/applications/{id}/family", get(family::show))
         .route("/applications/{id}/cheer", post(reactions::cheer))
         .route("/applications/{id}/adopt", post(reactions::adopt))
+        .route("/applications/{id}/endorse", post(reactions::endorse))
+        .route(
+            "/applications/{id}/endorse/remove",
+            post(reactions::withdraw_endorsement),
+        )
         .route("/tips/new", get(tips::form).post(tips::submit))
 }

@@ -1,4 +1,5 @@
-//! Reactions on an innovation's page: «Heia!» and «Vi stjal denne».
+//! Reactions on an innovation's page: «Heia!», «Vi stjal denne» and a leader's endorsement
+//! («forankret i linjen»).
 
 use crate::error::WebError;
 use crate::extract::user::SignedIn;
@@ -53,4 +54,42 @@ pub async fn adopt(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+#[derive(Deserialize)]
+pub struct EndorseForm {
+    #[serde(default)]
+    note: String,
+}
+
+pub async fn endorse(
+    State(state): State<AppState>,
+    shell: Shell,
+    SignedIn(user): SignedIn,
+    Path(id): Path<Uuid>,
+    Form(form): Form<EndorseForm>,
+) -> Result<Response, WebError> {
+    match state.services.endorse(&user, id, &form.note).await {
+        Ok(()) => Ok(Redirect::to(&format!("/applications/{id}#endorsed")).into_response()),
+        Err(ServiceError::Invalid(problems)) => {
+            let mut errors = FormErrors::default();
+            problems
+                .iter()
+                .for_each(|p| errors.add_problem(shell.locale, p));
+            let mut page =
+                super::application::page(&state, shell, id, errors, String::new()).await?;
+            page.endorsement_note = form.note;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn withdraw_endorsement(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    Path(id): Path<Uuid>,
+) -> Result<Redirect, WebError> {
+    state.services.withdraw_endorsement(&user, id).await?;
+    Ok(Redirect::to(&format!("/applications/{id}#endorsed")))
 }
