@@ -17,6 +17,7 @@ mod db;
 mod decode;
 mod error;
 pub mod exchange;
+pub mod identities;
 pub mod invitations;
 pub mod jury;
 pub mod listed;
