@@ -334,10 +334,19 @@ mod tests {
     #[test]
     fn a_bad_provider_setting_names_it_on_one_line() {
         let cases: [(&[(&str, &str)], &str); 5] = [
-            (&[("PRISVERDIG_OIDC_PROVIDERS", "Entra!")], "PRISVERDIG_OIDC_PROVIDERS"),
-            (&[("PRISVERDIG_OIDC_PROVIDERS", "e")], "PRISVERDIG_OIDC_E_ISSUER"),
             (
-                &[("PRISVERDIG_OIDC_PROVIDERS", "e"), ("PRISVERDIG_OIDC_E_ISSUER", "http://idp.example")],
+                &[("PRISVERDIG_OIDC_PROVIDERS", "Entra!")],
+                "PRISVERDIG_OIDC_PROVIDERS",
+            ),
+            (
+                &[("PRISVERDIG_OIDC_PROVIDERS", "e")],
+                "PRISVERDIG_OIDC_E_ISSUER",
+            ),
+            (
+                &[
+                    ("PRISVERDIG_OIDC_PROVIDERS", "e"),
+                    ("PRISVERDIG_OIDC_E_ISSUER", "http://idp.example"),
+                ],
                 "PRISVERDIG_OIDC_E_ISSUER",
             ),
             (
@@ -360,9 +369,16 @@ mod tests {
             ),
         ];
         for (pairs, named) in cases {
-            let pairs: Vec<(String, String)> =
-                pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-            let env = move |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+            let pairs: Vec<(String, String)> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            let env = move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+            };
             let err = Settings::load(None, &env).unwrap_err();
             assert!(err.contains(named), "{err}");
             assert!(!err.contains('\n'), "{err}");
@@ -376,6 +392,9 @@ mod tests {
         let file = dir.join("p.toml");
         std::fs::write(&file, "[oidc.entra]\nissuer_url = \"x\"\n").unwrap();
         let err = Settings::load(Some(&file), &env_of(&[])).unwrap_err();
-        assert!(err.contains("unknown setting `oidc.entra.issuer_url`"), "{err}");
+        assert!(
+            err.contains("unknown setting `oidc.entra.issuer_url`"),
+            "{err}"
+        );
     }
 }

@@ -360,7 +360,12 @@ pub async fn set_password(tx: &mut Tx, id: Uuid, hash: &str, name: &str) -> Resu
 
 /// Gives an account that never got in the name and unit its owner arrives with through
 /// single sign-on (the account then has an identity, so it is no longer pending).
-pub async fn complete_pending(tx: &mut Tx, id: Uuid, name: &str, unit_id: Option<Uuid>) -> Result<()> {
+pub async fn complete_pending(
+    tx: &mut Tx,
+    id: Uuid,
+    name: &str,
+    unit_id: Option<Uuid>,
+) -> Result<()> {
     on_tx!(tx, |conn| sqlx::query(
         "UPDATE users SET name = $2, unit_id = COALESCE($3, unit_id), version = version + 1 \
          WHERE id = $1"

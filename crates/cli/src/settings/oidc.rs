@@ -62,13 +62,20 @@ fn from_file(
         let raw = out.entry(name.clone()).or_default();
         for (key, value) in keys {
             let known = KEYS.iter().find(|k| **k == key).ok_or_else(|| {
-                format!("configuration file {}: unknown setting `oidc.{name}.{key}`", path.display())
+                format!(
+                    "configuration file {}: unknown setting `oidc.{name}.{key}`",
+                    path.display()
+                )
             })?;
             let text = match value {
                 toml::Value::String(s) => s.clone(),
                 toml::Value::Array(items) => items
                     .iter()
-                    .map(|i| i.as_str().map(str::to_string).unwrap_or_else(|| i.to_string()))
+                    .map(|i| {
+                        i.as_str()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| i.to_string())
+                    })
                     .collect::<Vec<_>>()
                     .join(" "),
                 other => other.to_string(),
@@ -80,7 +87,10 @@ fn from_file(
     Ok(())
 }
 
-fn from_env(env: &dyn Fn(&str) -> Option<String>, out: &mut BTreeMap<String, Raw>) -> Result<(), String> {
+fn from_env(
+    env: &dyn Fn(&str) -> Option<String>,
+    out: &mut BTreeMap<String, Raw>,
+) -> Result<(), String> {
     if let Some(list) = env(PROVIDERS_ENV) {
         for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             check_name(name, PROVIDERS_ENV)?;
@@ -111,9 +121,17 @@ fn required(raw: &Raw, name: &str, key: &str) -> Result<String, String> {
 
 /// https, or plain http on this machine only (for tests and trying things out).
 fn issuer_ok(v: &str) -> bool {
-    let local = ["http://127.0.0.1:", "http://127.0.0.1/", "http://localhost:", "http://localhost/", "http://[::1]:"];
+    let local = [
+        "http://127.0.0.1:",
+        "http://127.0.0.1/",
+        "http://localhost:",
+        "http://localhost/",
+        "http://[::1]:",
+    ];
     let no_extra = !v.contains(['?', '#', ' ']);
-    no_extra && ((v.starts_with("https://") && v.len() > "https://".len()) || local.iter().any(|p| v.starts_with(p)))
+    no_extra
+        && ((v.starts_with("https://") && v.len() > "https://".len())
+            || local.iter().any(|p| v.starts_with(p)))
 }
 
 fn provider(name: &str, raw: &Raw) -> Result<Provider, String> {
@@ -154,7 +172,10 @@ fn provider(name: &str, raw: &Raw) -> Result<Provider, String> {
     };
     Ok(Provider {
         name: name.to_string(),
-        label: text("label").map(|(v, _)| v).filter(|v| !v.is_empty()).unwrap_or_else(|| name.to_string()),
+        label: text("label")
+            .map(|(v, _)| v)
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| name.to_string()),
         issuer,
         client_id: required(raw, name, "client_id")?,
         client_secret: Secret(required(raw, name, "client_secret")?),

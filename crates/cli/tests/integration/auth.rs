@@ -152,6 +152,7 @@ async fn cookies_are_secure_behind_https() {
         Backend::Sqlite,
         Options {
             secure_cookies: true,
+            ..Options::default()
         },
     )
     .await;

@@ -82,6 +82,8 @@ pub fn postgres_url() -> Option<String> {
 #[derive(Default)]
 pub struct Options {
     pub secure_cookies: bool,
+    /// Single sign-on providers, their callbacks under this server's own address.
+    pub sso: Vec<prisverdig_service::sso::Provider>,
 }
 
 impl TestApp {
@@ -105,7 +107,12 @@ impl TestApp {
         let scratch =
             std::env::temp_dir().join(format!("prisverdig-scratch-{}", uuid::Uuid::now_v7()));
         let store = Arc::new(prisverdig_service::files::LocalFileStore::new(&scratch));
-        let services = Services::new(db, clock.clone(), store);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let mut services = Services::new(db, clock.clone(), store);
+        if !options.sso.is_empty() {
+            services = services.with_sso(&base, options.sso).unwrap();
+        }
         let settings = WebSettings {
             secure_cookies: options.secure_cookies,
             session_idle: time::Duration::hours(8),
@@ -113,7 +120,7 @@ impl TestApp {
             brand: Default::default(),
             public_url: "http://prisverdig.test".into(),
         };
-        let base = serve(services.clone(), settings).await;
+        serve_on(listener, services.clone(), settings).await;
         TestApp {
             base,
             services,
@@ -260,11 +267,15 @@ macro_rules! on_both_backends {
 
 /// Serves `services` on a free loopback port; returns the base URL.
 async fn serve(services: Services, settings: WebSettings) -> String {
-    let state = AppState::new(services, settings).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, router(state)).await });
+    serve_on(listener, services, settings).await;
     base
+}
+
+async fn serve_on(listener: tokio::net::TcpListener, services: Services, settings: WebSettings) {
+    let state = AppState::new(services, settings).await.unwrap();
+    tokio::spawn(async move { axum::serve(listener, router(state)).await });
 }
 
 impl TestApp {

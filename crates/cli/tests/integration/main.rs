@@ -14,6 +14,7 @@ mod decisions;
 mod demo;
 mod exchange;
 mod fixtures;
+mod oidc;
 mod page_cache;
 mod pages;
 mod refusals;

@@ -123,7 +123,8 @@ impl Services {
         verified: Verified,
         next: String,
     ) -> SsoResult<Finished> {
-        if let Some(id) = identities::user_of(&self.db, &verified.issuer, &verified.subject).await? {
+        if let Some(id) = identities::user_of(&self.db, &verified.issuer, &verified.subject).await?
+        {
             let user = users::find(&self.db, id).await?.ok_or(SsoError::Inactive)?;
             return Ok(Finished::SignedIn { user, next });
         }
@@ -219,7 +220,9 @@ impl Services {
                     unit_id: profile.unit_id,
                     roles: &[Role::Applicant],
                 };
-                let id = users::insert(&mut tx, now, new).await.map_err(email_taken)?;
+                let id = users::insert(&mut tx, now, new)
+                    .await
+                    .map_err(email_taken)?;
                 (id, false)
             }
             Some((id, true)) if profile.email_trusted => {

@@ -289,10 +289,23 @@ mod tests {
 
     #[test]
     fn a_callback_passes_only_with_its_provider_state_and_time() {
-        assert_eq!(check_callback(&flow(), "entra", 1_000 + 600, back("abc")).unwrap(), "code");
+        assert_eq!(
+            check_callback(&flow(), "entra", 1_000 + 600, back("abc")).unwrap(),
+            "code"
+        );
         let refused = |r: SsoResult<String>| matches!(r, Err(SsoError::Refused(_)));
-        assert!(refused(check_callback(&flow(), "idporten", 1_001, back("abc"))));
-        assert!(refused(check_callback(&flow(), "entra", 1_001, back("abd"))));
+        assert!(refused(check_callback(
+            &flow(),
+            "idporten",
+            1_001,
+            back("abc")
+        )));
+        assert!(refused(check_callback(
+            &flow(),
+            "entra",
+            1_001,
+            back("abd")
+        )));
         assert!(refused(check_callback(&flow(), "entra", 1_001, back(""))));
         let late = check_callback(&flow(), "entra", 1_000 + 601, back("abc"));
         assert!(matches!(late, Err(SsoError::Expired)));
