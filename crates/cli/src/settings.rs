@@ -2,6 +2,8 @@
 //! optional TOML file, then `PRISVERDIG_*` environment variables, then command-line flags.
 //! A bad value stops start-up with one line naming the setting and what is wrong.
 
+mod oidc;
+
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -29,6 +31,8 @@ pub struct Settings {
     pub metrics_token: Option<String>,
     /// A second address serving only `/metrics`, without a token (for a private network).
     pub metrics_bind: Option<SocketAddr>,
+    /// Single sign-on providers (`[oidc.<name>]`); none by default.
+    pub oidc: Vec<prisverdig_service::sso::Provider>,
 }
 
 /// Every setting: its name in the file, and (derived) its environment variable.
@@ -56,6 +60,8 @@ fn env_name(key: &str) -> String {
 /// Raw values by key, with where each came from (for the error message).
 struct Raw {
     values: HashMap<&'static str, (String, String)>,
+    /// The file's `[oidc.*]` tables, and the file's path.
+    oidc: Option<(toml::Table, PathBuf)>,
 }
 
 impl Raw {
@@ -64,14 +70,29 @@ impl Raw {
     }
 }
 
-fn read_file(path: &PathBuf) -> Result<HashMap<&'static str, (String, String)>, String> {
+type FileValues = (HashMap<&'static str, (String, String)>, Option<toml::Table>);
+
+fn read_file(path: &PathBuf) -> Result<FileValues, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read configuration file {}: {e}", path.display()))?;
     let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
         format!("configuration file {}: {}", path.display(), e.message())
     })?;
     let mut values = HashMap::new();
+    let mut oidc = None;
     for (key, value) in table {
+        if key == "oidc" {
+            match value {
+                toml::Value::Table(t) => oidc = Some(t),
+                _ => {
+                    return Err(format!(
+                        "configuration file {}: `oidc` must be a table of providers",
+                        path.display()
+                    ));
+                }
+            }
+            continue;
+        }
         let known = KEYS.iter().find(|k| **k == key).ok_or_else(|| {
             format!(
                 "configuration file {}: unknown setting `{key}`",
@@ -84,13 +105,16 @@ fn read_file(path: &PathBuf) -> Result<HashMap<&'static str, (String, String)>, 
         };
         values.insert(*known, (text, format!("`{key}` in {}", path.display())));
     }
-    Ok(values)
+    Ok((values, oidc))
 }
 
 fn collect(file: Option<&PathBuf>, env: &dyn Fn(&str) -> Option<String>) -> Result<Raw, String> {
-    let mut values = match file {
-        Some(path) => read_file(path)?,
-        None => HashMap::new(),
+    let (mut values, oidc) = match file {
+        Some(path) => {
+            let (values, oidc) = read_file(path)?;
+            (values, oidc.map(|t| (t, path.clone())))
+        }
+        None => (HashMap::new(), None),
     };
     for key in KEYS {
         let name = env_name(key);
@@ -98,7 +122,7 @@ fn collect(file: Option<&PathBuf>, env: &dyn Fn(&str) -> Option<String>) -> Resu
             values.insert(key, (v, name));
         }
     }
-    Ok(Raw { values })
+    Ok(Raw { values, oidc })
 }
 
 fn parse<T>(
@@ -124,6 +148,7 @@ impl Settings {
     ) -> Result<Settings, String> {
         let raw = collect(file, env)?;
         let text = |v: &str| Some(v.to_string());
+        let oidc_file = raw.oidc.as_ref().map(|(t, p)| (t, p.as_path()));
         Ok(Settings {
             bind: parse(
                 &raw,
@@ -228,6 +253,7 @@ impl Settings {
                 "an address and port like 127.0.0.1:9100",
                 |v| v.parse().ok().map(Some),
             )?,
+            oidc: oidc::load(oidc_file, env)?,
         })
     }
 
@@ -297,5 +323,111 @@ mod tests {
         std::fs::write(&file, "bnd = \"x\"\n").unwrap();
         let err = Settings::load(Some(&file), &env_of(&[])).unwrap_err();
         assert!(err.contains("unknown setting `bnd`"), "{err}");
+    }
+
+    #[test]
+    fn providers_come_from_oidc_tables_and_the_environment_wins() {
+        let dir = std::env::temp_dir().join(format!("pv-settings-o-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("p.toml");
+        std::fs::write(
+            &file,
+            "[oidc.entra]\nissuer = \"https://login.microsoftonline.com/t/v2.0\"\n\
+             client_id = \"abc\"\nclient_secret = \"file-secret\"\nlabel = \"Bærum kommune\"\n\
+             scopes = [\"email\", \"profile\"]\nemail_claim = \"preferred_username\"\n",
+        )
+        .unwrap();
+        let env = env_of(&[
+            ("PRISVERDIG_OIDC_ENTRA_CLIENT_SECRET", "env-secret"),
+            ("PRISVERDIG_OIDC_PROVIDERS", "id-porten"),
+            ("PRISVERDIG_OIDC_ID_PORTEN_ISSUER", "https://idporten.no"),
+            ("PRISVERDIG_OIDC_ID_PORTEN_CLIENT_ID", "c"),
+            ("PRISVERDIG_OIDC_ID_PORTEN_CLIENT_SECRET", "s"),
+            ("PRISVERDIG_OIDC_ID_PORTEN_SCOPES", "openid profile"),
+            ("PRISVERDIG_OIDC_ID_PORTEN_UNIT_CLAIM", "orgunit"),
+        ]);
+        let s = Settings::load(Some(&file), &env).unwrap();
+        let names: Vec<_> = s.oidc.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["entra", "id-porten"]);
+        let entra = &s.oidc[0];
+        assert_eq!(entra.client_secret.0, "env-secret");
+        assert_eq!(entra.label, "Bærum kommune");
+        assert_eq!(entra.scopes, ["email", "profile"]);
+        assert_eq!(entra.claims.email, "preferred_username");
+        assert_eq!(entra.claims.name, "name");
+        assert_eq!(entra.claims.unit, None);
+        assert!(!entra.trust_email);
+        let idporten = &s.oidc[1];
+        assert_eq!(idporten.label, "id-porten");
+        assert_eq!(idporten.scopes, ["profile"]);
+        assert_eq!(idporten.claims.unit.as_deref(), Some("orgunit"));
+        assert!(Settings::load(None, &env_of(&[])).unwrap().oidc.is_empty());
+    }
+
+    #[test]
+    fn a_bad_provider_setting_names_it_on_one_line() {
+        let cases: [(&[(&str, &str)], &str); 5] = [
+            (
+                &[("PRISVERDIG_OIDC_PROVIDERS", "Entra!")],
+                "PRISVERDIG_OIDC_PROVIDERS",
+            ),
+            (
+                &[("PRISVERDIG_OIDC_PROVIDERS", "e")],
+                "PRISVERDIG_OIDC_E_ISSUER",
+            ),
+            (
+                &[
+                    ("PRISVERDIG_OIDC_PROVIDERS", "e"),
+                    ("PRISVERDIG_OIDC_E_ISSUER", "http://idp.example"),
+                ],
+                "PRISVERDIG_OIDC_E_ISSUER",
+            ),
+            (
+                &[
+                    ("PRISVERDIG_OIDC_PROVIDERS", "e"),
+                    ("PRISVERDIG_OIDC_E_ISSUER", "https://idp.example"),
+                    ("PRISVERDIG_OIDC_E_CLIENT_ID", "c"),
+                ],
+                "PRISVERDIG_OIDC_E_CLIENT_SECRET",
+            ),
+            (
+                &[
+                    ("PRISVERDIG_OIDC_PROVIDERS", "e"),
+                    ("PRISVERDIG_OIDC_E_ISSUER", "https://idp.example"),
+                    ("PRISVERDIG_OIDC_E_CLIENT_ID", "c"),
+                    ("PRISVERDIG_OIDC_E_CLIENT_SECRET", "s"),
+                    ("PRISVERDIG_OIDC_E_TRUST_EMAIL", "yes"),
+                ],
+                "PRISVERDIG_OIDC_E_TRUST_EMAIL",
+            ),
+        ];
+        for (pairs, named) in cases {
+            let pairs: Vec<(String, String)> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            let env = move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+            };
+            let err = Settings::load(None, &env).unwrap_err();
+            assert!(err.contains(named), "{err}");
+            assert!(!err.contains('\n'), "{err}");
+        }
+    }
+
+    #[test]
+    fn unknown_provider_keys_in_the_file_are_refused() {
+        let dir = std::env::temp_dir().join(format!("pv-settings-ou-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("p.toml");
+        std::fs::write(&file, "[oidc.entra]\nissuer_url = \"x\"\n").unwrap();
+        let err = Settings::load(Some(&file), &env_of(&[])).unwrap_err();
+        assert!(
+            err.contains("unknown setting `oidc.entra.issuer_url`"),
+            "{err}"
+        );
     }
 }

@@ -21,6 +21,7 @@ pub mod model;
 pub mod operations;
 pub mod public_changes;
 pub mod search;
+pub mod sso;
 pub mod stories;
 pub mod users;
 
@@ -49,6 +50,8 @@ pub struct Services {
     pub(crate) facets: Arc<std::sync::Mutex<Option<public_changes::Facets>>>,
     /// Invitation links stop working this many days after they are made.
     pub invitation_days: i64,
+    /// The single sign-on providers (none unless configured).
+    pub(crate) sso: Arc<sso::Sso>,
 }
 
 impl Services {
@@ -63,6 +66,7 @@ impl Services {
             public: Arc::default(),
             facets: Arc::default(),
             invitation_days: prisverdig_domain::account::DEFAULT_INVITATION_DAYS,
+            sso: Arc::new(sso::Sso::none()),
         }
     }
 }

@@ -18,6 +18,7 @@ mod decode;
 pub mod endorsements;
 mod error;
 pub mod exchange;
+pub mod identities;
 pub mod invitations;
 pub mod jury;
 pub mod listed;

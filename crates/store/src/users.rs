@@ -358,6 +358,27 @@ pub async fn set_password(tx: &mut Tx, id: Uuid, hash: &str, name: &str) -> Resu
     Ok(())
 }
 
+/// Gives an account that never got in the name and unit its owner arrives with through
+/// single sign-on (the account then has an identity, so it is no longer pending).
+pub async fn complete_pending(
+    tx: &mut Tx,
+    id: Uuid,
+    name: &str,
+    unit_id: Option<Uuid>,
+) -> Result<()> {
+    on_tx!(tx, |conn| sqlx::query(
+        "UPDATE users SET name = $2, unit_id = COALESCE($3, unit_id), version = version + 1 \
+         WHERE id = $1"
+    )
+    .bind(id)
+    .bind(name)
+    .bind(unit_id)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
 /// Team invitations sent to this address before its account existed now name the account.
 pub async fn claim_team_invitations(tx: &mut Tx, id: Uuid, email: &str) -> Result<u64> {
     Ok(on_tx!(tx, |conn| sqlx::query(

@@ -27,9 +27,11 @@ pub async fn open(settings: &Settings) -> anyhow::Result<Services> {
     db.migrate().await.context("cannot migrate the database")?;
     let files = Arc::new(LocalFileStore::new(&settings.data_dir));
     let search_dir = settings.data_dir.join("search");
-    Ok(Services::new(db, Arc::new(SystemClock), files)
+    Services::new(db, Arc::new(SystemClock), files)
         .with_search_dir(search_dir)
-        .with_invitation_days(settings.invitation_days))
+        .with_invitation_days(settings.invitation_days)
+        .with_sso(&settings.public_url, settings.oidc.clone())
+        .map_err(|e| anyhow::anyhow!("setting {e}"))
 }
 
 pub async fn migrate(settings: &Settings) -> anyhow::Result<()> {

@@ -82,6 +82,10 @@ enum Rule {
     Files,
     /// An invitation link that is not valid: the same answer to everyone.
     UnknownToken,
+    /// Finishing a single sign-on that was never started: sent back to sign in.
+    NoPendingSignIn,
+    /// A form whose fields are all required, posted empty: refused before anything is read.
+    EmptyForm,
     /// Only with the metrics token.
     MetricsToken,
 }
@@ -110,6 +114,14 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("POST", "/invitation/{token}", Rule::UnknownToken),
     ("POST", "/language", Rule::Anyone),
     ("POST", "/sign-out", Rule::Anyone),
+    ("POST", "/sign-in/sso/{provider}", Rule::UnknownToken),
+    (
+        "GET",
+        "/sign-in/sso/{provider}/callback",
+        Rule::UnknownToken,
+    ),
+    ("GET", "/sign-in/sso/complete", Rule::NoPendingSignIn),
+    ("POST", "/sign-in/sso/complete", Rule::EmptyForm),
     ("POST", "/sign-out/everywhere", Rule::SignedIn),
     ("GET", "/apply", Rule::SignedIn),
     ("GET", "/my-applications", Rule::SignedIn),
@@ -315,6 +327,8 @@ fn expect(method: &str, pattern: &str, rule: Rule, viewer: Viewer, state: State)
         Rule::UnknownToken => Expect::Refused(404),
         Rule::MetricsToken => Expect::Refused(401),
         Rule::DraftStory => Expect::Refused(404),
+        Rule::NoPendingSignIn => Expect::SignIn,
+        Rule::EmptyForm => Expect::Refused(400),
         // What is not public does not exist for the signed-out; changes ask them to sign in.
         Rule::Published | Rule::Files if signed_out && method == "GET" => {
             if public {
@@ -589,6 +603,7 @@ impl World {
         pattern
             .replace("{*path}", "app.css")
             .replace("{token}", &"ab".repeat(32))
+            .replace("{provider}", "ukjent")
             .replace("{id}", &id)
             .replace("{item}", &item.to_string())
             .replace("{list}", "criteria")

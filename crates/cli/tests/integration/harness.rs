@@ -103,6 +103,8 @@ pub struct Options {
     pub secure_cookies: bool,
     /// How long sign-ins last; [`SESSIONS`] when unset.
     pub sessions: Option<prisverdig_domain::session::SessionPolicy>,
+    /// Single sign-on providers, their callbacks under this server's own address.
+    pub sso: Vec<prisverdig_service::sso::Provider>,
 }
 
 /// The bearer token the test servers' `/metrics` asks for.
@@ -136,7 +138,12 @@ impl TestApp {
         let scratch =
             std::env::temp_dir().join(format!("prisverdig-scratch-{}", uuid::Uuid::now_v7()));
         let store = Arc::new(prisverdig_service::files::LocalFileStore::new(&scratch));
-        let services = Services::new(db, clock.clone(), store);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let mut services = Services::new(db, clock.clone(), store);
+        if !options.sso.is_empty() {
+            services = services.with_sso(&base, options.sso).unwrap();
+        }
         let settings = WebSettings {
             secure_cookies: options.secure_cookies,
             sessions: options.sessions.unwrap_or(SESSIONS),
@@ -145,7 +152,7 @@ impl TestApp {
             public_url: "http://prisverdig.test".into(),
             metrics_token: Some(METRICS_TOKEN.into()),
         };
-        let base = serve(services.clone(), settings).await;
+        serve_on(listener, services.clone(), settings).await;
         TestApp {
             base,
             services,
@@ -305,11 +312,15 @@ macro_rules! on_both_backends {
 
 /// Serves `services` on a free loopback port; returns the base URL.
 async fn serve(services: Services, settings: WebSettings) -> String {
-    let state = AppState::new(services, settings).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, router(state)).await });
+    serve_on(listener, services, settings).await;
     base
+}
+
+async fn serve_on(listener: tokio::net::TcpListener, services: Services, settings: WebSettings) {
+    let state = AppState::new(services, settings).await.unwrap();
+    tokio::spawn(async move { axum::serve(listener, router(state)).await });
 }
 
 impl TestApp {

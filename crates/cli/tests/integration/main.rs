@@ -16,6 +16,7 @@ mod demo;
 mod endorsements;
 mod exchange;
 mod fixtures;
+mod oidc;
 mod page_cache;
 mod pages;
 mod refusals;

@@ -8,7 +8,9 @@ use crate::on_both_backends;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-const KINDS: [&str; 7] = ["page", "api", "asset", "feed", "file", "fragment", "ops"];
+const KINDS: [&str; 8] = [
+    "page", "api", "asset", "feed", "file", "fragment", "ops", "flow",
+];
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")

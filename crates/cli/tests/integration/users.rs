@@ -108,7 +108,7 @@ async fn accept(
         .unwrap()
 }
 
-async fn start_application(app: &TestApp, round: &crate::fixtures::Round) -> Uuid {
+pub(crate) async fn start_application(app: &TestApp, round: &crate::fixtures::Round) -> Uuid {
     let (category, unit) = (
         round.category(CategoryKind::Innovation).to_string(),
         round.unit.to_string(),
@@ -130,7 +130,12 @@ async fn start_application(app: &TestApp, round: &crate::fixtures::Round) -> Uui
     .unwrap()
 }
 
-async fn team_change(app: &TestApp, id: Uuid, action: &str, email: &str) -> reqwest::Response {
+pub(crate) async fn team_change(
+    app: &TestApp,
+    id: Uuid,
+    action: &str,
+    email: &str,
+) -> reqwest::Response {
     let edit = format!("/applications/{id}/edit");
     app.post_form(
         &edit,

@@ -1,4 +1,5 @@
-//! The sign-in page and its form. A successful sign-in gets a fresh session id.
+//! The sign-in page and its form, with a button per single sign-on provider above it. A
+//! successful sign-in gets a fresh session id.
 
 use crate::error::WebError;
 use crate::extract::user::start_session;
@@ -18,6 +19,7 @@ use tower_sessions::Session;
 #[template(path = "auth/sign_in.html")]
 pub struct SignInPage {
     shell: Shell,
+    providers: Vec<super::sso::SsoButtonView>,
     email: String,
     next: String,
     errors: FormErrors,
@@ -29,9 +31,14 @@ pub struct NextQuery {
     next: String,
 }
 
-pub async fn form(shell: Shell, Query(query): Query<NextQuery>) -> SignInPage {
+pub async fn form(
+    State(state): State<AppState>,
+    shell: Shell,
+    Query(query): Query<NextQuery>,
+) -> SignInPage {
     let next = safe_return_path(&query.next).to_string();
     SignInPage {
+        providers: super::sso::buttons(&state, shell.locale),
         shell,
         email: String::new(),
         next,
@@ -81,6 +88,7 @@ pub async fn submit(
         }
     }
     let page = SignInPage {
+        providers: super::sso::buttons(&state, shell.locale),
         shell,
         email: form.email,
         next,

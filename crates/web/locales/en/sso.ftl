@@ -1,0 +1,21 @@
+# Single sign-on through an OpenID Connect provider (auth/sso.rs, auth/sso_profile.rs).
+sso-sign-in-with = Sign in with { $provider }
+sso-or-local = Or sign in with e-mail address and password
+sso-try-again = Back to signing in
+sso-unavailable-title = The sign-in service does not answer
+sso-unavailable-text = We cannot reach the sign-in service right now. Please try again in a moment. If that does not help, contact the administrator.
+sso-expired-title = The sign-in has expired
+sso-expired-text = The sign-in took too long, or its link was used already. Please start signing in again.
+sso-cancelled-title = The sign-in was cancelled
+sso-cancelled-text = The sign-in service did not complete the sign-in. You are not signed in. Try again if you wish.
+sso-refused-title = The sign-in was refused
+sso-refused-text = The answer from the sign-in service could not be verified, so you are not signed in and no account was created. Please start signing in again.
+sso-account-exists-title = An account with this e-mail address exists already
+sso-account-exists-text = The e-mail address you came with belongs to an account that is not linked to this sign-in. Sign in the way you usually do, or ask the administrator for help. No new account was created.
+sso-inactive-title = The account is deactivated
+sso-inactive-text = Your account is deactivated. Contact the administrator if you think this is a mistake.
+sso-profile-title = Complete your account
+sso-profile-intro = The sign-in service did not give us everything we need. Fill in what is missing and your account will be created.
+sso-profile-unit = Unit
+sso-profile-unit-choose = Choose a unit
+sso-profile-submit = Create the account

@@ -1,0 +1,21 @@
+# Single sign-on through an OpenID Connect provider (auth/sso.rs, auth/sso_profile.rs).
+sso-sign-in-with = Logg inn med { $provider }
+sso-or-local = Eller logg inn med e-postadresse og passord
+sso-try-again = Tilbake til innloggingen
+sso-unavailable-title = Innloggingstjenesten svarer ikke
+sso-unavailable-text = Vi får ikke kontakt med innloggingstjenesten akkurat nå. Prøv igjen om litt. Hjelper ikke det, kan du kontakte administratoren.
+sso-expired-title = Innloggingen er utløpt
+sso-expired-text = Innloggingen tok for lang tid, eller lenken er allerede brukt. Start innloggingen på nytt.
+sso-cancelled-title = Innloggingen ble avbrutt
+sso-cancelled-text = Innloggingstjenesten fullførte ikke innloggingen. Du er ikke logget inn. Prøv igjen hvis du vil.
+sso-refused-title = Innloggingen ble avvist
+sso-refused-text = Svaret fra innloggingstjenesten kunne ikke bekreftes, så du er ikke logget inn og ingen konto er opprettet. Start innloggingen på nytt.
+sso-account-exists-title = Det finnes allerede en konto med denne e-postadressen
+sso-account-exists-text = E-postadressen du kom med, hører til en konto som ikke er koblet til denne innloggingen. Logg inn slik du pleier, eller be administratoren om hjelp. Ingen ny konto er opprettet.
+sso-inactive-title = Kontoen er deaktivert
+sso-inactive-text = Kontoen din er deaktivert. Kontakt administratoren hvis du mener det er feil.
+sso-profile-title = Fullfør kontoen din
+sso-profile-intro = Innloggingstjenesten ga oss ikke alt vi trenger. Fyll inn det som mangler, så opprettes kontoen din.
+sso-profile-unit = Tjenestested
+sso-profile-unit-choose = Velg tjenestested
+sso-profile-submit = Opprett kontoen

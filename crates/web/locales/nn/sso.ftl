@@ -1,0 +1,21 @@
+# Single sign-on through an OpenID Connect provider (auth/sso.rs, auth/sso_profile.rs).
+sso-sign-in-with = Logg inn med { $provider }
+sso-or-local = Eller logg inn med e-postadresse og passord
+sso-try-again = Tilbake til innlogginga
+sso-unavailable-title = Innloggingstenesta svarar ikkje
+sso-unavailable-text = Vi får ikkje kontakt med innloggingstenesta akkurat no. Prøv igjen om litt. Hjelper ikkje det, kan du kontakte administratoren.
+sso-expired-title = Innlogginga er utgått
+sso-expired-text = Innlogginga tok for lang tid, eller lenka er allereie brukt. Start innlogginga på nytt.
+sso-cancelled-title = Innlogginga vart avbroten
+sso-cancelled-text = Innloggingstenesta fullførte ikkje innlogginga. Du er ikkje logga inn. Prøv igjen om du vil.
+sso-refused-title = Innlogginga vart avvist
+sso-refused-text = Svaret frå innloggingstenesta kunne ikkje stadfestast, så du er ikkje logga inn og ingen konto er oppretta. Start innlogginga på nytt.
+sso-account-exists-title = Det finst allereie ein konto med denne e-postadressa
+sso-account-exists-text = E-postadressa du kom med, høyrer til ein konto som ikkje er kopla til denne innlogginga. Logg inn slik du plar, eller be administratoren om hjelp. Ingen ny konto er oppretta.
+sso-inactive-title = Kontoen er deaktivert
+sso-inactive-text = Kontoen din er deaktivert. Kontakt administratoren om du meiner det er feil.
+sso-profile-title = Fullfør kontoen din
+sso-profile-intro = Innloggingstenesta gav oss ikkje alt vi treng. Fyll inn det som manglar, så blir kontoen din oppretta.
+sso-profile-unit = Tenestestad
+sso-profile-unit-choose = Vel tenestestad
+sso-profile-submit = Opprett kontoen
