@@ -23,10 +23,16 @@ pub struct Settings {
     pub logo_file: Option<PathBuf>,
     /// Invitation links stop working after this many days.
     pub invitation_days: i64,
+    /// Local accounts may sign in (false: administrators only, as break-glass).
+    pub local_sign_in: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: prisverdig_web::TrustedProxies,
+    /// Password checks one process runs at once; more sign-ins are asked to retry.
+    pub password_checks: usize,
 }
 
 /// Every setting: its name in the file, and (derived) its environment variable.
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 14] = [
     "bind",
     "data_dir",
     "database_url",
@@ -38,6 +44,9 @@ const KEYS: [&str; 11] = [
     "accent_colour",
     "logo_file",
     "invitation_days",
+    "local_sign_in",
+    "trusted_proxies",
+    "password_checks",
 ];
 
 fn env_name(key: &str) -> String {
@@ -195,6 +204,21 @@ impl Settings {
                 "a whole number of days from 1 to 90",
                 |v| v.parse().ok().filter(|d| (1..=90).contains(d)),
             )?,
+            local_sign_in: parse(&raw, "local_sign_in", true, "true or false", |v| {
+                v.parse().ok()
+            })?,
+            trusted_proxies: match raw.get("trusted_proxies") {
+                None => Default::default(),
+                Some((value, source)) => prisverdig_web::TrustedProxies::parse(value)
+                    .map_err(|problem| format!("setting {source}: {problem}"))?,
+            },
+            password_checks: parse(
+                &raw,
+                "password_checks",
+                prisverdig_service::auth::limits::DEFAULT_PASSWORD_CHECKS,
+                "a whole number from 1 to 64",
+                |v| v.parse().ok().filter(|n| (1..=64).contains(n)),
+            )?,
         })
     }
 
@@ -254,6 +278,40 @@ mod tests {
             Settings::load(None, &env_of(&[("PRISVERDIG_SESSION_IDLE_MINUTES", "0")])).unwrap_err();
         assert!(err.contains("PRISVERDIG_SESSION_IDLE_MINUTES"), "{err}");
         assert!(!err.contains('\n'));
+    }
+
+    #[test]
+    fn sign_in_settings_parse_and_name_their_problems() {
+        let s = Settings::load(None, &env_of(&[])).unwrap();
+        assert!(s.local_sign_in);
+        assert_eq!(s.trusted_proxies, Default::default());
+        let dir = std::env::temp_dir().join(format!("pv-settings-s-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("p.toml");
+        std::fs::write(
+            &file,
+            "local_sign_in = false\ntrusted_proxies = [\"10.0.0.0/8\", \"::1\"]\npassword_checks = 2\n",
+        )
+        .unwrap();
+        let s = Settings::load(Some(&file), &env_of(&[])).unwrap();
+        assert!(!s.local_sign_in);
+        assert_eq!(
+            s.trusted_proxies,
+            prisverdig_web::TrustedProxies::parse("10.0.0.0/8, ::1").unwrap()
+        );
+        assert_eq!(s.password_checks, 2);
+        let err = Settings::load(
+            None,
+            &env_of(&[("PRISVERDIG_TRUSTED_PROXIES", "10.0.0.1, proxy")]),
+        )
+        .unwrap_err();
+        assert!(
+            err.contains("PRISVERDIG_TRUSTED_PROXIES") && err.contains("proxy"),
+            "{err}"
+        );
+        let err =
+            Settings::load(None, &env_of(&[("PRISVERDIG_LOCAL_SIGN_IN", "nei")])).unwrap_err();
+        assert!(err.contains("true or false"), "{err}");
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod password;
 pub mod role;
 pub mod round;
 pub mod setup;
+pub mod sign_in;
 pub mod story;
 pub mod unit;
 pub mod unit_import;

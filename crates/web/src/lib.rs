@@ -27,5 +27,6 @@ mod story_teaser;
 mod uploads;
 
 pub use error::WebError;
+pub use extract::client::TrustedProxies;
 pub use router::router;
 pub use state::{AppState, WebSettings};

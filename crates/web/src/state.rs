@@ -18,6 +18,8 @@ pub struct WebSettings {
     pub brand: crate::brand::Brand,
     /// Where people reach this installation (no trailing slash); starts links in e-mails.
     pub public_url: String,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (for the sign-in limits).
+    pub trusted_proxies: crate::extract::client::TrustedProxies,
 }
 
 #[derive(Clone)]
