@@ -21,6 +21,7 @@ mod request_ids;
 mod rounds;
 mod route_table;
 mod schema;
+mod second_factor;
 mod stories;
 mod tips;
 mod uploads;
