@@ -13,30 +13,63 @@ const ADMIN: &str = "admin@fjordvik.example";
 const KARI: &str = "kari@fjordvik.example";
 
 async fn add(app: &TestApp, email: &str, role: Role) {
-    let input = AddUser { email, name: email, roles: &[role], password: PASSWORD };
+    let input = AddUser {
+        email,
+        name: email,
+        roles: &[role],
+        password: PASSWORD,
+    };
     app.services.add_user(input).await.unwrap();
 }
 
 fn location(res: &reqwest::Response) -> String {
-    res.headers().get("location").map(|l| l.to_str().unwrap().to_string()).unwrap_or_default()
+    res.headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_string())
+        .unwrap_or_default()
 }
 
 /// Posts `fields` to `action` on `client` with the CSRF token of `page`.
-async fn post(app: &TestApp, client: &reqwest::Client, page: &str, action: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+async fn post(
+    app: &TestApp,
+    client: &reqwest::Client,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
     let token = app.csrf_with(client, page).await;
     let mut body = fields.to_vec();
     body.push(("_csrf", &token));
-    client.post(app.url(action)).form(&body).send().await.unwrap()
+    client
+        .post(app.url(action))
+        .form(&body)
+        .send()
+        .await
+        .unwrap()
 }
 
 async fn password(app: &TestApp, client: &reqwest::Client, email: &str) -> reqwest::Response {
-    post(app, client, "/sign-in", "/sign-in", &[("email", email), ("password", PASSWORD)]).await
+    post(
+        app,
+        client,
+        "/sign-in",
+        "/sign-in",
+        &[("email", email), ("password", PASSWORD)],
+    )
+    .await
 }
 
 /// Whether the header names `name` as signed in on `client` (added users are named by
 /// their e-mail here).
 async fn signed_in_as(app: &TestApp, client: &reqwest::Client, name: &str) -> bool {
-    let home = client.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+    let home = client
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     home.contains(&format!("class=\"site-nav__user\">{name}<"))
 }
 
@@ -47,16 +80,41 @@ fn step_now(app: &TestApp) -> i64 {
 /// Enrols `email` (whose password was just accepted on `client`) with the secret its page
 /// shows; returns the secret and the recovery codes shown once.
 async fn enrol(app: &TestApp, client: &reqwest::Client) -> (String, Vec<String>) {
-    let page = client.get(app.url("/account/second-factor")).send().await.unwrap().text().await.unwrap();
+    let page = client
+        .get(app.url("/account/second-factor"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let secret = element_text(&page, "totp-secret").expect("the secret is shown as text");
     let code = totp_at(&secret, step_now(app));
-    let res = post(app, client, "/account/second-factor", "/account/second-factor", &[("code", &code)]).await;
+    let res = post(
+        app,
+        client,
+        "/account/second-factor",
+        "/account/second-factor",
+        &[("code", &code)],
+    )
+    .await;
     assert_eq!(res.status(), 303);
     assert_eq!(location(&res), "/account/recovery-codes");
-    let page = client.get(app.url("/account/recovery-codes")).send().await.unwrap().text().await.unwrap();
+    let page = client
+        .get(app.url("/account/recovery-codes"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let list = &page[page.find("id=\"recovery-codes\"").unwrap()..];
     let list = &list[..list.find("</ul>").unwrap()];
-    let codes = list.split("<code>").skip(1).map(|c| c.split('<').next().unwrap().to_string()).collect();
+    let codes = list
+        .split("<code>")
+        .skip(1)
+        .map(|c| c.split('<').next().unwrap().to_string())
+        .collect();
     (secret, codes)
 }
 
