@@ -138,7 +138,7 @@ on_both_backends! {
         let secret = element_text(&page, "totp-secret").unwrap();
         assert_eq!(secret.len(), 32, "160 bits in base32: {secret}");
         assert!(page.contains("<svg"), "a QR code");
-        assert!(page.contains(&format!("href=\"otpauth://totp/")) && page.contains(&format!("secret={secret}")));
+        assert!(page.contains("href=\"otpauth://totp/") && page.contains(&format!("secret={secret}")));
         assert!(page.contains("autocomplete=\"one-time-code\"") && page.contains("inputmode=\"numeric\""));
         let again = client.get(app.url("/account/second-factor")).send().await.unwrap().text().await.unwrap();
         assert_eq!(element_text(&again, "totp-secret").unwrap(), secret, "the same secret until confirmed");
