@@ -269,6 +269,30 @@ on_both_backends! {
         assert!(signed_in_as(app, &later, KARI).await);
     }
 
+    async fn new_recovery_codes_replace_the_old_and_break_glass_removes_the_factor(app) {
+        add(app, ADMIN, Role::Administrator).await;
+        let client = new_client();
+        password(app, &client, ADMIN).await;
+        let (_, old) = enrol(app, &client).await;
+        let res = post(app, &client, "/account/security", "/account/recovery-codes", &[]).await;
+        assert_eq!(location(&res), "/account/recovery-codes");
+        let page = client.get(app.url("/account/recovery-codes")).send().await.unwrap().text().await.unwrap();
+        let fresh: Vec<String> = page.split("<li><code>").skip(1).map(|c| c.split('<').next().unwrap().to_string()).collect();
+        assert_eq!(fresh.len(), 10);
+        assert!(fresh.iter().all(|c| !old.contains(c)));
+        let again = new_client();
+        password(app, &again, ADMIN).await;
+        let res = post(app, &again, "/sign-in/code", "/sign-in/code", &[("code", &old[0])]).await;
+        assert_eq!(res.status(), 422, "an old code stopped working");
+        let res = post(app, &again, "/sign-in/code", "/sign-in/code", &[("code", &fresh[0])]).await;
+        assert_eq!(res.status(), 303, "a new one works");
+        // `prisverdig user reset-second-factor`: the next sign-in enrols again.
+        assert!(app.services.remove_second_factor(ADMIN).await.unwrap());
+        assert!(!app.services.remove_second_factor("nobody@fjordvik.example").await.unwrap());
+        let res = password(app, &new_client(), ADMIN).await;
+        assert_eq!(location(&res), "/account/second-factor");
+    }
+
     async fn wrong_codes_count_toward_the_sign_in_limit(app) {
         add(app, ADMIN, Role::Administrator).await;
         let first = new_client();
