@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   startServer, launchContext, setLanguage, signIn, axe, describeViolations,
+  completeSecondFactor, totpCode,
   pattern, sameOriginLinks, ACCOUNTS,
 } from './helpers.mjs';
 import { startDraft, fillRequired, pressIntent } from './flows.mjs';
@@ -110,7 +111,24 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
     const context = await launchContext();
     const page = context.pages()[0] || await context.newPage();
     try {
-      if (role !== 'anonymous') await signIn(page, server.base, ACCOUNTS[role], server.password);
+      if (role === 'juror' || role === 'administrator') {
+        // The second factor's code page, with its errors, on the way in.
+        await page.goto(`${server.base}/sign-in`);
+        await page.fill('#email', ACCOUNTS[role]);
+        await page.fill('#password', server.password);
+        await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in"] button[type=submit]')]);
+        assert.equal(new URL(page.url()).pathname, '/sign-in/code', `${role} is asked for a code`);
+        await audit(page, role, 'nb', '/sign-in/code');
+        await page.fill('#code', '000000');
+        await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in/code"] button[type=submit]')]);
+        await audit(page, role, 'nb', '/sign-in/code (errors)');
+        await visit(page, role, 'nb', '/sign-in/code?recovery=1', '/sign-in/code (recovery code)');
+        await page.goto(`${server.base}/sign-in/code`);
+        await completeSecondFactor(page, server.base, ACCOUNTS[role]);
+        assert.notEqual(new URL(page.url()).pathname, '/sign-in/code', `${role} signed in`);
+      } else if (role !== 'anonymous') {
+        await signIn(page, server.base, ACCOUNTS[role], server.password);
+      }
       let draft;
       let submitted;
       for (const lang of LANGS) {
@@ -138,6 +156,20 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
           await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
           await audit(page, role, lang, '/tips/new (errors)');
         }
+        if (role === 'applicant' && lang === 'nb') {
+          // Two-step verification, set up by choice: the page, its errors, the codes shown once.
+          await visit(page, role, lang, '/account/security', '/account/security (off)');
+          await visit(page, role, lang, '/account/second-factor');
+          await page.fill('#code', '000000');
+          await Promise.all([page.waitForNavigation(), page.click('form[action="/account/second-factor"] button[type=submit]')]);
+          await audit(page, role, lang, '/account/second-factor (errors)');
+          const secret = await page.$eval('#totp-secret', (c) => c.textContent.trim());
+          await page.fill('#code', totpCode(secret, Math.floor(Date.now() / 30_000)));
+          await Promise.all([page.waitForNavigation(), page.click('form[action="/account/second-factor"] button[type=submit]')]);
+          assert.equal(new URL(page.url()).pathname, '/account/recovery-codes', 'enrolled');
+          await audit(page, role, lang, '/account/recovery-codes');
+        }
+        if (role !== 'anonymous') await visit(page, role, lang, '/account/security');
         if (role === 'applicant') {
           // /apply with errors, a draft (empty, with errors, saved), then submitted and its receipt.
           await page.goto(`${server.base}/apply`);

@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: start the real binary with the demo, drive Debian's
 // Chromium through playwright-core, run axe-core, sign in, and normalise paths to patterns.
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,8 @@ export const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export const SCREENSHOT_DIR = path.resolve(here, '../docs/screenshots');
 
-/** The demo accounts (they share the printed password). */
+/** The demo accounts (they share the printed password; administrator and jurors also the
+ * printed TOTP secret, asked for after the password). */
 export const ACCOUNTS = {
   administrator: 'admin@fjordvik.example',
   juror: 'jury1@fjordvik.example',
@@ -79,10 +81,13 @@ export async function startServer() {
   }
   const password = out.match(/password:\s+(\S+)/)[1];
   const adminEmail = out.match(/e-mail:\s+(\S+)/)[1];
+  const totpSecret = out.match(/TOTP secret:\s+(\S+)/)[1];
+  TOTP_SECRETS.set(base, totpSecret);
   return {
     base,
     password,
     adminEmail,
+    totpSecret,
     output: () => out + err,
     async stop() {
       if (child.exitCode === null) {
@@ -125,13 +130,69 @@ export async function setLanguage(context, base, lang) {
   await context.addCookies([{ name: 'prisverdig_lang', value: lang, url: base }]);
 }
 
+/** The printed TOTP secret of each running demo server, by base URL. */
+const TOTP_SECRETS = new Map();
+/** The last TOTP step a code was made for, by base URL and e-mail: the server takes each once. */
+const USED_STEPS = new Map();
+
+/** RFC 4648 base32 to bytes. */
+function base32(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of text.replace(/=+$/, '').toUpperCase()) {
+    const v = alphabet.indexOf(c);
+    if (v < 0) throw new Error(`not base32: ${c}`);
+    bits += v.toString(2).padStart(5, '0');
+  }
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+/** The six-digit RFC 6238 code (HMAC-SHA1, 30-second steps) of `secret` for time step `step`. */
+export function totpCode(secret, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(value).padStart(6, '0');
+}
+
+/**
+ * A code for `email` on the server at `base` for a step not used yet: the earliest the server
+ * accepts (one step of skew), waiting for the clock when all of them are used.
+ */
+export async function nextTotpCode(base, email) {
+  const secret = TOTP_SECRETS.get(base);
+  if (!secret) throw new Error(`no TOTP secret printed by ${base}`);
+  const key = `${base} ${email}`;
+  for (;;) {
+    const now = Math.floor(Date.now() / 30_000);
+    const step = Math.max(now - 1, (USED_STEPS.get(key) ?? -Infinity) + 1);
+    if (step <= now + 1) {
+      USED_STEPS.set(key, step);
+      return totpCode(secret, step);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** After the password: types the code when the product asks for one. */
+export async function completeSecondFactor(page, base, email) {
+  if (new URL(page.url()).pathname !== '/sign-in/code') return;
+  await page.fill('#code', await nextTotpCode(base, email));
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in/code"] button[type=submit]')]);
+}
+
 /** Signs in through the form (not keyboard-only; journeys do that themselves). */
 export async function signIn(page, base, email, password) {
   await page.goto(`${base}/sign-in`);
   await page.fill('#email', email);
   await page.fill('#password', password);
   await Promise.all([page.waitForNavigation(), page.click('form[action="/sign-in"] button[type=submit]')]);
-  if (new URL(page.url()).pathname === '/sign-in') {
+  await completeSecondFactor(page, base, email);
+  if (['/sign-in', '/sign-in/code'].includes(new URL(page.url()).pathname)) {
     throw new Error(`sign-in failed for ${email}`);
   }
 }

@@ -39,6 +39,7 @@ pub fn start_server(data_dir: &Path) -> anyhow::Result<(String, Services)> {
                     brand: Default::default(),
                     public_url: "http://127.0.0.1".into(),
                     metrics_token: None,
+                    trusted_proxies: Default::default(),
                 };
                 let state = AppState::new(services.clone(), settings).await?;
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -48,7 +49,9 @@ pub fn start_server(data_dir: &Path) -> anyhow::Result<(String, Services)> {
             match setup.await {
                 Ok((base, services, listener, state)) => {
                     let _ = tx.send(Ok((base, services)));
-                    let _ = axum::serve(listener, router(state)).await;
+                    let app =
+                        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+                    let _ = axum::serve(listener, app).await;
                 }
                 Err(e) => {
                     let _ = tx.send(Err(e));

@@ -33,10 +33,16 @@ pub struct Settings {
     pub metrics_bind: Option<SocketAddr>,
     /// Single sign-on providers (`[oidc.<name>]`); none by default.
     pub oidc: Vec<prisverdig_service::sso::Provider>,
+    /// Local accounts may sign in (false: administrators only, as break-glass).
+    pub local_sign_in: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: prisverdig_web::TrustedProxies,
+    /// Password checks one process runs at once; more sign-ins are asked to retry.
+    pub password_checks: usize,
 }
 
 /// Every setting: its name in the file, and (derived) its environment variable.
-const KEYS: [&str; 14] = [
+const KEYS: [&str; 17] = [
     "bind",
     "data_dir",
     "database_url",
@@ -51,6 +57,9 @@ const KEYS: [&str; 14] = [
     "invitation_days",
     "metrics_token",
     "metrics_bind",
+    "local_sign_in",
+    "trusted_proxies",
+    "password_checks",
 ];
 
 fn env_name(key: &str) -> String {
@@ -254,6 +263,21 @@ impl Settings {
                 |v| v.parse().ok().map(Some),
             )?,
             oidc: oidc::load(oidc_file, env)?,
+            local_sign_in: parse(&raw, "local_sign_in", true, "true or false", |v| {
+                v.parse().ok()
+            })?,
+            trusted_proxies: match raw.get("trusted_proxies") {
+                None => Default::default(),
+                Some((value, source)) => prisverdig_web::TrustedProxies::parse(value)
+                    .map_err(|problem| format!("setting {source}: {problem}"))?,
+            },
+            password_checks: parse(
+                &raw,
+                "password_checks",
+                prisverdig_service::auth::limits::DEFAULT_PASSWORD_CHECKS,
+                "a whole number from 1 to 64",
+                |v| v.parse().ok().filter(|n| (1..=64).contains(n)),
+            )?,
         })
     }
 
@@ -313,6 +337,40 @@ mod tests {
             Settings::load(None, &env_of(&[("PRISVERDIG_SESSION_IDLE_MINUTES", "0")])).unwrap_err();
         assert!(err.contains("PRISVERDIG_SESSION_IDLE_MINUTES"), "{err}");
         assert!(!err.contains('\n'));
+    }
+
+    #[test]
+    fn sign_in_settings_parse_and_name_their_problems() {
+        let s = Settings::load(None, &env_of(&[])).unwrap();
+        assert!(s.local_sign_in);
+        assert_eq!(s.trusted_proxies, Default::default());
+        let dir = std::env::temp_dir().join(format!("pv-settings-s-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("p.toml");
+        std::fs::write(
+            &file,
+            "local_sign_in = false\ntrusted_proxies = [\"10.0.0.0/8\", \"::1\"]\npassword_checks = 2\n",
+        )
+        .unwrap();
+        let s = Settings::load(Some(&file), &env_of(&[])).unwrap();
+        assert!(!s.local_sign_in);
+        assert_eq!(
+            s.trusted_proxies,
+            prisverdig_web::TrustedProxies::parse("10.0.0.0/8, ::1").unwrap()
+        );
+        assert_eq!(s.password_checks, 2);
+        let err = Settings::load(
+            None,
+            &env_of(&[("PRISVERDIG_TRUSTED_PROXIES", "10.0.0.1, proxy")]),
+        )
+        .unwrap_err();
+        assert!(
+            err.contains("PRISVERDIG_TRUSTED_PROXIES") && err.contains("proxy"),
+            "{err}"
+        );
+        let err =
+            Settings::load(None, &env_of(&[("PRISVERDIG_LOCAL_SIGN_IN", "nei")])).unwrap_err();
+        assert!(err.contains("true or false"), "{err}");
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod role;
 pub mod round;
 pub mod session;
 pub mod setup;
+pub mod sign_in;
 pub mod story;
 pub mod unit;
 pub mod unit_import;

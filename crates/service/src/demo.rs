@@ -13,12 +13,13 @@ use prisverdig_domain::email::Email;
 use prisverdig_domain::local_time::parse_oslo;
 use prisverdig_domain::role::Role;
 use prisverdig_domain::round::{RoundState, Visibility};
+use prisverdig_domain::sign_in::requires_second_factor;
 use prisverdig_store::applications::{self, NewApplication};
 use prisverdig_store::categories::{self, NewCategory};
 use prisverdig_store::organisation::{self, NewUnit};
 use prisverdig_store::rounds::{self, NewRound};
 use prisverdig_store::users::{self, NewUser};
-use prisverdig_store::{Tx, audit, stories};
+use prisverdig_store::{Tx, audit, second_factor, stories};
 use prisverdig_store::{criteria, jury};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -114,10 +115,14 @@ struct DemoApplication {
     mistake: Option<MistakeStory>,
 }
 
-/// What the demo printed once: who can sign in, with which password.
+/// What the demo printed once: who can sign in, with which password, and the TOTP secret
+/// the accounts that need a second factor (administrator, jurors) share.
 pub struct DemoCredentials {
     pub admin_email: String,
     pub password: String,
+    pub totp_secret: String,
+    /// The administrator's `otpauth://` URI, for an authenticator app.
+    pub totp_uri: String,
     pub other_accounts: Vec<(String, Vec<Role>)>,
 }
 
@@ -153,6 +158,8 @@ impl Services {
         let mut unit_index = UnitIndex::new();
         insert_units(&mut tx, org, None, &[], &data.units, &mut unit_index).await?;
         let user_ids = insert_users(&mut tx, &data.users, &hash, &unit_index, now).await?;
+        let totp_secret = Services::new_totp_secret();
+        enrol_second_factors(&mut tx, &data.users, &user_ids, &totp_secret, now).await?;
         let categories = insert_round(&mut tx, org, now).await?;
         insert_open_round(&mut tx, org, now).await?;
         insert_jury(&mut tx, &data.jury, &user_ids, &categories).await?;
@@ -190,8 +197,35 @@ impl Services {
         };
         audit::record(&mut tx, now, entry).await?;
         self.commit_public(tx).await?;
-        Ok(credentials(&data.users, password))
+        let mut credentials = credentials(&data.users, password);
+        credentials.totp_uri = self
+            .totp_enrolment(
+                &data.organisation.name,
+                &credentials.admin_email,
+                Some(&totp_secret),
+            )?
+            .uri;
+        credentials.totp_secret = totp_secret;
+        Ok(credentials)
     }
+}
+
+/// The demo's administrator and jurors get the demo's TOTP secret, printed with the password,
+/// so that they sign in through the real second-factor step.
+async fn enrol_second_factors(
+    tx: &mut Tx,
+    list: &[DemoUser],
+    ids: &HashMap<String, Uuid>,
+    secret: &str,
+    now: time::OffsetDateTime,
+) -> Result<()> {
+    for u in list.iter().filter(|u| requires_second_factor(&u.roles)) {
+        let email = Email::parse(&u.email)?;
+        if let Some(id) = ids.get(email.as_str()) {
+            second_factor::enrol(tx, now, *id, secret, None, &[]).await?;
+        }
+    }
+    Ok(())
 }
 
 fn credentials(users: &[DemoUser], password: String) -> DemoCredentials {
@@ -208,6 +242,8 @@ fn credentials(users: &[DemoUser], password: String) -> DemoCredentials {
     DemoCredentials {
         admin_email,
         password,
+        totp_secret: String::new(),
+        totp_uri: String::new(),
         other_accounts,
     }
 }

@@ -17,6 +17,12 @@ pub enum ServiceError {
     BadCredentials,
     #[error("too many attempts; try again later")]
     RateLimited,
+    /// As many sign-ins as this process checks at once are under way; try again shortly.
+    #[error("busy; try again shortly")]
+    Busy,
+    /// Local sign-in is switched off, and the account is not an administrator's.
+    #[error("local sign-in is switched off")]
+    LocalSignInOff,
     #[error("not allowed")]
     Forbidden,
     #[error("not found")]

@@ -14,7 +14,7 @@ use prisverdig_store::Tx;
 use prisverdig_store::audit::{self, AuditEntry};
 use prisverdig_store::invitations;
 use prisverdig_store::outbox::{self, NewMessage};
-use prisverdig_store::users::{self, User};
+use prisverdig_store::users;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
@@ -108,7 +108,8 @@ impl Services {
         })
     }
 
-    /// Sets the name and password through a usable link, once; returns the user to sign in.
+    /// Sets the name and password through a usable link, once; returns where the sign-in
+    /// goes on: signed in, or (administrators and jurors) to enrolling a second factor.
     #[tracing::instrument(skip_all)]
     pub async fn accept_invitation(
         &self,
@@ -116,7 +117,7 @@ impl Services {
         name: &str,
         password: &str,
         confirmation: &str,
-    ) -> Result<User> {
+    ) -> Result<crate::auth::SignInStep> {
         let account = self.usable(token).await?;
         let name = name.trim();
         let mut errors = Vec::new();
@@ -147,8 +148,12 @@ impl Services {
         };
         audit::record(&mut tx, now, entry).await?;
         tx.commit().await?;
-        users::find(&self.db, account.id)
+        let user = users::find(&self.db, account.id)
             .await?
-            .ok_or_else(|| ServiceError::broken("account gone after accepting"))
+            .ok_or_else(|| ServiceError::broken("account gone after accepting"))?;
+        if prisverdig_domain::sign_in::requires_second_factor(&user.roles) {
+            return Ok(crate::auth::SignInStep::Enrol(user.id));
+        }
+        Ok(crate::auth::SignInStep::Done(user))
     }
 }

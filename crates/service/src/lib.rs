@@ -33,7 +33,7 @@ use std::sync::Arc;
 
 pub type Result<T> = std::result::Result<T, ServiceError>;
 
-/// Everything a use case needs: the database, the clock and the sign-in limiter.
+/// Everything a use case needs: the database, the clock and the sign-in limits.
 #[derive(Clone)]
 pub struct Services {
     /// Only use cases reach the database; see [`Services::db`] for the exceptions.
@@ -43,7 +43,10 @@ pub struct Services {
     pub files: Arc<dyn files::FileStore>,
     /// This process's search index over the catalogue.
     pub search: Arc<catalogue_search::CatalogueSearch>,
-    pub(crate) sign_in_limiter: Arc<auth::SignInLimiter>,
+    /// Failures allowed per account and address, and password checks at once.
+    pub(crate) sign_in: Arc<auth::limits::SignInGuard>,
+    /// Local sign-in is on for everyone (false: for administrators only, as break-glass).
+    pub local_sign_in: bool,
     /// The version cached public pages are checked against.
     pub(crate) public: Arc<public_changes::PublicChanges>,
     /// The catalogue's filter choices, kept until public data changes.
@@ -62,7 +65,11 @@ impl Services {
             clock,
             files,
             search: Arc::new(catalogue_search::CatalogueSearch::new(None)),
-            sign_in_limiter: Arc::new(auth::SignInLimiter::new()),
+            sign_in: Arc::new(auth::limits::SignInGuard::new(
+                Default::default(),
+                auth::limits::DEFAULT_PASSWORD_CHECKS,
+            )),
+            local_sign_in: true,
             public: Arc::default(),
             facets: Arc::default(),
             invitation_days: prisverdig_domain::account::DEFAULT_INVITATION_DAYS,

@@ -50,6 +50,8 @@ pub fn service_status(e: &ServiceError) -> StatusCode {
         ServiceError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
         ServiceError::BadCredentials => StatusCode::UNAUTHORIZED,
         ServiceError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        ServiceError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+        ServiceError::LocalSignInOff => StatusCode::FORBIDDEN,
         ServiceError::Forbidden => StatusCode::FORBIDDEN,
         ServiceError::NotFound => StatusCode::NOT_FOUND,
         ServiceError::Conflict => StatusCode::CONFLICT,

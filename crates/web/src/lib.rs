@@ -27,6 +27,7 @@ mod story_teaser;
 mod uploads;
 
 pub use error::WebError;
+pub use extract::client::TrustedProxies;
 pub use ops::metrics_router;
 pub use router::router;
 pub use state::{AppState, WebSettings};

@@ -20,6 +20,8 @@ pub struct WebSettings {
     pub public_url: String,
     /// The bearer token `/metrics` asks for on the public address; `None`: it answers nobody.
     pub metrics_token: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (for the sign-in limits).
+    pub trusted_proxies: crate::extract::client::TrustedProxies,
 }
 
 #[derive(Clone)]

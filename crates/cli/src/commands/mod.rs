@@ -30,6 +30,8 @@ pub async fn open(settings: &Settings) -> anyhow::Result<Services> {
     Services::new(db, Arc::new(SystemClock), files)
         .with_search_dir(search_dir)
         .with_invitation_days(settings.invitation_days)
+        .with_sign_in_limits(Default::default(), settings.password_checks)
+        .with_local_sign_in(settings.local_sign_in)
         .with_sso(&settings.public_url, settings.oidc.clone())
         .map_err(|e| anyhow::anyhow!("setting {e}"))
 }
@@ -51,6 +53,10 @@ pub fn print_credentials(c: &DemoCredentials) {
     println!("Demo data created. Sign in as the administrator:");
     println!("  e-mail:   {}", c.admin_email);
     println!("  password: {}", c.password);
+    println!("  TOTP secret: {}", c.totp_secret);
+    println!("  TOTP URI: {}", c.totp_uri);
+    println!("Add the secret to an authenticator app (or open the URI): after the password, the");
+    println!("administrator and the jurors are asked for its six-digit code.");
     println!("The same password works for the other demo accounts:");
     for (email, roles) in &c.other_accounts {
         let roles: Vec<_> = roles.iter().map(|r| r.as_str()).collect();

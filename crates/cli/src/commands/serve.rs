@@ -24,6 +24,7 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         brand: brand(&settings)?,
         public_url: settings.public_url.clone(),
         metrics_token: settings.metrics_token.clone(),
+        trusted_proxies: settings.trusted_proxies.clone(),
     };
     let state = AppState::new(services.clone(), web).await?;
     // The search index is derived data: opened (or rebuilt) in the background, then kept
@@ -50,9 +51,12 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         let metrics = prisverdig_web::metrics_router(state.clone());
         tokio::spawn(async move { axum::serve(listener, metrics).await });
     }
+    tokio::spawn(prune_sign_in_limits(services.clone()));
     println!("Prisverdig is serving at http://{}", settings.bind);
     tracing::info!(bind = %settings.bind, database = ?services.db().backend(), "serving");
-    axum::serve(listener, router(state))
+    // The peer's address reaches the handlers, for the sign-in limits per address.
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown())
         .await
         .context("server stopped with an error")?;
@@ -86,6 +90,18 @@ async fn delete_expired_sessions(store: DbSessionStore) {
         every_hour.tick().await;
         if let Err(e) = store.delete_expired().await {
             tracing::warn!(error = %e, "could not delete expired sessions");
+        }
+    }
+}
+
+/// Deletes sign-in counters whose window has passed, once an hour, so that attempts with
+/// random addresses cannot grow the table; a failure is logged and retried next hour.
+async fn prune_sign_in_limits(services: prisverdig_service::Services) {
+    let mut every_hour = tokio::time::interval(tokio::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        if let Err(e) = services.prune_sign_in_limits().await {
+            tracing::warn!(error = %e, "could not prune the sign-in limits");
         }
     }
 }

@@ -22,6 +22,12 @@ pub enum UserCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Break-glass: remove a user's second factor (authenticator and recovery codes), for one
+    /// who lost both; their next sign-in sets up a new authenticator.
+    ResetSecondFactor {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 fn parse_role(input: &str) -> Result<Role, String> {
@@ -32,12 +38,17 @@ fn parse_role(input: &str) -> Result<Role, String> {
 }
 
 pub async fn run(settings: &Settings, command: UserCommand) -> anyhow::Result<()> {
-    let UserCommand::Add {
-        email,
-        name,
-        roles,
-        password_stdin,
-    } = command;
+    let (email, name, roles, password_stdin) = match command {
+        UserCommand::Add {
+            email,
+            name,
+            roles,
+            password_stdin,
+        } => (email, name, roles, password_stdin),
+        UserCommand::ResetSecondFactor { email } => {
+            return reset_second_factor(settings, &email).await;
+        }
+    };
     let password = if password_stdin {
         let mut line = String::new();
         std::io::stdin().lock().read_line(&mut line)?;
@@ -67,5 +78,14 @@ pub async fn run(settings: &Settings, command: UserCommand) -> anyhow::Result<()
     if !password_stdin {
         println!("One-time password: {password}");
     }
+    Ok(())
+}
+
+async fn reset_second_factor(settings: &Settings, email: &str) -> anyhow::Result<()> {
+    let services = super::open(settings).await?;
+    if !services.remove_second_factor(email).await? {
+        anyhow::bail!("no user with the e-mail address {email}");
+    }
+    println!("Removed the second factor of {email}; their next sign-in sets up a new one.");
     Ok(())
 }

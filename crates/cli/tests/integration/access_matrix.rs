@@ -86,6 +86,12 @@ enum Rule {
     NoPendingSignIn,
     /// A form whose fields are all required, posted empty: refused before anything is read.
     EmptyForm,
+    /// Setting up a second factor: anyone signed in who has none yet (the matrix's
+    /// administrator and juror enrolled when they signed in; they are sent to their security page).
+    Enrol,
+    /// New recovery codes, shown once right after they were made: anyone else is sent to
+    /// their security page.
+    ShownOnce,
     /// Only with the metrics token.
     MetricsToken,
 }
@@ -114,6 +120,13 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("POST", "/invitation/{token}", Rule::UnknownToken),
     ("POST", "/language", Rule::Anyone),
     ("POST", "/sign-out", Rule::Anyone),
+    ("GET", "/sign-in/code", Rule::NoPendingSignIn),
+    ("POST", "/sign-in/code", Rule::NoPendingSignIn),
+    ("GET", "/account/security", Rule::SignedIn),
+    ("GET", "/account/second-factor", Rule::Enrol),
+    ("POST", "/account/second-factor", Rule::SignedIn),
+    ("GET", "/account/recovery-codes", Rule::ShownOnce),
+    ("POST", "/account/recovery-codes", Rule::SignedIn),
     ("POST", "/sign-in/sso/{provider}", Rule::UnknownToken),
     (
         "GET",
@@ -316,6 +329,8 @@ enum Expect {
     Allowed,
     SignIn,
     Refused(u16),
+    /// Sent elsewhere (303 to this path): nothing to show here now.
+    Redirect(&'static str),
 }
 
 fn expect(method: &str, pattern: &str, rule: Rule, viewer: Viewer, state: State) -> Expect {
@@ -339,6 +354,18 @@ fn expect(method: &str, pattern: &str, rule: Rule, viewer: Viewer, state: State)
         }
         _ if signed_out => Expect::SignIn,
         Rule::SignedIn => Expect::Allowed,
+        // The administrator and juror enrolled at sign-in: their new codes are shown to them
+        // once (the first round of asking), then no more.
+        Rule::ShownOnce
+            if matches!(viewer, Viewer::Administrator | Viewer::Juror) && state == State::Draft =>
+        {
+            Expect::Allowed
+        }
+        Rule::ShownOnce => Expect::Redirect("/account/security"),
+        Rule::Enrol if matches!(viewer, Viewer::Administrator | Viewer::Juror) => {
+            Expect::Redirect("/account/security")
+        }
+        Rule::Enrol => Expect::Allowed,
         Rule::Administrator if viewer == Viewer::Administrator => Expect::Allowed,
         Rule::Administrator => Expect::Refused(403),
         Rule::Writer | Rule::WriterOnStory if writer => Expect::Allowed,
@@ -620,6 +647,8 @@ fn states_of(rule: Rule, public_phase: bool) -> Vec<State> {
             vec![State::Draft, State::Hidden, State::Withdrawn]
         }
         (Rule::Team | Rule::Published | Rule::Files | Rule::Endorse, true) => vec![State::Public],
+        // Asked once per round of asking; the second round is told apart as `Public`.
+        (Rule::ShownOnce, true) => vec![State::Public],
         (_, _) => vec![State::Draft],
     }
 }
@@ -675,6 +704,7 @@ async fn ask(app: &TestApp, world: &World, public_phase: bool, problems: &mut Ve
                     Expect::Allowed => status == 200 || status == 422,
                     Expect::SignIn => status == 303 && location.starts_with("/sign-in"),
                     Expect::Refused(code) => status == code,
+                    Expect::Redirect(to) => status == 303 && location == to,
                 };
                 if !got_ok {
                     problems.push(format!("{method} {pattern} as {viewer:?} ({state:?}): wanted {wanted:?}, got {status} {location}"));

@@ -104,7 +104,181 @@ on_both_backends! {
         assert_eq!(statuses.last(), Some(&429));
         let res = app.sign_in("kari@fjordvik.example", PASSWORD).await;
         assert_eq!(res.status(), 429, "even the right password waits");
+        // The window passes: the account may try again.
+        app.clock.set(app.services.clock.now() + time::Duration::minutes(16));
+        assert_eq!(app.sign_in("kari@fjordvik.example", PASSWORD).await.status(), 303);
     }
+
+    async fn the_eleventh_wrong_attempt_is_refused_even_through_two_processes(app) {
+        add_kari(app).await;
+        let (second, _services) = app.second_process().await;
+        let other = new_client();
+        for i in 0..10 {
+            let res = if i % 2 == 0 {
+                attempt(&app.base, &app.client, "kari@fjordvik.example", "guess guess guess", None).await
+            } else {
+                attempt(&second, &other, "kari@fjordvik.example", "guess guess guess", None).await
+            };
+            assert_eq!(res.status(), 422, "attempt {}", i + 1);
+        }
+        let eleventh = attempt(&second, &other, "kari@fjordvik.example", "guess guess guess", None).await;
+        assert_eq!(eleventh.status(), 429, "the second process knows the first one's failures");
+        let right = attempt(&app.base, &new_client(), "kari@fjordvik.example", PASSWORD, None).await;
+        assert_eq!(right.status(), 429, "nor does the right password get in, in either process");
+        let right = attempt(&second, &new_client(), "kari@fjordvik.example", PASSWORD, None).await;
+        assert_eq!(right.status(), 429);
+    }
+
+    async fn a_success_clears_the_accounts_failures(app) {
+        add_kari(app).await;
+        for _ in 0..9 {
+            assert_eq!(app.sign_in("kari@fjordvik.example", "guess guess guess").await.status(), 422);
+        }
+        assert_eq!(app.sign_in("kari@fjordvik.example", PASSWORD).await.status(), 303);
+        for i in 0..10 {
+            let res = app.sign_in("kari@fjordvik.example", "guess guess guess").await;
+            assert_eq!(res.status(), 422, "counted from zero again: attempt {}", i + 1);
+        }
+        assert_eq!(app.sign_in("kari@fjordvik.example", "guess guess guess").await.status(), 429);
+    }
+
+    async fn the_limit_is_told_at_the_field_in_each_language(app) {
+        add_kari(app).await;
+        for _ in 0..10 {
+            app.sign_in("kari@fjordvik.example", "guess guess guess").await;
+        }
+        for (lang, text) in [
+            ("en", "Too many failed attempts. Wait a quarter of an hour and try again."),
+            ("nn", "For mange mislukka forsøk. Vent eit kvarter og prøv igjen."),
+            ("nb", "For mange mislykkede forsøk. Vent et kvarter og prøv igjen."),
+        ] {
+            let token = app.csrf_from("/sign-in").await;
+            let res = app.client.post(app.url("/sign-in"))
+                .header("accept-language", lang)
+                .form(&[("email", "kari@fjordvik.example"), ("password", PASSWORD), ("_csrf", &token)])
+                .send().await.unwrap();
+            assert_eq!(res.status(), 429);
+            let body = res.text().await.unwrap();
+            assert!(body.contains(&format!("id=\"email-error\">{text}</p>")), "{lang}: {body}");
+            assert!(body.contains("aria-describedby=\"email-error\""), "{lang}");
+            assert!(body.contains("id=\"error-summary\""), "{lang}");
+        }
+    }
+
+    async fn a_forwarded_address_from_an_untrusted_peer_is_ignored(app) {
+        add_kari(app).await;
+        // This app trusts no proxy: whatever the header says, every attempt comes from the
+        // test's own address (`another_address_is_limited_separately` trusts it as a proxy).
+        for i in 0..10 {
+            let email = format!("nobody{i}@fjordvik.example");
+            let res = attempt(&app.base, &new_client(), &email, PASSWORD, Some(&format!("198.51.100.{i}"))).await;
+            assert_eq!(res.status(), 422);
+        }
+        let rows = limit_rows(app).await;
+        assert_eq!(rows, 11, "ten accounts and one address (127.0.0.1), whatever the header said");
+    }
+
+}
+
+on_both_backends! {
+    options = crate::harness::Options {
+        trusted_proxies: "127.0.0.1",
+        sign_in_limits: prisverdig_domain::sign_in::SignInLimits { per_address: 5, ..Default::default() },
+        ..Default::default()
+    };
+
+    async fn another_address_is_limited_separately(app) {
+        add_kari(app).await;
+        let a = Some("198.51.100.7");
+        for i in 0..5 {
+            let email = format!("nobody{i}@fjordvik.example");
+            assert_eq!(attempt(&app.base, &new_client(), &email, "guess guess guess", a).await.status(), 422);
+        }
+        let from_a = attempt(&app.base, &new_client(), "kari@fjordvik.example", PASSWORD, a).await;
+        assert_eq!(from_a.status(), 429, "the address has failed five times, on five accounts");
+        let from_b = attempt(&app.base, &new_client(), "kari@fjordvik.example", PASSWORD, Some("203.0.113.9")).await;
+        assert_eq!(from_b.status(), 303, "another address (and kari's account) is not limited");
+        // A client behind the proxy cannot escape by writing its own header first.
+        let forged = attempt(&app.base, &new_client(), "kari@fjordvik.example", PASSWORD, Some("203.0.113.9, 198.51.100.7")).await;
+        assert_eq!(forged.status(), 429, "the proxy's entry is the one believed");
+    }
+
+    async fn the_limit_table_does_not_grow_without_bound(app) {
+        for i in 0..6 {
+            let email = format!("nobody{i}@fjordvik.example");
+            let from = format!("198.51.100.{i}");
+            attempt(&app.base, &new_client(), &email, "guess guess guess", Some(&from)).await;
+        }
+        assert_eq!(limit_rows(app).await, 12, "one row per account and per address");
+        let start = app.services.clock.now();
+        app.clock.set(start + time::Duration::minutes(16));
+        // A failure after the window overwrites the old row instead of adding one.
+        attempt(&app.base, &new_client(), "nobody0@fjordvik.example", "guess guess guess", Some("198.51.100.0")).await;
+        assert_eq!(limit_rows(app).await, 12);
+        let failures: Vec<i64> = prisverdig_store::on_pool!(app.services.db(), |pool| {
+            sqlx::query_scalar("SELECT failures FROM sign_in_limit WHERE window_start > $1")
+                .bind(start).fetch_all(pool).await
+        }).unwrap();
+        assert_eq!(failures, [1, 1], "the new window starts from one failure");
+        assert_eq!(app.services.prune_sign_in_limits().await.unwrap(), 10, "the passed windows go");
+        assert_eq!(limit_rows(app).await, 2, "only the current window is kept");
+    }
+}
+
+on_both_backends! {
+    options = crate::harness::Options { password_checks: 0, ..Default::default() };
+
+    async fn a_busy_process_asks_to_try_again_shortly_and_counts_nothing(app) {
+        add_kari(app).await;
+        let token = app.csrf_from("/sign-in").await;
+        let res = app.client.post(app.url("/sign-in"))
+            .header("accept-language", "en")
+            .form(&[("email", "kari@fjordvik.example"), ("password", PASSWORD), ("_csrf", &token)])
+            .send().await.unwrap();
+        assert_eq!(res.status(), 503, "no password check is queued beyond the bound");
+        assert_eq!(res.headers()["retry-after"], "2");
+        let body = res.text().await.unwrap();
+        assert!(body.contains("id=\"email-error\">Many people are signing in right now. Try again in a few seconds.</p>"), "{body}");
+        assert_eq!(limit_rows(app).await, 0, "an attempt not checked is not a failure");
+    }
+}
+
+/// Posts the sign-in form to the server at `base` with `client`, from the address a proxy
+/// names in `X-Forwarded-For` (when given).
+async fn attempt(
+    base: &str,
+    client: &reqwest::Client,
+    email: &str,
+    password: &str,
+    forwarded: Option<&str>,
+) -> reqwest::Response {
+    let page = client
+        .get(format!("{base}/sign-in"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = crate::harness::hidden_value(&page, "_csrf").unwrap();
+    let mut request = client.post(format!("{base}/sign-in")).form(&[
+        ("email", email),
+        ("password", password),
+        ("_csrf", &token),
+    ]);
+    if let Some(from) = forwarded {
+        request = request.header("x-forwarded-for", from);
+    }
+    request.send().await.unwrap()
+}
+
+async fn limit_rows(app: &crate::harness::TestApp) -> i64 {
+    prisverdig_store::sign_in_limits::count(app.services.db())
+        .await
+        .unwrap()
+}
+
+on_both_backends! {
 
     async fn state_changing_requests_need_the_csrf_token(app) {
         add_kari(app).await;

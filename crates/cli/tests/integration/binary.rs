@@ -198,9 +198,12 @@ async fn serve_demo_prints_credentials_that_sign_in() {
         .spawn()
         .unwrap();
     let stdout = BufReader::new(child.stdout.take().unwrap());
-    let (mut email, mut password) = (String::new(), String::new());
+    let (mut email, mut password, mut secret) = (String::new(), String::new(), String::new());
     for line in stdout.lines() {
         let line = line.unwrap();
+        if let Some(v) = line.trim().strip_prefix("TOTP secret:") {
+            secret = v.trim().to_string();
+        }
         if let Some(v) = line.trim().strip_prefix("e-mail:") {
             email = v.trim().to_string();
         }
@@ -241,9 +244,33 @@ async fn serve_demo_prints_credentials_that_sign_in() {
         .send()
         .await
         .unwrap();
+    assert_eq!(res.status(), 303, "the printed password is right");
+    assert_eq!(res.headers()["location"], "/sign-in/code", "then the code");
+    let page = client
+        .get(format!("{base}/sign-in/code"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = crate::harness::hidden_value(&page, "_csrf").unwrap();
+    // The printed secret in an authenticator app, on this machine's clock.
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let code = crate::harness::totp_at(&secret, i64::try_from(seconds / 30).unwrap());
+    let res = client
+        .post(format!("{base}/sign-in/code"))
+        .form(&[("code", code.as_str()), ("_csrf", token.as_str())])
+        .send()
+        .await
+        .unwrap();
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(res.status(), 303, "the printed credentials sign in");
+    assert_eq!(res.headers()["location"], "/");
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -19,8 +19,13 @@ on_both_backends! {
         assert!(users::count(db).await.unwrap() >= 10);
         assert!(app.services.seed_demo().await.is_err(), "a second seed is refused");
 
+        assert!(credentials.totp_uri.starts_with("otpauth://totp/"), "{}", credentials.totp_uri);
+        assert!(credentials.totp_uri.contains(&format!("secret={}", credentials.totp_secret)));
+        // The administrator's authenticator app holds the printed secret.
+        app.remember_authenticator(&credentials.admin_email, &credentials.totp_secret);
         let res = app.sign_in(&credentials.admin_email, &credentials.password).await;
         assert_eq!(res.status(), 303);
+        assert_eq!(app.get("/admin").await.status(), 200, "signed in through the code step");
         let home = app.get("/").await.text().await.unwrap();
         assert!(home.contains("Innovasjonsprisene 2027"), "the open round is called for");
         assert!(home.contains("href=\"/apply\"") && home.contains("Løp og søk!"));

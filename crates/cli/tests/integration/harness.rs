@@ -27,6 +27,9 @@ pub struct TestApp {
     pub backend: Backend,
     cleanup: Cleanup,
     scratch: std::path::PathBuf,
+    /// The authenticator apps of the people who enrolled through [`TestApp::sign_in`]:
+    /// e-mail → (TOTP secret, last step a code was given for).
+    authenticators: std::sync::Mutex<std::collections::HashMap<String, (String, i64)>>,
 }
 
 impl TestApp {
@@ -98,13 +101,31 @@ pub fn postgres_url() -> Option<String> {
     std::env::var(PG_ENV).ok().filter(|v| !v.is_empty())
 }
 
-#[derive(Default)]
 pub struct Options {
     pub secure_cookies: bool,
     /// How long sign-ins last; [`SESSIONS`] when unset.
     pub sessions: Option<prisverdig_domain::session::SessionPolicy>,
     /// Single sign-on providers, their callbacks under this server's own address.
     pub sso: Vec<prisverdig_service::sso::Provider>,
+    /// Proxies whose `X-Forwarded-For` is believed (the test client is 127.0.0.1).
+    pub trusted_proxies: &'static str,
+    pub sign_in_limits: prisverdig_domain::sign_in::SignInLimits,
+    pub password_checks: usize,
+    pub local_sign_in: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            secure_cookies: false,
+            sessions: None,
+            sso: Vec::new(),
+            trusted_proxies: "",
+            sign_in_limits: Default::default(),
+            password_checks: 4,
+            local_sign_in: true,
+        }
+    }
 }
 
 /// The bearer token the test servers' `/metrics` asks for.
@@ -140,7 +161,9 @@ impl TestApp {
         let store = Arc::new(prisverdig_service::files::LocalFileStore::new(&scratch));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let mut services = Services::new(db, clock.clone(), store);
+        let mut services = Services::new(db, clock.clone(), store)
+            .with_sign_in_limits(options.sign_in_limits, options.password_checks)
+            .with_local_sign_in(options.local_sign_in);
         if !options.sso.is_empty() {
             services = services.with_sso(&base, options.sso).unwrap();
         }
@@ -151,6 +174,8 @@ impl TestApp {
             brand: Default::default(),
             public_url: "http://prisverdig.test".into(),
             metrics_token: Some(METRICS_TOKEN.into()),
+            trusted_proxies: prisverdig_web::TrustedProxies::parse(options.trusted_proxies)
+                .unwrap(),
         };
         serve_on(listener, services.clone(), settings).await;
         TestApp {
@@ -161,6 +186,7 @@ impl TestApp {
             backend,
             cleanup,
             scratch,
+            authenticators: Default::default(),
         }
     }
 
@@ -221,15 +247,89 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Signs in on the app's client; see [`TestApp::sign_in_on`].
     pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
-        self.post_form(
-            "/sign-in",
-            "/sign-in",
-            &[("email", email), ("password", password)],
-        )
-        .await
+        self.sign_in_on(&self.client, email, password).await
     }
 
+    /// Signs in on `client` through the form, the way a person does: after the password,
+    /// an administrator or juror enrols an authenticator (kept here) or types its code.
+    /// Answers the last response: 303 when signed in, else the refusal.
+    pub async fn sign_in_on(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        let token = self.csrf_with(client, "/sign-in").await;
+        let res = client
+            .post(self.url("/sign-in"))
+            .form(&[("email", email), ("password", password), ("_csrf", &token)])
+            .send()
+            .await
+            .unwrap();
+        let to = res
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        match to.as_str() {
+            "/sign-in/code" => {
+                let code = self.totp_code(email);
+                self.post_code(client, "/sign-in/code", &code).await
+            }
+            "/account/second-factor" => {
+                let page = client.get(self.url(&to)).send().await.unwrap();
+                let secret = element_text(&page.text().await.unwrap(), "totp-secret")
+                    .expect("the enrolment page shows the secret");
+                self.remember_authenticator(email, &secret);
+                let code = self.totp_code(email);
+                self.post_code(client, "/account/second-factor", &code)
+                    .await
+            }
+            _ => res,
+        }
+    }
+
+    async fn post_code(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        code: &str,
+    ) -> reqwest::Response {
+        let token = self.csrf_with(client, path).await;
+        client
+            .post(self.url(path))
+            .form(&[("code", code), ("_csrf", token.as_str())])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Keeps `secret` as `email`'s authenticator app.
+    pub fn remember_authenticator(&self, email: &str, secret: &str) {
+        let mut apps = self.authenticators.lock().unwrap();
+        apps.insert(email.to_lowercase(), (secret.to_string(), i64::MIN));
+    }
+
+    /// The code `email`'s app shows for a step not given before: the earliest the server
+    /// accepts (one step of skew), moving the clock on half a minute when all are used.
+    pub fn totp_code(&self, email: &str) -> String {
+        let mut apps = self.authenticators.lock().unwrap();
+        let (secret, last) = apps
+            .get_mut(&email.to_lowercase())
+            .unwrap_or_else(|| panic!("{email} has no authenticator here"));
+        let mut now_step = self.services.clock.now().unix_timestamp() / 30;
+        if *last > now_step {
+            let later = self.services.clock.now() + time::Duration::seconds(30);
+            self.clock.set(later);
+            now_step += 1;
+        }
+        let step = (now_step - 1).max(*last + 1);
+        *last = step;
+        totp_at(secret, step)
+    }
     /// Drops the per-test database or directory.
     pub async fn finish(self) {
         self.services.db().close().await;
@@ -267,11 +367,32 @@ pub fn hidden_value(html: &str, name: &str) -> Option<String> {
     Some(html[start..start + end].to_string())
 }
 
+/// The code of the base32 `secret` for TOTP step `step` (RFC 6238, SHA-1, six digits).
+pub fn totp_at(secret: &str, step: i64) -> String {
+    let bytes = totp_rs::Secret::try_from_base32(secret).unwrap();
+    let totp = totp_rs::Builder::new().with_secret(bytes).build().unwrap();
+    totp.generate(u64::try_from(step * 30).unwrap()).to_string()
+}
+
+/// The text inside the element with `id` (up to its first `<`).
+pub fn element_text(html: &str, id: &str) -> Option<String> {
+    let marker = format!("id=\"{id}\">");
+    let start = html.find(&marker)? + marker.len();
+    let end = html[start..].find('<')?;
+    Some(html[start..start + end].trim().to_string())
+}
+
 /// Runs a test body on SQLite, and on PostgreSQL when it is configured; the database is
 /// dropped afterwards even when the body panics.
 #[macro_export]
 macro_rules! on_both_backends {
     ($(async fn $name:ident($app:ident) $body:block)*) => {
+        $crate::on_both_backends! {
+            options = $crate::harness::Options::default();
+            $(async fn $name($app) $body)*
+        }
+    };
+    (options = $options:expr; $(async fn $name:ident($app:ident) $body:block)*) => {
         $(
             mod $name {
                 #[allow(unused_imports)]
@@ -281,7 +402,7 @@ macro_rules! on_both_backends {
                 async fn run($app: &TestApp) $body
 
                 async fn on(backend: Backend) {
-                    let app = std::sync::Arc::new(TestApp::start(backend).await);
+                    let app = std::sync::Arc::new(TestApp::start_with(backend, $options).await);
                     let shared = app.clone();
                     let outcome = tokio::spawn(async move { run(&shared).await }).await;
                     if let Ok(app) = std::sync::Arc::try_unwrap(app) {
@@ -320,7 +441,8 @@ async fn serve(services: Services, settings: WebSettings) -> String {
 
 async fn serve_on(listener: tokio::net::TcpListener, services: Services, settings: WebSettings) {
     let state = AppState::new(services, settings).await.unwrap();
-    tokio::spawn(async move { axum::serve(listener, router(state)).await });
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, app).await });
 }
 
 impl TestApp {
@@ -338,6 +460,7 @@ impl TestApp {
             brand: Default::default(),
             public_url: "http://prisverdig.test".into(),
             metrics_token: Some(METRICS_TOKEN.into()),
+            trusted_proxies: Default::default(),
         };
         let follower = services.clone();
         tokio::spawn(async move {
@@ -366,21 +489,7 @@ impl TestApp {
         password: &str,
     ) -> reqwest::Client {
         let client = new_client();
-        let page = client
-            .get(app.url("/sign-in"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let token = hidden_value(&page, "_csrf").unwrap();
-        let res = client
-            .post(app.url("/sign-in"))
-            .form(&[("email", email), ("password", password), ("_csrf", &token)])
-            .send()
-            .await
-            .unwrap();
+        let res = app.sign_in_on(&client, email, password).await;
         assert_eq!(res.status(), 303, "{email} signs in");
         client
     }

@@ -24,6 +24,7 @@ mod request_ids;
 mod rounds;
 mod route_table;
 mod schema;
+mod second_factor;
 mod sessions;
 mod stories;
 mod tips;

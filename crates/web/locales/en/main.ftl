@@ -42,7 +42,7 @@ error-too-many-max = You can choose at most { $max }.
 error-password-too-short = The password must have at least 12 characters.
 error-password-too-long = The password is too long.
 error-bad-credentials = Wrong e-mail address or password.
-error-rate-limited = Too many attempts. Wait a minute and try again.
+error-rate-limited = Too many failed attempts. Wait a quarter of an hour and try again.
 
 error-go-home = Go to the home page
 error-400-title = Something is wrong with the request

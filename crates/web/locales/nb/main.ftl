@@ -42,7 +42,7 @@ error-too-many-max = Du kan velge høyst { $max }.
 error-password-too-short = Passordet må ha minst 12 tegn.
 error-password-too-long = Passordet er for langt.
 error-bad-credentials = Feil e-postadresse eller passord.
-error-rate-limited = For mange forsøk. Vent et minutt og prøv igjen.
+error-rate-limited = For mange mislykkede forsøk. Vent et kvarter og prøv igjen.
 
 error-go-home = Gå til forsiden
 error-400-title = Noe er galt med forespørselen

@@ -42,7 +42,7 @@ error-too-many-max = Du kan velje høgst { $max }.
 error-password-too-short = Passordet må ha minst 12 teikn.
 error-password-too-long = Passordet er for langt.
 error-bad-credentials = Feil e-postadresse eller passord.
-error-rate-limited = For mange forsøk. Vent eit minutt og prøv igjen.
+error-rate-limited = For mange mislukka forsøk. Vent eit kvarter og prøv igjen.
 
 error-go-home = Gå til framsida
 error-400-title = Noko er gale med førespurnaden

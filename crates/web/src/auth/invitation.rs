@@ -14,6 +14,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use prisverdig_service::ServiceError;
+use prisverdig_service::auth::SignInStep;
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -104,7 +105,13 @@ pub async fn submit(
         )
         .await;
     match outcome {
-        Ok(user) => {
+        Ok(SignInStep::Enrol(user) | SignInStep::Code(user)) => {
+            // An administrator or juror sets up the second factor before being signed in.
+            let pending =
+                super::second_factor::Pending::new(user, "/".into(), services.clock.now());
+            super::second_factor::ask_to_enrol(&session, pending).await
+        }
+        Ok(SignInStep::Done(user)) => {
             start_session(&session, user.id).await?;
             Ok(Redirect::to("/").into_response())
         }

@@ -1,7 +1,8 @@
-//! Signing in and out with a local account or through an OpenID Connect provider (single
-//! sign-on), and invitation links that set a local account's password.
+//! Signing in and out with a local account (with its second factor) or through an OpenID
+//! Connect provider (single sign-on), and invitation links that set a local account's password.
 
 mod invitation;
+mod second_factor;
 mod sign_in;
 mod sign_out;
 mod sso;
@@ -14,6 +15,19 @@ use axum::routing::{get, post};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/sign-in", get(sign_in::form).post(sign_in::submit))
+        .route(
+            "/sign-in/code",
+            get(second_factor::code_form).post(second_factor::code_submit),
+        )
+        .route(
+            "/account/second-factor",
+            get(second_factor::enrol_form).post(second_factor::enrol_submit),
+        )
+        .route(
+            "/account/recovery-codes",
+            get(second_factor::recovery_codes).post(second_factor::renew_recovery_codes),
+        )
+        .route("/account/security", get(second_factor::security))
         .route("/sign-out", post(sign_out::submit))
         .route("/sign-out/everywhere", post(sign_out::everywhere))
         .route("/sign-in/sso/{provider}", post(sso::start))

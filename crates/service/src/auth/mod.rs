@@ -1,16 +1,24 @@
-//! Local sign-in with e-mail and password (argon2id), with a per-address attempt limit.
+//! Local sign-in with e-mail and password (argon2id), bounded by [`limits`], followed by a
+//! second factor ([`second_factor`]) for those who have one or whose roles require one.
+//! Local sign-in can be switched off; administrators keep it as a way in (break-glass).
+
+pub mod limits;
+pub mod second_factor;
 
 use crate::{Result, ServiceError, Services};
 use argon2::Argon2;
 use argon2::password_hash::{
     PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
 };
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use limits::Keys;
 use prisverdig_domain::email::Email;
 use prisverdig_domain::password::check_password_length;
+use prisverdig_domain::role::Role;
+use prisverdig_domain::sign_in::requires_second_factor;
 use prisverdig_store::users::{self, User};
-use std::num::NonZeroU32;
+use std::net::IpAddr;
 use std::sync::LazyLock;
+use uuid::Uuid;
 
 /// Hash checked when the address is unknown, so that both answers take as long.
 static DUMMY_HASH: LazyLock<String> =
@@ -34,30 +42,33 @@ fn verify(password: &str, hash: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// At most 10 sign-in attempts a minute per e-mail address, across all callers.
-pub(crate) struct SignInLimiter(DefaultKeyedRateLimiter<String>);
-
-impl SignInLimiter {
-    pub(crate) fn new() -> Self {
-        let per_minute = NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN);
-        Self(RateLimiter::keyed(Quota::per_minute(per_minute)))
-    }
+/// Where a right password leads.
+#[derive(Debug)]
+pub enum SignInStep {
+    /// Signed in.
+    Done(User),
+    /// The user (this id) has a second factor: ask for a code before signing in.
+    Code(Uuid),
+    /// The user's roles require a second factor they do not have: enrol first.
+    Enrol(Uuid),
 }
 
 impl Services {
-    /// Checks e-mail and password. Unknown address and wrong password give the same error.
+    /// Checks e-mail and password from `address`. Unknown address and wrong password give the
+    /// same error, and both count toward the limits; beyond them, or when this process is
+    /// already checking as many passwords as it may, the attempt is refused unchecked.
     #[tracing::instrument(skip_all)]
-    pub async fn sign_in(&self, email: &str, password: &str) -> Result<User> {
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        address: Option<IpAddr>,
+    ) -> Result<SignInStep> {
         let email = Email::parse(email).map_err(|_| ServiceError::BadCredentials)?;
         check_password_length(password).map_err(|_| ServiceError::BadCredentials)?;
-        if self
-            .sign_in_limiter
-            .0
-            .check_key(&email.as_str().to_string())
-            .is_err()
-        {
-            return Err(ServiceError::RateLimited);
-        }
+        let keys = Keys::new(email.as_str(), address);
+        let permit = self.sign_in.permit()?;
+        self.check_limits(&keys).await?;
         let found = users::find_for_sign_in(&self.db, &email).await?;
         let password = password.to_string();
         let (user, hash) = match found {
@@ -67,9 +78,24 @@ impl Services {
         let ok = tokio::task::spawn_blocking(move || verify(&password, &hash))
             .await
             .map_err(|e| ServiceError::internal("checking a password", e))?;
-        match user {
-            Some(user) if ok => Ok(user),
-            _ => Err(ServiceError::BadCredentials),
+        drop(permit);
+        let user = match user {
+            Some(user) if ok => user,
+            _ => {
+                self.record_failure(&keys).await?;
+                return Err(ServiceError::BadCredentials);
+            }
+        };
+        if !self.local_sign_in && !user.has(Role::Administrator) {
+            return Err(ServiceError::LocalSignInOff);
+        }
+        if self.has_second_factor(user.id).await? {
+            Ok(SignInStep::Code(user.id))
+        } else if requires_second_factor(&user.roles) {
+            Ok(SignInStep::Enrol(user.id))
+        } else {
+            self.clear_failures(&keys).await?;
+            Ok(SignInStep::Done(user))
         }
     }
 
@@ -82,6 +108,12 @@ impl Services {
     #[tracing::instrument(skip_all)]
     pub async fn user(&self, id: uuid::Uuid) -> Result<Option<User>> {
         Ok(users::find(&self.db, id).await?)
+    }
+
+    /// Switches local sign-in off for everyone but administrators (the setting).
+    pub fn with_local_sign_in(mut self, on: bool) -> Self {
+        self.local_sign_in = on;
+        self
     }
 }
 
