@@ -64,8 +64,10 @@ fn sources() -> String {
     templates() + &rust_sources()
 }
 
+/// Key-shaped: lowercase words joined by `-`; a prefix like `"admin-alert-"` is not a key.
 fn is_key(piece: &str) -> bool {
     piece.contains('-')
+        && !piece.ends_with('-')
         && piece
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
