@@ -10,7 +10,12 @@ pub const MAX_NOTE_CHARS: usize = 500;
 /// Whether someone with `roles`, placed in `leader_unit`, may endorse an application of the
 /// unit whose chain from itself up to the root is `application_units` (its own id first).
 pub fn may_endorse(roles: &[Role], leader_unit: Option<Uuid>, application_units: &[Uuid]) -> bool {
-    roles.contains(&Role::Leader) && leader_unit.is_some_and(|u| application_units.contains(&u))
+    led_unit(roles, leader_unit).is_some_and(|u| application_units.contains(&u))
+}
+
+/// The unit someone with `roles`, placed in `unit`, leads: none unless they are a leader.
+pub fn led_unit(roles: &[Role], unit: Option<Uuid>) -> Option<Uuid> {
+    unit.filter(|_| roles.contains(&Role::Leader))
 }
 
 /// A unit's chain from itself up to the root, given each unit's parent; stops at a cycle.
@@ -60,6 +65,8 @@ mod tests {
             !may_endorse(&[Role::Applicant], Some(school), &school_chain),
             "not without the role"
         );
+        assert_eq!(led_unit(&leader, Some(school)), Some(school));
+        assert_eq!(led_unit(&[Role::Applicant], Some(school)), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
-use prisverdig_domain::endorsement::{MAX_NOTE_CHARS, chain, may_endorse};
+use prisverdig_domain::endorsement::{MAX_NOTE_CHARS, chain, led_unit, may_endorse};
 use prisverdig_store::audit::{self, AuditEntry};
 use prisverdig_store::endorsements::{self, Endorsement};
 use prisverdig_store::users::User;
@@ -14,6 +14,10 @@ impl Services {
     /// Whether `user` may endorse the application `id` (a leader of its unit or above).
     #[tracing::instrument(skip_all)]
     pub async fn may_endorse(&self, user: &User, id: Uuid) -> Result<bool> {
+        // Most visitors lead no unit: no need to read the application and the chart.
+        if led_unit(&user.roles, user.unit_id).is_none() {
+            return Ok(false);
+        }
         let row = prisverdig_store::applications::find(&self.db, id)
             .await?
             .ok_or(ServiceError::NotFound)?;

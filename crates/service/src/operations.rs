@@ -2,7 +2,7 @@
 //! health, pool figures and the session store.
 
 use crate::{Result, Services};
-use prisverdig_store::sessions::{self, DbSessionStore};
+use prisverdig_store::sessions::DbSessionStore;
 
 /// The session key under which the signed-in user's id is kept (the store reads it to know
 /// whose a session is).
@@ -23,27 +23,6 @@ impl Services {
     /// Sign-in sessions kept in the database.
     pub fn session_store(&self) -> DbSessionStore {
         DbSessionStore::new(self.db.clone())
-    }
-
-    /// Ends every session of `user`, this one included («sign out everywhere»).
-    #[tracing::instrument(skip_all)]
-    pub async fn sign_out_everywhere(&self, user: &crate::model::User) -> Result<u64> {
-        let ended = sessions::delete_for_user(&self.db, user.id).await?;
-        let mut tx = self.db.begin().await?;
-        prisverdig_store::audit::record(
-            &mut tx,
-            self.clock.now(),
-            prisverdig_store::audit::AuditEntry {
-                actor: Some(user.id),
-                action: "user.sign_out_everywhere",
-                entity: "user",
-                entity_id: Some(user.id),
-                detail: serde_json::json!({ "sessions": ended }),
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(ended)
     }
 
     /// Every unit with its names from the root down, in tree order (for unit pickers).

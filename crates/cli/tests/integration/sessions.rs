@@ -83,12 +83,14 @@ fn the_absolute_limit_ends_an_active_sign_in(app: &TestApp) -> futures_body::Bod
         );
         // The autosave is told, not redirected to a form it cannot follow.
         let res = kari
-            .post(app.url("/my-applications"))
+            .get(app.url("/my-applications"))
             .header("x-autosave", "1")
             .send()
             .await
             .unwrap();
-        assert_ne!(res.status(), 200);
+        assert_eq!(res.status(), 401);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["status"], "signed-out", "{body}");
     })
 }
 
@@ -151,7 +153,10 @@ on_both_backends! {
         );
         let ola = TestApp::client_for(app, "ola@fjordvik.example").await;
         assert!(signed_in(app, &laptop).await && signed_in(app, &phone).await);
-        let token = app.csrf_with(&laptop, "/my-applications").await;
+        // The button is on the account's security page.
+        let security = laptop.get(app.url("/account/security")).send().await.unwrap().text().await.unwrap();
+        assert!(security.contains("action=\"/sign-out/everywhere\"") && security.contains("Logg ut på alle enheter"));
+        let token = app.csrf_with(&laptop, "/account/security").await;
         let res = laptop
             .post(app.url("/sign-out/everywhere"))
             .form(&[("_csrf", token.as_str())])

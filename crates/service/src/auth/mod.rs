@@ -105,6 +105,27 @@ impl Services {
         Ok(users::set_locale(&self.db, user.id, tag).await?)
     }
 
+    /// Ends every session of `user`, this one included («sign out everywhere»).
+    #[tracing::instrument(skip_all)]
+    pub async fn sign_out_everywhere(&self, user: &crate::model::User) -> Result<u64> {
+        let ended = prisverdig_store::sessions::delete_for_user(&self.db, user.id).await?;
+        let mut tx = self.db.begin().await?;
+        prisverdig_store::audit::record(
+            &mut tx,
+            self.clock.now(),
+            prisverdig_store::audit::AuditEntry {
+                actor: Some(user.id),
+                action: "user.sign_out_everywhere",
+                entity: "user",
+                entity_id: Some(user.id),
+                detail: serde_json::json!({ "sessions": ended }),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ended)
+    }
+
     #[tracing::instrument(skip_all)]
     pub async fn user(&self, id: uuid::Uuid) -> Result<Option<User>> {
         Ok(users::find(&self.db, id).await?)

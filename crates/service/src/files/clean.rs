@@ -3,8 +3,8 @@
 //! no EXIF (GPS position, camera serial), no XMP, no comments, nothing appended after the
 //! picture — so the original that a page links to tells no more than the picture itself.
 
-use super::inspect::{ERROR_IMAGE, image_reader};
-use super::thumbnail::{decode_upright, on_white};
+use super::inspect::ERROR_IMAGE;
+use super::thumbnail::decode_upright;
 use super::{UploadLimits, refused};
 use image::codecs::gif::{GifDecoder, GifEncoder, Repeat};
 use image::codecs::jpeg::JpegEncoder;
@@ -25,12 +25,10 @@ pub fn cleaned(
     let picture = decode_upright(bytes)?;
     let mut out = Cursor::new(Vec::new());
     match content_type {
-        "image/jpeg" => {
-            let rgb = on_white(&picture.to_rgba8());
-            JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
-                .encode_image(&rgb)
-                .map_err(invalid)?;
-        }
+        // A JPEG has no transparency to lay on white.
+        "image/jpeg" => JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
+            .encode_image(&picture.to_rgb8())
+            .map_err(invalid)?,
         "image/png" => picture
             .write_to(&mut out, ImageFormat::Png)
             .map_err(invalid)?,
@@ -47,8 +45,8 @@ pub fn cleaned(
 /// frames together may hold no more pixels than one image may (an animation bomb is refused).
 fn write_gif(bytes: &[u8], out: &mut Cursor<Vec<u8>>) -> Result<(), ValidationError> {
     let invalid = |_| refused(ERROR_IMAGE);
+    // The first frame was read and size-checked by `cleaned` already.
     let max_pixels = UploadLimits::default().max_image_pixels;
-    image_reader(bytes, max_pixels)?;
     let mut frames = Vec::new();
     let mut pixels = 0u64;
     for frame in GifDecoder::new(Cursor::new(bytes))

@@ -51,7 +51,7 @@ pub(super) fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, ValidationErr
 
 /// JPEG has no transparency: blend each pixel over white instead of dropping alpha (which
 /// would show transparent areas in whatever colour they happen to hold, often black).
-pub(super) fn on_white(rgba: &RgbaImage) -> RgbImage {
+fn on_white(rgba: &RgbaImage) -> RgbImage {
     RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
         let [r, g, b, a] = rgba.get_pixel(x, y).0;
         let blend = |c: u8| {

@@ -34,3 +34,6 @@ security-recovery-codes-left = Unused recovery codes:
 security-renew-hint = New codes replace the old ones, which then stop working.
 security-renew-recovery-codes = Make new recovery codes
 security-set-up = Set up two-step verification
+security-sessions = Sign-ins
+security-sign-out-everywhere-hint = Signs you out on every device where you are signed in, this one too. Use it if you forgot to sign out somewhere or lost a phone.
+security-sign-out-everywhere = Sign out everywhere

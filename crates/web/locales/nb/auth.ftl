@@ -34,3 +34,6 @@ security-recovery-codes-left = Ubrukte gjenopprettingskoder:
 security-renew-hint = Nye koder erstatter de gamle, som da slutter å virke.
 security-renew-recovery-codes = Lag nye gjenopprettingskoder
 security-set-up = Sett opp totrinnsbekreftelse
+security-sessions = Innlogginger
+security-sign-out-everywhere-hint = Logger deg ut på alle enheter der du er logget inn, også denne. Bruk det hvis du har glemt å logge ut et sted eller mistet en telefon.
+security-sign-out-everywhere = Logg ut på alle enheter

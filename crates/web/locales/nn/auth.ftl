@@ -34,3 +34,6 @@ security-recovery-codes-left = Ubrukte gjenopprettingskodar:
 security-renew-hint = Nye kodar erstattar dei gamle, som då sluttar å verke.
 security-renew-recovery-codes = Lag nye gjenopprettingskodar
 security-set-up = Set opp totrinnsstadfesting
+security-sessions = Innloggingar
+security-sign-out-everywhere-hint = Loggar deg ut på alle einingar der du er innlogga, også denne. Bruk det om du har gløymt å logge ut ein stad eller mista ein telefon.
+security-sign-out-everywhere = Logg ut på alle einingar
