@@ -58,6 +58,29 @@ pub fn requires_second_factor(roles: &[Role]) -> bool {
     })
 }
 
+/// How a sign-in was confirmed; a session remembers it, so that a role given later (or a
+/// session from before a role needed more) is held to what the roles require now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Assurance {
+    /// A password alone (or an invitation link and a new password).
+    Password,
+    /// A password and a TOTP or recovery code.
+    SecondFactor,
+    /// An organisation's identity provider (its own multi-factor policy is trusted).
+    Provider,
+}
+
+/// Whether a session confirmed by `assurance` (`None`: a session from before this was
+/// recorded) still suffices for an account holding `roles`.
+pub fn session_suffices(roles: &[Role], assurance: Option<Assurance>) -> bool {
+    !requires_second_factor(roles)
+        || matches!(
+            assurance,
+            Some(Assurance::SecondFactor | Assurance::Provider)
+        )
+}
+
 /// Seconds per TOTP time step (RFC 6238's default, what authenticator apps use).
 pub const TOTP_STEP_SECONDS: i64 = 30;
 
@@ -89,6 +112,27 @@ pub fn normalise_code(input: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_session_is_held_to_what_the_roles_require_now() {
+        use Assurance::*;
+        let employee = [Role::Applicant];
+        let admin = [Role::Applicant, Role::Administrator];
+        assert!(session_suffices(&employee, Some(Password)));
+        assert!(session_suffices(&employee, None));
+        assert!(
+            !session_suffices(&admin, Some(Password)),
+            "a role given after a password sign-in"
+        );
+        assert!(
+            !session_suffices(&admin, None),
+            "a session from before assurance was kept"
+        );
+        assert!(session_suffices(&admin, Some(SecondFactor)));
+        assert!(session_suffices(&admin, Some(Provider)));
+        assert!(!session_suffices(&[Role::Juror], Some(Password)));
+        assert!(!session_suffices(&[Role::JuryChair], None));
+    }
 
     #[test]
     fn the_limit_refuses_at_the_count_not_after_it() {

@@ -366,3 +366,49 @@ on_both_backends! {
         assert_eq!(app.get("/admin").await.status(), 200);
     }
 }
+
+on_both_backends! {
+    async fn a_role_given_while_signed_in_asks_for_the_second_factor_before_admin(app) {
+        // Kari signs in with her password alone: an employee needs no second factor.
+        add(app, ADMIN, Role::Administrator).await;
+        let kari = app.services.add_user(AddUser {
+            email: KARI, name: KARI, roles: &[Role::Applicant], password: PASSWORD,
+        }).await.unwrap();
+        let client = new_client();
+        let res = password(app, &client, KARI).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(location(&res), "/", "signed in without a code");
+        assert!(signed_in_as(app, &client, KARI).await);
+
+        // While she is signed in, an administrator makes her one.
+        let admin_id = prisverdig_store::on_pool!(app.services.db(), |pool| {
+            sqlx::query_scalar::<_, uuid::Uuid>("SELECT id FROM users WHERE email = $1")
+                .bind(ADMIN).fetch_one(pool).await
+        }).unwrap();
+        let actor = app.services.user(admin_id).await.unwrap().unwrap();
+        let account = app.services.account(&actor, kari).await.unwrap();
+        app.services.set_user_roles(&actor, kari, account.version,
+            &[Role::Applicant, Role::Administrator]).await.unwrap();
+
+        // Her password-only session no longer suffices: it ends, and she signs in again
+        // with the second factor before she reaches the administration.
+        let res = client.get(app.url("/admin")).send().await.unwrap();
+        assert_eq!(res.status(), 303, "the password-only session does not reach /admin");
+        assert!(location(&res).starts_with("/sign-in"), "{}", location(&res));
+        assert!(!signed_in_as(app, &client, KARI).await, "the weaker sign-in has ended");
+        let res = password(app, &client, KARI).await;
+        assert_eq!(location(&res), "/account/second-factor", "now she must enrol");
+        enrol(app, &client).await;
+        assert_eq!(client.get(app.url("/admin")).send().await.unwrap().status(), 200);
+    }
+
+    async fn a_session_that_completed_the_second_factor_keeps_it_across_requests(app) {
+        add(app, ADMIN, Role::Administrator).await;
+        let client = new_client();
+        let res = app.sign_in_on(&client, ADMIN, PASSWORD).await;
+        assert_eq!(res.status(), 303);
+        for _ in 0..3 {
+            assert_eq!(client.get(app.url("/admin")).send().await.unwrap().status(), 200);
+        }
+    }
+}

@@ -13,6 +13,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use prisverdig_domain::sign_in::Assurance;
 use prisverdig_service::ServiceError;
 use prisverdig_service::auth::SignInStep;
 use serde::Deserialize;
@@ -112,7 +113,7 @@ pub async fn submit(
             super::second_factor::ask_to_enrol(&session, pending).await
         }
         Ok(SignInStep::Done(user)) => {
-            start_session(&session, user.id).await?;
+            start_session(&session, user.id, Assurance::Password).await?;
             Ok(Redirect::to("/").into_response())
         }
         Err(ServiceError::Invalid(problems)) => {

@@ -15,6 +15,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use prisverdig_domain::sign_in::Assurance;
 use prisverdig_service::ServiceError;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -84,7 +85,7 @@ pub async fn ask_to_enrol(session: &Session, pending: Pending) -> Result<Respons
 async fn complete(session: &Session, user: Uuid) -> Result<(), WebError> {
     session.remove::<Pending>(PENDING_KEY).await?;
     session.remove::<String>(SECRET_KEY).await?;
-    start_session(session, user).await
+    start_session(session, user, Assurance::SecondFactor).await
 }
 
 #[derive(Template, WebTemplate)]

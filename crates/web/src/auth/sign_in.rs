@@ -15,6 +15,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use prisverdig_domain::sign_in::Assurance;
 use prisverdig_service::ServiceError;
 use prisverdig_service::auth::SignInStep;
 use serde::Deserialize;
@@ -91,7 +92,7 @@ pub async fn submit(
         let services = &state.services;
         match services.sign_in(&form.email, &form.password, address).await {
             Ok(SignInStep::Done(user)) => {
-                start_session(&session, user.id).await?;
+                start_session(&session, user.id, Assurance::Password).await?;
                 return Ok(Redirect::to(&next).into_response());
             }
             Ok(SignInStep::Code(user)) => {

@@ -14,6 +14,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use prisverdig_domain::sign_in::Assurance;
 use prisverdig_service::sso::{Callback, Finished, Flow, SsoError};
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -141,7 +142,7 @@ pub(super) async fn arrive(session: &Session, finished: Finished) -> Result<Resp
     match finished {
         Finished::SignedIn { user, next } => {
             session.remove::<serde_json::Value>(PROFILE_KEY).await?;
-            start_session(session, user.id).await?;
+            start_session(session, user.id, Assurance::Provider).await?;
             Ok(Redirect::to(safe_return_path(&next)).into_response())
         }
         Finished::Profile(profile) => {

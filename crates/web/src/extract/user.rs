@@ -8,6 +8,7 @@ use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use prisverdig_domain::session::{SessionPolicy, Verdict};
+use prisverdig_domain::sign_in::{Assurance, session_suffices};
 use prisverdig_service::model::User;
 use tower_sessions::Session;
 use uuid::Uuid;
@@ -17,6 +18,9 @@ pub use prisverdig_service::operations::SESSION_USER_KEY as USER_KEY;
 const SIGNED_IN_AT: &str = "signed_in_at";
 /// Unix seconds of the last recorded activity (the idle expiry counts from here).
 const SEEN_AT: &str = "seen_at";
+/// How the sign-in was confirmed ([`Assurance`]); the account's roles are held to it on
+/// every request.
+const ASSURANCE: &str = "assurance";
 
 /// Session expiry is wall-clock time by nature (tower-sessions sets the cookie's and the
 /// store's expiry from the system clock), so the policy reads the same clock.
@@ -25,12 +29,17 @@ fn wall_clock() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
-/// Signs `user` in on this session: a fresh session id (no fixation), and the times the
-/// policy counts from.
-pub async fn start_session(session: &Session, user: Uuid) -> Result<(), WebError> {
+/// Signs `user` in on this session: a fresh session id (no fixation), the times the
+/// policy counts from, and how the sign-in was confirmed.
+pub async fn start_session(
+    session: &Session,
+    user: Uuid,
+    assurance: Assurance,
+) -> Result<(), WebError> {
     session.cycle_id().await?;
     let now = wall_clock();
     session.insert(USER_KEY, user).await?;
+    session.insert(ASSURANCE, assurance).await?;
     session.insert(SIGNED_IN_AT, now).await?;
     session.insert(SEEN_AT, now).await?;
     Ok(())
@@ -68,7 +77,9 @@ async fn current_user_id(
     }
 }
 
-/// `Some(user)` when someone is signed in (and still active).
+/// `Some(user)` when someone is signed in (and still active), and the way they signed in
+/// still suffices for the roles they hold now: a session confirmed by a password alone ends
+/// when the account is given a role that needs a second factor.
 pub struct MaybeUser(pub Option<User>);
 
 impl FromRequestParts<AppState> for MaybeUser {
@@ -81,7 +92,15 @@ impl FromRequestParts<AppState> for MaybeUser {
         let Some(id) = current_user_id(&session, &state.settings.sessions).await? else {
             return Ok(MaybeUser(None));
         };
-        Ok(MaybeUser(state.services.user(id).await?))
+        let Some(user) = state.services.user(id).await? else {
+            return Ok(MaybeUser(None));
+        };
+        let assurance = session.get::<Assurance>(ASSURANCE).await?;
+        if !session_suffices(&user.roles, assurance) {
+            session.flush().await?;
+            return Ok(MaybeUser(None));
+        }
+        Ok(MaybeUser(Some(user)))
     }
 }
 
