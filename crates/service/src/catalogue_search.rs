@@ -43,14 +43,11 @@ fn doc(row: Indexable) -> SearchDoc {
         category_kind: row.category_kind.as_str().to_string(),
         category_name: row.category_name,
         year: u64::try_from(row.year).unwrap_or_default(),
-        status: String::new(),
         submitted_at: row.submitted_at.unwrap_or(OffsetDateTime::UNIX_EPOCH),
         // Never, while its round is a draft (the far future stands for that).
         visible_from: row
             .visible_from
             .unwrap_or(OffsetDateTime::UNIX_EPOCH + time::Duration::days(365 * 8000)),
-        cheers: 0,
-        adoptions: 0,
     }
 }
 

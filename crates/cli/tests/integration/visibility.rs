@@ -47,6 +47,23 @@ async fn adoptions_in_list(app: &TestApp, id: uuid::Uuid) -> i64 {
     item.expect("listed")["adoptions"].as_i64().unwrap()
 }
 
+/// The «stolen by» count the catalogue's card for [`PUBLIC`] shows in a search sorted by
+/// thefts (the sort the search index cannot do alone).
+async fn searched_by_adoptions(app: &TestApp) -> i64 {
+    let page = crate::harness::new_client()
+        .get(app.url("/catalogue?q=%C3%85pen&sort=adopted"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let card = &page[page.find(PUBLIC).expect("the public source is found")..];
+    let count = card.split("Stolen by: ").nth(1).expect("its card counts thefts");
+    count.split('<').next().unwrap().trim().parse().unwrap()
+}
+
 on_both_backends! {
     async fn a_hidden_application_is_named_on_no_other_page_until_it_is_public(app) {
         let round = open_round(app, Visibility::AfterDeadline).await;
@@ -75,6 +92,7 @@ on_both_backends! {
         }
 
         assert_eq!(adoptions_in_list(app, source).await, 0, "the catalogue counts no hidden theft");
+        assert_eq!(searched_by_adoptions(app).await, 0, "nor does a search sorted by thefts");
 
         // Nor do the pickers of someone else's draft offer it as a source or as continued.
         applicant(app, "ola@fjordvik.example", "Ola Nordmann").await;
@@ -95,5 +113,6 @@ on_both_backends! {
             assert!(body.contains(HIDDEN), "{path} names it once it is public: {body}");
         }
         assert_eq!(adoptions_in_list(app, source).await, 1, "and counts it");
+        assert_eq!(searched_by_adoptions(app).await, 1, "and the sorted search counts it");
     }
 }

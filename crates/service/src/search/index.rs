@@ -17,7 +17,7 @@ use tantivy::{TantivyDocument, Term};
 use uuid::Uuid;
 
 /// Bumped whenever the schema or the analysis changes, so an old index is rebuilt.
-const SCHEMA_VERSION: u32 = 2;
+const SCHEMA_VERSION: u32 = 3;
 const TOKENIZER: &str = "norwegian";
 const FINGERPRINT_FILE: &str = "analysis.txt";
 /// tantivy's smallest budget for one indexing thread; more only speeds up a full rebuild.
@@ -34,11 +34,8 @@ pub(super) struct Fields {
     pub category_kind: Field,
     pub category_name: Field,
     pub year: Field,
-    pub status: Field,
     pub submitted_at: Field,
     pub visible_from: Field,
-    pub cheers: Field,
-    pub adoptions: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -60,11 +57,8 @@ fn schema() -> (Schema, Fields) {
         category_kind: builder.add_text_field("category_kind", STRING),
         category_name: builder.add_text_field("category_name", text),
         year: builder.add_u64_field("year", INDEXED | FAST),
-        status: builder.add_text_field("status", STRING),
         submitted_at: builder.add_date_field("submitted_at", INDEXED | FAST),
         visible_from: builder.add_date_field("visible_from", INDEXED | FAST),
-        cheers: builder.add_u64_field("cheers", FAST),
-        adoptions: builder.add_u64_field("adoptions", FAST),
     };
     (builder.build(), fields)
 }
@@ -173,8 +167,6 @@ impl SearchIndex {
         let (total, found) = match q.sort {
             Sort::Relevance => searcher.search(&tantivy_query, &(Count, top.order_by_score()))?,
             Sort::Newest => ordered::<DateTime>(&searcher, &tantivy_query, top, "submitted_at")?,
-            Sort::MostCheered => ordered::<u64>(&searcher, &tantivy_query, top, "cheers")?,
-            Sort::MostAdopted => ordered::<u64>(&searcher, &tantivy_query, top, "adoptions")?,
         };
         let mut hits = Vec::with_capacity(found.len());
         for (score, address) in found {
@@ -220,13 +212,10 @@ impl SearchIndex {
         document.add_text(f.category_kind, &doc.category_kind);
         document.add_text(f.category_name, &doc.category_name);
         document.add_u64(f.year, doc.year);
-        document.add_text(f.status, &doc.status);
         let seconds = doc.submitted_at.unix_timestamp();
         document.add_date(f.submitted_at, DateTime::from_timestamp_secs(seconds));
         let visible = doc.visible_from.unix_timestamp();
         document.add_date(f.visible_from, DateTime::from_timestamp_secs(visible));
-        document.add_u64(f.cheers, doc.cheers);
-        document.add_u64(f.adoptions, doc.adoptions);
         document
     }
 }

@@ -36,7 +36,10 @@ pub enum SearchError {
 
 pub type Result<T> = std::result::Result<T, SearchError>;
 
-/// What the index knows of one application.
+/// What the index knows of one application. Only what the application itself says and when
+/// it becomes public: counts of cheers and thefts and published outcomes depend on other
+/// rows' visibility and on publication minutes, so they are read (and sorted and filtered)
+/// in SQL, where the one visibility rule applies, never kept here to go stale or leak.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchDoc {
     pub id: Uuid,
@@ -50,14 +53,10 @@ pub struct SearchDoc {
     pub category_kind: String,
     pub category_name: String,
     pub year: u64,
-    /// Published outcome: "winner", "nominee", "honourable_mention"; empty when none.
-    pub status: String,
     pub submitted_at: OffsetDateTime,
     /// From when everyone may see it: submission, or the deadline in rounds that show
     /// applications only after it.
     pub visible_from: OffsetDateTime,
-    pub cheers: u64,
-    pub adoptions: u64,
 }
 
 impl SearchDoc {
@@ -92,8 +91,6 @@ pub enum Sort {
     #[default]
     Relevance,
     Newest,
-    MostCheered,
-    MostAdopted,
 }
 
 /// Exact-match filters; `None` means any.
@@ -104,7 +101,6 @@ pub struct SearchFilters {
     pub sector: Option<String>,
     /// A unit path; matches the unit and every unit under it.
     pub unit: Option<Vec<String>>,
-    pub status: Option<String>,
     /// Only applications visible to everyone at this instant.
     pub visible_at: Option<OffsetDateTime>,
 }

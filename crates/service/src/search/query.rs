@@ -81,7 +81,6 @@ pub(super) fn build(index: &SearchIndex, parsed: &Parsed, filters: &SearchFilter
         filters.year.map(|year| Term::from_field_u64(f.year, year)),
         text(f.category_kind, &filters.category_kind),
         text(f.sector, &filters.sector),
-        text(f.status, &filters.status),
         filters
             .unit
             .as_ref()

@@ -38,11 +38,8 @@ fn doc(n: u128, title: &str, summary: &str, body: &str) -> SearchDoc {
         category_kind: "innovation".into(),
         category_name: "Årets innovasjon".into(),
         year: 2025,
-        status: String::new(),
         submitted_at: datetime!(2025-03-01 12:00 UTC),
         visible_from: datetime!(2025-03-01 12:00 UTC),
-        cheers: 0,
-        adoptions: 0,
     }
 }
 
