@@ -124,6 +124,8 @@ pub struct CategoryRow {
     pub extended_deadline: Option<OffsetDateTime>,
     pub blind: bool,
     pub position: i64,
+    /// Raised by every change of its settings; an edit names the version it started from.
+    pub version: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -138,6 +140,7 @@ struct Stored {
     extended_deadline: Option<OffsetDateTime>,
     blind: bool,
     position: i64,
+    version: i64,
 }
 
 impl TryFrom<Stored> for CategoryRow {
@@ -155,6 +158,7 @@ impl TryFrom<Stored> for CategoryRow {
             extended_deadline: r.extended_deadline,
             blind: r.blind,
             position: r.position,
+            version: r.version,
         })
     }
 }
@@ -163,7 +167,7 @@ macro_rules! select_category {
     ($rest:literal) => {
         concat!(
             "SELECT id, round_id, kind, name, description, prize_sum_kr, deadline, \
-             extended_deadline, blind, position FROM category ",
+             extended_deadline, blind, position, version FROM category ",
             $rest
         )
     };
@@ -204,14 +208,17 @@ pub async fn insert_setup(
         position,
     };
     let id = insert(tx, new).await?;
-    update(tx, id, s).await?;
+    update(tx, id, 1, s).await?;
     Ok(id)
 }
 
-pub async fn update(tx: &mut Tx, id: Uuid, s: &CategorySetup) -> Result<()> {
-    on_tx!(tx, |conn| sqlx::query(
+/// Saves the category's settings if it is still at `expected` version;
+/// [`StoreError::VersionConflict`] when someone saved in between.
+pub async fn update(tx: &mut Tx, id: Uuid, expected: i64, s: &CategorySetup) -> Result<()> {
+    let changed = on_tx!(tx, |conn| sqlx::query(
         "UPDATE category SET kind = $2, name = $3, description = $4, prize_sum_kr = $5, \
-         deadline = $6, extended_deadline = $7, blind = $8, version = version + 1 WHERE id = $1"
+         deadline = $6, extended_deadline = $7, blind = $8, version = version + 1 \
+         WHERE id = $1 AND version = $9"
     )
     .bind(id)
     .bind(s.kind.as_str())
@@ -221,9 +228,16 @@ pub async fn update(tx: &mut Tx, id: Uuid, s: &CategorySetup) -> Result<()> {
     .bind(utc(s.deadline))
     .bind(s.extended_deadline.map(utc))
     .bind(s.blind)
+    .bind(expected)
     .execute(conn)
     .await
-    .map(|_| ()))?;
+    .map(|r| r.rows_affected()))?;
+    if changed == 0 {
+        return Err(StoreError::VersionConflict {
+            entity: "category",
+            expected,
+        });
+    }
     Ok(())
 }
 

@@ -30,6 +30,8 @@ pub struct CriterionRow {
     pub help: String,
     pub scale: Scale,
     pub weight: i64,
+    /// Raised by every edit; an edit names the version it started from.
+    pub version: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -43,6 +45,7 @@ struct Stored {
     scale_min: i64,
     scale_max: i64,
     weight: i64,
+    version: i64,
 }
 
 impl TryFrom<Stored> for CriterionRow {
@@ -65,14 +68,15 @@ impl TryFrom<Stored> for CriterionRow {
             text: r.text,
             help: r.help,
             weight: r.weight,
+            version: r.version,
         })
     }
 }
 
 pub async fn of_category(db: &Db, category_id: Uuid) -> Result<Vec<CriterionRow>> {
     decode::all::<Stored, _>(on_pool!(db, |pool| sqlx::query_as(
-        "SELECT id, category_id, position, text, help, shape, scale_min, scale_max, weight \
-         FROM criterion WHERE category_id = $1 ORDER BY position, id"
+        "SELECT id, category_id, position, text, help, shape, scale_min, scale_max, weight, \
+         version FROM criterion WHERE category_id = $1 ORDER BY position, id"
     )
     .bind(category_id)
     .fetch_all(pool)
@@ -106,11 +110,15 @@ pub async fn insert_setup(
     Ok(id)
 }
 
-pub async fn update(tx: &mut Tx, id: Uuid, s: &CriterionSetup) -> Result<()> {
+/// Saves the criterion if it is still at `expected` version;
+/// [`StoreError::VersionConflict`] when someone saved in between.
+pub async fn update(tx: &mut Tx, id: Uuid, expected: i64, s: &CriterionSetup) -> Result<()> {
     let (min, max) = s.scale.bounds();
-    on_tx!(tx, |conn| sqlx::query(
+    let changed =
+        on_tx!(tx, |conn| {
+            sqlx::query(
         "UPDATE criterion SET text = $2, help = $3, shape = $4, scale_min = $5, scale_max = $6, \
-         weight = $7 WHERE id = $1"
+         weight = $7, version = version + 1 WHERE id = $1 AND version = $8"
     )
     .bind(id)
     .bind(&s.text)
@@ -119,8 +127,16 @@ pub async fn update(tx: &mut Tx, id: Uuid, s: &CriterionSetup) -> Result<()> {
     .bind(min)
     .bind(max)
     .bind(s.weight)
+    .bind(expected)
     .execute(conn)
     .await
-    .map(|_| ()))?;
+    .map(|r| r.rows_affected())
+        })?;
+    if changed == 0 {
+        return Err(StoreError::VersionConflict {
+            entity: "criterion",
+            expected,
+        });
+    }
     Ok(())
 }

@@ -67,6 +67,8 @@ pub struct UnitRow {
     pub parent_id: Option<Uuid>,
     pub name: String,
     pub kind: UnitKind,
+    /// Raised by every rename, move or merge; an edit names the version it started from.
+    pub version: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -75,6 +77,7 @@ struct Stored {
     parent_id: Option<Uuid>,
     name: String,
     kind: String,
+    version: i64,
 }
 
 impl TryFrom<Stored> for UnitRow {
@@ -86,31 +89,36 @@ impl TryFrom<Stored> for UnitRow {
             id: r.id,
             parent_id: r.parent_id,
             name: r.name,
+            version: r.version,
         })
     }
 }
 
 pub async fn units(tx: &mut Tx) -> Result<Vec<UnitRow>> {
-    decode::all::<Stored, _>(on_tx!(tx, |conn| sqlx::query_as(
-        "SELECT id, parent_id, name, kind FROM unit WHERE NOT archived ORDER BY position, name"
+    decode::all::<Stored, _>(on_tx!(tx, |conn| {
+        sqlx::query_as(
+        "SELECT id, parent_id, name, kind, version FROM unit WHERE NOT archived ORDER BY position, name"
     )
     .fetch_all(conn)
-    .await)?)
+    .await
+    })?)
 }
 
 /// Every unit still in the chart, for the tree and the pickers.
 pub async fn active_units(db: &Db) -> Result<Vec<UnitRow>> {
-    decode::all::<Stored, _>(on_pool!(db, |pool| sqlx::query_as(
-        "SELECT id, parent_id, name, kind FROM unit WHERE NOT archived ORDER BY position, name"
+    decode::all::<Stored, _>(on_pool!(db, |pool| {
+        sqlx::query_as(
+        "SELECT id, parent_id, name, kind, version FROM unit WHERE NOT archived ORDER BY position, name"
     )
     .fetch_all(pool)
-    .await)?)
+    .await
+    })?)
 }
 
 /// One active unit.
 pub async fn unit(db: &Db, id: Uuid) -> Result<Option<UnitRow>> {
     decode::optional::<Stored, _>(on_pool!(db, |pool| sqlx::query_as(
-        "SELECT id, parent_id, name, kind FROM unit WHERE id = $1 AND NOT archived"
+        "SELECT id, parent_id, name, kind, version FROM unit WHERE id = $1 AND NOT archived"
     )
     .bind(id)
     .fetch_optional(pool)
@@ -129,28 +137,52 @@ pub async fn next_position(tx: &mut Tx, parent: Option<Uuid>) -> Result<i64> {
     .await)?)
 }
 
-pub async fn rename_unit(tx: &mut Tx, id: Uuid, name: &str) -> Result<()> {
-    on_tx!(tx, |conn| sqlx::query(
-        "UPDATE unit SET name = $2, version = version + 1 WHERE id = $1"
+/// Renames the unit if it is still at `expected` version;
+/// [`StoreError::VersionConflict`] when someone changed it in between.
+pub async fn rename_unit(tx: &mut Tx, id: Uuid, expected: i64, name: &str) -> Result<()> {
+    let changed = on_tx!(tx, |conn| sqlx::query(
+        "UPDATE unit SET name = $2, version = version + 1 WHERE id = $1 AND version = $3"
     )
     .bind(id)
     .bind(name)
+    .bind(expected)
     .execute(conn)
     .await
-    .map(|_| ()))?;
+    .map(|r| r.rows_affected()))?;
+    if changed == 0 {
+        return Err(StoreError::VersionConflict {
+            entity: "unit",
+            expected,
+        });
+    }
     Ok(())
 }
 
-pub async fn move_unit(tx: &mut Tx, id: Uuid, parent: Option<Uuid>, position: i64) -> Result<()> {
-    on_tx!(tx, |conn| sqlx::query(
-        "UPDATE unit SET parent_id = $2, position = $3, version = version + 1 WHERE id = $1"
+/// Moves the unit if it is still at `expected` version (as [`rename_unit`]).
+pub async fn move_unit(
+    tx: &mut Tx,
+    id: Uuid,
+    expected: i64,
+    parent: Option<Uuid>,
+    position: i64,
+) -> Result<()> {
+    let changed = on_tx!(tx, |conn| sqlx::query(
+        "UPDATE unit SET parent_id = $2, position = $3, version = version + 1 \
+         WHERE id = $1 AND version = $4"
     )
     .bind(id)
     .bind(parent)
     .bind(position)
+    .bind(expected)
     .execute(conn)
     .await
-    .map(|_| ()))?;
+    .map(|r| r.rows_affected()))?;
+    if changed == 0 {
+        return Err(StoreError::VersionConflict {
+            entity: "unit",
+            expected,
+        });
+    }
     Ok(())
 }
 

@@ -1,6 +1,6 @@
 //! The questions a category's application form asks.
 
-use crate::{Db, Result, Tx, on_pool, on_tx};
+use crate::{Db, Result, StoreError, Tx, on_pool, on_tx};
 use prisverdig_domain::setup::QuestionSetup;
 use uuid::Uuid;
 
@@ -12,11 +12,13 @@ pub struct QuestionRow {
     pub text: String,
     pub help: String,
     pub required: bool,
+    /// Raised by every edit; an edit names the version it started from.
+    pub version: i64,
 }
 
 pub async fn of_category(db: &Db, category_id: Uuid) -> Result<Vec<QuestionRow>> {
     Ok(on_pool!(db, |pool| sqlx::query_as(
-        "SELECT id, category_id, position, text, help, required FROM question \
+        "SELECT id, category_id, position, text, help, required, version FROM question \
          WHERE category_id = $1 ORDER BY position, id"
     )
     .bind(category_id)
@@ -47,16 +49,26 @@ pub async fn insert(
     Ok(id)
 }
 
-pub async fn update(tx: &mut Tx, id: Uuid, s: &QuestionSetup) -> Result<()> {
-    on_tx!(tx, |conn| sqlx::query(
-        "UPDATE question SET text = $2, help = $3, required = $4 WHERE id = $1"
+/// Saves the question if it is still at `expected` version;
+/// [`StoreError::VersionConflict`] when someone saved in between.
+pub async fn update(tx: &mut Tx, id: Uuid, expected: i64, s: &QuestionSetup) -> Result<()> {
+    let changed = on_tx!(tx, |conn| sqlx::query(
+        "UPDATE question SET text = $2, help = $3, required = $4, version = version + 1 \
+         WHERE id = $1 AND version = $5"
     )
     .bind(id)
     .bind(&s.text)
     .bind(&s.help)
     .bind(s.required)
+    .bind(expected)
     .execute(conn)
     .await
-    .map(|_| ()))?;
+    .map(|r| r.rows_affected()))?;
+    if changed == 0 {
+        return Err(StoreError::VersionConflict {
+            entity: "question",
+            expected,
+        });
+    }
     Ok(())
 }

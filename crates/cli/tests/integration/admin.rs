@@ -231,9 +231,12 @@ on_both_backends! {
         let res = app.post_form(&page, &format!("/admin/units/{top}/move"), &[("parent", &leaf.to_string())]).await;
         assert_eq!(res.status(), 422);
         assert!(res.text().await.unwrap().contains("kan ikke flyttes inn under seg selv"));
-        let res = app.post_form(&page, &format!("/admin/units/{leaf}/move"), &[("parent", "")]).await;
+        let leaf_page = format!("/admin/units/{leaf}");
+        let version = crate::harness::hidden_value(&app.get(&leaf_page).await.text().await.unwrap(), "version").unwrap();
+        let res = app.post_form(&page, &format!("/admin/units/{leaf}/move"), &[("parent", ""), ("version", &version)]).await;
         assert_eq!(res.status(), 303);
-        let res = app.post_form(&page, &format!("/admin/units/{leaf}/rename"), &[("name", "Hjemmetjenesten Vest")]).await;
+        let version = crate::harness::hidden_value(&app.get(&leaf_page).await.text().await.unwrap(), "version").unwrap();
+        let res = app.post_form(&page, &format!("/admin/units/{leaf}/rename"), &[("name", "Hjemmetjenesten Vest"), ("version", &version)]).await;
         assert_eq!(res.status(), 303);
         let other = app.services.create_unit(&user, "Øst", "unit", Some(mid)).await.unwrap();
         let round = app.services.create_round(&user, &round_input("2020"), true).await.unwrap();

@@ -216,7 +216,7 @@ on_both_backends! {
             kind: "innovation", name: "Innovasjonsprisen", description: "", prize_sum_kr: "50000",
             deadline_date: "2019-11-01", deadline_time: "23:59", extended_date: "2019-11-08", extended_time: "23:59", blind: false,
         };
-        app.services.update_category(&admin, category, &input).await.unwrap();
+        app.services.update_category(&admin, category, 1, &input).await.unwrap();
         app.clock.set(DEADLINE + time::Duration::hours(1));
         let mut hidden = false;
         for _ in 0..100 {

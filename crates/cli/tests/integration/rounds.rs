@@ -190,15 +190,17 @@ on_both_backends! {
         // Saving a past deadline is a warning on the category's page, not a refusal.
         let categories = app.get(&page).await.text().await.unwrap();
         let category = format!("/admin/categories/{}", &categories.split("/admin/categories/").nth(1).unwrap()[..36]);
+        let version = crate::harness::hidden_value(&app.get(&category).await.text().await.unwrap(), "version").unwrap();
         let form = [("kind", "innovation"), ("name", "Innovasjonsprisen"), ("prize_sum_kr", "50000"),
-            ("deadline_date", "2019-11-03"), ("deadline_time", "23:59")];
+            ("deadline_date", "2019-11-03"), ("deadline_time", "23:59"), ("version", &version)];
         let res = app.post_form(&category, &category, &form).await;
         assert_eq!(res.status(), 303);
         let shown = app.get(&location(&res)).await.text().await.unwrap();
         assert!(shown.contains("id=\"deadline-warning\"") && shown.contains("har allerede gått ut"), "{shown}");
         // With one deadline ahead the round opens; the others are still named.
+        let version = crate::harness::hidden_value(&app.get(&category).await.text().await.unwrap(), "version").unwrap();
         let form = [("kind", "innovation"), ("name", "Innovasjonsprisen"), ("prize_sum_kr", "50000"),
-            ("deadline_date", "2019-12-01"), ("deadline_time", "23:59")];
+            ("deadline_date", "2019-12-01"), ("deadline_time", "23:59"), ("version", &version)];
         let res = app.post_form(&category, &category, &form).await;
         let shown = app.get(&location(&res)).await.text().await.unwrap();
         assert!(!shown.contains("id=\"deadline-warning\""));
@@ -287,7 +289,8 @@ on_both_backends! {
         // Editing saves with a confirmation too.
         let edit = format!("/admin/categories/{id}");
         let mut fields = base.to_vec();
-        fields.extend([("name", "Innovasjonsprisen"), ("kind", "innovation")]);
+        let version = crate::harness::hidden_value(&app.get(&edit).await.text().await.unwrap(), "version").unwrap();
+        fields.extend([("name", "Innovasjonsprisen"), ("kind", "innovation"), ("version", &version)]);
         let res = app.post_form(&edit, &edit, &fields).await;
         assert_eq!(res.status(), 303);
         assert!(app.get(&location(&res)).await.text().await.unwrap().contains("Priskategorien er lagret."));

@@ -60,7 +60,10 @@ async fn searched_by_adoptions(app: &TestApp) -> i64 {
         .await
         .unwrap();
     let card = &page[page.find(PUBLIC).expect("the public source is found")..];
-    let count = card.split("Stolen by: ").nth(1).expect("its card counts thefts");
+    let count = card
+        .split("Stolen by: ")
+        .nth(1)
+        .expect("its card counts thefts");
     count.split('<').next().unwrap().trim().parse().unwrap()
 }
 

@@ -56,10 +56,10 @@ impl Item {
         })
     }
 
-    async fn update(&self, tx: &mut Tx, id: Uuid) -> Result<()> {
+    async fn update(&self, tx: &mut Tx, id: Uuid, version: i64) -> Result<()> {
         match self {
-            Item::Criterion(c) => criteria::update(tx, id, c).await?,
-            Item::Question(q) => questions::update(tx, id, q).await?,
+            Item::Criterion(c) => criteria::update(tx, id, version, c).await?,
+            Item::Question(q) => questions::update(tx, id, version, q).await?,
         }
         Ok(())
     }
@@ -140,17 +140,19 @@ impl Services {
     }
 
     #[tracing::instrument(skip_all)]
+    /// Saves the category's settings, if nobody saved them since `version` was read.
     pub async fn update_category(
         &self,
         user: &User,
         id: Uuid,
+        version: i64,
         input: &CategoryInput<'_>,
     ) -> Result<()> {
         let view = self.category_view(user, id).await?;
         let setup = input.parse().map_err(ServiceError::Invalid)?;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        categories::update(&mut tx, id, &setup).await?;
+        categories::update(&mut tx, id, version, &setup).await?;
         let detail = serde_json::json!({
             "name": setup.name,
             "deadline_before": view.category.deadline,
@@ -183,15 +185,17 @@ impl Services {
     }
 
     #[tracing::instrument(skip_all)]
+    /// Saves a criterion, if nobody saved it since `version` was read.
     pub async fn update_criterion(
         &self,
         user: &User,
         category: Uuid,
         id: Uuid,
+        version: i64,
         input: &CriterionInput<'_>,
     ) -> Result<()> {
         let item = input.parse().map(Item::Criterion);
-        let target = (category, Listed::Criterion, Some(id));
+        let target = (category, Listed::Criterion, Some((id, version)));
         self.write_item(user, target, item).await.map(|_| ())
     }
 
@@ -208,15 +212,17 @@ impl Services {
     }
 
     #[tracing::instrument(skip_all)]
+    /// Saves a question, if nobody saved it since `version` was read.
     pub async fn update_question(
         &self,
         user: &User,
         category: Uuid,
         id: Uuid,
+        version: i64,
         input: &QuestionInput<'_>,
     ) -> Result<()> {
         let item = input.parse().map(Item::Question);
-        let target = (category, Listed::Question, Some(id));
+        let target = (category, Listed::Question, Some((id, version)));
         self.write_item(user, target, item).await.map(|_| ())
     }
 
@@ -224,12 +230,12 @@ impl Services {
     async fn write_item(
         &self,
         user: &User,
-        (category, listed, id): (Uuid, Listed, Option<Uuid>),
+        (category, listed, id): (Uuid, Listed, Option<(Uuid, i64)>),
         item: std::result::Result<Item, Vec<ValidationError>>,
     ) -> Result<Uuid> {
         let view = self.editable_category(user, category).await?;
         let items = Self::listed(&view, listed);
-        if id.is_some_and(|id| !items.iter().any(|(i, _)| *i == id)) {
+        if id.is_some_and(|(id, _)| !items.iter().any(|(i, _)| *i == id)) {
             return Err(ServiceError::NotFound);
         }
         let item = item.map_err(ServiceError::Invalid)?;
@@ -240,8 +246,8 @@ impl Services {
                 let position = items.last().map_or(0, |(_, p)| p + 1);
                 (item.insert(&mut tx, category, position).await?, "add")
             }
-            Some(id) => {
-                item.update(&mut tx, id).await?;
+            Some((id, version)) => {
+                item.update(&mut tx, id, version).await?;
                 (id, "update")
             }
         };

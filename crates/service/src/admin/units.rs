@@ -69,22 +69,30 @@ impl Services {
     }
 
     #[tracing::instrument(skip_all)]
-    pub async fn rename_unit(&self, user: &User, id: Uuid, name: &str) -> Result<()> {
+    /// Renames a unit, if nobody changed it since `version` was read.
+    pub async fn rename_unit(&self, user: &User, id: Uuid, version: i64, name: &str) -> Result<()> {
         require_admin(user)?;
         let unit = self.existing_unit(id).await?;
         let name = check_name(name)?;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        organisation::rename_unit(&mut tx, id, &name).await?;
+        organisation::rename_unit(&mut tx, id, version, &name).await?;
         let detail = serde_json::json!({ "from": unit.name, "to": name });
         record(&mut tx, now, user, "unit.rename", ("unit", id), detail).await?;
         self.commit_public(tx).await?;
         Ok(())
     }
 
-    /// Moves a unit under `parent` (or to the top); refuses to put it under itself.
+    /// Moves a unit under `parent` (or to the top), if nobody changed it since `version`
+    /// was read; refuses to put it under itself.
     #[tracing::instrument(skip_all)]
-    pub async fn move_unit(&self, user: &User, id: Uuid, parent: Option<Uuid>) -> Result<()> {
+    pub async fn move_unit(
+        &self,
+        user: &User,
+        id: Uuid,
+        version: i64,
+        parent: Option<Uuid>,
+    ) -> Result<()> {
         require_admin(user)?;
         let unit = self.existing_unit(id).await?;
         let parents = self.parents().await?;
@@ -97,7 +105,7 @@ impl Services {
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
         let position = organisation::next_position(&mut tx, parent).await?;
-        organisation::move_unit(&mut tx, id, parent, position).await?;
+        organisation::move_unit(&mut tx, id, version, parent, position).await?;
         let detail = serde_json::json!({ "from": unit.parent_id, "to": parent });
         record(&mut tx, now, user, "unit.move", ("unit", id), detail).await?;
         self.commit_public(tx).await?;

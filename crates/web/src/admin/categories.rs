@@ -69,6 +69,9 @@ pub struct CategoryForm {
     extended_time: String,
     #[serde(default)]
     blind: Option<String>,
+    /// The version the edit started from (0 when missing: refused as stale).
+    #[serde(default)]
+    version: i64,
 }
 
 impl CategoryForm {
@@ -100,6 +103,7 @@ impl CategoryForm {
             extended_date,
             extended_time,
             blind: c.blind.then(|| "1".to_string()),
+            version: c.version,
         }
     }
 }
@@ -211,7 +215,7 @@ pub async fn update(
 ) -> Result<Response, WebError> {
     match state
         .services
-        .update_category(&user, id, &form.input())
+        .update_category(&user, id, form.version, &form.input())
         .await
     {
         Ok(()) => Ok(see_other(&format!("/admin/categories/{id}?saved=1"))),

@@ -37,6 +37,9 @@ pub struct CriterionForm {
     scale_min: String,
     #[serde(default)]
     scale_max: String,
+    /// The version the edit started from (0 when missing: refused as stale).
+    #[serde(default)]
+    version: i64,
 }
 
 impl ItemForm for CriterionForm {
@@ -61,6 +64,7 @@ impl ItemForm for CriterionForm {
             shape: c.scale.shape().to_string(),
             scale_min: c.scale.bounds().0.to_string(),
             scale_max: c.scale.bounds().1.to_string(),
+            version: c.version,
         })
     }
 
@@ -84,7 +88,11 @@ impl ItemForm for CriterionForm {
                 .add_criterion(user, category, &input)
                 .await
                 .map(|_| ()),
-            Some(id) => services.update_criterion(user, category, id, &input).await,
+            Some(id) => {
+                services
+                    .update_criterion(user, category, id, self.version, &input)
+                    .await
+            }
         }
     }
 

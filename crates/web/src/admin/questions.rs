@@ -31,6 +31,9 @@ pub struct QuestionForm {
     help: String,
     #[serde(default)]
     required: Option<String>,
+    /// The version the edit started from (0 when missing: refused as stale).
+    #[serde(default)]
+    version: i64,
 }
 
 impl ItemForm for QuestionForm {
@@ -48,6 +51,7 @@ impl ItemForm for QuestionForm {
             text: q.text.clone(),
             help: q.help.clone(),
             required,
+            version: q.version,
         })
     }
 
@@ -69,7 +73,11 @@ impl ItemForm for QuestionForm {
                 .add_question(user, category, &input)
                 .await
                 .map(|_| ()),
-            Some(id) => services.update_question(user, category, id, &input).await,
+            Some(id) => {
+                services
+                    .update_question(user, category, id, self.version, &input)
+                    .await
+            }
         }
     }
 

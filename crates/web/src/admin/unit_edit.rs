@@ -22,6 +22,8 @@ pub struct UnitEditPage {
     shell: Shell,
     id: Uuid,
     name: String,
+    /// The version the page was read at; each form sends it back.
+    version: i64,
     parents: Vec<UnitOption>,
     targets: Vec<UnitOption>,
     errors: FormErrors,
@@ -35,6 +37,9 @@ pub struct UnitEditForm {
     parent: String,
     #[serde(default)]
     into: String,
+    /// The version the edit started from (0 when missing: refused as stale).
+    #[serde(default)]
+    version: i64,
 }
 
 async fn page(
@@ -59,6 +64,7 @@ async fn page(
         shell,
         id,
         name,
+        version: unit.version,
         parents,
         targets,
         errors,
@@ -119,10 +125,14 @@ pub async fn change(
 ) -> Result<Response, WebError> {
     let services = &state.services;
     let outcome = match action.as_str() {
-        "rename" => services.rename_unit(&user, id, &form.name).await,
+        "rename" => {
+            services
+                .rename_unit(&user, id, form.version, &form.name)
+                .await
+        }
         "move" => {
             services
-                .move_unit(&user, id, optional_id(&form.parent)?)
+                .move_unit(&user, id, form.version, optional_id(&form.parent)?)
                 .await
         }
         "merge" => match optional_id(&form.into)? {
