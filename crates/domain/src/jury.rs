@@ -1,0 +1,307 @@
+//! The jury of a category: its members' roles, the state of a review, what a juror may see
+//! and do. Conflicts of interest are in [`conflict`], the split of work in [`assignment`],
+//! the arithmetic in [`crate::scoring`].
+
+pub mod assignment;
+pub mod conflict;
+
+use crate::application::ApplicationState;
+use crate::category::effective_deadline;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// A member's place in a category's jury.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JuryRole {
+    Chair,
+    Deputy,
+    Member,
+}
+
+impl JuryRole {
+    pub const ALL: [JuryRole; 3] = [JuryRole::Chair, JuryRole::Deputy, JuryRole::Member];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JuryRole::Chair => "chair",
+            JuryRole::Deputy => "deputy",
+            JuryRole::Member => "member",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<JuryRole> {
+        JuryRole::ALL.into_iter().find(|r| r.as_str() == input)
+    }
+}
+
+/// How a category's applications are split among its jurors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum AssignmentMode {
+    /// Every juror reviews every submitted application (the default).
+    All,
+    /// A fixed number of reviewers per application, balanced across the jurors.
+    PerApplication { reviewers: u32 },
+}
+
+impl AssignmentMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AssignmentMode::All => "all",
+            AssignmentMode::PerApplication { .. } => "fixed",
+        }
+    }
+
+    /// From the stored columns; `None` for an unknown mode or a fixed mode without reviewers.
+    pub fn from_parts(mode: &str, reviewers: i64) -> Option<AssignmentMode> {
+        match mode {
+            "all" => Some(AssignmentMode::All),
+            "fixed" if reviewers >= 1 => Some(AssignmentMode::PerApplication {
+                reviewers: u32::try_from(reviewers).ok()?,
+            }),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewState {
+    Draft,
+    Submitted,
+}
+
+impl ReviewState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewState::Draft => "draft",
+            ReviewState::Submitted => "submitted",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<ReviewState> {
+        [ReviewState::Draft, ReviewState::Submitted]
+            .into_iter()
+            .find(|s| s.as_str() == input)
+    }
+}
+
+/// A juror's progress on one application, as the chair's overview shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Progress {
+    NotStarted,
+    Draft,
+    Submitted,
+    /// A binding conflict: not counted as missing.
+    Conflicted,
+}
+
+impl Progress {
+    pub fn of(review: Option<ReviewState>, conflicted: bool) -> Progress {
+        match (conflicted, review) {
+            (true, _) => Progress::Conflicted,
+            (false, None) => Progress::NotStarted,
+            (false, Some(ReviewState::Draft)) => Progress::Draft,
+            (false, Some(ReviewState::Submitted)) => Progress::Submitted,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Progress::NotStarted => "not_started",
+            Progress::Draft => "draft",
+            Progress::Submitted => "submitted",
+            Progress::Conflicted => "conflicted",
+        }
+    }
+
+    /// Still owed: a review that is not submitted and not excused by a conflict.
+    pub fn is_missing(self) -> bool {
+        matches!(self, Progress::NotStarted | Progress::Draft)
+    }
+}
+
+/// Jurors see a category's applications only from its (extended) deadline on.
+pub fn is_open_to_jury(
+    now: OffsetDateTime,
+    deadline: OffsetDateTime,
+    extended: Option<OffsetDateTime>,
+) -> bool {
+    now >= effective_deadline(deadline, extended)
+}
+
+/// The facts one juror's access to one application depends on.
+#[derive(Debug, Clone, Copy)]
+pub struct Seat {
+    pub now: OffsetDateTime,
+    pub deadline: OffsetDateTime,
+    pub extended: Option<OffsetDateTime>,
+    pub state: ApplicationState,
+    /// The juror is assigned to it (always, in the «all» mode).
+    pub assigned: bool,
+    /// A binding conflict ([`conflict::Status::binds`]).
+    pub conflicted: bool,
+}
+
+/// What a jury member may do with an application. Every juror page asks this one question;
+/// `crates/store/src/visibility.rs` is its SQL form for lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Not on this juror's list at all (not assigned, before the deadline, not submitted).
+    None,
+    /// Listed as conflicted, without its content, its scores or its comments.
+    Conflicted,
+    /// May read the application and score it.
+    Review,
+}
+
+pub fn access(seat: Seat) -> Access {
+    if seat.state != ApplicationState::Submitted
+        || !seat.assigned
+        || !is_open_to_jury(seat.now, seat.deadline, seat.extended)
+    {
+        Access::None
+    } else if seat.conflicted {
+        Access::Conflicted
+    } else {
+        Access::Review
+    }
+}
+
+/// Whether a juror sees the other jurors' scores and comments on an application: only once
+/// their own review is submitted, and never when conflicted.
+pub fn sees_others(access: Access, own: Option<ReviewState>) -> bool {
+    access == Access::Review && own == Some(ReviewState::Submitted)
+}
+
+/// Whether a review may be changed: a draft always, a submitted one after reopening; never
+/// once the chair has locked the category's scores.
+pub fn may_change_review(locked: bool) -> bool {
+    !locked
+}
+
+/// Who leads the jury's work on one application: the chair, or the deputy when the chair is
+/// conflicted on it (and the deputy is not). `None` when neither may.
+pub fn acting_chair(
+    chair: Option<Uuid>,
+    deputy: Option<Uuid>,
+    conflicted: impl Fn(Uuid) -> bool,
+) -> Option<Uuid> {
+    match chair {
+        Some(c) if !conflicted(c) => Some(c),
+        _ => deputy.filter(|d| !conflicted(*d)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn seat(now: OffsetDateTime) -> Seat {
+        Seat {
+            now,
+            deadline: datetime!(2019-11-01 23:00 UTC),
+            extended: None,
+            state: ApplicationState::Submitted,
+            assigned: true,
+            conflicted: false,
+        }
+    }
+
+    #[test]
+    fn jurors_see_nothing_before_the_extended_deadline() {
+        let before = datetime!(2019-11-01 22:59 UTC);
+        let at = datetime!(2019-11-01 23:00 UTC);
+        assert_eq!(access(seat(before)), Access::None);
+        assert_eq!(access(seat(at)), Access::Review);
+        let extended = Seat {
+            extended: Some(datetime!(2019-11-15 23:00 UTC)),
+            ..seat(at)
+        };
+        assert_eq!(access(extended), Access::None);
+    }
+
+    #[test]
+    fn withdrawn_unassigned_and_conflicted() {
+        let at = datetime!(2019-11-02 10:00 UTC);
+        for state in [ApplicationState::Draft, ApplicationState::Withdrawn] {
+            assert_eq!(access(Seat { state, ..seat(at) }), Access::None);
+        }
+        let unassigned = Seat {
+            assigned: false,
+            ..seat(at)
+        };
+        assert_eq!(access(unassigned), Access::None);
+        let conflicted = Seat {
+            conflicted: true,
+            ..seat(at)
+        };
+        assert_eq!(access(conflicted), Access::Conflicted);
+        // withdrawn beats conflicted: it drops out of the list
+        let both = Seat {
+            conflicted: true,
+            state: ApplicationState::Withdrawn,
+            ..seat(at)
+        };
+        assert_eq!(access(both), Access::None);
+    }
+
+    #[test]
+    fn others_scores_only_after_ones_own_is_submitted() {
+        assert!(!sees_others(Access::Review, None));
+        assert!(!sees_others(Access::Review, Some(ReviewState::Draft)));
+        assert!(sees_others(Access::Review, Some(ReviewState::Submitted)));
+        assert!(!sees_others(
+            Access::Conflicted,
+            Some(ReviewState::Submitted)
+        ));
+        assert!(!sees_others(Access::None, Some(ReviewState::Submitted)));
+    }
+
+    #[test]
+    fn the_deputy_acts_where_the_chair_is_conflicted() {
+        let (c, d) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        assert_eq!(acting_chair(Some(c), Some(d), |_| false), Some(c));
+        assert_eq!(acting_chair(Some(c), Some(d), |u| u == c), Some(d));
+        assert_eq!(acting_chair(Some(c), Some(d), |_| true), None);
+        assert_eq!(acting_chair(None, Some(d), |_| false), Some(d));
+        assert_eq!(acting_chair(Some(c), None, |u| u == c), None);
+    }
+
+    #[test]
+    fn progress_counts_a_conflict_as_not_missing() {
+        assert_eq!(Progress::of(None, false), Progress::NotStarted);
+        assert_eq!(
+            Progress::of(Some(ReviewState::Submitted), true),
+            Progress::Conflicted
+        );
+        assert!(Progress::of(Some(ReviewState::Draft), false).is_missing());
+        assert!(!Progress::Conflicted.is_missing());
+        assert!(!Progress::Submitted.is_missing());
+    }
+
+    #[test]
+    fn codes_read_back() {
+        for r in JuryRole::ALL {
+            assert_eq!(JuryRole::parse(r.as_str()), Some(r));
+        }
+        for s in [ReviewState::Draft, ReviewState::Submitted] {
+            assert_eq!(ReviewState::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(
+            AssignmentMode::from_parts("all", 0),
+            Some(AssignmentMode::All)
+        );
+        assert_eq!(
+            AssignmentMode::from_parts("fixed", 3),
+            Some(AssignmentMode::PerApplication { reviewers: 3 })
+        );
+        assert_eq!(AssignmentMode::from_parts("fixed", 0), None);
+        assert_eq!(AssignmentMode::from_parts("some", 2), None);
+        assert!(may_change_review(false) && !may_change_review(true));
+    }
+}
