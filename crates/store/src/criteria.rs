@@ -114,9 +114,8 @@ pub async fn insert_setup(
 /// [`StoreError::VersionConflict`] when someone saved in between.
 pub async fn update(tx: &mut Tx, id: Uuid, expected: i64, s: &CriterionSetup) -> Result<()> {
     let (min, max) = s.scale.bounds();
-    let changed =
-        on_tx!(tx, |conn| {
-            sqlx::query(
+    let changed = on_tx!(tx, |conn| {
+        sqlx::query(
         "UPDATE criterion SET text = $2, help = $3, shape = $4, scale_min = $5, scale_max = $6, \
          weight = $7, version = version + 1 WHERE id = $1 AND version = $8"
     )
@@ -131,7 +130,7 @@ pub async fn update(tx: &mut Tx, id: Uuid, expected: i64, s: &CriterionSetup) ->
     .execute(conn)
     .await
     .map(|r| r.rows_affected())
-        })?;
+    })?;
     if changed == 0 {
         return Err(StoreError::VersionConflict {
             entity: "criterion",
