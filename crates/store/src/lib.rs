@@ -21,6 +21,7 @@ pub mod exchange;
 pub mod identities;
 pub mod invitations;
 pub mod jury;
+mod like;
 pub mod listed;
 pub mod organisation;
 pub mod outbox;

@@ -1,5 +1,6 @@
 //! Users and their roles.
 
+use crate::like::contains_pattern;
 use crate::{Db, Result, StoreError, Tx, on_pool, on_tx, utc};
 use prisverdig_domain::email::Email;
 use prisverdig_domain::role::Role;
@@ -223,19 +224,6 @@ async fn account_of(db: &Db, row: AccountRow) -> Result<Account> {
         pending: row.pending,
         version: row.version,
     })
-}
-
-/// `%text%` for `LIKE … ESCAPE '\'`, lower-cased, with the pattern characters escaped.
-fn contains_pattern(text: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in text.trim().to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
 }
 
 /// How many users' name or e-mail contains `search` (any case).

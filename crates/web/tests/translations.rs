@@ -137,3 +137,62 @@ fn no_key_is_unused() {
         .collect();
     assert!(unused.is_empty(), "translated but never used: {unused:?}");
 }
+
+/// Every audit action the use cases write has a name on the audit page
+/// (`labels::audit_action`): a code like `"round.update"` handed to the audit log in the
+/// service must appear there as `"round.update" =>`.
+#[test]
+fn every_audit_action_has_a_name() {
+    let mut files = Vec::new();
+    files_under(&root().join("../service/src"), "rs", &mut files);
+    let service = read_all(&files);
+    let labels = std::fs::read_to_string(root().join("src/labels.rs")).unwrap();
+    let entities = [
+        "adoption",
+        "application",
+        "attachment",
+        "category",
+        "criterion",
+        "question",
+        "demo",
+        "exchange",
+        "round",
+        "story",
+        "team",
+        "tip",
+        "unit",
+        "user",
+    ];
+    let mut codes = BTreeSet::new();
+    for entity in entities {
+        let opening = format!("\"{entity}.");
+        for piece in service.split(opening.as_str()).skip(1) {
+            let rest = piece.split('"').next().unwrap_or("");
+            if !rest.is_empty()
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
+            {
+                codes.insert(format!("{entity}.{rest}"));
+            }
+        }
+    }
+    // `admin/categories.rs` writes `{entity}.{verb}` for criteria and questions.
+    for entity in ["criterion", "question"] {
+        for verb in ["add", "update", "remove"] {
+            codes.insert(format!("{entity}.{verb}"));
+        }
+    }
+    assert!(
+        codes.len() > 40 && codes.contains("round.update"),
+        "{codes:?}"
+    );
+    let unnamed: Vec<_> = codes
+        .iter()
+        .filter(|c| !labels.contains(&format!("\"{c}\" =>")))
+        .collect();
+    assert!(
+        unnamed.is_empty(),
+        "audit actions without a name: {unnamed:?}"
+    );
+}

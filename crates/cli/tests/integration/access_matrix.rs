@@ -263,6 +263,8 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("POST", "/admin/users/{id}/roles", Rule::Administrator),
     ("POST", "/admin/users/{id}/active", Rule::Administrator),
     ("POST", "/admin/users/{id}/invitation", Rule::Administrator),
+    ("GET", "/admin/audit", Rule::Administrator),
+    ("GET", "/admin/audit.csv", Rule::Administrator),
     ("GET", "/admin/tips", Rule::Administrator),
     ("POST", "/admin/tips/{id}/handled", Rule::Administrator),
     ("POST", "/sign-in", Rule::Anyone),

@@ -7,6 +7,7 @@ mod admin;
 mod admin_edits;
 mod apply;
 mod attention;
+mod audit;
 mod auth;
 mod binary;
 mod catalogue;

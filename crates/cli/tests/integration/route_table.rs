@@ -8,8 +8,8 @@ use crate::on_both_backends;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-const KINDS: [&str; 8] = [
-    "page", "api", "asset", "feed", "file", "fragment", "ops", "flow",
+const KINDS: [&str; 9] = [
+    "page", "api", "asset", "feed", "file", "fragment", "ops", "flow", "export",
 ];
 
 fn repo() -> PathBuf {

@@ -3,6 +3,7 @@
 //! refuses anyone without the administrator role.
 
 pub mod attention;
+pub mod audit;
 pub mod categories;
 pub mod rounds;
 pub mod tips;
@@ -12,7 +13,7 @@ pub mod users;
 
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::role::Role;
-use prisverdig_store::audit::{self, AuditEntry};
+use prisverdig_store::audit::AuditEntry;
 use prisverdig_store::users::User;
 use prisverdig_store::{Tx, organisation};
 use time::OffsetDateTime;
@@ -43,7 +44,7 @@ pub(crate) async fn record(
         entity_id: Some(entity.1),
         detail,
     };
-    audit::record(tx, now, entry).await?;
+    prisverdig_store::audit::record(tx, now, entry).await?;
     Ok(())
 }
 

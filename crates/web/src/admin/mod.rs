@@ -1,6 +1,7 @@
 //! The administrator's pages: the organisation chart, rounds, categories with their
 //! criteria and questions, tips and user accounts.
 
+mod audit;
 mod categories;
 mod criteria;
 mod home;
@@ -94,6 +95,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/{id}/roles", post(users::roles))
         .route("/admin/users/{id}/active", post(users::active))
         .route("/admin/users/{id}/invitation", post(users::renew))
+        .route("/admin/audit", get(audit::list))
+        .route("/admin/audit.csv", get(audit::download))
         .route("/admin/tips", get(tips::list))
         .route("/admin/tips/{id}/handled", post(tips::handled))
 }
