@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod memory;
 pub mod model;
 pub mod operations;
+pub mod privacy;
 pub mod public_changes;
 pub mod search;
 pub mod sso;

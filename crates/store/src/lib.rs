@@ -25,6 +25,7 @@ mod like;
 pub mod listed;
 pub mod organisation;
 pub mod outbox;
+pub mod privacy;
 pub mod public_change;
 pub mod questions;
 pub mod rounds;

@@ -102,6 +102,7 @@ pub fn audit_action(code: &str) -> Option<&'static str> {
         "unit.rename" => "audit-action-unit-rename",
         "user.add" => "audit-action-user-add",
         "user.deactivate" => "audit-action-user-deactivate",
+        "user.delete" => "audit-action-user-delete",
         "user.reactivate" => "audit-action-user-reactivate",
         "user.invitation.accept" => "audit-action-user-invitation-accept",
         "user.invitation.renew" => "audit-action-user-invitation-renew",
@@ -113,4 +114,14 @@ pub fn audit_action(code: &str) -> Option<&'static str> {
         "user.sso_create" => "audit-action-user-sso-create",
         _ => return None,
     })
+}
+
+/// A person's name as stored, or «Slettet bruker» for an account its owner deleted (its name
+/// is emptied, issue 11).
+pub fn person_name(locale: crate::i18n::Locale, name: String) -> String {
+    if name.trim().is_empty() {
+        locale.t("person-deleted")
+    } else {
+        name
+    }
 }

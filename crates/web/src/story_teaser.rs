@@ -25,7 +25,7 @@ impl StoryTeaser {
             id: s.id,
             title: s.title,
             lead: s.lead,
-            author: s.author_name,
+            author: crate::labels::person_name(locale, s.author_name),
         }
     }
 

@@ -20,6 +20,7 @@ mod fixtures;
 mod oidc;
 mod page_cache;
 mod pages;
+mod privacy;
 mod refusals;
 mod request_ids;
 mod rounds;

@@ -69,3 +69,4 @@ audit-action-user-second-factor-enrol = Tok i bruk tofaktor
 audit-action-user-second-factor-remove = Fjernet tofaktor
 audit-action-user-sign-out-everywhere = Logget ut overalt
 audit-action-user-sso-create = Ny bruker fra innlogging
+audit-action-user-delete = Slettet egen konto

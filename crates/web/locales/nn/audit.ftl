@@ -69,3 +69,4 @@ audit-action-user-second-factor-enrol = Tok i bruk tofaktor
 audit-action-user-second-factor-remove = Fjerna tofaktor
 audit-action-user-sign-out-everywhere = Logga ut overalt
 audit-action-user-sso-create = Ny brukar frå innlogging
+audit-action-user-delete = Sletta eigen konto

@@ -1,7 +1,9 @@
 //! Signing in and out with a local account (with its second factor) or through an OpenID
-//! Connect provider (single sign-on), and invitation links that set a local account's password.
+//! Connect provider (single sign-on), invitation links that set a local account's password, and
+//! the person's own data: its download and the account's deletion.
 
 mod invitation;
+mod privacy;
 mod second_factor;
 mod sign_in;
 mod sign_out;
@@ -28,6 +30,11 @@ pub fn routes() -> Router<AppState> {
             get(second_factor::recovery_codes).post(second_factor::renew_recovery_codes),
         )
         .route("/account/security", get(second_factor::security))
+        .route("/account/data.json", get(privacy::download))
+        .route(
+            "/account/delete",
+            get(privacy::confirm).post(privacy::delete),
+        )
         .route("/sign-out", post(sign_out::submit))
         .route("/sign-out/everywhere", post(sign_out::everywhere))
         .route("/sign-in/sso/{provider}", post(sso::start))

@@ -87,7 +87,7 @@ pub async fn drafts(
                 .unwrap_or_default(),
             id: s.id,
             title: s.title,
-            author: s.author_name,
+            author: crate::labels::person_name(shell.locale, s.author_name),
         })
         .collect();
     Ok(DraftsPage { shell, rows })

@@ -1,0 +1,152 @@
+//! A person's own data (issue 11): the download holds what is stored about them and nobody
+//! else's; deleting the account pseudonymises it, deletes drafts only they could finish,
+//! hands shared drafts to the colleague, and leaves submitted applications with the unit —
+//! on both backends.
+
+use crate::catalogue::{setup, submitted};
+use crate::fixtures::{PASSWORD, applicant, user_row};
+use crate::harness::{TestApp, new_client};
+use crate::on_both_backends;
+use prisverdig_domain::category::CategoryKind;
+use prisverdig_domain::role::Role;
+use prisverdig_service::users::AddUser;
+use uuid::Uuid;
+
+async fn scalar(app: &TestApp, sql: &'static str, id: Uuid) -> i64 {
+    prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(pool)
+        .await)
+    .unwrap()
+}
+
+async fn text(app: &TestApp, sql: &'static str, id: Uuid) -> String {
+    prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(pool)
+        .await)
+    .unwrap()
+}
+
+/// Kari's drafts: one alone, one shared with Ola (who has an account); and one submitted.
+async fn karis_work(app: &TestApp) -> (Uuid, Uuid, Uuid) {
+    let round = setup(app).await;
+    applicant(app, "ola@fjordvik.example", "Ola Nordmann").await;
+    let done = submitted(
+        app,
+        &round,
+        CategoryKind::Innovation,
+        "Varmestue for alle",
+        None,
+    )
+    .await;
+    let kari = user_row(app, "kari@fjordvik.example").await;
+    let alone = app
+        .services
+        .start_application(&kari, round.category(CategoryKind::Innovation), round.unit)
+        .await
+        .unwrap();
+    let shared = app
+        .services
+        .start_application(&kari, round.category(CategoryKind::Mistake), round.unit)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.sign_in("kari@fjordvik.example", PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    let page = format!("/applications/{shared}/edit");
+    let res = app
+        .post_form(
+            &page,
+            &format!("/applications/{shared}/team"),
+            &[("email", "ola@fjordvik.example")],
+        )
+        .await;
+    assert!(res.status().is_redirection(), "{}", res.status());
+    (done, alone, shared)
+}
+
+on_both_backends! {
+    async fn the_download_holds_what_is_stored_about_the_person_and_nobody_else(app) {
+        let (done, alone, shared) = karis_work(app).await;
+        let res = app.get("/account/data.json").await;
+        assert_eq!(res.status(), 200);
+        assert!(res.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+        assert_eq!(res.headers()["cache-control"], "no-store");
+        let data: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(data["format"], "prisverdig-personal-data");
+        assert_eq!(data["account"]["email"], "kari@fjordvik.example");
+        assert_eq!(data["account"]["name"], "Kari Nordmann");
+        assert_eq!(data["account"]["roles"], serde_json::json!(["applicant"]));
+        assert_eq!(data["account"]["password_set"], true);
+        let ids: Vec<String> = data["applications"].as_array().unwrap().iter()
+            .map(|a| a["id"].as_str().unwrap().to_string()).collect();
+        for id in [done, alone, shared] {
+            assert!(ids.contains(&id.to_string()), "{id} in {ids:?}");
+        }
+        let submitted = data["applications"].as_array().unwrap().iter()
+            .find(|a| a["id"] == done.to_string()).unwrap();
+        assert_eq!(submitted["state"], "submitted");
+        assert_eq!(submitted["answers"]["what_we_did"], "Gjort.", "{submitted}");
+        assert!(data["audit_log"].as_array().unwrap().iter().any(|e| e["action"] == "team.invite"));
+        let text = data.to_string();
+        assert!(!text.contains("password_hash") && !text.contains("$argon2"), "no secret: {text}");
+
+        // Ola's download has the shared draft (he is on its team) and not Kari's own ones.
+        let ola = new_client();
+        assert_eq!(app.sign_in_on(&ola, "ola@fjordvik.example", PASSWORD).await.status(), 303);
+        let theirs: serde_json::Value = ola.get(app.url("/account/data.json")).send().await.unwrap().json().await.unwrap();
+        let ids: Vec<String> = theirs["applications"].as_array().unwrap().iter()
+            .map(|a| a["id"].as_str().unwrap().to_string()).collect();
+        assert_eq!(ids, [shared.to_string()], "{theirs}");
+        assert!(!theirs.to_string().contains("Kari Nordmann"));
+    }
+
+    async fn deleting_the_account_pseudonymises_it_and_keeps_submitted_work(app) {
+        let (done, alone, shared) = karis_work(app).await;
+        let kari = user_row(app, "kari@fjordvik.example").await;
+        let ola = user_row(app, "ola@fjordvik.example").await;
+
+        let wrong = app.post_form("/account/delete", "/account/delete", &[("confirm", "ola@fjordvik.example")]).await;
+        assert_eq!(wrong.status(), 422);
+        let html = wrong.text().await.unwrap();
+        assert!(html.contains("id=\"confirm-error\"") && html.contains("Skriv e-postadressen til kontoen"), "{html}");
+        assert_eq!(scalar(app, "SELECT COUNT(*) FROM application WHERE id = $1", alone).await, 1, "nothing deleted");
+
+        let res = app.post_form("/account/delete", "/account/delete", &[("confirm", "KARI@fjordvik.example")]).await;
+        assert_eq!(res.status(), 200);
+        assert!(res.text().await.unwrap().contains("Kontoen din er slettet"));
+
+        assert_eq!(app.get("/my-applications").await.status(), 303, "signed out");
+        assert_eq!(app.sign_in("kari@fjordvik.example", PASSWORD).await.status(), 422, "no account to sign in to");
+        assert_eq!(scalar(app, "SELECT COUNT(*) FROM users WHERE email = 'kari@fjordvik.example' AND id = $1", kari.id).await, 0);
+        assert_eq!(text(app, "SELECT name FROM users WHERE id = $1", kari.id).await, "");
+        assert_eq!(scalar(app, "SELECT COUNT(*) FROM user_role WHERE user_id = $1", kari.id).await, 0);
+        assert_eq!(scalar(app, "SELECT COUNT(*) FROM session WHERE user_id = $1", kari.id).await, 0);
+        assert_eq!(scalar(app, "SELECT COUNT(*) FROM team_member WHERE email LIKE 'kari%' AND application_id <> $1", Uuid::nil()).await, 0);
+
+        assert_eq!(scalar(app, "SELECT COUNT(*) FROM application WHERE id = $1", alone).await, 0, "her own draft went");
+        assert_eq!(
+            scalar(app, "SELECT COUNT(*) FROM application WHERE id = $1 AND owner_id = (SELECT id FROM users WHERE email = 'ola@fjordvik.example')", shared).await,
+            1, "the shared draft is Ola's now"
+        );
+        let _ = ola;
+        assert_eq!(scalar(app, "SELECT COUNT(*) FROM application WHERE id = $1 AND state = 'submitted'", done).await, 1, "submitted work stays");
+        let public = app.get(&format!("/applications/{done}")).await.text().await.unwrap();
+        assert!(public.contains("Varmestue for alle") && !public.contains("Kari Nordmann"));
+        assert_eq!(scalar(app, "SELECT COUNT(*) FROM audit_log WHERE action = 'user.delete' AND entity_id = $1", kari.id).await, 1);
+    }
+
+    async fn the_last_administrator_cannot_delete_their_account(app) {
+        let input = AddUser { email: "admin@fjordvik.example", name: "Anne Admin", roles: &[Role::Administrator], password: PASSWORD };
+        let id = app.services.add_user(input).await.unwrap();
+        assert_eq!(app.sign_in("admin@fjordvik.example", PASSWORD).await.status(), 303);
+        let res = app.post_form("/account/delete", "/account/delete", &[("confirm", "admin@fjordvik.example")]).await;
+        assert_eq!(res.status(), 422);
+        assert!(res.text().await.unwrap().contains("Du er den eneste administratoren"));
+        assert_eq!(scalar(app, "SELECT COUNT(*) FROM user_role WHERE user_id = $1", id).await, 1);
+    }
+}

@@ -1,0 +1,19 @@
+# A person's own data: download and account deletion (issue 11).
+my-data-heading = Your data
+my-data-intro = You can download everything Prisverdig has stored about you, or delete your account.
+my-data-download = Download my data (JSON)
+my-data-delete = Delete my account
+delete-account-title = Delete your account
+delete-account-intro = When you delete your account:
+delete-account-goes = Your name, e-mail address, sign-in, second factor and roles are deleted. You are signed out everywhere.
+delete-account-drafts = Drafts only you can finish are deleted. Drafts you share with a colleague are taken over by the colleague.
+delete-account-stays = Submitted applications stay with the unit without your name, because the municipality must archive them.
+delete-account-type-email = Type your e-mail address to confirm:
+delete-account-confirm = Your e-mail address
+delete-account-submit = Delete the account for good
+account-deleted-title = The account is deleted
+account-deleted-text = Your account is deleted, and you are signed out.
+account-deleted-home = To the front page
+error-delete-confirm = Type the account's e-mail address exactly as it is shown above.
+error-delete-last-admin = You are the only administrator. Give someone else the administrator role before you delete your account.
+person-deleted = Deleted user

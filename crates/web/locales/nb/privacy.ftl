@@ -1,0 +1,19 @@
+# A person's own data: download and account deletion (issue 11).
+my-data-heading = Dine data
+my-data-intro = Du kan laste ned alt Prisverdig har lagret om deg, eller slette kontoen din.
+my-data-download = Last ned dataene mine (JSON)
+my-data-delete = Slett kontoen min
+delete-account-title = Slett kontoen din
+delete-account-intro = Når du sletter kontoen, skjer dette:
+delete-account-goes = Navnet ditt, e-postadressen, innloggingen, tofaktoren og rollene dine slettes. Du logges ut overalt.
+delete-account-drafts = Utkast som bare du kan fullføre, slettes. Utkast du deler med en kollega, overtas av kollegaen.
+delete-account-stays = Innsendte søknader blir stående hos enheten uten navnet ditt, fordi kommunen må arkivere dem.
+delete-account-type-email = Skriv e-postadressen din for å bekrefte:
+delete-account-confirm = E-postadressen din
+delete-account-submit = Slett kontoen for godt
+account-deleted-title = Kontoen er slettet
+account-deleted-text = Kontoen din er slettet, og du er logget ut.
+account-deleted-home = Til forsiden
+error-delete-confirm = Skriv e-postadressen til kontoen nøyaktig slik den står over.
+error-delete-last-admin = Du er den eneste administratoren. Gi en annen administratorrollen før du sletter kontoen.
+person-deleted = Slettet bruker

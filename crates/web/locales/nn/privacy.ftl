@@ -1,0 +1,19 @@
+# A person's own data: download and account deletion (issue 11).
+my-data-heading = Dataa dine
+my-data-intro = Du kan lasta ned alt Prisverdig har lagra om deg, eller sletta kontoen din.
+my-data-download = Last ned dataa mine (JSON)
+my-data-delete = Slett kontoen min
+delete-account-title = Slett kontoen din
+delete-account-intro = Når du slettar kontoen, skjer dette:
+delete-account-goes = Namnet ditt, e-postadressa, innlogginga, tofaktoren og rollene dine vert sletta. Du vert logga ut overalt.
+delete-account-drafts = Utkast som berre du kan fullføra, vert sletta. Utkast du deler med ein kollega, tek kollegaen over.
+delete-account-stays = Innsende søknader vert ståande hjå eininga utan namnet ditt, fordi kommunen må arkivera dei.
+delete-account-type-email = Skriv e-postadressa di for å stadfesta:
+delete-account-confirm = E-postadressa di
+delete-account-submit = Slett kontoen for godt
+account-deleted-title = Kontoen er sletta
+account-deleted-text = Kontoen din er sletta, og du er logga ut.
+account-deleted-home = Til framsida
+error-delete-confirm = Skriv e-postadressa til kontoen nøyaktig slik ho står over.
+error-delete-last-admin = Du er den einaste administratoren. Gje ein annan administratorrolla før du slettar kontoen.
+person-deleted = Sletta brukar
