@@ -26,6 +26,8 @@ pub struct Settings {
     pub logo_file: Option<PathBuf>,
     /// Invitation links stop working after this many days.
     pub invitation_days: i64,
+    /// Unsubmitted drafts are deleted this many days after their deadline; 0 keeps them.
+    pub draft_retention_days: i64,
     /// `/metrics` answers requests carrying this bearer token; unset, it answers nobody on the
     /// public address.
     pub metrics_token: Option<String>,
@@ -42,7 +44,7 @@ pub struct Settings {
 }
 
 /// Every setting: its name in the file, and (derived) its environment variable.
-const KEYS: [&str; 17] = [
+const KEYS: [&str; 18] = [
     "bind",
     "data_dir",
     "database_url",
@@ -55,6 +57,7 @@ const KEYS: [&str; 17] = [
     "accent_colour",
     "logo_file",
     "invitation_days",
+    "draft_retention_days",
     "metrics_token",
     "metrics_bind",
     "local_sign_in",
@@ -244,6 +247,13 @@ impl Settings {
                 prisverdig_domain::account::DEFAULT_INVITATION_DAYS,
                 "a whole number of days from 1 to 90",
                 |v| v.parse().ok().filter(|d| (1..=90).contains(d)),
+            )?,
+            draft_retention_days: parse(
+                &raw,
+                "draft_retention_days",
+                prisverdig_domain::application::DEFAULT_DRAFT_RETENTION_DAYS,
+                "a whole number of days from 0 (keep for ever) to 3650",
+                |v| v.parse().ok().filter(|d| (0..=3650).contains(d)),
             )?,
             metrics_token: parse(
                 &raw,

@@ -5,6 +5,10 @@ use serde::{Deserialize, Serialize};
 /// Longest summary («kort sammendrag») accepted, in characters.
 pub const MAX_SUMMARY_CHARS: usize = 300;
 
+/// Unsubmitted drafts are deleted this many days after their category's (extended) deadline,
+/// when they can no longer be submitted (issue 11); the setting `draft_retention_days`.
+pub const DEFAULT_DRAFT_RETENTION_DAYS: i64 = 180;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ApplicationState {

@@ -56,6 +56,8 @@ pub struct Services {
     pub invitation_days: i64,
     /// The single sign-on providers (none unless configured).
     pub(crate) sso: Arc<sso::Sso>,
+    /// Unsubmitted drafts go this many days after their deadline; `None` keeps them.
+    pub draft_retention_days: Option<i64>,
 }
 
 impl Services {
@@ -75,6 +77,9 @@ impl Services {
             facets: Arc::default(),
             invitation_days: prisverdig_domain::account::DEFAULT_INVITATION_DAYS,
             sso: Arc::new(sso::Sso::none()),
+            draft_retention_days: Some(
+                prisverdig_domain::application::DEFAULT_DRAFT_RETENTION_DAYS,
+            ),
         }
     }
 }
@@ -96,6 +101,12 @@ impl Services {
     /// Invitation links last `days` days (at least one).
     pub fn with_invitation_days(mut self, days: i64) -> Self {
         self.invitation_days = days.max(1);
+        self
+    }
+
+    /// Drafts are deleted `days` days after their deadline; 0 keeps them for ever.
+    pub fn with_draft_retention_days(mut self, days: i64) -> Self {
+        self.draft_retention_days = (days > 0).then_some(days);
         self
     }
 }

@@ -214,17 +214,20 @@ pub async fn delete_drafts(tx: &mut Tx, ids: &[Uuid]) -> Result<Vec<String>> {
         .bind(id)
         .fetch_all(conn)
         .await)?;
-        for (key, thumbnail) in files {
-            keys.push(key);
-            keys.extend(thumbnail);
-        }
-        on_tx!(tx, |conn| sqlx::query(
+        let deleted = on_tx!(tx, |conn| sqlx::query(
             "DELETE FROM application WHERE id = $1 AND state = 'draft'"
         )
         .bind(id)
         .execute(conn)
         .await
-        .map(|_| ()))?;
+        .map(|r| r.rows_affected()))?;
+        // Submitted in the meantime: it stays, and so do its files.
+        if deleted == 1 {
+            for (key, thumbnail) in files {
+                keys.push(key);
+                keys.extend(thumbnail);
+            }
+        }
     }
     Ok(keys)
 }
@@ -294,4 +297,16 @@ pub async fn pseudonymise(tx: &mut Tx, user: Uuid, email: &str) -> Result<Erased
     .await
     .map(|_| ()))?;
     Ok(erased)
+}
+
+/// Unsubmitted drafts in categories whose (extended) deadline was before `closed_before`.
+pub async fn drafts_closed_before(db: &Db, closed_before: OffsetDateTime) -> Result<Vec<Uuid>> {
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT a.id FROM application a JOIN category c ON c.id = a.category_id \
+         WHERE a.state = 'draft' AND COALESCE(c.extended_deadline, c.deadline) < $1 \
+         ORDER BY a.id"
+    )
+    .bind(crate::utc(closed_before))
+    .fetch_all(pool)
+    .await)?)
 }

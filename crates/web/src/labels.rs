@@ -64,6 +64,7 @@ pub fn audit_action(code: &str) -> Option<&'static str> {
         "adoption.record" => "audit-action-adoption-record",
         "application.endorse" => "audit-action-application-endorse",
         "application.endorse.withdraw" => "audit-action-application-endorse-withdraw",
+        "application.drafts_expired" => "audit-action-application-drafts-expired",
         "application.save" => "audit-action-application-save",
         "application.start" => "audit-action-application-start",
         "application.submit" => "audit-action-application-submit",

@@ -30,6 +30,7 @@ pub async fn open(settings: &Settings) -> anyhow::Result<Services> {
     Services::new(db, Arc::new(SystemClock), files)
         .with_search_dir(search_dir)
         .with_invitation_days(settings.invitation_days)
+        .with_draft_retention_days(settings.draft_retention_days)
         .with_sign_in_limits(Default::default(), settings.password_checks)
         .with_local_sign_in(settings.local_sign_in)
         .with_sso(&settings.public_url, settings.oidc.clone())

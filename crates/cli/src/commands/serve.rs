@@ -52,6 +52,7 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         tokio::spawn(async move { axum::serve(listener, metrics).await });
     }
     tokio::spawn(prune_sign_in_limits(services.clone()));
+    tokio::spawn(delete_stale_drafts(services.clone()));
     println!("Prisverdig is serving at http://{}", settings.bind);
     tracing::info!(bind = %settings.bind, database = ?services.db().backend(), "serving");
     // The peer's address reaches the handlers, for the sign-in limits per address.
@@ -102,6 +103,20 @@ async fn prune_sign_in_limits(services: prisverdig_service::Services) {
         every_hour.tick().await;
         if let Err(e) = services.prune_sign_in_limits().await {
             tracing::warn!(error = %e, "could not prune the sign-in limits");
+        }
+    }
+}
+
+/// Deletes drafts past their retention at start-up and then once an hour (the setting
+/// `draft_retention_days`); a failure is logged and retried next hour.
+async fn delete_stale_drafts(services: prisverdig_service::Services) {
+    let mut every_hour = tokio::time::interval(tokio::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match services.delete_stale_drafts().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(drafts = n, "deleted drafts past their retention"),
+            Err(e) => tracing::warn!(error = %e, "could not delete drafts past their retention"),
         }
     }
 }

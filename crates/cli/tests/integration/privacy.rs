@@ -4,7 +4,7 @@
 //! on both backends.
 
 use crate::catalogue::{setup, submitted};
-use crate::fixtures::{PASSWORD, applicant, user_row};
+use crate::fixtures::{DEADLINE, PASSWORD, applicant, user_row};
 use crate::harness::{TestApp, new_client};
 use crate::on_both_backends;
 use prisverdig_domain::category::CategoryKind;
@@ -148,5 +148,38 @@ on_both_backends! {
         assert_eq!(res.status(), 422);
         assert!(res.text().await.unwrap().contains("Du er den eneste administratoren"));
         assert_eq!(scalar(app, "SELECT COUNT(*) FROM user_role WHERE user_id = $1", id).await, 1);
+    }
+
+    async fn drafts_go_when_their_retention_after_the_deadline_has_passed(app) {
+        let (done, alone, shared) = karis_work(app).await;
+        // The mistake prize (the shared draft's) was extended by thirty days.
+        prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query(
+            "UPDATE category SET extended_deadline = $2 WHERE id = (SELECT category_id FROM application WHERE id = $1)"
+        )
+        .bind(shared)
+        .bind(prisverdig_store::utc(DEADLINE + time::Duration::days(30)))
+        .execute(pool)
+        .await
+        .map(|_| ()))
+        .unwrap();
+        let count = |id| scalar(app, "SELECT COUNT(*) FROM application WHERE id = $1", id);
+
+        app.clock.set(DEADLINE + time::Duration::days(179));
+        assert_eq!(app.services.delete_stale_drafts().await.unwrap(), 0, "within 180 days of the deadline");
+        app.clock.set(DEADLINE + time::Duration::days(181));
+        let kept_for_ever = app.services.clone().with_draft_retention_days(0);
+        assert_eq!(kept_for_ever.delete_stale_drafts().await.unwrap(), 0, "0 keeps drafts");
+        assert_eq!(app.services.delete_stale_drafts().await.unwrap(), 1);
+        assert_eq!(count(alone).await, 0, "past its deadline and retention");
+        assert_eq!(count(shared).await, 1, "its category was extended");
+        assert_eq!(count(done).await, 1, "submitted work is never touched");
+        app.clock.set(DEADLINE + time::Duration::days(211));
+        assert_eq!(app.services.delete_stale_drafts().await.unwrap(), 1);
+        assert_eq!(count(shared).await, 0);
+        assert_eq!(count(done).await, 1);
+        assert_eq!(
+            scalar(app, "SELECT COUNT(*) FROM audit_log WHERE action = 'application.drafts_expired' AND actor_id IS NULL AND id <> $1", Uuid::nil()).await,
+            2
+        );
     }
 }

@@ -70,3 +70,4 @@ audit-action-user-second-factor-remove = Removed the second factor
 audit-action-user-sign-out-everywhere = Signed out everywhere
 audit-action-user-sso-create = New user from single sign-on
 audit-action-user-delete = Deleted own account
+audit-action-application-drafts-expired = Deleted drafts after their retention period

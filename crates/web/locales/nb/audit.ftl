@@ -70,3 +70,4 @@ audit-action-user-second-factor-remove = Fjernet tofaktor
 audit-action-user-sign-out-everywhere = Logget ut overalt
 audit-action-user-sso-create = Ny bruker fra innlogging
 audit-action-user-delete = Slettet egen konto
+audit-action-application-drafts-expired = Slettet utkast etter oppbevaringstiden
