@@ -186,14 +186,30 @@ pub async fn move_unit(
     Ok(())
 }
 
-/// Merges `from` into `into`: its people, applications and child units move to `into`, and
-/// `from` is archived with a pointer to where it went. Applications keep their snapshot.
-pub async fn merge_units(tx: &mut Tx, from: Uuid, into: Uuid) -> Result<()> {
+/// Merges `from` into `into` if `from` is still at `expected` version (as [`rename_unit`]):
+/// its people, applications and child units move to `into`, and `from` is archived with a
+/// pointer to where it went. Applications keep their snapshot.
+pub async fn merge_units(tx: &mut Tx, from: Uuid, expected: i64, into: Uuid) -> Result<()> {
+    let archived = on_tx!(tx, |conn| sqlx::query(
+        "UPDATE unit SET archived = TRUE, merged_into = $2, version = version + 1 \
+         WHERE id = $1 AND version = $3 AND NOT archived"
+    )
+    .bind(from)
+    .bind(into)
+    .bind(expected)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    if archived == 0 {
+        return Err(StoreError::VersionConflict {
+            entity: "unit",
+            expected,
+        });
+    }
     for sql in [
         "UPDATE users SET unit_id = $2 WHERE unit_id = $1",
         "UPDATE application SET unit_id = $2 WHERE unit_id = $1",
         "UPDATE unit SET parent_id = $2 WHERE parent_id = $1",
-        "UPDATE unit SET archived = TRUE, merged_into = $2, version = version + 1 WHERE id = $1",
     ] {
         on_tx!(tx, |conn| sqlx::query(sql)
             .bind(from)

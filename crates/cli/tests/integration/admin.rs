@@ -242,7 +242,8 @@ on_both_backends! {
         let round = app.services.create_round(&user, &round_input("2020"), true).await.unwrap();
         let category = app.services.round_view(&user, round).await.unwrap().categories[0].id;
         let application = insert_application(app, (category, other, user.id), Some(app.clock.now())).await;
-        let res = app.post_form(&page, &format!("/admin/units/{other}/merge"), &[("into", &leaf.to_string())]).await;
+        let version = crate::harness::hidden_value(&app.get(&format!("/admin/units/{other}")).await.text().await.unwrap(), "version").unwrap();
+        let res = app.post_form(&page, &format!("/admin/units/{other}/merge"), &[("into", &leaf.to_string()), ("version", &version)]).await;
         assert_eq!(res.status(), 303);
         let merged = prisverdig_store::organisation::merged_into(app.services.db(), other).await.unwrap();
         assert_eq!(merged, Some(leaf));

@@ -136,5 +136,20 @@ on_both_backends! {
         let path = format!("/admin/units/{unit}");
         let rename = format!("/admin/units/{unit}/rename");
         second_save_is_stale(app, &path, &rename, &[("name", "Oppvekst")], &[("name", "Skole")], "Oppvekst", "Skole<").await;
+
+        // A merge read before someone renamed the unit is refused, and nothing moves.
+        let other = app.services.create_unit(&user, "Kultur", "sector", None).await.unwrap();
+        let target = app.services.create_unit(&user, "Kultur og fritid", "sector", None).await.unwrap();
+        let page = format!("/admin/units/{other}");
+        let stale = crate::harness::hidden_value(&app.get(&page).await.text().await.unwrap(), "version").unwrap();
+        app.services.rename_unit(&user, other, stale.parse().unwrap(), "Kulturetaten").await.unwrap();
+        let res = app.post_form(&page, &format!("/admin/units/{other}/merge"), &[("into", &target.to_string()), ("version", &stale)]).await;
+        assert_eq!(res.status(), 409, "a stale merge is refused");
+        assert!(res.text().await.unwrap().contains("Noen andre har endret dette"));
+        assert_eq!(prisverdig_store::organisation::merged_into(app.services.db(), other).await.unwrap(), None);
+        let fresh = crate::harness::hidden_value(&app.get(&page).await.text().await.unwrap(), "version").unwrap();
+        let res = app.post_form(&page, &format!("/admin/units/{other}/merge"), &[("into", &target.to_string()), ("version", &fresh)]).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(prisverdig_store::organisation::merged_into(app.services.db(), other).await.unwrap(), Some(target));
     }
 }

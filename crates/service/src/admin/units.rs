@@ -113,9 +113,16 @@ impl Services {
     }
 
     /// Merges unit `from` into `into`: people, applications and child units move over and
-    /// `from` is archived. Refuses merging a unit into itself or into one of its own units.
+    /// `from` is archived, if nobody changed `from` since `version` was read. Refuses merging
+    /// a unit into itself or into one of its own units.
     #[tracing::instrument(skip_all)]
-    pub async fn merge_unit(&self, user: &User, from: Uuid, into: Uuid) -> Result<()> {
+    pub async fn merge_unit(
+        &self,
+        user: &User,
+        from: Uuid,
+        version: i64,
+        into: Uuid,
+    ) -> Result<()> {
         require_admin(user)?;
         let source = self.existing_unit(from).await?;
         let target = organisation::unit(&self.db, into)
@@ -126,7 +133,7 @@ impl Services {
         }
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        organisation::merge_units(&mut tx, from, into).await?;
+        organisation::merge_units(&mut tx, from, version, into).await?;
         let detail =
             serde_json::json!({ "from": source.name, "into": into, "into_name": target.name });
         record(&mut tx, now, user, "unit.merge", ("unit", from), detail).await?;

@@ -136,7 +136,7 @@ pub async fn change(
                 .await
         }
         "merge" => match optional_id(&form.into)? {
-            Some(into) => services.merge_unit(&user, id, into).await,
+            Some(into) => services.merge_unit(&user, id, form.version, into).await,
             None => Err(ValidationError::new("into", "error-choose-one").into()),
         },
         _ => return Err(WebError::NotFound),
