@@ -191,6 +191,8 @@ pub struct Account {
     /// Invited but never signed in.
     pub pending: bool,
     pub version: i64,
+    /// The unit the person belongs to, if any.
+    pub unit_id: Option<Uuid>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -198,6 +200,7 @@ struct AccountRow {
     id: Uuid,
     email: String,
     name: String,
+    unit_id: Option<Uuid>,
     active: bool,
     pending: bool,
     version: i64,
@@ -206,7 +209,7 @@ struct AccountRow {
 macro_rules! select_account {
     ($rest:literal) => {
         concat!(
-            "SELECT u.id, u.email, u.name, u.active, ",
+            "SELECT u.id, u.email, u.name, u.unit_id, u.active, ",
             pending_sql!("u"),
             " AS pending, u.version FROM users u ",
             $rest
@@ -223,6 +226,7 @@ async fn account_of(db: &Db, row: AccountRow) -> Result<Account> {
         active: row.active,
         pending: row.pending,
         version: row.version,
+        unit_id: row.unit_id,
     })
 }
 
@@ -315,6 +319,20 @@ pub async fn set_roles(tx: &mut Tx, id: Uuid, expected: i64, roles: &[Role]) -> 
     .await
     .map(|_| ()))?;
     insert_roles(tx, id, roles).await?;
+    Ok(version)
+}
+
+/// Puts the user in `unit` (or in none) if nobody changed them since `expected`.
+pub async fn set_unit(tx: &mut Tx, id: Uuid, expected: i64, unit: Option<Uuid>) -> Result<i64> {
+    let version = claim(tx, id, expected).await?;
+    on_tx!(tx, |conn| sqlx::query(
+        "UPDATE users SET unit_id = $1 WHERE id = $2"
+    )
+    .bind(unit)
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
     Ok(version)
 }
 

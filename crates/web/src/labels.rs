@@ -113,6 +113,7 @@ pub fn audit_action(code: &str) -> Option<&'static str> {
         "user.second_factor.remove" => "audit-action-user-second-factor-remove",
         "user.sign_out_everywhere" => "audit-action-user-sign-out-everywhere",
         "user.sso_create" => "audit-action-user-sso-create",
+        "user.unit" => "audit-action-user-unit",
         _ => return None,
     })
 }

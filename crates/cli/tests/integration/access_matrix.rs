@@ -265,6 +265,7 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("GET", "/admin/users/{id}", Rule::Administrator),
     ("POST", "/admin/users/{id}/roles", Rule::Administrator),
     ("POST", "/admin/users/{id}/active", Rule::Administrator),
+    ("POST", "/admin/users/{id}/unit", Rule::Administrator),
     ("POST", "/admin/users/{id}/invitation", Rule::Administrator),
     ("GET", "/admin/audit", Rule::Administrator),
     ("GET", "/admin/audit.csv", Rule::Administrator),

@@ -342,4 +342,30 @@ on_both_backends! {
         assert_eq!(team_change(app, other, "team/remove", "ola@fjordvik.example").await.status(), 422);
         assert_eq!(audit_count(app, "team.remove").await, 0);
     }
+
+    async fn an_administrator_puts_a_person_in_a_unit_of_the_chart(app) {
+        let actor = app.services.user(admin(app).await).await.unwrap().unwrap();
+        let unit = app.services.create_unit(&actor, "Skoleetaten", "sector", None).await.unwrap();
+        let kari = applicant(app, "kari@fjordvik.example", "Kari Nordmann").await;
+        let page = format!("/admin/users/{kari}");
+        let html = app.get(&page).await.text().await.unwrap();
+        assert!(html.contains(&format!("<option value=\"{unit}\">Skoleetaten</option>")), "{html}");
+        let version = version_on(app, &page).await;
+        let action = format!("/admin/users/{kari}/unit");
+
+        let bad = app.post_form(&page, &action, &[("unit", "not-a-unit"), ("version", &version)]).await;
+        assert_eq!(bad.status(), 422);
+        assert!(bad.text().await.unwrap().contains("id=\"unit-error\""));
+
+        let res = app.post_form(&page, &action, &[("unit", &unit.to_string()), ("version", &version)]).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(app.services.user(kari).await.unwrap().unwrap().unit_id, Some(unit));
+        let html = app.get(&page).await.text().await.unwrap();
+        assert!(html.contains(&format!("<option value=\"{unit}\" selected>")), "shown as chosen");
+
+        let stale = app.post_form(&page, &action, &[("unit", ""), ("version", &version)]).await;
+        assert_eq!(stale.status(), 409, "a second administrator's stale form is refused");
+        assert_eq!(app.services.user(kari).await.unwrap().unwrap().unit_id, Some(unit), "the first save kept");
+        assert_eq!(audit_count(app, "user.unit").await, 1);
+    }
 }

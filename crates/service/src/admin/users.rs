@@ -196,4 +196,29 @@ impl Services {
         tx.commit().await?;
         Ok(())
     }
+
+    /// Puts the person in a unit of the chart (or in none), if nobody changed the account
+    /// since `version`. Their future applications default to it; submitted ones keep theirs.
+    #[tracing::instrument(skip_all)]
+    pub async fn set_user_unit(
+        &self,
+        actor: &User,
+        id: Uuid,
+        version: i64,
+        unit: Option<Uuid>,
+    ) -> Result<()> {
+        let account = self.account(actor, id).await?;
+        if let Some(u) = unit
+            && !self.units().await?.iter().any(|row| row.id == u)
+        {
+            return Err(ValidationError::new("unit", "error-choose-one").into());
+        }
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        users::set_unit(&mut tx, id, version, unit).await?;
+        let detail = serde_json::json!({ "from": account.unit_id, "to": unit });
+        record(&mut tx, now, actor, "user.unit", ("user", id), detail).await?;
+        tx.commit().await?;
+        Ok(())
+    }
 }

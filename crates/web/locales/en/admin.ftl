@@ -206,3 +206,6 @@ error-user-self-deactivate = You cannot deactivate your own account.
 error-user-self-admin = You cannot remove your own administrator role.
 error-user-conflict = Someone else changed the user at the same time. This is how it looks now; try again.
 error-user-not-pending = The user has already signed in and needs no invitation.
+admin-user-unit = Unit
+admin-user-unit-field = The unit the person belongs to
+admin-user-unit-none = No unit

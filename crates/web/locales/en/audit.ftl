@@ -71,3 +71,4 @@ audit-action-user-sign-out-everywhere = Signed out everywhere
 audit-action-user-sso-create = New user from single sign-on
 audit-action-user-delete = Deleted own account
 audit-action-application-drafts-expired = Deleted drafts after their retention period
+audit-action-user-unit = Changed unit

@@ -206,3 +206,6 @@ error-user-self-deactivate = Du kan ikke deaktivere din egen konto.
 error-user-self-admin = Du kan ikke fjerne din egen administratorrolle.
 error-user-conflict = Noen andre endret brukeren samtidig. Slik ser den ut nå; prøv igjen.
 error-user-not-pending = Brukeren har allerede logget inn og trenger ingen invitasjon.
+admin-user-unit = Enhet
+admin-user-unit-field = Enheten personen hører til
+admin-user-unit-none = Ingen enhet

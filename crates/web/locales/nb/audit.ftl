@@ -71,3 +71,4 @@ audit-action-user-sign-out-everywhere = Logget ut overalt
 audit-action-user-sso-create = Ny bruker fra innlogging
 audit-action-user-delete = Slettet egen konto
 audit-action-application-drafts-expired = Slettet utkast etter oppbevaringstiden
+audit-action-user-unit = Endret enhet

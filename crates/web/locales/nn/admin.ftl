@@ -206,3 +206,6 @@ error-user-self-deactivate = Du kan ikkje deaktivere din eigen konto.
 error-user-self-admin = Du kan ikkje fjerne di eiga administratorrolle.
 error-user-conflict = Nokon andre endra brukaren samtidig. Slik ser han ut no; prøv igjen.
 error-user-not-pending = Brukaren har alt logga inn og treng ingen invitasjon.
+admin-user-unit = Eining
+admin-user-unit-field = Eininga personen høyrer til
+admin-user-unit-none = Inga eining

@@ -71,3 +71,4 @@ audit-action-user-sign-out-everywhere = Logga ut overalt
 audit-action-user-sso-create = Ny brukar frå innlogging
 audit-action-user-delete = Sletta eigen konto
 audit-action-application-drafts-expired = Sletta utkast etter oppbevaringstida
+audit-action-user-unit = Endra eining

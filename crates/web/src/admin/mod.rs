@@ -94,6 +94,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/{id}", get(users::show))
         .route("/admin/users/{id}/roles", post(users::roles))
         .route("/admin/users/{id}/active", post(users::active))
+        .route("/admin/users/{id}/unit", post(users::unit))
         .route("/admin/users/{id}/invitation", post(users::renew))
         .route("/admin/audit", get(audit::list))
         .route("/admin/audit.csv", get(audit::download))

@@ -5,7 +5,7 @@
 
 use crate::error::WebError;
 use crate::extract::user::Administrator;
-use crate::forms::{form_errors, posted};
+use crate::forms::{UnitOption, form_errors, posted, unit_options};
 use crate::invitation_mail::mail_composer;
 use crate::layout::{FormErrors, Shell};
 use crate::respond::see_other;
@@ -16,6 +16,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use prisverdig_domain::ValidationError;
 use prisverdig_domain::role::Role;
 use prisverdig_service::ServiceError;
 use prisverdig_service::model::{Account, User};
@@ -156,19 +157,29 @@ pub struct UserPage {
     is_self: bool,
     /// A link made just now, shown this once.
     new_link: Option<String>,
+    /// The chart, with the person's unit chosen.
+    units: Vec<UnitOption>,
     errors: FormErrors,
 }
 
-fn user_page(shell: Shell, actor: &User, account: Account, errors: FormErrors) -> UserPage {
-    UserPage {
+async fn user_page(
+    state: &AppState,
+    shell: Shell,
+    actor: &User,
+    account: Account,
+    errors: FormErrors,
+) -> Result<UserPage, WebError> {
+    let chosen = account.unit_id.map(|u| u.to_string());
+    Ok(UserPage {
         status_key: status_key(&account),
         roles: role_choices(&account.roles),
         is_self: actor.id == account.id,
         new_link: None,
+        units: unit_options(&state.services.units().await?, chosen.as_deref()),
         errors,
         shell,
         account,
-    }
+    })
 }
 
 pub async fn show(
@@ -179,7 +190,7 @@ pub async fn show(
     Path(id): Path<Uuid>,
 ) -> Result<UserPage, WebError> {
     let account = state.services.account(&user, id).await?;
-    let mut page = user_page(shell, &user, account, FormErrors::default());
+    let mut page = user_page(&state, shell, &user, account, FormErrors::default()).await?;
     if let Some((for_id, link)) = session.get::<(Uuid, String)>(NEW_LINK).await?
         && for_id == id
     {
@@ -212,7 +223,11 @@ async fn answer(
         ),
     };
     let account = state.services.account(actor, id).await?;
-    Ok((status, user_page(shell, actor, account, errors)).into_response())
+    Ok((
+        status,
+        user_page(state, shell, actor, account, errors).await?,
+    )
+        .into_response())
 }
 
 fn version(pairs: &[(String, String)]) -> i64 {
@@ -247,6 +262,30 @@ pub async fn active(
         .set_user_active(&user, id, version(&pairs), active)
         .await;
     answer(&state, shell, &user, id, outcome, "active").await
+}
+
+pub async fn unit(
+    State(state): State<AppState>,
+    Administrator(user): Administrator,
+    shell: Shell,
+    Path(id): Path<Uuid>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let unit = match posted(&pairs, "unit") {
+        "" => None,
+        text => match Uuid::parse_str(text) {
+            Ok(u) => Some(u),
+            Err(_) => {
+                let refused = Err(ValidationError::new("unit", "error-choose-one").into());
+                return answer(&state, shell, &user, id, refused, "unit").await;
+            }
+        },
+    };
+    let outcome = state
+        .services
+        .set_user_unit(&user, id, version(&pairs), unit)
+        .await;
+    answer(&state, shell, &user, id, outcome, "unit").await
 }
 
 pub async fn renew(
