@@ -173,9 +173,20 @@ pub(super) fn check_decisions(c: &mut Check, doc: &ExchangeDoc, applications: &H
 
 pub(super) fn check_adoptions(c: &mut Check, doc: &ExchangeDoc, known: &Known<'_>) {
     let mut seen = HashSet::new();
+    // A unit records stealing an idea once (without an adopting application of its own),
+    // as the database's `adoption_once` index holds.
+    let mut by_unit = std::collections::HashMap::new();
     for (i, a) in doc.adoptions.iter().enumerate() {
         let path = format!("$.adoptions[{i}]");
         c.unique(&mut seen, &format!("{path}.id"), a.id);
+        if let (Some(unit), None) = (a.adopting_unit, a.adopting_application)
+            && let Some(first) = by_unit.insert((a.source_application, unit), i)
+        {
+            c.fail(
+                &path,
+                &format!("the same unit already adopts this application in $.adoptions[{first}]"),
+            );
+        }
         let apps = known.applications;
         c.refers(
             &format!("{path}.source_application"),

@@ -376,3 +376,25 @@ fn an_adoption_names_a_unit_or_an_application() {
     doc.adoptions.extend([only_unit, only_application, neither]);
     assert_eq!(paths(&doc), ["$.adoptions[3]"]);
 }
+
+#[test]
+fn a_unit_adopting_the_same_application_twice_is_refused_at_the_second() {
+    let mut doc = good();
+    let by_unit = Adoption {
+        id: id(41),
+        adopting_application: None,
+        ..doc.adoptions[0].clone()
+    };
+    let again = Adoption {
+        id: id(42),
+        note: "Igjen.".into(),
+        ..by_unit.clone()
+    };
+    // With an adopting application the same unit may adopt again (another application).
+    let with_application = Adoption {
+        id: id(43),
+        ..doc.adoptions[0].clone()
+    };
+    doc.adoptions.extend([by_unit, again, with_application]);
+    assert_eq!(paths(&doc), ["$.adoptions[2]"]);
+}
