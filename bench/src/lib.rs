@@ -34,6 +34,7 @@ pub fn start_server(data_dir: &Path) -> anyhow::Result<(String, Services)> {
                     sessions: prisverdig_domain::session::SessionPolicy {
                         idle: time::Duration::hours(8),
                         absolute: time::Duration::hours(24),
+                        recent: prisverdig_domain::session::RECENT_SIGN_IN,
                     },
                     contact_email: None,
                     brand: Default::default(),

@@ -9,7 +9,12 @@ pub struct SessionPolicy {
     pub idle: Duration,
     /// Signed out this long after signing in, active or not.
     pub absolute: Duration,
+    /// What cannot be undone (deleting one's account) needs a sign-in at most this old.
+    pub recent: Duration,
 }
+
+/// The default for [`SessionPolicy::recent`].
+pub const RECENT_SIGN_IN: Duration = Duration::minutes(15);
 
 /// What to do with a signed-in session on a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +33,12 @@ impl SessionPolicy {
     pub fn touch_interval(&self) -> Duration {
         let quarter: Duration = self.idle / 4;
         quarter.min(Duration::minutes(1))
+    }
+
+    /// Whether a sign-in at `signed_in_at` is recent enough at `now` for an act that cannot be
+    /// undone.
+    pub fn is_recent(&self, signed_in_at: i64, now: i64) -> bool {
+        Duration::seconds(now.saturating_sub(signed_in_at)) < self.recent
     }
 
     /// `signed_in_at` and `seen_at` as the session recorded them, `now` the current time.
@@ -50,6 +61,7 @@ mod tests {
     const POLICY: SessionPolicy = SessionPolicy {
         idle: Duration::hours(8),
         absolute: Duration::hours(24),
+        recent: RECENT_SIGN_IN,
     };
     const HOUR: i64 = 3600;
 
@@ -88,6 +100,7 @@ mod tests {
         let short = SessionPolicy {
             idle: Duration::seconds(8),
             absolute: Duration::hours(1),
+            recent: RECENT_SIGN_IN,
         };
         assert_eq!(short.touch_interval(), Duration::seconds(2));
         assert_eq!(POLICY.touch_interval(), Duration::minutes(1));
@@ -95,5 +108,14 @@ mod tests {
         assert_eq!(short.verdict(0, 0, 2), Verdict::Touch);
         // A clock that went backwards never ends a session by itself.
         assert_eq!(short.verdict(10, 10, 5), Verdict::Valid);
+    }
+
+    #[test]
+    fn only_a_fresh_sign_in_is_recent() {
+        let start = 1_000_000;
+        assert!(POLICY.is_recent(start, start));
+        assert!(POLICY.is_recent(start, start + 15 * 60 - 1));
+        assert!(!POLICY.is_recent(start, start + 15 * 60));
+        assert!(!POLICY.is_recent(start, start + 2 * HOUR));
     }
 }

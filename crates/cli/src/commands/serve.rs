@@ -19,6 +19,7 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         sessions: prisverdig_domain::session::SessionPolicy {
             idle: time::Duration::minutes(settings.session_idle_minutes),
             absolute: time::Duration::hours(settings.session_max_hours),
+            recent: prisverdig_domain::session::RECENT_SIGN_IN,
         },
         contact_email: settings.contact_email.clone(),
         brand: brand(&settings)?,

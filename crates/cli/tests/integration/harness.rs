@@ -136,6 +136,7 @@ pub const SESSIONS: prisverdig_domain::session::SessionPolicy =
     prisverdig_domain::session::SessionPolicy {
         idle: time::Duration::hours(8),
         absolute: time::Duration::hours(24),
+        recent: prisverdig_domain::session::RECENT_SIGN_IN,
     };
 
 impl TestApp {

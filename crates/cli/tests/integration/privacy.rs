@@ -183,3 +183,40 @@ on_both_backends! {
         );
     }
 }
+
+on_both_backends! {
+    options = crate::harness::Options {
+        sessions: Some(prisverdig_domain::session::SessionPolicy {
+            idle: time::Duration::hours(1),
+            absolute: time::Duration::hours(1),
+            recent: time::Duration::seconds(2),
+        }),
+        ..Default::default()
+    };
+
+    async fn only_a_fresh_sign_in_can_delete_the_account(app) {
+        let kari = applicant(app, "kari@fjordvik.example", "Kari Nordmann").await;
+        assert_eq!(app.sign_in("kari@fjordvik.example", PASSWORD).await.status(), 303);
+        let form = app.get("/account/delete").await.text().await.unwrap();
+        assert!(form.contains("form method=\"post\" action=\"/account/delete\""), "{form}");
+        tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+
+        let page = app.get("/account/delete").await.text().await.unwrap();
+        assert!(page.contains("id=\"sign-in-again\"") && !page.contains("action=\"/account/delete\""), "{page}");
+        let csrf = crate::harness::hidden_value(&app.get("/account/security").await.text().await.unwrap(), "_csrf").unwrap();
+        let res = app
+            .client
+            .post(app.url("/account/delete"))
+            .form(&[("_csrf", csrf.as_str()), ("confirm", "kari@fjordvik.example")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403, "a sign-in 2.5 s old is too old here");
+        assert_eq!(text(app, "SELECT name FROM users WHERE id = $1", kari).await, "Kari Nordmann");
+
+        assert_eq!(app.sign_in("kari@fjordvik.example", PASSWORD).await.status(), 303);
+        let res = app.post_form("/account/delete", "/account/delete", &[("confirm", "kari@fjordvik.example")]).await;
+        assert_eq!(res.status(), 200, "signed in again, it goes");
+        assert_eq!(text(app, "SELECT name FROM users WHERE id = $1", kari).await, "");
+    }
+}

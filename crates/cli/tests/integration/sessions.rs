@@ -97,10 +97,12 @@ fn the_absolute_limit_ends_an_active_sign_in(app: &TestApp) -> futures_body::Bod
 const SLIDING: SessionPolicy = SessionPolicy {
     idle: time::Duration::seconds(3),
     absolute: time::Duration::hours(1),
+    recent: prisverdig_domain::session::RECENT_SIGN_IN,
 };
 const ABSOLUTE: SessionPolicy = SessionPolicy {
     idle: time::Duration::hours(1),
     absolute: time::Duration::seconds(4),
+    recent: prisverdig_domain::session::RECENT_SIGN_IN,
 };
 
 #[tokio::test]

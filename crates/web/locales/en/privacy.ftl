@@ -17,3 +17,5 @@ account-deleted-home = To the front page
 error-delete-confirm = Type the account's e-mail address exactly as it is shown above.
 error-delete-last-admin = You are the only administrator. Give someone else the administrator role before you delete your account.
 person-deleted = Deleted user
+delete-account-sign-in-again = To delete your account you must have signed in within the last 15 minutes.
+delete-account-sign-in-link = Sign in again

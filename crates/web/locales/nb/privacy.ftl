@@ -17,3 +17,5 @@ account-deleted-home = Til forsiden
 error-delete-confirm = Skriv e-postadressen til kontoen nøyaktig slik den står over.
 error-delete-last-admin = Du er den eneste administratoren. Gi en annen administratorrollen før du sletter kontoen.
 person-deleted = Slettet bruker
+delete-account-sign-in-again = For å slette kontoen må du ha logget inn i løpet av de siste 15 minuttene.
+delete-account-sign-in-link = Logg inn på nytt

@@ -17,3 +17,5 @@ account-deleted-home = Til framsida
 error-delete-confirm = Skriv e-postadressa til kontoen nøyaktig slik ho står over.
 error-delete-last-admin = Du er den einaste administratoren. Gje ein annan administratorrolla før du slettar kontoen.
 person-deleted = Sletta brukar
+delete-account-sign-in-again = For å sletta kontoen må du ha logga inn i løpet av dei siste 15 minutta.
+delete-account-sign-in-link = Logg inn på nytt

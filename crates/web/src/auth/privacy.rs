@@ -2,7 +2,7 @@
 //! them, `/account/delete` deletes the account after they type their e-mail address.
 
 use crate::error::WebError;
-use crate::extract::user::SignedIn;
+use crate::extract::user::{SignedIn, signed_in_recently};
 use crate::forms::{form_errors, posted, posted_pairs};
 use crate::layout::{FormErrors, Shell};
 use crate::state::AppState;
@@ -41,6 +41,8 @@ pub async fn download(
 #[template(path = "auth/delete_account.html")]
 pub struct DeletePage {
     shell: Shell,
+    /// Signed in long ago: the page asks to sign in again instead of showing the form.
+    stale: bool,
     email: String,
     typed: String,
     errors: FormErrors,
@@ -52,13 +54,19 @@ pub struct DeletedPage {
     shell: Shell,
 }
 
-pub async fn confirm(shell: Shell, SignedIn(user): SignedIn) -> DeletePage {
-    DeletePage {
+pub async fn confirm(
+    State(state): State<AppState>,
+    shell: Shell,
+    SignedIn(user): SignedIn,
+    session: Session,
+) -> Result<DeletePage, WebError> {
+    Ok(DeletePage {
+        stale: !signed_in_recently(&session, &state.settings.sessions).await?,
         shell,
         email: user.email,
         typed: String::new(),
         errors: FormErrors::default(),
-    }
+    })
 }
 
 pub async fn delete(
@@ -68,6 +76,18 @@ pub async fn delete(
     session: Session,
     body: Bytes,
 ) -> Result<Response, WebError> {
+    // An account is deleted only by someone who signed in moments ago: a session left open
+    // on a shared computer, or a stolen one, cannot do it.
+    if !signed_in_recently(&session, &state.settings.sessions).await? {
+        let page = DeletePage {
+            stale: true,
+            email: user.email,
+            typed: String::new(),
+            errors: FormErrors::default(),
+            shell,
+        };
+        return Ok((StatusCode::FORBIDDEN, page).into_response());
+    }
     let pairs = posted_pairs(&body);
     let typed = posted(&pairs, "confirm");
     match state.services.delete_my_account(&user, typed).await {
@@ -79,6 +99,7 @@ pub async fn delete(
             let mut errors = form_errors(shell.locale, e)?;
             errors.label("confirm", &shell.t("delete-account-confirm"));
             let page = DeletePage {
+                stale: false,
                 email: user.email,
                 typed: typed.to_string(),
                 errors,

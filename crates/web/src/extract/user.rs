@@ -45,6 +45,16 @@ pub async fn start_session(
     Ok(())
 }
 
+/// Whether this session signed in recently enough for an act that cannot be undone
+/// ([`SessionPolicy::recent`]).
+pub async fn signed_in_recently(
+    session: &Session,
+    policy: &SessionPolicy,
+) -> Result<bool, WebError> {
+    let at = session.get::<i64>(SIGNED_IN_AT).await?;
+    Ok(at.is_some_and(|at| policy.is_recent(at, wall_clock())))
+}
+
 /// The signed-in user's id if the sign-in still holds; an ended sign-in is removed.
 async fn current_user_id(
     session: &Session,

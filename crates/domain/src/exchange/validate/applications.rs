@@ -184,7 +184,7 @@ pub(super) fn check_adoptions(c: &mut Check, doc: &ExchangeDoc, known: &Known<'_
         {
             c.fail(
                 &path,
-                &format!("the same unit already adopts this application in $.adoptions[{first}]"),
+                format!("the same unit already adopts this application in $.adoptions[{first}]"),
             );
         }
         let apps = known.applications;
