@@ -11,6 +11,13 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", settings.bind))?;
     let services = super::open(&settings).await?;
+    // The demo's round closed in 2019: with --demo its drafts are kept, so that a new user
+    // sees them; without it, `draft_retention_days` applies to them like to any others.
+    let services = if demo {
+        services.with_draft_retention_days(0)
+    } else {
+        services
+    };
     if demo && services.is_empty().await? {
         super::print_credentials(&services.seed_demo().await?);
     }

@@ -267,10 +267,26 @@ async fn serve_demo_prints_credentials_that_sign_in() {
         .send()
         .await
         .unwrap();
-    child.kill().unwrap();
-    child.wait().unwrap();
     assert_eq!(res.status(), 303, "the printed credentials sign in");
     assert_eq!(res.headers()["location"], "/");
+    // The demo's round closed in 2019: draft retention (run at start-up) must not eat its
+    // drafts, or a new user never sees one.
+    let expired = client
+        .get(format!(
+            "{base}/admin/audit?action=application.drafts_expired"
+        ))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        expired.contains("Oppføringer: 0"),
+        "the demo keeps its drafts: {expired}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
