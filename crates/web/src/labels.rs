@@ -127,3 +127,20 @@ pub fn person_name(locale: crate::i18n::Locale, name: String) -> String {
         name
     }
 }
+
+/// The key of the name of what an audit entry is about; `None` for a code without one.
+pub fn audit_entity(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "application" => "audit-entity-application",
+        "category" => "audit-entity-category",
+        "criterion" => "audit-entity-criterion",
+        "question" => "audit-entity-question",
+        "organisation" => "audit-entity-organisation",
+        "round" => "audit-entity-round",
+        "story" => "audit-entity-story",
+        "tip" => "audit-entity-tip",
+        "unit" => "audit-entity-unit",
+        "user" => "audit-entity-user",
+        _ => return None,
+    })
+}

@@ -34,6 +34,7 @@ on_both_backends! {
         assert!(html.contains("Opprettet enhet") && html.contains("Ga enhet nytt navn"), "{html}");
         assert!(html.contains("Oppvekst og kultur"), "the detail shows the new name");
         assert!(html.contains(&format!("href=\"/admin/units/{}\"", ids[1])), "a link to the unit");
+        assert!(html.contains("<td>Enhet<br>") && !html.contains("<td>unit<br>"), "what it is about, translated");
 
         let only = app.get("/admin/audit?action=unit.rename").await.text().await.unwrap();
         assert!(only.contains("Ga enhet nytt navn") && !only.contains("Helse og omsorg"), "{only}");

@@ -5,7 +5,7 @@
 use crate::error::WebError;
 use crate::extract::user::Administrator;
 use crate::format::date_time;
-use crate::labels::audit_action;
+use crate::labels::{audit_action, audit_entity};
 use crate::layout::{FormErrors, Shell};
 use crate::state::AppState;
 use askama::Template;
@@ -114,6 +114,8 @@ pub struct AuditLine {
     actor_id: Option<Uuid>,
     action: String,
     code: String,
+    /// What the entry is about, named in the reader's language.
+    entity_name: String,
     entity: String,
     entity_id: Option<Uuid>,
     /// The admin page of what the entry is about, where there is one.
@@ -143,6 +145,7 @@ fn line(shell: &Shell, row: AuditRow) -> AuditLine {
         actor_id: row.actor_id,
         action: audit_action(&row.action).map_or_else(|| row.action.clone(), |k| shell.t(k)),
         code: row.action,
+        entity_name: audit_entity(&row.entity).map_or_else(|| row.entity.clone(), |k| shell.t(k)),
         entity: row.entity,
         entity_id: row.entity_id,
         link,
