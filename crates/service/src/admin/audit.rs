@@ -14,6 +14,8 @@ pub const PAGE_SIZE: i64 = 50;
 pub const MAX_EXPORT_ROWS: i64 = 50_000;
 /// Longer text in the actor filter is cut here.
 pub const MAX_ACTOR_CHARS: usize = 200;
+/// No action code is longer; a longer one in the filter is cut here (and matches nothing).
+pub const MAX_ACTION_CHARS: usize = 100;
 
 pub struct AuditPage {
     pub entries: Vec<AuditRow>,
@@ -34,7 +36,10 @@ pub struct AuditExport {
 
 /// The filter as the server accepts it: blank parts dropped, text cut to its limit.
 fn bounded(mut filter: AuditFilter) -> AuditFilter {
-    filter.action = filter.action.filter(|a| !a.trim().is_empty());
+    filter.action = filter
+        .action
+        .map(|a| a.trim().chars().take(MAX_ACTION_CHARS).collect::<String>())
+        .filter(|a| !a.is_empty());
     filter.actor = filter
         .actor
         .map(|a| a.trim().chars().take(MAX_ACTOR_CHARS).collect::<String>())
