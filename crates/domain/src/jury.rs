@@ -4,6 +4,7 @@
 
 pub mod assignment;
 pub mod conflict;
+pub mod review;
 
 use crate::application::ApplicationState;
 use crate::category::effective_deadline;

@@ -10,6 +10,7 @@ use prisverdig_domain::application_form::{Answers, ExternalSource, MistakeStory}
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::defaults::CATEGORIES;
 use prisverdig_domain::email::Email;
+use prisverdig_domain::jury::JuryRole;
 use prisverdig_domain::local_time::parse_oslo;
 use prisverdig_domain::role::Role;
 use prisverdig_domain::round::{RoundState, Visibility};
@@ -398,7 +399,17 @@ async fn insert_jury(
     for juror in jury {
         let id = lookup(users, &juror.email)?;
         for category in categories.values() {
-            jury::add_juror(tx, *category, id, juror.chair).await?;
+            jury::add_member(
+                tx,
+                *category,
+                id,
+                if juror.chair {
+                    JuryRole::Chair
+                } else {
+                    JuryRole::Member
+                },
+            )
+            .await?;
         }
     }
     Ok(())

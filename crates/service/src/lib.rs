@@ -15,6 +15,7 @@ pub mod family;
 pub mod files;
 pub mod home;
 pub mod invitations;
+pub mod jury;
 pub mod markdown;
 pub mod memory;
 pub mod model;

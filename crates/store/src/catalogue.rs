@@ -358,11 +358,13 @@ impl TryFrom<StoredPublished> for Published {
 pub async fn published(db: &Db, now: OffsetDateTime, limit: i64) -> Result<Vec<Published>> {
     decode::all::<StoredPublished, _>(on_pool!(db, |pool| {
         sqlx::query_as(concat!(
-        "SELECT a.id AS application_id, a.title, d.kind, d.justification, d.published_at, \
+        "SELECT a.id AS application_id, a.title, ", outcome_at!("d", "c", "$1"), " AS kind, \
+         CASE WHEN d.published_at <= $1 THEN d.justification ELSE '' END AS justification, \
+         CASE WHEN d.published_at <= $1 THEN d.published_at ELSE c.nominees_at END AS published_at, \
          c.name AS category_name, r.year FROM decision d JOIN application a ON a.id = d.application_id \
          JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
-         WHERE d.published_at IS NOT NULL AND d.published_at <= $1 AND ", public_at!("a.state", "c", "r", "$1"), " \
-         ORDER BY d.published_at DESC, a.id LIMIT $2")
+         WHERE ", outcome_at!("d", "c", "$1"), " IS NOT NULL AND ", public_at!("a.state", "c", "r", "$1"), " \
+         ORDER BY 5 DESC, a.id LIMIT $2")
     )
     .bind(utc(now))
     .bind(limit)

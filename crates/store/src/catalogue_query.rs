@@ -97,12 +97,13 @@ enum Param {
     Id(Uuid),
 }
 
-/// The visible applications with their category, round and published decision.
+/// The visible applications with their category, round and decision (read only through
+/// `outcome_at!`).
 macro_rules! visible_from_where {
     ($state:literal) => {
         concat!(
             " FROM application a JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
-             LEFT JOIN decision d ON d.application_id = a.id AND d.published_at IS NOT NULL AND d.published_at <= $1 \
+             LEFT JOIN decision d ON d.application_id = a.id \
              WHERE ",
             public_at!($state, "c", "r", "$1")
         )
@@ -125,7 +126,9 @@ const CARD: &str = concat!(
     " pa))) AS adoptions, \
      (SELECT t.id FROM attachment t WHERE t.application_id = a.id AND t.thumbnail_key IS NOT NULL ORDER BY t.created_at, t.id LIMIT 1) AS thumbnail, \
      (SELECT t.alt_text FROM attachment t WHERE t.application_id = a.id AND t.thumbnail_key IS NOT NULL ORDER BY t.created_at, t.id LIMIT 1) AS thumbnail_alt, \
-     d.kind AS badge, a.submitted_at"
+     ",
+    outcome_at!("d", "c", "$1"),
+    " AS badge, a.submitted_at"
 );
 
 /// The WHERE additions and their values, numbered after `$1` (now).
@@ -155,7 +158,7 @@ fn conditions(now: OffsetDateTime, f: &Filter) -> (String, Vec<Param>) {
     }
     if let Some(status) = &f.status {
         add(
-            " AND d.kind = ?",
+            concat!(" AND ", outcome_at!("d", "c", "$1"), " = ?"),
             Param::Text(status.as_str().into()),
             &mut params,
         );

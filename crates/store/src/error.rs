@@ -30,4 +30,14 @@ impl StoreError {
             _ => StoreError::Database(err),
         }
     }
+
+    /// The version after a version-checked write that changed `rows` rows: `expected + 1`,
+    /// or [`StoreError::VersionConflict`] when it changed none.
+    pub fn checked(rows: u64, entity: &'static str, expected: i64) -> Result<i64, StoreError> {
+        if rows == 0 {
+            Err(StoreError::VersionConflict { entity, expected })
+        } else {
+            Ok(expected + 1)
+        }
+    }
 }

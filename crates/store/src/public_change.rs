@@ -27,7 +27,7 @@ pub async fn current(db: &Db) -> Result<i64> {
 /// The next instant after `now` at which public data changes without anyone writing: a
 /// category's deadline or extended deadline (applications become visible in rounds that
 /// show them after it, and the front page stops inviting), a decision's or a story's
-/// publication time.
+/// publication time, a category's nominee minute.
 pub async fn next_by_clock(db: &Db, now: OffsetDateTime) -> Result<Option<OffsetDateTime>> {
     Ok(on_pool!(db, |pool| sqlx::query_scalar(
         "SELECT MIN(t) FROM ( \
@@ -37,6 +37,7 @@ pub async fn next_by_clock(db: &Db, now: OffsetDateTime) -> Result<Option<Offset
            WHERE r.state <> 'draft' \
            UNION ALL SELECT published_at FROM story \
            UNION ALL SELECT published_at FROM decision \
+           UNION ALL SELECT nominees_at FROM category \
          ) instants WHERE t > $1"
     )
     .bind(utc(now))

@@ -38,3 +38,32 @@ macro_rules! public_applications {
         )
     };
 }
+
+/// `outcome_at!(decision, category, now)`: the outcome the public may see of an application
+/// at `now`: its decision's kind from the decision's publication minute, before that
+/// «nominee» from the category's nominee minute when the jury nominated it, otherwise NULL.
+/// The jury's unpublished choices are in the same row; only this form may read them for
+/// anything public (`crates/cli/tests/integration/jury.rs`).
+macro_rules! outcome_at {
+    ($d:literal, $c:literal, $now:literal) => {
+        concat!(
+            "(CASE WHEN ",
+            $d,
+            ".published_at IS NOT NULL AND ",
+            $d,
+            ".published_at <= ",
+            $now,
+            " THEN ",
+            $d,
+            ".kind WHEN ",
+            $d,
+            ".nominated AND ",
+            $c,
+            ".nominees_at IS NOT NULL AND ",
+            $c,
+            ".nominees_at <= ",
+            $now,
+            " THEN 'nominee' END)"
+        )
+    };
+}

@@ -17,6 +17,7 @@ mod demo;
 mod endorsements;
 mod exchange;
 mod fixtures;
+mod jury;
 mod oidc;
 mod page_cache;
 mod pages;

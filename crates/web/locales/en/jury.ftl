@@ -1,1 +1,12 @@
 error-conflict-decided = This conflict of interest has already been decided.
+error-conflict-exists = A conflict of interest has already been raised for this juror and this application.
+error-jury-not-juror = Only people with the juror role can have a seat on the jury.
+error-jury-seat-taken = The jury already has someone in this role, or the person is already on the jury.
+error-no-winner-reason = Say why the prize is not awarded, or choose a winner.
+error-nominees-after-results = The nominees must be published before or together with the results.
+error-nominees-published = The nominees are already published, and their time cannot change.
+error-results-need-lock = Lock the scores before the results are published.
+error-results-published = The results are published and cannot change.
+error-review-locked = The chair has locked the scores. The review cannot change.
+error-review-submitted = The review is submitted. Reopen it to change it.
+error-score-scale = Choose a value on the scale.

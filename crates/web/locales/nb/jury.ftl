@@ -1,1 +1,12 @@
 error-conflict-decided = Denne inhabiliteten er allerede avgjort.
+error-conflict-exists = Inhabilitet er allerede meldt for dette jurymedlemmet og denne søknaden.
+error-jury-not-juror = Bare personer med rollen jurymedlem kan få plass i juryen.
+error-jury-seat-taken = Juryen har allerede en i denne rollen, eller personen sitter allerede i juryen.
+error-no-winner-reason = Skriv hvorfor prisen ikke deles ut, eller velg en vinner.
+error-nominees-after-results = De nominerte må publiseres før eller samtidig med resultatene.
+error-nominees-published = De nominerte er allerede publisert, og tidspunktet kan ikke endres.
+error-results-need-lock = Lås poengene før resultatene publiseres.
+error-results-published = Resultatene er publisert og kan ikke endres.
+error-review-locked = Juryleder har låst poengene. Vurderingen kan ikke endres.
+error-review-submitted = Vurderingen er levert. Åpne den igjen for å endre den.
+error-score-scale = Velg en verdi på skalaen.

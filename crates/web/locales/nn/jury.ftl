@@ -1,1 +1,12 @@
 error-conflict-decided = Denne ugildskapen er allereie avgjord.
+error-conflict-exists = Ugildskap er allereie meld for dette jurymedlemmet og denne søknaden.
+error-jury-not-juror = Berre personar med rolla jurymedlem kan få plass i juryen.
+error-jury-seat-taken = Juryen har allereie ein i denne rolla, eller personen sit allereie i juryen.
+error-no-winner-reason = Skriv kvifor prisen ikkje blir delt ut, eller vel ein vinnar.
+error-nominees-after-results = Dei nominerte må publiserast før eller samtidig med resultata.
+error-nominees-published = Dei nominerte er allereie publiserte, og tidspunktet kan ikkje endrast.
+error-results-need-lock = Lås poenga før resultata blir publiserte.
+error-results-published = Resultata er publiserte og kan ikkje endrast.
+error-review-locked = Juryleiaren har låst poenga. Vurderinga kan ikkje endrast.
+error-review-submitted = Vurderinga er levert. Opna ho att for å endre ho.
+error-score-scale = Vel ein verdi på skalaen.

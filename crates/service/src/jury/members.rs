@@ -1,0 +1,118 @@
+//! The administrator puts a category's jury together: who sits on it, who chairs it and
+//! who is deputy. Only people with the juror (or jury chair) role get a seat.
+
+use crate::admin::{record, require_admin};
+use crate::{Result, ServiceError, Services};
+use prisverdig_domain::ValidationError;
+use prisverdig_domain::jury::JuryRole;
+use prisverdig_domain::role::Role;
+use prisverdig_store::StoreError;
+use prisverdig_store::categories::CategoryContext;
+use prisverdig_store::jury::{self, Member};
+use prisverdig_store::users::{self, User};
+use uuid::Uuid;
+
+/// The jury page of a category, for an administrator.
+pub struct JuryMembers {
+    pub category: CategoryContext,
+    pub members: Vec<Member>,
+    /// People with the juror role who are not on this jury yet: (id, name, e-mail).
+    pub candidates: Vec<(Uuid, String, String)>,
+}
+
+impl Services {
+    #[tracing::instrument(skip_all)]
+    pub async fn jury_members(&self, user: &User, category: Uuid) -> Result<JuryMembers> {
+        require_admin(user)?;
+        let panel = self.panel(category, Some(Uuid::nil())).await?;
+        let candidates = jury::candidates(&self.db)
+            .await?
+            .into_iter()
+            .filter(|(id, _, _)| panel.role_of(*id).is_none())
+            .collect();
+        Ok(JuryMembers {
+            category: panel.category,
+            members: panel.members,
+            candidates,
+        })
+    }
+
+    /// Gives `member` a seat in the category's jury. A second chair or deputy is refused at
+    /// the role; someone without the juror role at the person.
+    #[tracing::instrument(skip_all)]
+    pub async fn add_juror(
+        &self,
+        user: &User,
+        category: Uuid,
+        member: Uuid,
+        role: JuryRole,
+    ) -> Result<()> {
+        require_admin(user)?;
+        let person = users::find(&self.db, member)
+            .await?
+            .ok_or(ValidationError::new("member", "error-choose-one"))?;
+        if !(person.has(Role::Juror) || person.has(Role::JuryChair)) {
+            return Err(ValidationError::new("member", "error-jury-not-juror").into());
+        }
+        let mut tx = self.db.begin().await?;
+        match jury::add_member(&mut tx, category, member, role).await {
+            Err(StoreError::Duplicate(_)) => {
+                return Err(ValidationError::new("role", "error-jury-seat-taken").into());
+            }
+            other => other?,
+        }
+        let detail = serde_json::json!({ "user": member, "role": role.as_str() });
+        record(
+            &mut tx,
+            self.clock.now(),
+            user,
+            "jury.member_added",
+            ("category", category),
+            detail,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Gives a member another seat (`Some`) or takes them off the jury (`None`).
+    #[tracing::instrument(skip_all)]
+    pub async fn set_juror_role(
+        &self,
+        user: &User,
+        category: Uuid,
+        member: Uuid,
+        role: Option<JuryRole>,
+    ) -> Result<()> {
+        require_admin(user)?;
+        let mut tx = self.db.begin().await?;
+        let changed = match role {
+            Some(role) => match jury::set_role(&mut tx, category, member, role).await {
+                Err(StoreError::Duplicate(_)) => {
+                    return Err(ValidationError::new("role", "error-jury-seat-taken").into());
+                }
+                other => other?,
+            },
+            None => jury::remove_member(&mut tx, category, member).await?,
+        };
+        if !changed {
+            return Err(ServiceError::NotFound);
+        }
+        let (action, role) = match role {
+            Some(r) => ("jury.member_role", r.as_str()),
+            None => ("jury.member_removed", ""),
+        };
+        let detail = serde_json::json!({ "user": member, "role": role });
+        record(
+            &mut tx,
+            self.clock.now(),
+            user,
+            action,
+            ("category", category),
+            detail,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

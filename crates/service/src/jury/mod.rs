@@ -1,0 +1,216 @@
+//! The jury's use cases: its members (an administrator's), conflicts of interest, reviews,
+//! the chair's overview, decisions, publication and feedback.
+//!
+//! **One place decides what a jury member may see and do**: [`Panel`], read once per
+//! request from the category's jury, its submitted applications, the stored conflicts and
+//! the automatic ones (found by `domain::jury::conflict::automatic` from the team and the
+//! organisation chart). Every use case below asks the panel (`access`, `binds`,
+//! `acting_chair`, `leads`) and never decides on its own. The rules themselves are in
+//! `prisverdig_domain::jury`.
+
+pub mod conflicts;
+pub mod decisions;
+pub mod members;
+pub mod overview;
+pub mod reviews;
+
+use crate::{Result, ServiceError, Services};
+use prisverdig_domain::jury::conflict::{Applicants, Grounds, Juror, automatic};
+use prisverdig_domain::jury::{self as rules, Access, JuryRole, Seat};
+use prisverdig_domain::role::Role;
+use prisverdig_store::categories::{self, CategoryContext};
+use prisverdig_store::conflicts::{self as stored_conflicts, ConflictRow};
+use prisverdig_store::jury::{self, JuryApplication, JuryState, Member};
+use prisverdig_store::users::User;
+use std::collections::{HashMap, HashSet};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// Everything the jury's rules need about one category, read once.
+pub struct Panel {
+    pub category: CategoryContext,
+    pub state: JuryState,
+    pub members: Vec<Member>,
+    /// The submitted applications (all of them, or the one asked for).
+    pub applications: Vec<JuryApplication>,
+    /// Declared and pointed-out conflicts, whatever their status.
+    pub conflicts: Vec<ConflictRow>,
+    /// (application, juror) → grounds, found by the rules.
+    pub automatic: HashMap<(Uuid, Uuid), Grounds>,
+}
+
+/// The applying unit and every unit above it.
+fn chain(parents: &HashMap<Uuid, Option<Uuid>>, unit: Uuid) -> Vec<Uuid> {
+    let mut out = vec![unit];
+    let mut at = unit;
+    while let Some(Some(parent)) = parents.get(&at) {
+        if out.contains(parent) || out.len() > 64 {
+            break;
+        }
+        out.push(*parent);
+        at = *parent;
+    }
+    out
+}
+
+impl Panel {
+    /// The member's seat, if `user` is on this jury.
+    pub fn role_of(&self, user: Uuid) -> Option<JuryRole> {
+        self.members
+            .iter()
+            .find(|m| m.user_id == user)
+            .map(|m| m.role)
+    }
+
+    /// The member holding `role` (chair or deputy).
+    pub fn holder(&self, role: JuryRole) -> Option<Uuid> {
+        self.members
+            .iter()
+            .find(|m| m.role == role)
+            .map(|m| m.user_id)
+    }
+
+    /// Whether a conflict keeps `user` out of `application`: an automatic one, or a stored
+    /// one whose status binds (`domain::jury::conflict::Status::binds`).
+    pub fn binds(&self, application: Uuid, user: Uuid) -> bool {
+        self.automatic.contains_key(&(application, user))
+            || self.conflicts.iter().any(|c| {
+                c.application_id == application && c.user_id == user && c.status.binds(c.source)
+            })
+    }
+
+    /// What `user` may do with `application` as a juror.
+    pub fn access(&self, now: OffsetDateTime, application: Uuid, user: Uuid) -> Access {
+        let Some(app) = self.applications.iter().find(|a| a.id == application) else {
+            return Access::None;
+        };
+        rules::access(Seat {
+            now,
+            deadline: self.category.deadline,
+            extended: self.category.extended_deadline,
+            state: prisverdig_domain::application::ApplicationState::Submitted,
+            assigned: self.role_of(user).is_some() && app.category_id == self.category.id,
+            conflicted: self.binds(application, user),
+        })
+    }
+
+    /// Who acts as chair for `application`: the chair, or the deputy where the chair is
+    /// conflicted.
+    pub fn acting_chair(&self, application: Uuid) -> Option<Uuid> {
+        rules::acting_chair(
+            self.holder(JuryRole::Chair),
+            self.holder(JuryRole::Deputy),
+            |u| self.binds(application, u),
+        )
+    }
+
+    /// The chair or the deputy: they see the overview and set the category's jury state.
+    pub fn leads(&self, user: Uuid) -> bool {
+        matches!(self.role_of(user), Some(JuryRole::Chair | JuryRole::Deputy))
+    }
+
+    /// The jury may work: the category's (extended) deadline has passed.
+    pub fn is_open(&self, now: OffsetDateTime) -> bool {
+        rules::is_open_to_jury(now, self.category.deadline, self.category.extended_deadline)
+    }
+
+    /// The scores are locked by the chair.
+    pub fn locked(&self) -> bool {
+        self.state.scores_locked_at.is_some()
+    }
+
+    /// The results are public at `now`.
+    pub fn results_public(&self, now: OffsetDateTime) -> bool {
+        self.state.results_at.is_some_and(|at| at <= now)
+    }
+
+    pub fn application(&self, id: Uuid) -> Result<&JuryApplication> {
+        self.applications
+            .iter()
+            .find(|a| a.id == id)
+            .ok_or(ServiceError::NotFound)
+    }
+}
+
+impl Services {
+    /// Reads the panel of `category_id`, with all its submitted applications or only `one`.
+    pub(crate) async fn panel(&self, category_id: Uuid, one: Option<Uuid>) -> Result<Panel> {
+        let category = categories::context(&self.db, category_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let state = jury::state(&self.db, category_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let members = jury::members(&self.db, category_id).await?;
+        let applications = jury::applications(&self.db, category_id, one).await?;
+        let conflicts = stored_conflicts::of_category(&self.db, category_id).await?;
+        let parents: HashMap<Uuid, Option<Uuid>> =
+            jury::unit_parents(&self.db).await?.into_iter().collect();
+        let mut found = HashMap::new();
+        for app in &applications {
+            let unit_chain = chain(&parents, app.unit_id);
+            let applicants = Applicants {
+                owner: app.owner_id,
+                team: &app.team,
+                unit_chain: &unit_chain,
+            };
+            for m in &members {
+                let juror = Juror {
+                    id: m.user_id,
+                    unit: m.unit_id,
+                };
+                if let Some(grounds) = automatic(juror, applicants) {
+                    found.insert((app.id, m.user_id), grounds);
+                }
+            }
+        }
+        Ok(Panel {
+            category,
+            state,
+            members,
+            applications,
+            conflicts,
+            automatic: found,
+        })
+    }
+
+    /// The panel of the category an application belongs to, with that application only.
+    pub(crate) async fn panel_of(&self, application: Uuid) -> Result<Panel> {
+        let category = jury::category_of(&self.db, application)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        self.panel(category, Some(application)).await
+    }
+}
+
+/// The applications `user` may see as a juror in the panel (in the order they came).
+pub(crate) fn visible_to(panel: &Panel, now: OffsetDateTime, user: Uuid) -> Vec<Uuid> {
+    panel
+        .applications
+        .iter()
+        .filter(|a| panel.access(now, a.id, user) != Access::None)
+        .map(|a| a.id)
+        .collect()
+}
+
+/// An administrator, or the category's chair or deputy.
+pub(crate) fn require_lead(panel: &Panel, user: &User) -> Result<()> {
+    if user.has(Role::Administrator) || panel.leads(user.id) {
+        Ok(())
+    } else {
+        Err(ServiceError::Forbidden)
+    }
+}
+
+/// The set of (application, juror) pairs kept out, for the totals.
+pub(crate) fn bound_pairs(panel: &Panel) -> HashSet<(Uuid, Uuid)> {
+    let mut out = HashSet::new();
+    for app in &panel.applications {
+        for m in &panel.members {
+            if panel.binds(app.id, m.user_id) {
+                out.insert((app.id, m.user_id));
+            }
+        }
+    }
+    out
+}
