@@ -88,7 +88,7 @@ struct DemoUser {
 #[derive(Deserialize)]
 struct DemoJuror {
     email: String,
-    chair: bool,
+    role: JuryRole,
 }
 
 #[derive(Deserialize)]
@@ -198,6 +198,7 @@ impl Services {
         };
         audit::record(&mut tx, now, entry).await?;
         self.commit_public(tx).await?;
+        self.demo_reviews(&user_ids).await?;
         let mut credentials = credentials(&data.users, password);
         credentials.totp_uri = self
             .totp_enrolment(
@@ -208,6 +209,59 @@ impl Services {
             .uri;
         credentials.totp_secret = totp_secret;
         Ok(credentials)
+    }
+}
+
+impl Services {
+    /// The jury at work in the judging round's first prize, through the jury's own use
+    /// cases: the deputy and a juror have submitted reviews, another juror has drafts.
+    async fn demo_reviews(&self, users: &HashMap<String, Uuid>) -> Result<()> {
+        use crate::jury::reviews::{ReviewInput, ReviewIntent};
+        use prisverdig_domain::jury::review::Entry;
+        let work = [
+            ("jury2@fjordvik.example", 4, ReviewIntent::Submit),
+            ("jury4@fjordvik.example", 5, ReviewIntent::Submit),
+            ("jury3@fjordvik.example", 2, ReviewIntent::Save),
+        ];
+        for (n, (email, count, intent)) in work.into_iter().enumerate() {
+            let juror = users::find(&self.db, lookup(users, email)?)
+                .await?
+                .ok_or_else(|| ServiceError::broken("demo juror"))?;
+            let Some(seat) = self.jury_seats(&juror).await?.into_iter().next() else {
+                continue;
+            };
+            let free = seat
+                .applications
+                .iter()
+                .filter(|(_, p)| *p != prisverdig_domain::jury::Progress::Conflicted);
+            for (i, (app, _)) in free.take(count).enumerate() {
+                let page = self.review_page(&juror, app.id).await?;
+                let entries: Vec<(Uuid, Entry)> = page
+                    .criteria
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| {
+                        let (min, max) = c.scale.bounds();
+                        let value = min + ((i + k + n * 2) as i64 % (max - min + 1));
+                        let entry = Entry {
+                            value: value.to_string(),
+                            comment: String::new(),
+                        };
+                        (c.id, entry)
+                    })
+                    .collect();
+                let input = ReviewInput {
+                    version: None,
+                    entries: &entries,
+                    overall: "Godt forankret i tjenesten; effekten er godt beskrevet.",
+                    intent,
+                };
+                self.save_review(&juror, app.id, input)
+                    .await?
+                    .map_err(|_| ServiceError::broken("demo review off its scale"))?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -399,17 +453,7 @@ async fn insert_jury(
     for juror in jury {
         let id = lookup(users, &juror.email)?;
         for category in categories.values() {
-            jury::add_member(
-                tx,
-                *category,
-                id,
-                if juror.chair {
-                    JuryRole::Chair
-                } else {
-                    JuryRole::Member
-                },
-            )
-            .await?;
+            jury::add_member(tx, *category, id, juror.role).await?;
         }
     }
     Ok(())
@@ -574,7 +618,9 @@ mod tests {
                 "no demo user is {role:?}"
             );
         }
-        assert_eq!(data.jury.iter().filter(|j| j.chair).count(), 1);
+        for role in [JuryRole::Chair, JuryRole::Deputy] {
+            assert_eq!(data.jury.iter().filter(|j| j.role == role).count(), 1);
+        }
         assert!((2..=3).contains(&data.stories.len()));
         for s in &data.stories {
             assert!(emails.contains(&s.author.as_str()), "{}", s.author);

@@ -1,6 +1,8 @@
 //! Translation keys for stored codes. Keys are spelled out so the translation check sees them.
 
 use prisverdig_domain::category::CategoryKind;
+use prisverdig_domain::jury::conflict::{Grounds, Source, Status};
+use prisverdig_domain::jury::{JuryRole, Progress};
 use prisverdig_domain::round::RoundState;
 use prisverdig_domain::unit::UnitKind;
 
@@ -157,4 +159,50 @@ pub fn audit_entity(code: &str) -> Option<&'static str> {
         "user" => "audit-entity-user",
         _ => return None,
     })
+}
+
+/// The key of a conflict's grounds (forvaltningsloven § 6).
+pub fn grounds(g: Grounds) -> &'static str {
+    match g {
+        Grounds::OwnOrCoApplicant => "jury-grounds-own-or-co-applicant",
+        Grounds::Family => "jury-grounds-family",
+        Grounds::LineManagerOrSubordinate => "jury-grounds-line-manager-or-subordinate",
+        Grounds::ClosePersonalTie => "jury-grounds-close-personal-tie",
+        Grounds::RoleInApplyingUnit => "jury-grounds-role-in-applying-unit",
+        Grounds::Other => "jury-grounds-other",
+    }
+}
+
+/// The key of how a conflict came to be known; `None` is one the rules found.
+pub fn conflict_source(s: Option<Source>) -> &'static str {
+    match s {
+        None | Some(Source::Automatic) => "jury-source-automatic",
+        Some(Source::Declared) => "jury-source-declared",
+        Some(Source::PointedOut) => "jury-source-pointed-out",
+    }
+}
+
+pub fn conflict_status(s: Status) -> &'static str {
+    match s {
+        Status::Pending => "jury-status-pending",
+        Status::Confirmed => "jury-status-confirmed",
+        Status::Dismissed => "jury-status-dismissed",
+    }
+}
+
+pub fn progress(p: Progress) -> &'static str {
+    match p {
+        Progress::NotStarted => "jury-progress-not-started",
+        Progress::Draft => "jury-progress-draft",
+        Progress::Submitted => "jury-progress-submitted",
+        Progress::Conflicted => "jury-progress-conflicted",
+    }
+}
+
+pub fn jury_role(r: JuryRole) -> &'static str {
+    match r {
+        JuryRole::Chair => "jury-role-chair",
+        JuryRole::Deputy => "jury-role-deputy",
+        JuryRole::Member => "jury-role-member",
+    }
 }

@@ -58,6 +58,14 @@ impl Shell {
             .is_some_and(|u| prisverdig_domain::story::may_write(&u.roles))
     }
 
+    /// The signed-in user may sit on a jury (juror or jury chair role).
+    pub fn sits_on_jury(&self) -> bool {
+        use prisverdig_domain::role::Role;
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.has(Role::Juror) || u.has(Role::JuryChair))
+    }
+
     /// The languages for the switcher: (tag, own name, is current).
     pub fn languages(&self) -> Vec<(&'static str, String, bool)> {
         Locale::ALL

@@ -2,6 +2,7 @@
 //! extracts → calls a service → renders or redirects (303). No SQL here.
 
 mod admin;
+mod answers;
 mod api;
 mod apply;
 mod assets;
@@ -13,6 +14,7 @@ mod format;
 mod forms;
 pub mod i18n;
 mod invitation_mail;
+mod jury;
 mod labels;
 mod layout;
 mod middleware;

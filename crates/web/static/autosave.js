@@ -1,4 +1,4 @@
-// Autosave for the application form, and a copy in this browser of everything typed until
+// Autosave for the application form and the jury's review form, and a copy in this browser of everything typed until
 // the server has stored it. Without JavaScript the form saves with its buttons and the
 // server keeps what it could not store (crates/web/src/apply/save.rs).
 //
@@ -6,7 +6,7 @@
 // a field the server refused (at that field), a version conflict, a sign-in that ended,
 // the network gone. The copy in localStorage is removed only once a save stored it all.
 
-const form = document.getElementById('application-form');
+const form = document.getElementById('application-form') || document.getElementById('review-form');
 if (form && form.dataset.autosave) start(form);
 
 function start(form) {

@@ -23,18 +23,22 @@ enum Viewer {
     Owner,
     TeamMember,
     Leader,
+    /// On the category's jury (a member, not its chair).
     Juror,
+    /// On the same jury, working in the applying unit: conflicted on every application.
+    ConflictedJuror,
     Editor,
     Administrator,
 }
 
-const VIEWERS: [Viewer; 8] = [
+const VIEWERS: [Viewer; 9] = [
     Viewer::SignedOut,
     Viewer::Employee,
     Viewer::Owner,
     Viewer::TeamMember,
     Viewer::Leader,
     Viewer::Juror,
+    Viewer::ConflictedJuror,
     Viewer::Editor,
     Viewer::Administrator,
 ];
@@ -42,6 +46,18 @@ const VIEWERS: [Viewer; 8] = [
 impl Viewer {
     fn on_team(self) -> bool {
         matches!(self, Viewer::Owner | Viewer::TeamMember)
+    }
+
+    fn on_jury(self) -> bool {
+        matches!(self, Viewer::Juror | Viewer::ConflictedJuror)
+    }
+
+    /// Holds a role that needs the second factor (enrolled at sign-in).
+    fn enrolled(self) -> bool {
+        matches!(
+            self,
+            Viewer::Administrator | Viewer::Juror | Viewer::ConflictedJuror
+        )
     }
 }
 
@@ -94,6 +110,17 @@ enum Rule {
     ShownOnce,
     /// Only with the metrics token.
     MetricsToken,
+    /// A review page: the category's jury once the deadline has passed (a conflicted juror
+    /// gets the page that says so); to everyone else the application does not exist.
+    Jury,
+    /// Saving a review: the jury once the deadline has passed, except a conflicted juror
+    /// (403); to everyone else it does not exist.
+    JuryScore,
+    /// A decision on an application: its acting chair only (the matrix's jurors are
+    /// members: 403 once the deadline has passed); to anyone off the jury it does not exist.
+    JuryChair,
+    /// The chair's overview and its actions: administrators and the jury's chair and deputy.
+    JuryLead,
 }
 
 /// Every route of the product with its rule. `{id}` is filled by the rule's resource.
@@ -270,6 +297,26 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("GET", "/admin/audit", Rule::Administrator),
     ("GET", "/admin/audit.csv", Rule::Administrator),
     ("GET", "/admin/tips", Rule::Administrator),
+    ("GET", "/admin/categories/{id}/jury", Rule::Administrator),
+    ("POST", "/admin/categories/{id}/jury", Rule::Administrator),
+    (
+        "POST",
+        "/admin/categories/{id}/jury/{member}",
+        Rule::Administrator,
+    ),
+    ("GET", "/admin/conflicts", Rule::Administrator),
+    ("POST", "/admin/conflicts/{id}", Rule::Administrator),
+    ("GET", "/jury", Rule::SignedIn),
+    ("GET", "/jury/applications/{id}", Rule::Jury),
+    ("POST", "/jury/applications/{id}/review", Rule::JuryScore),
+    ("POST", "/jury/applications/{id}/conflict", Rule::Jury),
+    ("GET", "/jury/applications/{id}/decision", Rule::JuryChair),
+    ("POST", "/jury/applications/{id}/decision", Rule::JuryChair),
+    ("POST", "/jury/applications/{id}/feedback", Rule::JuryChair),
+    ("GET", "/jury/categories/{id}", Rule::JuryLead),
+    ("POST", "/jury/categories/{id}/lock", Rule::JuryLead),
+    ("POST", "/jury/categories/{id}/publication", Rule::JuryLead),
+    ("POST", "/applications/{id}/conflict", Rule::Team),
     ("POST", "/admin/tips/{id}/handled", Rule::Administrator),
     ("POST", "/sign-in", Rule::Anyone),
     ("POST", "/tips/new", Rule::SignedIn),
@@ -362,15 +409,9 @@ fn expect(method: &str, pattern: &str, rule: Rule, viewer: Viewer, state: State)
         Rule::SignedIn => Expect::Allowed,
         // The administrator and juror enrolled at sign-in: their new codes are shown to them
         // once (the first round of asking), then no more.
-        Rule::ShownOnce
-            if matches!(viewer, Viewer::Administrator | Viewer::Juror) && state == State::Draft =>
-        {
-            Expect::Allowed
-        }
+        Rule::ShownOnce if viewer.enrolled() && state == State::Draft => Expect::Allowed,
         Rule::ShownOnce => Expect::Redirect("/account/security"),
-        Rule::Enrol if matches!(viewer, Viewer::Administrator | Viewer::Juror) => {
-            Expect::Redirect("/account/security")
-        }
+        Rule::Enrol if viewer.enrolled() => Expect::Redirect("/account/security"),
         Rule::Enrol => Expect::Allowed,
         Rule::Administrator if viewer == Viewer::Administrator => Expect::Allowed,
         Rule::Administrator => Expect::Refused(403),
@@ -392,6 +433,13 @@ fn expect(method: &str, pattern: &str, rule: Rule, viewer: Viewer, state: State)
         Rule::Endorse => Expect::Refused(403),
         Rule::Published if public => Expect::Allowed,
         Rule::Published => Expect::Refused(404),
+        Rule::Jury if viewer.on_jury() && public => Expect::Allowed,
+        Rule::JuryScore if viewer == Viewer::Juror && public => Expect::Allowed,
+        Rule::JuryScore if viewer == Viewer::ConflictedJuror && public => Expect::Refused(403),
+        Rule::JuryChair if viewer.on_jury() && public => Expect::Refused(403),
+        Rule::Jury | Rule::JuryScore | Rule::JuryChair => Expect::Refused(404),
+        Rule::JuryLead if viewer == Viewer::Administrator => Expect::Allowed,
+        Rule::JuryLead => Expect::Refused(403),
     }
 }
 
@@ -423,6 +471,7 @@ async fn world(app: &TestApp) -> World {
     for (email, role) in [
         ("leder@fjordvik.example", Role::Leader),
         ("jury@fjordvik.example", Role::Juror),
+        ("inhabil@fjordvik.example", Role::Juror),
         ("red@fjordvik.example", Role::Editor),
         ("admin@fjordvik.example", Role::Administrator),
     ] {
@@ -457,6 +506,27 @@ async fn world(app: &TestApp) -> World {
     let kari = crate::fixtures::user_row(app, "kari@fjordvik.example").await;
     let category = round.category(CategoryKind::Innovation);
     let admin = crate::fixtures::user_row(app, "admin@fjordvik.example").await;
+    // A jury of two members: one of them works in the applying unit (conflicted on all).
+    let conflicted = crate::fixtures::user_row(app, "inhabil@fjordvik.example").await;
+    prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query(sql)
+        .bind(round.unit)
+        .bind(conflicted.id)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    .unwrap();
+    for email in ["jury@fjordvik.example", "inhabil@fjordvik.example"] {
+        let juror = crate::fixtures::user_row(app, email).await;
+        app.services
+            .add_juror(
+                &admin,
+                category,
+                juror.id,
+                prisverdig_domain::jury::JuryRole::Member,
+            )
+            .await
+            .unwrap();
+    }
     // A question of its own, while the category takes changes (before any submission).
     let question = prisverdig_domain::setup::QuestionInput {
         text: "Hva lærte dere?",
@@ -551,6 +621,7 @@ async fn world(app: &TestApp) -> World {
         (Viewer::TeamMember, "ola@fjordvik.example"),
         (Viewer::Leader, "leder@fjordvik.example"),
         (Viewer::Juror, "jury@fjordvik.example"),
+        (Viewer::ConflictedJuror, "inhabil@fjordvik.example"),
         (Viewer::Editor, "red@fjordvik.example"),
         (Viewer::Administrator, "admin@fjordvik.example"),
     ] {
@@ -620,6 +691,8 @@ impl World {
         let id = match rule {
             _ if file_route => self.files.get(&state).cloned().unwrap_or_default(),
             Rule::Team | Rule::Published | Rule::Endorse => self.apps[&state].to_string(),
+            Rule::Jury | Rule::JuryScore | Rule::JuryChair => self.apps[&state].to_string(),
+            Rule::JuryLead => self.category.to_string(),
             Rule::DraftStory | Rule::WriterOnStory => self.draft_story.to_string(),
             Rule::PublishedStory => self.story_image.to_string(),
             _ if pattern.starts_with("/admin/rounds/") => self.round.to_string(),
@@ -643,16 +716,33 @@ impl World {
             .replace("{action}", "archive")
             .replace("{attachment}", &Uuid::now_v7().to_string())
             .replace("{image}", &Uuid::now_v7().to_string())
+            .replace("{member}", &Uuid::now_v7().to_string())
     }
 }
 
 /// The states a rule's answer depends on; other rules are asked once.
 fn states_of(rule: Rule, public_phase: bool) -> Vec<State> {
     match (rule, public_phase) {
-        (Rule::Team | Rule::Published | Rule::Files | Rule::Endorse, false) => {
-            vec![State::Draft, State::Hidden, State::Withdrawn]
-        }
-        (Rule::Team | Rule::Published | Rule::Files | Rule::Endorse, true) => vec![State::Public],
+        (
+            Rule::Team
+            | Rule::Published
+            | Rule::Files
+            | Rule::Endorse
+            | Rule::Jury
+            | Rule::JuryScore
+            | Rule::JuryChair,
+            false,
+        ) => vec![State::Draft, State::Hidden, State::Withdrawn],
+        (
+            Rule::Team
+            | Rule::Published
+            | Rule::Files
+            | Rule::Endorse
+            | Rule::Jury
+            | Rule::JuryScore
+            | Rule::JuryChair,
+            true,
+        ) => vec![State::Public],
         // Asked once per round of asking; the second round is told apart as `Public`.
         (Rule::ShownOnce, true) => vec![State::Public],
         (_, _) => vec![State::Draft],
@@ -721,7 +811,7 @@ async fn ask(app: &TestApp, world: &World, public_phase: bool, problems: &mut Ve
                 let trusted = wanted == Expect::Allowed
                     && matches!(
                         rule,
-                        Rule::Writer | Rule::WriterOnStory | Rule::Administrator
+                        Rule::Writer | Rule::WriterOnStory | Rule::Administrator | Rule::JuryLead
                     );
                 if !viewer.on_team() && !trusted {
                     for (hidden, title) in TITLES {

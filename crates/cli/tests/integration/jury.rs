@@ -508,3 +508,59 @@ async fn audit_actions(app: &TestApp, admin: &User) -> (i64, Vec<String>) {
         page.entries.into_iter().map(|r| r.action).collect(),
     )
 }
+
+on_both_backends! {
+    async fn the_review_form_saves_refuses_at_the_field_and_autosaves(app) {
+        let j = jury(app).await;
+        let juror = TestApp::client_for(app, "jon@fjordvik.example").await;
+        let path = format!("/jury/applications/{}", j.p);
+        let page = juror.get(app.url(&path)).send().await.unwrap();
+        assert_eq!(page.status(), 200);
+        let html = page.text().await.unwrap();
+        assert!(html.contains("Lesevenner") && html.contains("id=\"review-form\""));
+        let criteria = app.services.review_page(&j.jon, j.p).await.unwrap().criteria;
+        let (yes_no, range) = (criteria[0].id, criteria[1].id);
+        let token = app.csrf_with(&juror, &path).await;
+        let post = |fields: Vec<(String, String)>, autosave: bool| {
+            let mut req = juror.post(app.url(&format!("{path}/review"))).form(&fields);
+            if autosave {
+                req = req.header("x-autosave", "1");
+            }
+            req.send()
+        };
+        let field = |k: &str, v: &str| (k.to_string(), v.to_string());
+        // A value off the scale: 422, the message at its criterion, what was typed kept.
+        let res = post(vec![field("_csrf", &token), field(&format!("score-{range}"), "9"), field("comment", "Tekst som blir stående")], false).await.unwrap();
+        assert_eq!(res.status(), 422);
+        let html = res.text().await.unwrap();
+        assert!(html.contains(&format!("id=\"score-{range}-error\"")) && html.contains("Velg en verdi på skalaen."));
+        assert!(html.contains("Tekst som blir stående"));
+        assert!(app.services.review_page(&j.jon, j.p).await.unwrap().own.is_none(), "nothing stored");
+        // Autosave: JSON with the new version.
+        let res = post(vec![field("_csrf", &token), field(&format!("score-{yes_no}"), "1"), field(&format!("note-{yes_no}"), "Tatt i bruk")], true).await.unwrap();
+        assert_eq!(res.status(), 200);
+        let answer: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(answer["status"], "saved");
+        assert_eq!(answer["version"], 1);
+        // The same version again loses: 409 for the script.
+        let stale = post(vec![field("_csrf", &token), field("version", "0"), field(&format!("score-{yes_no}"), "0")], true).await.unwrap();
+        assert_eq!(stale.status(), 409);
+        // Submitted with the button: 303 back to the page, which now shows it submitted.
+        let res = post(vec![field("_csrf", &token), field("version", "1"), field(&format!("score-{yes_no}"), "1"), field("action", "submit")], false).await.unwrap();
+        assert_eq!(res.status(), 303);
+        let own = app.services.review_page(&j.jon, j.p).await.unwrap().own.unwrap();
+        assert_eq!(own.state, ReviewState::Submitted);
+        assert_eq!(own.score(yes_no).unwrap().value, Some(1));
+        // The conflicted chair's page of Kari's application shows no review form and no
+        // other juror's comments.
+        review(app, &j.deputy, j.a, &entries(app, &j, &j.deputy, &["1", "5"]).await, ReviewIntent::Submit).await.unwrap();
+        let chair = TestApp::client_for(app, "leder@fjordvik.example").await;
+        let html = chair.get(app.url(&format!("/jury/applications/{}", j.a))).send().await.unwrap().text().await.unwrap();
+        assert!(!html.contains("id=\"review-form\"") && !html.contains("om 5") && !html.contains("Samlet sett bra."));
+        // The overview for the chair: her row on Kari's says conflicted, nothing else.
+        let overview = chair.get(app.url(&format!("/jury/categories/{}", j.category))).send().await.unwrap();
+        assert_eq!(overview.status(), 200);
+        let html = overview.text().await.unwrap();
+        assert!(html.contains("Du er inhabil"));
+    }
+}

@@ -31,7 +31,74 @@ pub struct Publication<'a> {
     pub no_winner_reason: &'a str,
 }
 
+/// Only whoever acts as chair for the application decides on it, once the jury may
+/// work: to anyone off the jury the application does not exist.
+fn acting(panel: &super::Panel, now: OffsetDateTime, application: Uuid, user: &User) -> Result<()> {
+    panel.application(application)?;
+    if panel.role_of(user.id).is_none() || !panel.is_open(now) {
+        Err(ServiceError::NotFound)
+    } else if panel.acting_chair(application) != Some(user.id) {
+        Err(ServiceError::Forbidden)
+    } else {
+        Ok(())
+    }
+}
+
+/// What the acting chair sees when deciding on one application.
+pub struct DecisionPage {
+    pub application: prisverdig_store::jury::JuryApplication,
+    pub category: prisverdig_store::categories::CategoryContext,
+    pub decision: Option<prisverdig_store::decisions::DecisionRow>,
+    pub feedback: Option<FeedbackRow>,
+    /// The jurors' comments from the reviews that count: (name, overall comment, the
+    /// comments per criterion).
+    pub comments: Vec<(String, String, Vec<String>)>,
+    pub results_public: bool,
+}
+
 impl Services {
+    /// The decision page: only for whoever acts as chair for the application.
+    #[tracing::instrument(skip_all)]
+    pub async fn decision_page(&self, user: &User, application: Uuid) -> Result<DecisionPage> {
+        let now = self.clock.now();
+        let panel = self.panel_of(application).await?;
+        let app = panel.application(application)?.clone();
+        acting(&panel, now, application, user)?;
+        let decision = decisions::of_category(&self.db, panel.category.id)
+            .await?
+            .into_iter()
+            .find(|d| d.application_id == application);
+        let comments = prisverdig_store::reviews::of_application(&self.db, application)
+            .await?
+            .into_iter()
+            .filter(|r| r.state == prisverdig_domain::jury::ReviewState::Submitted)
+            .filter(|r| !panel.binds(application, r.juror_id))
+            .filter_map(|r| {
+                let name = panel
+                    .members
+                    .iter()
+                    .find(|m| m.user_id == r.juror_id)?
+                    .name
+                    .clone();
+                let notes = r
+                    .scores
+                    .iter()
+                    .map(|s| s.comment.clone())
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                Some((name, r.comment, notes))
+            })
+            .collect();
+        Ok(DecisionPage {
+            feedback: decisions::feedback(&self.db, application).await?,
+            results_public: panel.results_public(now),
+            category: panel.category,
+            application: app,
+            decision,
+            comments,
+        })
+    }
+
     /// The acting chair for the application (the deputy where the chair is conflicted)
     /// sets, changes or removes (`kind: None`) its decision.
     #[tracing::instrument(skip_all)]
@@ -45,10 +112,7 @@ impl Services {
     ) -> Result<()> {
         let now = self.clock.now();
         let panel = self.panel_of(application).await?;
-        panel.application(application)?;
-        if panel.acting_chair(application) != Some(user.id) {
-            return Err(ServiceError::Forbidden);
-        }
+        acting(&panel, now, application, user)?;
         if panel.results_public(now) {
             return Err(ValidationError::new("decision", "error-results-published").into());
         }
@@ -100,10 +164,7 @@ impl Services {
     ) -> Result<i64> {
         let now = self.clock.now();
         let panel = self.panel_of(application).await?;
-        panel.application(application)?;
-        if panel.acting_chair(application) != Some(user.id) {
-            return Err(ServiceError::Forbidden);
-        }
+        acting(&panel, now, application, user)?;
         let text = check_text("feedback", text, MAX_FEEDBACK_CHARS)?;
         let mut tx = self.db.begin().await?;
         let v = decisions::set_feedback(&mut tx, now, application, version, &text, user.id).await?;

@@ -146,7 +146,12 @@ impl Services {
         let mut missing_reviews = 0;
         let mut missing_feedback = 0;
         let mut rows = Vec::new();
+        // Before the deadline the jury sees no application, not even on the overview.
+        let shown = admin || panel.is_open(now);
         for (app, total) in panel.applications.iter().zip(totals.applications) {
+            if !shown {
+                break;
+            }
             let cells: Vec<Progress> = panel
                 .members
                 .iter()

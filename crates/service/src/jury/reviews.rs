@@ -40,6 +40,8 @@ pub struct OwnConflict {
 /// The review page.
 pub struct ReviewPage {
     pub application: ApplicationRow,
+    /// Its answers, as the form holds them.
+    pub form: prisverdig_domain::application_form::ApplicationForm,
     pub category: CategoryContext,
     pub criteria: Vec<CriterionRow>,
     pub questions: Vec<QuestionRow>,
@@ -148,7 +150,9 @@ impl Services {
             .await?
             .ok_or(ServiceError::NotFound)?;
         let conflict = own_conflict(&panel, application, user.id);
+        let continues = applications::continues(&self.db, application).await?;
         let mut page = ReviewPage {
+            form: crate::apply::form_of(&row, continues),
             criteria: criteria::of_category(&self.db, panel.category.id).await?,
             questions: questions::of_category(&self.db, panel.category.id).await?,
             team: self.team_names(&row).await?,

@@ -5,6 +5,7 @@ mod audit;
 mod categories;
 mod criteria;
 mod home;
+mod jury;
 mod listed;
 mod listed_form;
 mod questions;
@@ -98,6 +99,13 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/{id}/invitation", post(users::renew))
         .route("/admin/audit", get(audit::list))
         .route("/admin/audit.csv", get(audit::download))
+        .route(
+            "/admin/categories/{id}/jury",
+            get(jury::show).post(jury::add),
+        )
+        .route("/admin/categories/{id}/jury/{member}", post(jury::change))
+        .route("/admin/conflicts", get(jury::conflicts))
+        .route("/admin/conflicts/{id}", post(jury::decide))
         .route("/admin/tips", get(tips::list))
         .route("/admin/tips/{id}/handled", post(tips::handled))
 }

@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/applications/{id}/save", post(save::save))
         .route("/applications/{id}/withdraw", post(withdraw::submit))
         .route("/applications/{id}/receipt", get(receipt::show))
+        .route("/applications/{id}/conflict", post(receipt::point_out))
         .route("/applications/{id}/team", post(team::invite))
         .route("/applications/{id}/team/remove", post(team::remove))
         .route("/my-applications", get(mine::show))

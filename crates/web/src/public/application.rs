@@ -7,10 +7,7 @@ use crate::story_teaser::StoryTeaser;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use prisverdig_domain::application::IdeaOrigin;
-use prisverdig_domain::application_form::MistakeDecision;
 use prisverdig_service::catalogue::Surroundings;
-use prisverdig_service::markdown::render;
 use prisverdig_service::model::{Attachment, Endorsement};
 use uuid::Uuid;
 
@@ -86,57 +83,8 @@ pub async fn page(
         ),
         None => None,
     };
-    let a = &p.form.answers;
-    let origin = match p.form.idea_origin {
-        Some(IdeaOrigin::Original) => shell.t("apply-origin-original"),
-        Some(IdeaOrigin::Adapted) => shell.t("apply-origin-adapted"),
-        Some(IdeaOrigin::Adopted) => shell.t("apply-origin-adopted"),
-        None => String::new(),
-    };
-    let origin = match a.origin_from.trim() {
-        "" => origin,
-        from => format!("{origin}\n\n{from}"),
-    };
-    let mut sections = vec![
-        (shell.t("apply-what-we-did"), a.what_we_did.clone()),
-        (shell.t("apply-three-years-ago"), a.three_years_ago.clone()),
-        (shell.t("apply-effect"), a.effect.clone()),
-        (shell.t("apply-partners"), a.partners.clone()),
-        (shell.t("apply-section-origin"), origin),
-    ];
-    if let Some(m) = &a.mistake {
-        let decision = match m.decision {
-            Some(MistakeDecision::ChangedCourse) => shell.t("apply-decision-changed-course"),
-            Some(MistakeDecision::Stopped) => shell.t("apply-decision-stopped"),
-            None => String::new(),
-        };
-        sections.push((shell.t("apply-mistake-tried"), m.tried.clone()));
-        sections.push((shell.t("apply-mistake-went-wrong"), m.went_wrong.clone()));
-        sections.push((shell.t("apply-mistake-learned"), m.learned.clone()));
-        sections.push((shell.t("apply-mistake-decision"), decision));
-    }
-    if let Some(src) = &a.external_source {
-        sections.push((
-            shell.t("apply-section-source"),
-            format!("{} – {} {}", src.organisation, src.title, src.link),
-        ));
-    }
-    for q in &p.questions {
-        if let Some(answer) = a.questions.get(&q.id) {
-            sections.push((q.text.clone(), answer.clone()));
-        }
-    }
-    sections.retain(|(_, text)| !text.trim().is_empty());
-    let sections = sections
-        .into_iter()
-        .map(|(h, text)| (h, render(&text)))
-        .collect();
-    let criteria = p
-        .criteria
-        .iter()
-        .zip(a.criteria.iter())
-        .map(|(c, answer)| (c.text.clone(), render(answer)))
-        .collect();
+    let sections = crate::answers::sections(shell.locale, &p.form, &p.questions);
+    let criteria = crate::answers::criteria(&p.form, &p.criteria);
     let (images, documents) = state
         .services
         .attachments(id)

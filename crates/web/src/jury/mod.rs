@@ -1,0 +1,32 @@
+//! The jury's pages: the juror's list, the review page (scores, the others' reviews after
+//! one's own, declaring a conflict), the chair's overview with the lock and the
+//! publication, and the decision and feedback on each application. Every page asks the
+//! jury's use cases, which decide who sees what (`prisverdig_service::jury::Panel`).
+
+mod decision;
+mod overview;
+mod review;
+mod seats;
+
+use crate::state::AppState;
+use axum::Router;
+use axum::routing::{get, post};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/jury", get(seats::show))
+        .route("/jury/applications/{id}", get(review::show))
+        .route("/jury/applications/{id}/review", post(review::save))
+        .route("/jury/applications/{id}/conflict", post(review::declare))
+        .route(
+            "/jury/applications/{id}/decision",
+            get(decision::show).post(decision::decide),
+        )
+        .route("/jury/applications/{id}/feedback", post(decision::feedback))
+        .route("/jury/categories/{id}", get(overview::show))
+        .route("/jury/categories/{id}/lock", post(overview::lock))
+        .route(
+            "/jury/categories/{id}/publication",
+            post(overview::publication),
+        )
+}
