@@ -212,6 +212,34 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
           await visit(page, role, lang, `/applications/${submitted}`, 'public page with an image');
           await visit(page, role, lang, '/my-applications', '/my-applications (with applications)');
         }
+        if (role === 'juror') {
+          // The jury's pages: the list, a review (saved as a draft, then with an error in its
+          // declaration), the chair's overview and a decision with its feedback.
+          await visit(page, role, lang, '/jury');
+          const links = await sameOriginLinks(page, server.base);
+          const review = links.find((l) => /^\/jury\/applications\/[^/]+$/.test(l));
+          const overview = links.find((l) => /^\/jury\/categories\/[^/]+$/.test(l));
+          assert.ok(review && overview, 'the chair sees applications to review and the overview');
+          await visit(page, role, lang, review, 'review page');
+          if (await page.$('#review-form button[value="save"]:not([disabled])')) {
+            await Promise.all([page.waitForNavigation(), page.click('#review-form button[value="save"]')]);
+            await audit(page, role, lang, 'review page (saved)');
+          }
+          if (await page.$('form[action$="/conflict"]')) {
+            await page.click('details.ds-details summary');
+            await Promise.all([page.waitForNavigation(), page.click('form[action$="/conflict"] button[type=submit]')]);
+            await audit(page, role, lang, 'review page (declaration errors)');
+          }
+          await visit(page, role, lang, overview, 'overview');
+          await visit(page, role, lang, `${overview}?sort=calibrated`, 'overview (sorted)');
+          const decision = (await sameOriginLinks(page, server.base)).find((l) => l.endsWith('/decision'));
+          assert.ok(decision, 'the chair decides on some application');
+          await visit(page, role, lang, decision, 'decision page');
+          await page.goto(`${server.base}${overview}`);
+          await page.fill('#results_date_input', '2019-12-01');
+          await Promise.all([page.waitForNavigation(), page.click('form[action$="/publication"] button[type=submit]:not([name])')]);
+          await audit(page, role, lang, 'overview (publication errors)');
+        }
         if (role === 'editor') {
           // The story desk, a new story with its errors, then saved; its edit page with an
           // image, and publishing with an error.

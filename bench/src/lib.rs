@@ -11,8 +11,14 @@ use std::time::Duration;
 /// Starts the real application on a loopback port, on a runtime of its own so that the
 /// load generator does not share the server's threads. Returns the base URL and services.
 pub fn start_server(data_dir: &Path) -> anyhow::Result<(String, Services)> {
+    start_server_on(data_dir, None)
+}
+
+/// The same on the database at `url` (an empty PostgreSQL database, say); `None` is a
+/// fresh SQLite file in `data_dir`.
+pub fn start_server_on(data_dir: &Path, url: Option<String>) -> anyhow::Result<(String, Services)> {
     std::fs::create_dir_all(data_dir)?;
-    let url = format!("sqlite://{}", data_dir.join("bench.db").display());
+    let url = url.unwrap_or_else(|| format!("sqlite://{}", data_dir.join("bench.db").display()));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

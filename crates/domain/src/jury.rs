@@ -101,6 +101,13 @@ pub enum Progress {
 }
 
 impl Progress {
+    pub const ALL: [Progress; 4] = [
+        Progress::NotStarted,
+        Progress::Draft,
+        Progress::Submitted,
+        Progress::Conflicted,
+    ];
+
     pub fn of(review: Option<ReviewState>, conflicted: bool) -> Progress {
         match (conflicted, review) {
             (true, _) => Progress::Conflicted,

@@ -80,8 +80,10 @@ macro_rules! columns {
 }
 
 fn with_scores(mut reviews: Vec<ReviewRow>, scores: Vec<StoredScore>) -> Vec<ReviewRow> {
+    let at: std::collections::HashMap<Uuid, usize> =
+        reviews.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     for s in scores {
-        if let Some(r) = reviews.iter_mut().find(|r| r.id == s.review_id) {
+        if let Some(r) = at.get(&s.review_id).map(|&i| &mut reviews[i]) {
             r.scores.push(ScoreRow {
                 criterion_id: s.criterion_id,
                 value: s.value,
@@ -137,6 +139,47 @@ pub async fn of_application(db: &Db, application_id: Uuid) -> Result<Vec<ReviewR
 pub struct ReviewContent<'a> {
     pub comment: &'a str,
     pub scores: &'a [ScoreRow],
+    /// Its weighted total on 0..1, computed by the domain from `scores`.
+    pub fraction: Option<f64>,
+}
+
+/// A review as the overview reads it: whose, how far, its weighted total.
+#[derive(Debug, Clone)]
+pub struct ReviewSummary {
+    pub application_id: Uuid,
+    pub juror_id: Uuid,
+    pub state: ReviewState,
+    pub fraction: Option<f64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct StoredSummary {
+    id: Uuid,
+    application_id: Uuid,
+    juror_id: Uuid,
+    state: String,
+    fraction: Option<f64>,
+}
+
+/// Every review of a category without its scores: the overview and the juror's list.
+pub async fn summaries_of_category(db: &Db, category_id: Uuid) -> Result<Vec<ReviewSummary>> {
+    let rows: Vec<StoredSummary> = on_pool!(db, |pool| sqlx::query_as(
+        "SELECT r.id, r.application_id, r.juror_id, r.state, r.fraction FROM review r \
+         JOIN application a ON a.id = r.application_id WHERE a.category_id = $1"
+    )
+    .bind(category_id)
+    .fetch_all(pool)
+    .await)?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(ReviewSummary {
+                state: decode::code(ReviewState::parse, "review", r.id, "state", r.state)?,
+                application_id: r.application_id,
+                juror_id: r.juror_id,
+                fraction: r.fraction,
+            })
+        })
+        .collect()
 }
 
 /// Saves a juror's review: a new one when `expected` is `None` (a second first save of the
@@ -154,14 +197,15 @@ pub async fn save(
         None => {
             let id = Uuid::now_v7();
             on_tx!(tx, |conn| sqlx::query(
-                "INSERT INTO review (id, application_id, juror_id, state, comment, created_at, \
-                 updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $6, 1)"
+                "INSERT INTO review (id, application_id, juror_id, state, comment, fraction, \
+                 created_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 1)"
             )
             .bind(id)
             .bind(application_id)
             .bind(juror_id)
             .bind(ReviewState::Draft.as_str())
             .bind(content.comment)
+            .bind(content.fraction)
             .bind(utc(now))
             .execute(conn)
             .await
@@ -170,8 +214,9 @@ pub async fn save(
             (id, 1)
         }
         Some(expected) => {
-            let id: Option<(Uuid,)> = on_tx!(tx, |conn| sqlx::query_as(
-                "UPDATE review SET comment = $1, updated_at = $2, version = version + 1 \
+            let id: Option<(Uuid,)> = on_tx!(tx, |conn| {
+                sqlx::query_as(
+                "UPDATE review SET comment = $1, fraction = $6, updated_at = $2, version = version + 1 \
                  WHERE application_id = $3 AND juror_id = $4 AND version = $5 RETURNING id"
             )
             .bind(content.comment)
@@ -179,8 +224,10 @@ pub async fn save(
             .bind(application_id)
             .bind(juror_id)
             .bind(expected)
+            .bind(content.fraction)
             .fetch_optional(conn)
-            .await)?;
+            .await
+            })?;
             let Some((id,)) = id else {
                 return Err(StoreError::VersionConflict {
                     entity: "review",
@@ -197,17 +244,24 @@ pub async fn save(
             (id, expected + 1)
         }
     };
-    for s in content.scores {
-        on_tx!(tx, |conn| sqlx::query(
-            "INSERT INTO score (review_id, criterion_id, value, comment) VALUES ($1, $2, $3, $4)"
-        )
-        .bind(id)
-        .bind(s.criterion_id)
-        .bind(s.value)
-        .bind(&s.comment)
-        .execute(conn)
-        .await
-        .map(|_| ()))?;
+    // One statement for all criteria: a form has at most a few dozen.
+    if !content.scores.is_empty() {
+        let mut sql =
+            String::from("INSERT INTO score (review_id, criterion_id, value, comment) VALUES ");
+        for i in 0..content.scores.len() {
+            let n = i * 3;
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("($1, ${}, ${}, ${})", n + 2, n + 3, n + 4));
+        }
+        on_tx!(tx, |conn| {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone())).bind(id);
+            for s in content.scores {
+                q = q.bind(s.criterion_id).bind(s.value).bind(&s.comment);
+            }
+            q.execute(conn).await.map(|_| ())
+        })?;
     }
     Ok((id, version))
 }

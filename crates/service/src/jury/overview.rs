@@ -11,7 +11,7 @@ use prisverdig_store::categories::CategoryContext;
 use prisverdig_store::criteria;
 use prisverdig_store::decisions::{self, DecisionRow};
 use prisverdig_store::jury::{JuryApplication, JuryState, Member};
-use prisverdig_store::reviews::{self, ReviewRow};
+use prisverdig_store::reviews::{self, ReviewSummary};
 use prisverdig_store::users::User;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -94,12 +94,9 @@ pub(crate) fn scoring_criteria(rows: &[criteria::CriterionRow]) -> Vec<scoring::
         .collect()
 }
 
-/// The reviews that count: submitted, by a juror not kept out by a conflict.
-pub(crate) fn counted(
-    panel: &Panel,
-    criteria: &[scoring::Criterion],
-    reviews: &[ReviewRow],
-) -> Vec<Scored> {
+/// The reviews that count: submitted, by a juror on the jury not kept out by a conflict,
+/// with something scored.
+pub(crate) fn counted(panel: &Panel, reviews: &[ReviewSummary]) -> Vec<Scored> {
     let bound = bound_pairs(panel);
     reviews
         .iter()
@@ -107,15 +104,10 @@ pub(crate) fn counted(
         .filter(|r| !bound.contains(&(r.application_id, r.juror_id)))
         .filter(|r| panel.role_of(r.juror_id).is_some())
         .filter_map(|r| {
-            let values: HashMap<Uuid, i64> = r
-                .scores
-                .iter()
-                .filter_map(|s| Some((s.criterion_id, s.value?)))
-                .collect();
             Some(Scored {
                 application: r.application_id,
                 juror: r.juror_id,
-                fraction: scoring::review_fraction(criteria, &values)?,
+                fraction: r.fraction?,
             })
         })
         .collect()
@@ -134,11 +126,11 @@ impl Services {
         require_lead(&panel, user)?;
         let admin = user.has(Role::Administrator);
         let criteria = scoring_criteria(&criteria::of_category(&self.db, category).await?);
-        let reviews = reviews::of_category(&self.db, category).await?;
+        let reviews = reviews::summaries_of_category(&self.db, category).await?;
         let decisions = decisions::of_category(&self.db, category).await?;
         let feedback = decisions::feedback_of_category(&self.db, category).await?;
         let ids: Vec<Uuid> = panel.applications.iter().map(|a| a.id).collect();
-        let totals = scoring::totals(&ids, &counted(&panel, &criteria, &reviews));
+        let totals = scoring::totals(&ids, &counted(&panel, &reviews));
         let mut by_pair: HashMap<(Uuid, Uuid), ReviewState> = HashMap::new();
         for r in &reviews {
             by_pair.insert((r.application_id, r.juror_id), r.state);

@@ -107,7 +107,7 @@ impl Services {
         let mut out = Vec::new();
         for seat in jury::seats_of(&self.db, user.id).await? {
             let panel = self.panel(seat.category_id, None).await?;
-            let reviews = reviews::of_category(&self.db, seat.category_id).await?;
+            let reviews = reviews::summaries_of_category(&self.db, seat.category_id).await?;
             let visible = visible_to(&panel, now, user.id);
             let applications = panel
                 .applications
@@ -228,6 +228,9 @@ impl Services {
             .await?
             .into_iter()
             .find(|r| r.juror_id == user.id);
+        // Read before the write transaction: on SQLite a pool read while this holds the
+        // write lock can wait behind writers queued on the same pool.
+        let criteria = criteria::of_category(&self.db, panel.category.id).await?;
         let mut tx = self.db.begin().await?;
         let saved = match input.intent {
             ReviewIntent::Reopen => {
@@ -260,7 +263,6 @@ impl Services {
                 {
                     return Err(ValidationError::new("review", "error-review-submitted").into());
                 }
-                let criteria = criteria::of_category(&self.db, panel.category.id).await?;
                 let scales: Vec<_> = criteria.iter().map(|c| (c.id, c.scale)).collect();
                 let (checked, overall) = match review::check(&scales, input.entries, input.overall)
                 {
@@ -276,9 +278,17 @@ impl Services {
                         comment: c.comment,
                     })
                     .collect();
+                let values: std::collections::HashMap<Uuid, i64> = scores
+                    .iter()
+                    .filter_map(|s| Some((s.criterion_id, s.value?)))
+                    .collect();
                 let content = ReviewContent {
                     comment: &overall,
                     scores: &scores,
+                    fraction: prisverdig_domain::scoring::review_fraction(
+                        &super::overview::scoring_criteria(&criteria),
+                        &values,
+                    ),
                 };
                 let (id, mut version) =
                     reviews::save(&mut tx, now, application, user.id, input.version, content)

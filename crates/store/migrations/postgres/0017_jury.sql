@@ -43,6 +43,9 @@ CREATE TABLE review (
     juror_id UUID NOT NULL REFERENCES users(id),
     state TEXT NOT NULL,
     comment TEXT NOT NULL DEFAULT '',
+    -- The review's weighted total on 0..1 (domain::scoring::review_fraction), kept with
+    -- each save so the overview need not read every score; NULL when nothing is scored.
+    fraction DOUBLE PRECISION,
     created_at TIMESTAMPTZ NOT NULL,
     updated_at TIMESTAMPTZ NOT NULL,
     submitted_at TIMESTAMPTZ,

@@ -15,6 +15,7 @@ use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use prisverdig_domain::jury::Progress;
 use prisverdig_domain::local_time::{oslo_parts, parse_oslo};
 use prisverdig_service::jury::decisions::Publication;
 use prisverdig_service::jury::overview::{Overview, OverviewSort};
@@ -83,17 +84,18 @@ fn number(shell: &Shell, value: f64) -> String {
 
 fn page(shell: Shell, o: Overview, errors: FormErrors) -> OverviewPage {
     let show = |f: f64| number(&shell, o.scale.show(f));
+    // Four names for 300 × 12 cells: translated once each.
+    let progress: std::collections::HashMap<Progress, String> = Progress::ALL
+        .iter()
+        .map(|p| (*p, shell.t(labels::progress(*p))))
+        .collect();
     let rows = o
         .rows
         .iter()
         .map(|r| RowView {
             id: r.application.id,
             title: r.application.title.clone(),
-            cells: r
-                .cells
-                .iter()
-                .map(|p| shell.t(labels::progress(*p)))
-                .collect(),
+            cells: r.cells.iter().map(|p| progress[p].clone()).collect(),
             conflicted: r.viewer_conflicted,
             totals: r.total.as_ref().map(|t| {
                 (
