@@ -314,6 +314,8 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("POST", "/jury/applications/{id}/decision", Rule::JuryChair),
     ("POST", "/jury/applications/{id}/feedback", Rule::JuryChair),
     ("GET", "/jury/categories/{id}", Rule::JuryLead),
+    ("GET", "/jury/categories/{id}/export.csv", Rule::JuryLead),
+    ("GET", "/jury/categories/{id}/export.xlsx", Rule::JuryLead),
     ("POST", "/jury/categories/{id}/lock", Rule::JuryLead),
     ("POST", "/jury/categories/{id}/publication", Rule::JuryLead),
     ("POST", "/applications/{id}/conflict", Rule::Team),

@@ -564,3 +564,42 @@ on_both_backends! {
         assert!(html.contains("Du er inhabil"));
     }
 }
+
+on_both_backends! {
+    async fn the_export_shows_what_the_overview_shows_its_reader(app) {
+        let j = jury(app).await;
+        let s = &app.services;
+        let full = entries(app, &j, &j.deputy, &["1", "6", "6", "6", "6", "6"]).await;
+        review(app, &j.deputy, j.a, &full, ReviewIntent::Submit).await.unwrap();
+        review(app, &j.deputy, j.p, &full, ReviewIntent::Submit).await.unwrap();
+        review(app, &j.chair, j.p, &entries(app, &j, &j.chair, &["0", "2"]).await, ReviewIntent::Submit).await.unwrap();
+        s.decide_application(&j.chair, j.p, None, Some(Outcome::Winner), "=HYPERLINK(\"x\")").await.unwrap();
+        // The chair is conflicted on Kari's two: neither they nor their reviews are in hers.
+        let chair = s.jury_export(&j.chair, j.category).await.unwrap();
+        let titles: Vec<_> = chair.applications.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Lesevenner"]);
+        assert_eq!(chair.reviews.len(), 2, "the deputy's and her own review of Per's");
+        assert!(chair.reviews.iter().all(|r| r.application == "Lesevenner"));
+        // The administrator's has all three, with the deputy's review of Kari's.
+        let admin = s.jury_export(&j.admin, j.category).await.unwrap();
+        assert_eq!(admin.applications.len(), 3);
+        assert_eq!(admin.reviews.len(), 3);
+        let lesevenner = admin.applications.iter().find(|a| a.title == "Lesevenner").unwrap();
+        // Hand-computed: Dag 1.0 and Cecilie (no; 2 of 1–6 → 0.2) → (0 + 0.2) / 2 = 0.1;
+        // mean (1.0 + 0.1) / 2 = 0.55 → 14.3 of 26.
+        assert!((lesevenner.raw.unwrap() - 14.3).abs() < 1e-9, "{:?}", lesevenner.raw);
+        assert!(forbidden(s.jury_export(&j.mona, j.category).await));
+        // Over HTTP: the CSV defuses a formula, the XLSX is a workbook.
+        let client = TestApp::client_for(app, "leder@fjordvik.example").await;
+        let res = client.get(app.url(&format!("/jury/categories/{}/export.csv", j.category))).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
+        let csv = res.text().await.unwrap();
+        assert!(csv.contains("'=HYPERLINK") && !csv.contains(",=HYPERLINK"));
+        assert!(!csv.contains("Smart renhold") && !csv.contains("Digital postkasse"));
+        let res = client.get(app.url(&format!("/jury/categories/{}/export.xlsx", j.category))).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        let bytes = res.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"PK\x03\x04") && bytes.len() > 2000, "a zip container");
+    }
+}

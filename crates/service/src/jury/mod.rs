@@ -10,6 +10,7 @@
 
 pub mod conflicts;
 pub mod decisions;
+pub mod export;
 pub mod members;
 pub mod overview;
 pub mod reviews;

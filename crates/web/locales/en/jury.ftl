@@ -144,3 +144,6 @@ jury-feedback-text = Everyone who applies is seen: the team sees the feedback on
 jury-comments-heading = The jurors' comments
 jury-feedback-field = Feedback
 jury-save-feedback = Save the feedback
+jury-export = Download the jury's work
+jury-export-applications = Applications
+jury-export-reviews = Reviews

@@ -144,3 +144,6 @@ jury-feedback-text = Alle som søker blir sett: teamet ser tilbakemeldingen på 
 jury-comments-heading = Jurymedlemmenes kommentarer
 jury-feedback-field = Tilbakemelding
 jury-save-feedback = Lagre tilbakemeldingen
+jury-export = Last ned juryens arbeid
+jury-export-applications = Søknader
+jury-export-reviews = Vurderinger

@@ -144,3 +144,6 @@ jury-feedback-text = Alle som søkjer blir sett: teamet ser tilbakemeldinga på 
 jury-comments-heading = Kommentarane til jurymedlemmene
 jury-feedback-field = Tilbakemelding
 jury-save-feedback = Lagre tilbakemeldinga
+jury-export = Last ned arbeidet til juryen
+jury-export-applications = Søknader
+jury-export-reviews = Vurderingar

@@ -4,6 +4,7 @@
 //! jury's use cases, which decide who sees what (`prisverdig_service::jury::Panel`).
 
 mod decision;
+mod export;
 mod overview;
 mod review;
 mod seats;
@@ -24,6 +25,8 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/jury/applications/{id}/feedback", post(decision::feedback))
         .route("/jury/categories/{id}", get(overview::show))
+        .route("/jury/categories/{id}/export.csv", get(export::csv))
+        .route("/jury/categories/{id}/export.xlsx", get(export::xlsx))
         .route("/jury/categories/{id}/lock", post(overview::lock))
         .route(
             "/jury/categories/{id}/publication",
