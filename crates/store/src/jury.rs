@@ -180,11 +180,14 @@ pub struct JuryState {
     pub results_at: Option<OffsetDateTime>,
     pub no_winner_reason: String,
     pub jury_version: i64,
+    /// «Anonym vurdering»: the jury sees neither the team nor the unit.
+    pub blind: bool,
 }
 
 #[derive(sqlx::FromRow)]
 struct StoredState {
     id: Uuid,
+    blind: bool,
     scores_locked_at: Option<OffsetDateTime>,
     nominees_at: Option<OffsetDateTime>,
     results_at: Option<OffsetDateTime>,
@@ -194,8 +197,8 @@ struct StoredState {
 
 pub async fn state(db: &Db, category_id: Uuid) -> Result<Option<JuryState>> {
     let row: Option<StoredState> = on_pool!(db, |pool| sqlx::query_as(
-        "SELECT id, scores_locked_at, nominees_at, results_at, no_winner_reason, jury_version \
-         FROM category WHERE id = $1"
+        "SELECT id, blind, scores_locked_at, nominees_at, results_at, no_winner_reason, \
+         jury_version FROM category WHERE id = $1"
     )
     .bind(category_id)
     .fetch_optional(pool)
@@ -207,6 +210,7 @@ pub async fn state(db: &Db, category_id: Uuid) -> Result<Option<JuryState>> {
         results_at: r.results_at,
         no_winner_reason: r.no_winner_reason,
         jury_version: r.jury_version,
+        blind: r.blind,
     }))
 }
 

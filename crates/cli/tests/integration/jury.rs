@@ -603,3 +603,22 @@ on_both_backends! {
         assert!(bytes.starts_with(b"PK\x03\x04") && bytes.len() > 2000, "a zip container");
     }
 }
+
+on_both_backends! {
+    async fn a_blind_category_shows_the_jury_neither_team_nor_unit(app) {
+        let j = jury(app).await;
+        prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query("UPDATE category SET blind = TRUE WHERE id = $1").bind(j.category).execute(pool).await.map(|_| ())).unwrap();
+        let page = app.services.review_page(&j.mona, j.a).await.unwrap();
+        assert!(page.blind && page.team.is_empty() && page.application.unit_snapshot.0.is_empty());
+        let client = TestApp::client_for(app, "mona@fjordvik.example").await;
+        for path in [format!("/jury/applications/{}", j.a), "/jury".to_string()] {
+            let html = client.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+            assert!(!html.contains("Kari Nordmann") && !html.contains("Renhold") && !html.contains("Eiendom"), "{path}");
+        }
+        assert!(app.services.jury_export(&j.admin, j.category).await.unwrap().applications.iter().all(|a| a.unit.is_empty()));
+        // Not blind: the team and the unit are there.
+        prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query("UPDATE category SET blind = FALSE WHERE id = $1").bind(j.category).execute(pool).await.map(|_| ())).unwrap();
+        let html = client.get(app.url(&format!("/jury/applications/{}", j.a))).send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("Kari Nordmann") && html.contains("Renhold"));
+    }
+}

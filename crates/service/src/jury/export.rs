@@ -66,7 +66,12 @@ impl Services {
             applications.push(ExportApplication {
                 id: app.id,
                 title: app.title.clone(),
-                unit: app.unit_snapshot.join(" › "),
+                // «Anonym vurdering»: the unit is not the jury's to know.
+                unit: if panel.state.blind {
+                    String::new()
+                } else {
+                    app.unit_snapshot.join(" › ")
+                },
                 raw: total.and_then(|t| t.raw).map(|f| scale.show(f)),
                 calibrated: total.and_then(|t| t.calibrated).map(|f| scale.show(f)),
                 spread: total.and_then(|t| t.spread).map(|f| scale.show(f)),

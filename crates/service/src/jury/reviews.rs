@@ -53,6 +53,8 @@ pub struct ReviewPage {
     pub others: Option<Vec<(String, ReviewRow)>>,
     pub locked: bool,
     pub conflict: Option<OwnConflict>,
+    /// «Anonym vurdering»: `team` is empty and the unit left out.
+    pub blind: bool,
 }
 
 /// What the juror asks for with a save.
@@ -163,8 +165,13 @@ impl Services {
             others: None,
             locked: panel.locked(),
             conflict,
+            blind: panel.state.blind,
             category: panel.category.clone(),
         };
+        if page.blind {
+            page.team.clear();
+            page.application.unit_snapshot.0.clear();
+        }
         if access == Access::Conflicted {
             return Ok(page);
         }

@@ -147,3 +147,4 @@ jury-save-feedback = Save the feedback
 jury-export = Download the jury's work
 jury-export-applications = Applications
 jury-export-reviews = Reviews
+jury-blind = Anonymous review: the jury does not see who applied.

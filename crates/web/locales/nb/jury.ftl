@@ -147,3 +147,4 @@ jury-save-feedback = Lagre tilbakemeldingen
 jury-export = Last ned juryens arbeid
 jury-export-applications = Søknader
 jury-export-reviews = Vurderinger
+jury-blind = Anonym vurdering: juryen ser ikke hvem som har søkt.

@@ -147,3 +147,4 @@ jury-save-feedback = Lagre tilbakemeldinga
 jury-export = Last ned arbeidet til juryen
 jury-export-applications = Søknader
 jury-export-reviews = Vurderingar
+jury-blind = Anonym vurdering: juryen ser ikkje kven som har søkt.

@@ -69,6 +69,7 @@ pub struct ReviewView {
     saved: bool,
     /// The reason typed for a declaration that was refused.
     declare_reason: String,
+    blind: bool,
 }
 
 fn value_label(shell: &Shell, scale: Scale, value: i64) -> String {
@@ -194,6 +195,7 @@ fn view(
         errors,
         saved,
         declare_reason: String::new(),
+        blind: page.blind,
         shell,
     }
 }
