@@ -16,6 +16,7 @@ pub mod jury;
 pub mod local_time;
 pub mod outcome;
 pub mod password;
+pub mod peoples_choice;
 pub mod role;
 pub mod round;
 pub mod scoring;

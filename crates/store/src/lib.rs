@@ -37,6 +37,7 @@ pub mod second_factor;
 pub mod sessions;
 pub mod sign_in_limits;
 pub mod stories;
+pub mod votes;
 pub mod tips;
 pub mod users;
 
