@@ -131,6 +131,7 @@ pub struct CategoryInput<'a> {
     pub extended_date: &'a str,
     pub extended_time: &'a str,
     pub blind: bool,
+    pub peoples_choice: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -142,6 +143,8 @@ pub struct CategorySetup {
     pub deadline: OffsetDateTime,
     pub extended_deadline: Option<OffsetDateTime>,
     pub blind: bool,
+    /// «Folkets favoritt»: every signed-in employee may vote once (`peoples_choice`).
+    pub peoples_choice: bool,
 }
 
 impl CategoryInput<'_> {
@@ -182,6 +185,7 @@ impl CategoryInput<'_> {
             deadline: deadline.unwrap_or(OffsetDateTime::UNIX_EPOCH),
             extended_deadline: extended,
             blind: self.blind,
+            peoples_choice: self.peoples_choice,
         };
         c.finish(setup)
     }
@@ -293,6 +297,7 @@ mod tests {
             extended_date,
             extended_time: "23:59",
             blind: false,
+            peoples_choice: false,
         }
     }
 

@@ -101,6 +101,20 @@ pub fn tree_order(units: &[(Uuid, Option<Uuid>)]) -> Vec<(usize, usize)> {
     out
 }
 
+/// `unit` and every unit above it, nearest first (a cycle or an unknown parent ends it).
+pub fn chain(unit: Uuid, parents: &HashMap<Uuid, Option<Uuid>>) -> Vec<Uuid> {
+    let mut out = vec![unit];
+    let mut at = unit;
+    while let Some(Some(parent)) = parents.get(&at) {
+        if out.contains(parent) {
+            break;
+        }
+        out.push(*parent);
+        at = *parent;
+    }
+    out
+}
+
 /// The names from the root down to `unit`, e.g. «Eiendom › Renhold».
 pub fn path_names(unit: Uuid, units: &HashMap<Uuid, (Option<Uuid>, String)>) -> Vec<String> {
     let mut names = Vec::new();
@@ -122,6 +136,18 @@ pub fn path_names(unit: Uuid, units: &HashMap<Uuid, (Option<Uuid>, String)>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chain_runs_from_the_unit_to_the_root_and_stops_at_a_cycle() {
+        let (root, mid, leaf) = ids();
+        let parents = HashMap::from([(root, None), (mid, Some(root)), (leaf, Some(mid))]);
+        assert_eq!(chain(leaf, &parents), vec![leaf, mid, root]);
+        assert_eq!(chain(root, &parents), vec![root]);
+        let unknown = Uuid::now_v7();
+        assert_eq!(chain(unknown, &parents), vec![unknown]);
+        let looped = HashMap::from([(mid, Some(leaf)), (leaf, Some(mid))]);
+        assert_eq!(chain(leaf, &looped), vec![leaf, mid]);
+    }
 
     fn ids() -> (Uuid, Uuid, Uuid) {
         (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7())

@@ -199,6 +199,15 @@ impl Services {
         audit::record(&mut tx, now, entry).await?;
         self.commit_public(tx).await?;
         self.demo_reviews(&user_ids).await?;
+        let steal = lookup_kind(&categories, CategoryKind::Steal)?;
+        let stolen: Vec<Uuid> = data
+            .applications
+            .iter()
+            .filter(|a| a.category == CategoryKind::Steal && a.state == ApplicationState::Submitted)
+            .filter_map(|a| by_title.get(&a.title).map(|(id, _)| *id))
+            .collect();
+        self.demo_votes(&data.users, &user_ids, steal, &stolen)
+            .await?;
         let mut credentials = credentials(&data.users, password);
         credentials.totp_uri = self
             .totp_enrolment(
@@ -260,6 +269,39 @@ impl Services {
                     .await?
                     .map_err(|_| ServiceError::broken("demo review off its scale"))?;
             }
+        }
+        Ok(())
+    }
+}
+
+impl Services {
+    /// «Folkets favoritt» in the judging round's «Stjæl med stil»: voting is open (the
+    /// deadline has passed, no results yet) and the demo's people have voted through the
+    /// use case, most for the first entry.
+    async fn demo_votes(
+        &self,
+        people: &[DemoUser],
+        users: &HashMap<String, Uuid>,
+        category: Uuid,
+        entries: &[Uuid],
+    ) -> Result<()> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.db.begin().await?;
+        categories::offer_peoples_choice(&mut tx, category).await?;
+        self.commit_public(tx).await?;
+        // Seeded on a clock before the round's deadline (as some tests do), nobody votes yet.
+        let open = self.peoples_choice(None, entries[0]).await?;
+        if !open.is_some_and(|b| b.open) {
+            return Ok(());
+        }
+        for (i, person) in people.iter().enumerate() {
+            let voter = users::find(&self.db, lookup(users, &person.email)?)
+                .await?
+                .ok_or_else(|| ServiceError::broken("demo voter"))?;
+            self.vote(&voter, entries[(i % 3).min(entries.len() - 1)])
+                .await?;
         }
         Ok(())
     }

@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod memory;
 pub mod model;
 pub mod operations;
+pub mod peoples_choice;
 pub mod privacy;
 pub mod public_changes;
 pub mod search;

@@ -290,6 +290,20 @@ pub async fn set_state(
     Ok(expected_version + 1)
 }
 
+/// Records the applying unit's chain (itself, then every unit above it) as it is at
+/// submission.
+pub async fn set_unit_chain(tx: &mut Tx, id: Uuid, chain: &[Uuid]) -> Result<()> {
+    on_tx!(tx, |conn| sqlx::query(
+        "UPDATE application SET unit_chain = $2 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(Json(chain))
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
 /// Replaces the list of earlier applications this one continues.
 pub async fn set_continues(tx: &mut Tx, id: Uuid, continues: &[Uuid]) -> Result<()> {
     on_tx!(tx, |conn| sqlx::query(

@@ -123,6 +123,7 @@ pub struct CategoryRow {
     pub deadline: OffsetDateTime,
     pub extended_deadline: Option<OffsetDateTime>,
     pub blind: bool,
+    pub peoples_choice: bool,
     pub position: i64,
     /// Raised by every change of its settings; an edit names the version it started from.
     pub version: i64,
@@ -139,6 +140,7 @@ struct Stored {
     deadline: OffsetDateTime,
     extended_deadline: Option<OffsetDateTime>,
     blind: bool,
+    peoples_choice: bool,
     position: i64,
     version: i64,
 }
@@ -157,6 +159,7 @@ impl TryFrom<Stored> for CategoryRow {
             deadline: r.deadline,
             extended_deadline: r.extended_deadline,
             blind: r.blind,
+            peoples_choice: r.peoples_choice,
             position: r.position,
             version: r.version,
         })
@@ -167,7 +170,7 @@ macro_rules! select_category {
     ($rest:literal) => {
         concat!(
             "SELECT id, round_id, kind, name, description, prize_sum_kr, deadline, \
-             extended_deadline, blind, position, version FROM category ",
+             extended_deadline, blind, peoples_choice, position, version FROM category ",
             $rest
         )
     };
@@ -212,13 +215,26 @@ pub async fn insert_setup(
     Ok(id)
 }
 
+/// Turns on «Folkets favoritt» for a category (the demo's; administrators use [`update`]).
+pub async fn offer_peoples_choice(tx: &mut Tx, id: Uuid) -> Result<()> {
+    on_tx!(tx, |conn| sqlx::query(
+        "UPDATE category SET peoples_choice = $2, version = version + 1 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(true)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
 /// Saves the category's settings if it is still at `expected` version;
 /// [`StoreError::VersionConflict`] when someone saved in between.
 pub async fn update(tx: &mut Tx, id: Uuid, expected: i64, s: &CategorySetup) -> Result<()> {
     let changed = on_tx!(tx, |conn| sqlx::query(
         "UPDATE category SET kind = $2, name = $3, description = $4, prize_sum_kr = $5, \
-         deadline = $6, extended_deadline = $7, blind = $8, version = version + 1 \
-         WHERE id = $1 AND version = $9"
+         deadline = $6, extended_deadline = $7, blind = $8, peoples_choice = $10, \
+         version = version + 1 WHERE id = $1 AND version = $9"
     )
     .bind(id)
     .bind(s.kind.as_str())
@@ -229,6 +245,7 @@ pub async fn update(tx: &mut Tx, id: Uuid, expected: i64, s: &CategorySetup) -> 
     .bind(s.extended_deadline.map(utc))
     .bind(s.blind)
     .bind(expected)
+    .bind(s.peoples_choice)
     .execute(conn)
     .await
     .map(|r| r.rows_affected()))?;

@@ -254,6 +254,9 @@ pub struct JuryApplication {
     pub unit_id: Uuid,
     pub owner_id: Uuid,
     pub unit_snapshot: Vec<String>,
+    /// The applying unit and the units above it as they were at submission; empty when not
+    /// recorded (submitted before it was, or imported).
+    pub unit_chain: Vec<Uuid>,
     pub submitted_at: Option<OffsetDateTime>,
     /// Team members with an account.
     pub team: Vec<Uuid>,
@@ -268,6 +271,7 @@ struct StoredJuryApplication {
     unit_id: Uuid,
     owner_id: Uuid,
     unit_snapshot: Json<Vec<String>>,
+    unit_chain: Option<Json<Vec<Uuid>>>,
     submitted_at: Option<OffsetDateTime>,
 }
 
@@ -281,15 +285,16 @@ pub async fn applications(
 ) -> Result<Vec<JuryApplication>> {
     let rows: Vec<StoredJuryApplication> = on_pool!(db, |pool| {
         sqlx::query_as(
-        "SELECT id, category_id, title, summary, unit_id, owner_id, unit_snapshot, submitted_at \
+            "SELECT id, category_id, title, summary, unit_id, owner_id, unit_snapshot, unit_chain, \
+         submitted_at \
          FROM application WHERE category_id = $1 AND state = $2 AND ($3 IS NULL OR id = $3) \
-         ORDER BY submitted_at, id"
-    )
-    .bind(category_id)
-    .bind(ApplicationState::Submitted.as_str())
-    .bind(one)
-    .fetch_all(pool)
-    .await
+         ORDER BY submitted_at, id",
+        )
+        .bind(category_id)
+        .bind(ApplicationState::Submitted.as_str())
+        .bind(one)
+        .fetch_all(pool)
+        .await
     })?;
     let team: Vec<(Uuid, Uuid)> = on_pool!(db, |pool| sqlx::query_as(
         "SELECT t.application_id, t.user_id FROM team_member t \
@@ -315,18 +320,10 @@ pub async fn applications(
             unit_id: r.unit_id,
             owner_id: r.owner_id,
             unit_snapshot: r.unit_snapshot.0,
+            unit_chain: r.unit_chain.map(|c| c.0).unwrap_or_default(),
             submitted_at: r.submitted_at,
         })
         .collect())
-}
-
-/// Every unit with its parent, archived and merged ones included, for walking up the chart.
-pub async fn unit_parents(db: &Db) -> Result<Vec<(Uuid, Option<Uuid>)>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(
-        "SELECT id, parent_id FROM unit"
-    )
-    .fetch_all(pool)
-    .await)?)
 }
 
 /// The category an application belongs to.

@@ -158,6 +158,15 @@ pub async fn rename_unit(tx: &mut Tx, id: Uuid, expected: i64, name: &str) -> Re
     Ok(())
 }
 
+/// Every unit with its parent, archived and merged ones included, for walking up the chart.
+pub async fn parents(db: &Db) -> Result<Vec<(Uuid, Option<Uuid>)>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(
+        "SELECT id, parent_id FROM unit"
+    )
+    .fetch_all(pool)
+    .await)?)
+}
+
 /// Moves the unit if it is still at `expected` version (as [`rename_unit`]).
 pub async fn move_unit(
     tx: &mut Tx,

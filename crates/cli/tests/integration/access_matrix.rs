@@ -121,6 +121,9 @@ enum Rule {
     JuryChair,
     /// The chair's overview and its actions: administrators and the jury's chair and deputy.
     JuryLead,
+    /// A vote for the people's choice: the matrix's category has none, so the ballot does
+    /// not exist for anyone signed in (`peoples_choice.rs` covers a category that has one).
+    NoBallot,
 }
 
 /// Every route of the product with its rule. `{id}` is filled by the rule's resource.
@@ -174,6 +177,7 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("GET", "/files/{id}", Rule::Files),
     ("GET", "/files/{id}/thumbnail", Rule::Files),
     ("POST", "/applications/{id}/cheer", Rule::Published),
+    ("POST", "/applications/{id}/vote", Rule::NoBallot),
     ("POST", "/applications/{id}/adopt", Rule::Published),
     ("POST", "/applications/{id}/endorse", Rule::Endorse),
     ("POST", "/applications/{id}/endorse/remove", Rule::Published),
@@ -442,6 +446,7 @@ fn expect(method: &str, pattern: &str, rule: Rule, viewer: Viewer, state: State)
         Rule::Jury | Rule::JuryScore | Rule::JuryChair => Expect::Refused(404),
         Rule::JuryLead if viewer == Viewer::Administrator => Expect::Allowed,
         Rule::JuryLead => Expect::Refused(403),
+        Rule::NoBallot => Expect::Refused(404),
     }
 }
 

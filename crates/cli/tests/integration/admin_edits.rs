@@ -42,10 +42,10 @@ on_both_backends! {
         let version = crate::harness::hidden_value(&form(app, &category_edit).await, "version").expect("the category form names its version");
         edit(app, &category_edit, &[("version", version.as_str()), ("kind", "innovation"), ("name", "Skoleprisen"), ("description", "For skolene."),
             ("prize_sum_kr", "60000"), ("deadline_date", "2020-11-20"), ("deadline_time", "12:00"),
-            ("extended_date", "2020-11-27"), ("extended_time", "12:00"), ("blind", "1")]).await;
+            ("extended_date", "2020-11-27"), ("extended_time", "12:00"), ("blind", "1"), ("peoples_choice", "1")]).await;
         let page = form(app, &category_edit).await;
         for shown in ["value=\"Skoleprisen\"", ">For skolene.<", "value=\"60000\"", "value=\"2020-11-20\"", "value=\"2020-11-27\"",
-                      "value=\"12:00\"", "name=\"blind\" value=\"1\" checked"] {
+                      "value=\"12:00\"", "name=\"blind\" value=\"1\" checked", "name=\"peoples_choice\" value=\"1\" checked"] {
             assert!(page.contains(shown), "the category form shows {shown}");
         }
         assert!(form(app, &format!("/admin/rounds/{round}")).await.contains("Skoleprisen"), "the round lists the new name");

@@ -214,7 +214,7 @@ on_both_backends! {
         let category = round.category(CategoryKind::Innovation);
         let input = prisverdig_domain::setup::CategoryInput {
             kind: "innovation", name: "Innovasjonsprisen", description: "", prize_sum_kr: "50000",
-            deadline_date: "2019-11-01", deadline_time: "23:59", extended_date: "2019-11-08", extended_time: "23:59", blind: false,
+            deadline_date: "2019-11-01", deadline_time: "23:59", extended_date: "2019-11-08", extended_time: "23:59", blind: false, peoples_choice: false,
         };
         app.services.update_category(&admin, category, 1, &input).await.unwrap();
         app.clock.set(DEADLINE + time::Duration::hours(1));

@@ -248,6 +248,30 @@ on_both_backends! {
         assert!(matches!(app.services.review_page(&j.mona, j.b).await, Err(ServiceError::NotFound)));
     }
 
+    async fn automatic_conflicts_follow_the_chart_as_it_was_at_submission(app) {
+        let j = jury(app).await;
+        let db = app.services.db();
+        let renhold = prisverdig_store::applications::find(db, j.a).await.unwrap().unwrap().unit_id;
+        let skole = prisverdig_store::applications::find(db, j.p).await.unwrap().unwrap().unit_id;
+        let sector = organisation::unit(db, renhold).await.unwrap().unwrap().parent_id.expect("Renhold lies under a sector");
+        // Mona leads the sector Kari's unit lay under when she submitted; Jon works at Skole.
+        set_unit(app, j.mona.id, sector).await;
+        set_unit(app, j.jon.id, skole).await;
+        let access = |user: User, id: Uuid| {
+            let s = app.services.clone();
+            async move { s.review_page(&user, id).await.unwrap().access }
+        };
+        assert_eq!(access(j.mona.clone(), j.a).await, Access::Conflicted);
+        assert_eq!(access(j.jon.clone(), j.a).await, Access::Review);
+        // After the deadline Renhold is moved under Skole: the chart as it was still decides.
+        let row = organisation::unit(db, renhold).await.unwrap().unwrap();
+        let mut tx = db.begin().await.unwrap();
+        organisation::move_unit(&mut tx, renhold, row.version, Some(skole), 0).await.unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(access(j.mona.clone(), j.a).await, Access::Conflicted, "the sector it lay under when submitted");
+        assert_eq!(access(j.jon.clone(), j.a).await, Access::Review, "Skole was not above it then");
+    }
+
     async fn an_automatic_conflict_keeps_the_chair_out_and_the_deputy_acts(app) {
         let j = jury(app).await;
         let page = app.services.review_page(&j.chair, j.a).await.unwrap();

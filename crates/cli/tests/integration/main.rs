@@ -21,6 +21,7 @@ mod jury;
 mod oidc;
 mod page_cache;
 mod pages;
+mod peoples_choice;
 mod privacy;
 mod refusals;
 mod request_ids;

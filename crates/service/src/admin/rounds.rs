@@ -296,6 +296,7 @@ fn copy_category(c: &CategoryRow) -> CategorySetup {
         deadline: years_later(c.deadline, 1),
         extended_deadline: None,
         blind: c.blind,
+        peoples_choice: c.peoples_choice,
     }
 }
 
@@ -313,6 +314,7 @@ async fn insert_default_prizes(
             deadline,
             extended_deadline: None,
             blind: false,
+            peoples_choice: false,
         };
         let id = categories::insert_setup(tx, round_id, position as i64, &setup).await?;
         for (i, c) in def.criteria.iter().enumerate() {

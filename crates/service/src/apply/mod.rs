@@ -267,6 +267,16 @@ impl Services {
                 .map(|(_, p)| p),
             false => None,
         };
+        let unit_chain = match submitting {
+            true => {
+                let parents = prisverdig_store::organisation::parents(&self.db).await?;
+                Some(prisverdig_domain::unit::chain(
+                    row.unit_id,
+                    &parents.into_iter().collect(),
+                ))
+            }
+            false => None,
+        };
         let mut tx = self.db.begin().await?;
         let mut new_version =
             applications::update_content(&mut tx, now, id, version, content).await?;
@@ -282,6 +292,9 @@ impl Services {
                 path.as_deref(),
             )
             .await?;
+            if let Some(chain) = &unit_chain {
+                applications::set_unit_chain(&mut tx, id, chain).await?;
+            }
         }
         // Only a submitted «Stjæl med stil» application records the adoption it names.
         if let Some(source) = form

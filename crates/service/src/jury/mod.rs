@@ -40,20 +40,6 @@ pub struct Panel {
     pub automatic: HashMap<(Uuid, Uuid), Grounds>,
 }
 
-/// The applying unit and every unit above it.
-fn chain(parents: &HashMap<Uuid, Option<Uuid>>, unit: Uuid) -> Vec<Uuid> {
-    let mut out = vec![unit];
-    let mut at = unit;
-    while let Some(Some(parent)) = parents.get(&at) {
-        if out.contains(parent) || out.len() > 64 {
-            break;
-        }
-        out.push(*parent);
-        at = *parent;
-    }
-    out
-}
-
 impl Panel {
     /// The member's seat, if `user` is on this jury.
     pub fn role_of(&self, user: Uuid) -> Option<JuryRole> {
@@ -146,10 +132,17 @@ impl Services {
         let applications = jury::applications(&self.db, category_id, one).await?;
         let conflicts = stored_conflicts::of_category(&self.db, category_id).await?;
         let parents: HashMap<Uuid, Option<Uuid>> =
-            jury::unit_parents(&self.db).await?.into_iter().collect();
+            prisverdig_store::organisation::parents(&self.db)
+                .await?
+                .into_iter()
+                .collect();
         let mut found = HashMap::new();
         for app in &applications {
-            let unit_chain = chain(&parents, app.unit_id);
+            // As the chart was at submission; the chart as it is now where that is unknown.
+            let unit_chain = match app.unit_chain.is_empty() {
+                true => prisverdig_domain::unit::chain(app.unit_id, &parents),
+                false => app.unit_chain.clone(),
+            };
             let applicants = Applicants {
                 owner: app.owner_id,
                 team: &app.team,

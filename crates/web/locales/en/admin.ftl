@@ -81,6 +81,7 @@ admin-category-kind-custom = Custom prize
 admin-field-prize = Prize (NOK)
 admin-field-deadline = Deadline
 admin-field-extended = Extended deadline
+admin-field-peoples-choice = People's choice (every employee may vote once after the deadline, until the results are published)
 admin-field-blind = Blind assessment (the jury does not see who applied)
 
 admin-criteria-title = Criteria

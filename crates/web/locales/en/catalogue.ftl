@@ -64,3 +64,17 @@ page-endorsement-note = A word from the leader
 page-endorse = I back this as a leader
 page-endorse-update = Save the word
 page-endorse-withdraw = Withdraw my backing
+
+vote-title = People's choice
+vote-count = { $count ->
+    [one] { $count } vote
+   *[other] { $count } votes
+}
+vote-upcoming = Voting opens when the application deadline has passed.
+vote-closed = Voting has closed.
+vote-mine-here = You voted for this one.
+vote-mine-elsewhere = You voted for:
+vote-cast = Vote for this one
+vote-move = Move my vote here
+vote-sign-in = Sign in to vote
+error-voting-closed = Voting is not open now.

@@ -81,6 +81,7 @@ admin-category-kind-custom = Egen pris
 admin-field-prize = Prissum (kr)
 admin-field-deadline = Søknadsfrist
 admin-field-extended = Forlenget frist
+admin-field-peoples-choice = Folkets favoritt (alle ansatte kan stemme én gang etter fristen, til resultatene publiseres)
 admin-field-blind = Anonym vurdering (juryen ser ikke hvem som har søkt)
 
 admin-criteria-title = Kriterier

@@ -64,3 +64,17 @@ page-endorsement-note = Hilsen fra lederen
 page-endorse = Jeg står bak denne som leder
 page-endorse-update = Lagre hilsenen
 page-endorse-withdraw = Trekk støtten tilbake
+
+vote-title = Folkets favoritt
+vote-count = { $count ->
+    [one] { $count } stemme
+   *[other] { $count } stemmer
+}
+vote-upcoming = Avstemningen åpner når søknadsfristen har gått ut.
+vote-closed = Avstemningen er avsluttet.
+vote-mine-here = Du har stemt på denne.
+vote-mine-elsewhere = Du har stemt på:
+vote-cast = Stem på denne
+vote-move = Flytt stemmen min hit
+vote-sign-in = Logg inn for å stemme
+error-voting-closed = Avstemningen er ikke åpen nå.

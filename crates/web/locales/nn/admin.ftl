@@ -81,6 +81,7 @@ admin-category-kind-custom = Eigen pris
 admin-field-prize = Prissum (kr)
 admin-field-deadline = Søknadsfrist
 admin-field-extended = Forlengd frist
+admin-field-peoples-choice = Folkets favoritt (alle tilsette kan røyste éin gong etter fristen, til resultata blir publiserte)
 admin-field-blind = Anonym vurdering (juryen ser ikkje kven som har søkt)
 
 admin-criteria-title = Kriterium

@@ -64,3 +64,17 @@ page-endorsement-note = Helsing frå leiaren
 page-endorse = Eg står bak denne som leiar
 page-endorse-update = Lagre helsinga
 page-endorse-withdraw = Trekk støtta tilbake
+
+vote-title = Folkets favoritt
+vote-count = { $count ->
+    [one] { $count } røyst
+   *[other] { $count } røyster
+}
+vote-upcoming = Røystinga opnar når søknadsfristen har gått ut.
+vote-closed = Røystinga er avslutta.
+vote-mine-here = Du har røysta på denne.
+vote-mine-elsewhere = Du har røysta på:
+vote-cast = Røyst på denne
+vote-move = Flytt røysta mi hit
+vote-sign-in = Logg inn for å røyste
+error-voting-closed = Røystinga er ikkje open no.

@@ -69,6 +69,8 @@ pub struct CategoryForm {
     extended_time: String,
     #[serde(default)]
     blind: Option<String>,
+    #[serde(default)]
+    peoples_choice: Option<String>,
     /// The version the edit started from (0 when missing: refused as stale).
     #[serde(default)]
     version: i64,
@@ -86,6 +88,7 @@ impl CategoryForm {
             extended_date: &self.extended_date,
             extended_time: &self.extended_time,
             blind: self.blind.is_some(),
+            peoples_choice: self.peoples_choice.is_some(),
         }
     }
 
@@ -103,6 +106,7 @@ impl CategoryForm {
             extended_date,
             extended_time,
             blind: c.blind.then(|| "1".to_string()),
+            peoples_choice: c.peoples_choice.then(|| "1".to_string()),
             version: c.version,
         }
     }

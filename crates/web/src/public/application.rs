@@ -9,6 +9,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use prisverdig_service::catalogue::Surroundings;
 use prisverdig_service::model::{Attachment, Endorsement};
+use prisverdig_service::peoples_choice::PeoplesChoice;
 use uuid::Uuid;
 
 #[derive(Template, WebTemplate)]
@@ -43,6 +44,12 @@ pub struct ApplicationPage {
     endorsed_by_me: bool,
     /// The endorsement note as last written (kept when it was refused).
     pub(super) endorsement_note: String,
+    /// «Folkets favoritt», when the category has it.
+    peoples_choice: Option<PeoplesChoice>,
+    /// «12 stemmer», once the results are public.
+    votes_text: Option<String>,
+    /// The visitor's vote is on this application.
+    voted_here: bool,
 }
 
 impl ApplicationPage {
@@ -100,11 +107,26 @@ pub async fn page(
         ),
         None => (false, None),
     };
+    let peoples_choice = state
+        .services
+        .peoples_choice(shell.user.as_ref(), id)
+        .await?;
+    let votes_text = peoples_choice
+        .as_ref()
+        .and_then(|pc| pc.count)
+        .map(|n| shell.locale.t_args("vote-count", &[("count", n.into())]));
+    let voted_here = peoples_choice
+        .as_ref()
+        .and_then(|pc| pc.mine.as_ref())
+        .is_some_and(|m| m.id == id);
     let (endorsed_by_me, endorsement_note) = (
         mine.is_some(),
         mine.map(|e| e.note.clone()).unwrap_or_default(),
     );
     Ok(ApplicationPage {
+        peoples_choice,
+        votes_text,
+        voted_here,
         stories,
         endorsements,
         may_endorse,

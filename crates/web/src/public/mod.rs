@@ -28,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/applications/{id}", get(application::show))
         .route("/applications/{id}/family", get(family::show))
         .route("/applications/{id}/cheer", post(reactions::cheer))
+        .route("/applications/{id}/vote", post(reactions::vote))
         .route("/applications/{id}/adopt", post(reactions::adopt))
         .route("/applications/{id}/endorse", post(reactions::endorse))
         .route(

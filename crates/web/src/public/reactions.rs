@@ -85,6 +85,24 @@ pub async fn endorse(
     }
 }
 
+/// «Folkets favoritt»: casts the visitor's vote for this application, or moves it here.
+pub async fn vote(
+    State(state): State<AppState>,
+    shell: Shell,
+    SignedIn(user): SignedIn,
+    Path(id): Path<Uuid>,
+) -> Result<Response, WebError> {
+    match state.services.vote(&user, id).await {
+        Ok(()) => Ok(Redirect::to(&format!("/applications/{id}#peoples-choice")).into_response()),
+        Err(ServiceError::Invalid(problems)) => {
+            let errors = FormErrors::of(shell.locale, &problems);
+            let page = super::application::page(&state, shell, id, errors, String::new()).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
 pub async fn withdraw_endorsement(
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
