@@ -4,6 +4,7 @@
 
 pub mod assignment;
 pub mod conflict;
+pub mod redaction;
 pub mod review;
 
 use crate::application::ApplicationState;

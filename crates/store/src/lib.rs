@@ -30,6 +30,7 @@ pub mod outbox;
 pub mod privacy;
 pub mod public_change;
 pub mod questions;
+pub mod redactions;
 pub mod reviews;
 pub mod rounds;
 pub mod schema;

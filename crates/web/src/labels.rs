@@ -83,6 +83,7 @@ pub fn audit_action(code: &str) -> Option<&'static str> {
         "jury.member_removed" => "audit-action-jury-member-removed",
         "jury.member_role" => "audit-action-jury-member-role",
         "jury.publication" => "audit-action-jury-publication",
+        "jury.redaction" => "audit-action-jury-redaction",
         "jury.scores_locked" => "audit-action-jury-scores-locked",
         "jury.scores_unlocked" => "audit-action-jury-scores-unlocked",
         "review.reopened" => "audit-action-review-reopened",

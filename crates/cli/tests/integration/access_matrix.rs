@@ -309,6 +309,21 @@ const ROUTES: &[(&str, &str, Rule)] = &[
         Rule::Administrator,
     ),
     ("GET", "/admin/conflicts", Rule::Administrator),
+    (
+        "GET",
+        "/admin/categories/{id}/redactions",
+        Rule::Administrator,
+    ),
+    (
+        "GET",
+        "/admin/applications/{id}/redaction",
+        Rule::Administrator,
+    ),
+    (
+        "POST",
+        "/admin/applications/{id}/redaction",
+        Rule::Administrator,
+    ),
     ("POST", "/admin/conflicts/{id}", Rule::Administrator),
     ("GET", "/jury", Rule::SignedIn),
     ("GET", "/jury/applications/{id}", Rule::Jury),
@@ -706,6 +721,10 @@ impl World {
             _ if pattern.starts_with("/admin/categories/") => self.category.to_string(),
             _ if pattern.starts_with("/admin/units/") => self.unit.to_string(),
             _ if pattern.starts_with("/admin/users/") => self.user.to_string(),
+            // A submitted application: what a redacted copy is written of.
+            _ if pattern.starts_with("/admin/applications/") => {
+                self.apps[&State::Hidden].to_string()
+            }
             _ => Uuid::now_v7().to_string(),
         };
         let item = if pattern.contains("/questions/") {

@@ -646,3 +646,60 @@ on_both_backends! {
         assert!(html.contains("Kari Nordmann") && html.contains("Renhold"));
     }
 }
+
+on_both_backends! {
+    async fn a_redacted_copy_is_what_a_blind_jury_reads(app) {
+        let j = jury(app).await;
+        let set_blind = |on: bool| {
+            let (s, c) = (app.services.clone(), j.category);
+            async move {
+                prisverdig_store::on_pool!(s.db(), |pool| sqlx::query("UPDATE category SET blind = $1 WHERE id = $2").bind(on).bind(c).execute(pool).await.map(|_| ())).unwrap();
+            }
+        };
+        set_blind(true).await;
+        // The administrator (signed in on the app's client) finds the copy from the jury's page.
+        let jury_page = app.get(&format!("/admin/categories/{}/jury", j.category)).await.text().await.unwrap();
+        assert!(jury_page.contains(&format!("/admin/categories/{}/redactions", j.category)));
+        let list = app.get(&format!("/admin/categories/{}/redactions", j.category)).await.text().await.unwrap();
+        assert!(list.contains(&format!("/admin/applications/{}/redaction", j.a)) && list.contains("Smart renhold"));
+        let edit = format!("/admin/applications/{}/redaction", j.a);
+        let form = app.get(&edit).await.text().await.unwrap();
+        assert!(form.contains("name=\"what_we_did\"") && form.contains(">Gjort.</textarea>"), "starts from the original");
+        // Refused at the field, nothing stored.
+        let too_long = "x".repeat(10_001);
+        let res = app.post_form(&edit, &edit, &[("version", ""), ("title", " "), ("what_we_did", &too_long)]).await;
+        assert_eq!(res.status(), 422);
+        let body = res.text().await.unwrap();
+        assert_eq!(crate::harness::element_text(&body, "title-error").as_deref(), Some("Fyll ut dette feltet."));
+        assert!(crate::harness::element_text(&body, "what_we_did-error").is_some_and(|m| m.contains("10")), "{body}");
+        assert_eq!(crate::admin::audit_count(app, "jury.redaction").await, 0);
+        let res = app.post_form(&edit, &edit, &[("version", ""), ("title", "Sensorstyrt rengjøring"), ("what_we_did", "[Teamet] gjorde det.")]).await;
+        assert_eq!(res.status(), 303);
+        // A second copy written from the same starting point is stale.
+        let res = app.post_form(&edit, &edit, &[("version", ""), ("title", "Noe annet")]).await;
+        assert_eq!(res.status(), 409);
+        assert_eq!(crate::admin::audit_count(app, "jury.redaction").await, 1);
+
+        // The blind jury reads the copy on every page; the original is nowhere in them.
+        let mona = TestApp::client_for(app, "mona@fjordvik.example").await;
+        for path in [format!("/jury/applications/{}", j.a), "/jury".to_string()] {
+            let html = mona.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+            assert!(html.contains("Sensorstyrt rengjøring") && !html.contains("Smart renhold"), "{path}");
+        }
+        let review = mona.get(app.url(&format!("/jury/applications/{}", j.a))).send().await.unwrap().text().await.unwrap();
+        assert!(review.contains("[Teamet] gjorde det.") && !review.contains("<p>Gjort.</p>"), "{review}");
+        let deputy = TestApp::client_for(app, "nestleder@fjordvik.example").await;
+        let overview = deputy.get(app.url(&format!("/jury/categories/{}", j.category))).send().await.unwrap().text().await.unwrap();
+        assert!(overview.contains("Sensorstyrt rengjøring") && !overview.contains("Smart renhold"));
+        let export = app.services.jury_export(&j.deputy, j.category).await.unwrap();
+        assert!(export.applications.iter().any(|a| a.title == "Sensorstyrt rengjøring"));
+        assert!(export.applications.iter().all(|a| a.title != "Smart renhold"));
+        // Everywhere else the application is as the team wrote it, and so is the jury's page
+        // once the category is not blind.
+        let public = new_client().get(app.url(&format!("/applications/{}", j.a))).send().await.unwrap().text().await.unwrap();
+        assert!(public.contains("Smart renhold") && !public.contains("Sensorstyrt"));
+        set_blind(false).await;
+        let html = mona.get(app.url(&format!("/jury/applications/{}", j.a))).send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("Smart renhold") && !html.contains("Sensorstyrt rengjøring"));
+    }
+}

@@ -13,6 +13,7 @@ pub mod decisions;
 pub mod export;
 pub mod members;
 pub mod overview;
+pub mod redaction;
 pub mod reviews;
 
 use crate::{Result, ServiceError, Services};
@@ -158,14 +159,16 @@ impl Services {
                 }
             }
         }
-        Ok(Panel {
+        let mut panel = Panel {
             category,
             state,
             members,
             applications,
             conflicts,
             automatic: found,
-        })
+        };
+        redaction::redact_panel(self, &mut panel).await?;
+        Ok(panel)
     }
 
     /// The panel of the category an application belongs to, with that application only.

@@ -171,6 +171,10 @@ impl Services {
         if page.blind {
             page.team.clear();
             page.application.unit_snapshot.0.clear();
+            page.form =
+                super::redaction::redact_form(self, &panel, application, &page.form).await?;
+            page.application.title.clone_from(&page.form.title);
+            page.application.summary.clone_from(&page.form.summary);
         }
         if access == Access::Conflicted {
             return Ok(page);

@@ -148,3 +148,16 @@ jury-export = Download the jury's work
 jury-export-applications = Applications
 jury-export-reviews = Reviews
 jury-blind = Anonymous review: the jury does not see who applied.
+
+admin-redactions-link = Redacted copies for blind assessment
+admin-redactions-title = Redacted copies
+admin-redactions-text = In a category with blind assessment the jury reads the redacted copy of an application where one is written. Rewrite text that names the team or the unit; what the team wrote stays unchanged everywhere else in Prisverdig.
+admin-redactions-not-blind = The category does not have blind assessment now: the jury reads the applications as they were written.
+admin-redactions-empty = No applications have been submitted in this category.
+admin-redactions-col-copy = Redacted copy
+admin-redactions-written = Written
+admin-redactions-none = None yet
+admin-redaction-title = Redacted copy
+admin-redaction-text = Each field shows the text the jury reads. Text you do not change is shown as the team wrote it.
+admin-redaction-original = As the team wrote it
+admin-redaction-saved = The redacted copy has been saved.

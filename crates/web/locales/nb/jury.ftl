@@ -148,3 +148,16 @@ jury-export = Last ned juryens arbeid
 jury-export-applications = Søknader
 jury-export-reviews = Vurderinger
 jury-blind = Anonym vurdering: juryen ser ikke hvem som har søkt.
+
+admin-redactions-link = Anonymiserte kopier for anonym vurdering
+admin-redactions-title = Anonymiserte kopier
+admin-redactions-text = I en kategori med anonym vurdering leser juryen den anonymiserte kopien av en søknad der en er skrevet. Skriv om tekst som navngir teamet eller enheten; det teamet skrev, står uendret ellers i Prisverdig.
+admin-redactions-not-blind = Kategorien har ikke anonym vurdering nå: juryen leser søknadene slik de ble skrevet.
+admin-redactions-empty = Ingen søknader er sendt inn i kategorien.
+admin-redactions-col-copy = Anonymisert kopi
+admin-redactions-written = Skrevet
+admin-redactions-none = Ingen ennå
+admin-redaction-title = Anonymisert kopi
+admin-redaction-text = Hvert felt viser teksten juryen leser. Tekst du ikke endrer, vises slik teamet skrev den.
+admin-redaction-original = Slik teamet skrev det
+admin-redaction-saved = Den anonymiserte kopien er lagret.

@@ -148,3 +148,16 @@ jury-export = Last ned arbeidet til juryen
 jury-export-applications = Søknader
 jury-export-reviews = Vurderingar
 jury-blind = Anonym vurdering: juryen ser ikkje kven som har søkt.
+
+admin-redactions-link = Anonymiserte kopiar for anonym vurdering
+admin-redactions-title = Anonymiserte kopiar
+admin-redactions-text = I ein kategori med anonym vurdering les juryen den anonymiserte kopien av ein søknad der ein er skriven. Skriv om tekst som namngjev teamet eller eininga; det teamet skreiv, står uendra elles i Prisverdig.
+admin-redactions-not-blind = Kategorien har ikkje anonym vurdering no: juryen les søknadene slik dei vart skrivne.
+admin-redactions-empty = Ingen søknader er sende inn i kategorien.
+admin-redactions-col-copy = Anonymisert kopi
+admin-redactions-written = Skriven
+admin-redactions-none = Ingen enno
+admin-redaction-title = Anonymisert kopi
+admin-redaction-text = Kvart felt viser teksten juryen les. Tekst du ikkje endrar, blir vist slik teamet skreiv han.
+admin-redaction-original = Slik teamet skreiv det
+admin-redaction-saved = Den anonymiserte kopien er lagra.

@@ -9,6 +9,7 @@ mod jury;
 mod listed;
 mod listed_form;
 mod questions;
+mod redaction;
 mod round_form;
 mod round_show;
 mod rounds;
@@ -104,6 +105,11 @@ pub fn routes() -> Router<AppState> {
             get(jury::show).post(jury::add),
         )
         .route("/admin/categories/{id}/jury/{member}", post(jury::change))
+        .route("/admin/categories/{id}/redactions", get(redaction::list))
+        .route(
+            "/admin/applications/{id}/redaction",
+            get(redaction::show).post(redaction::save),
+        )
         .route("/admin/conflicts", get(jury::conflicts))
         .route("/admin/conflicts/{id}", post(jury::decide))
         .route("/admin/tips", get(tips::list))
