@@ -23,6 +23,7 @@ pub mod exchange;
 pub mod identities;
 pub mod invitations;
 pub mod jury;
+pub mod jury_posts;
 mod like;
 pub mod listed;
 pub mod organisation;
@@ -37,9 +38,9 @@ pub mod second_factor;
 pub mod sessions;
 pub mod sign_in_limits;
 pub mod stories;
-pub mod votes;
 pub mod tips;
 pub mod users;
+pub mod votes;
 
 pub use db::{Backend, Db, Tx, utc};
 pub use error::StoreError;
