@@ -199,6 +199,7 @@ impl Services {
         audit::record(&mut tx, now, entry).await?;
         self.commit_public(tx).await?;
         self.demo_reviews(&user_ids).await?;
+        self.demo_discussion(&user_ids).await?;
         let mut credentials = credentials(&data.users, password);
         credentials.totp_uri = self
             .totp_enrolment(
@@ -259,6 +260,50 @@ impl Services {
                 self.save_review(&juror, app.id, input)
                     .await?
                     .map_err(|_| ServiceError::broken("demo review off its scale"))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Services {
+    /// A short exchange in the jury's discussion, through its own use case, on the first
+    /// application that the deputy and two jurors all take part in.
+    async fn demo_discussion(&self, users: &HashMap<String, Uuid>) -> Result<()> {
+        let posts = [
+            (
+                "jury2@fjordvik.example",
+                "Effekten er godt beskrevet. Har noen sett tall for hvor mye tid som er spart?",
+            ),
+            (
+                "jury4@fjordvik.example",
+                "Ikke i søknaden. Jeg leser det som et anslag og gir litt lavere på effekt.",
+            ),
+            (
+                "jury3@fjordvik.example",
+                "Enig. Overføringsverdien er stor, så den bør være med videre uansett.",
+            ),
+        ];
+        let mut authors = Vec::new();
+        for (email, _) in posts {
+            let user = users::find(&self.db, lookup(users, email)?)
+                .await?
+                .ok_or_else(|| ServiceError::broken("demo juror"))?;
+            authors.push(user);
+        }
+        let Some(seat) = self.jury_seats(&authors[0]).await?.into_iter().next() else {
+            return Ok(());
+        };
+        for (app, _) in &seat.applications {
+            let mut everyone = true;
+            for author in &authors {
+                everyone &= self.jury_discussion(author, app.id, None).await.is_ok();
+            }
+            if everyone {
+                for (author, (_, text)) in authors.iter().zip(posts) {
+                    self.post_to_jury_discussion(author, app.id, text).await?;
+                }
+                break;
             }
         }
         Ok(())
