@@ -112,6 +112,9 @@ on_both_backends! {
         let deputy = TestApp::client_for(app, "nestleder@fjordvik.example").await;
         let html = get(app, &deputy, &page(j.a)).await.text().await.unwrap();
         assert!(html.contains("Men hva koster driften?") && html.contains("Driften er beskrevet under effekt."));
+        // The deputy acts as chair on Kari's application: the decision page leads to the thread.
+        let decision = get(app, &deputy, &format!("{}/decision", page(j.a))).await.text().await.unwrap();
+        assert!(decision.contains(&format!(r##"href="/jury/applications/{}#discussion""##, j.a)));
 
         // Each post has its audit row, without its text.
         let rows = audit_rows(app, &j, "jury.post_added").await;
