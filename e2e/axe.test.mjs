@@ -214,7 +214,8 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
         }
         if (role === 'juror') {
           // The jury's pages: the list, a review (saved as a draft, then with an error in its
-          // declaration), the chair's overview and a decision with its feedback.
+          // declaration, and its discussion), the chair's overview and a decision with its
+          // feedback.
           await visit(page, role, lang, '/jury');
           const links = await sameOriginLinks(page, server.base);
           const review = links.find((l) => /^\/jury\/applications\/[^/]+$/.test(l));
@@ -229,6 +230,15 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
             await page.click('details.ds-details summary');
             await Promise.all([page.waitForNavigation(), page.click('form[action$="/conflict"] button[type=submit]')]);
             await audit(page, role, lang, 'review page (declaration errors)');
+          }
+          if (await page.$('form[action$="/discussion"]')) {
+            // The jury's discussion: an empty post refused at its field, then a post shown.
+            await page.goto(`${server.base}${review}`);
+            await Promise.all([page.waitForNavigation(), page.click('form[action$="/discussion"] button[type=submit]')]);
+            await audit(page, role, lang, 'review page (discussion error)');
+            await page.fill('#post', `Et innlegg i diskusjonen (${lang}).`);
+            await Promise.all([page.waitForNavigation(), page.click('form[action$="/discussion"] button[type=submit]')]);
+            await audit(page, role, lang, 'review page (discussion)');
           }
           await visit(page, role, lang, overview, 'overview');
           await visit(page, role, lang, `${overview}?sort=calibrated`, 'overview (sorted)');

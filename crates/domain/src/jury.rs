@@ -1,9 +1,11 @@
 //! The jury of a category: its members' roles, the state of a review, what a juror may see
 //! and do. Conflicts of interest are in [`conflict`], the split of work in [`assignment`],
-//! the arithmetic in [`crate::scoring`].
+//! who takes part in the jurors' discussion in [`discussion`], the arithmetic in
+//! [`crate::scoring`].
 
 pub mod assignment;
 pub mod conflict;
+pub mod discussion;
 pub mod redaction;
 pub mod review;
 

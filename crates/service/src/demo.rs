@@ -208,6 +208,7 @@ impl Services {
             .collect();
         self.demo_votes(&data.users, &user_ids, steal, &stolen)
             .await?;
+        self.demo_discussion(&user_ids).await?;
         let mut credentials = credentials(&data.users, password);
         credentials.totp_uri = self
             .totp_enrolment(
@@ -302,6 +303,48 @@ impl Services {
                 .ok_or_else(|| ServiceError::broken("demo voter"))?;
             self.vote(&voter, entries[(i % 3).min(entries.len() - 1)])
                 .await?;
+        }
+        Ok(())
+    }
+
+    /// A short exchange in the jury's discussion, through its own use case, on the first
+    /// application that the deputy and two jurors all take part in.
+    async fn demo_discussion(&self, users: &HashMap<String, Uuid>) -> Result<()> {
+        let posts = [
+            (
+                "jury2@fjordvik.example",
+                "Effekten er godt beskrevet. Har noen sett tall for hvor mye tid som er spart?",
+            ),
+            (
+                "jury4@fjordvik.example",
+                "Ikke i søknaden. Jeg leser det som et anslag og gir litt lavere på effekt.",
+            ),
+            (
+                "jury3@fjordvik.example",
+                "Enig. Overføringsverdien er stor, så den bør være med videre uansett.",
+            ),
+        ];
+        let mut authors = Vec::new();
+        for (email, _) in posts {
+            let user = users::find(&self.db, lookup(users, email)?)
+                .await?
+                .ok_or_else(|| ServiceError::broken("demo juror"))?;
+            authors.push(user);
+        }
+        let Some(seat) = self.jury_seats(&authors[0]).await?.into_iter().next() else {
+            return Ok(());
+        };
+        for (app, _) in &seat.applications {
+            let mut everyone = true;
+            for author in &authors {
+                everyone &= self.jury_discussion(author, app.id, None).await.is_ok();
+            }
+            if everyone {
+                for (author, (_, text)) in authors.iter().zip(posts) {
+                    self.post_to_jury_discussion(author, app.id, text).await?;
+                }
+                break;
+            }
         }
         Ok(())
     }

@@ -15,6 +15,7 @@ pub use prisverdig_store::criteria::CriterionRow;
 pub use prisverdig_store::decisions::{DecisionRow, FeedbackRow};
 pub use prisverdig_store::endorsements::Endorsement;
 pub use prisverdig_store::jury::{JuryApplication, JuryState, Member, Seat};
+pub use prisverdig_store::jury_posts::PostRow;
 pub use prisverdig_store::listed::Listed;
 pub use prisverdig_store::organisation::UnitRow;
 pub use prisverdig_store::questions::QuestionRow;

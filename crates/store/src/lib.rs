@@ -23,6 +23,7 @@ pub mod exchange;
 pub mod identities;
 pub mod invitations;
 pub mod jury;
+pub mod jury_posts;
 mod like;
 pub mod listed;
 pub mod organisation;

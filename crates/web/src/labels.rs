@@ -82,6 +82,7 @@ pub fn audit_action(code: &str) -> Option<&'static str> {
         "jury.member_added" => "audit-action-jury-member-added",
         "jury.member_removed" => "audit-action-jury-member-removed",
         "jury.member_role" => "audit-action-jury-member-role",
+        "jury.post_added" => "audit-action-jury-post-added",
         "jury.publication" => "audit-action-jury-publication",
         "jury.redaction" => "audit-action-jury-redaction",
         "jury.scores_locked" => "audit-action-jury-scores-locked",

@@ -124,6 +124,10 @@ enum Rule {
     /// A vote for the people's choice: the matrix's category has none, so the ballot does
     /// not exist for anyone signed in (`peoples_choice.rs` covers a category that has one).
     NoBallot,
+    /// The jury's discussion of an application (the fragment a page polls, and posting): the
+    /// jurors who may review it once the deadline has passed. To everyone else, a conflicted
+    /// juror and an administrator included, the application does not exist.
+    JuryDiscussion,
 }
 
 /// Every route of the product with its rule. `{id}` is filled by the rule's resource.
@@ -329,6 +333,16 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("GET", "/jury/applications/{id}", Rule::Jury),
     ("POST", "/jury/applications/{id}/review", Rule::JuryScore),
     ("POST", "/jury/applications/{id}/conflict", Rule::Jury),
+    (
+        "GET",
+        "/jury/applications/{id}/discussion",
+        Rule::JuryDiscussion,
+    ),
+    (
+        "POST",
+        "/jury/applications/{id}/discussion",
+        Rule::JuryDiscussion,
+    ),
     ("GET", "/jury/applications/{id}/decision", Rule::JuryChair),
     ("POST", "/jury/applications/{id}/decision", Rule::JuryChair),
     ("POST", "/jury/applications/{id}/feedback", Rule::JuryChair),
@@ -462,6 +476,8 @@ fn expect(method: &str, pattern: &str, rule: Rule, viewer: Viewer, state: State)
         Rule::JuryLead if viewer == Viewer::Administrator => Expect::Allowed,
         Rule::JuryLead => Expect::Refused(403),
         Rule::NoBallot => Expect::Refused(404),
+        Rule::JuryDiscussion if viewer == Viewer::Juror && public => Expect::Allowed,
+        Rule::JuryDiscussion => Expect::Refused(404),
     }
 }
 
@@ -713,7 +729,9 @@ impl World {
         let id = match rule {
             _ if file_route => self.files.get(&state).cloned().unwrap_or_default(),
             Rule::Team | Rule::Published | Rule::Endorse => self.apps[&state].to_string(),
-            Rule::Jury | Rule::JuryScore | Rule::JuryChair => self.apps[&state].to_string(),
+            Rule::Jury | Rule::JuryScore | Rule::JuryChair | Rule::JuryDiscussion => {
+                self.apps[&state].to_string()
+            }
             Rule::JuryLead => self.category.to_string(),
             Rule::DraftStory | Rule::WriterOnStory => self.draft_story.to_string(),
             Rule::PublishedStory => self.story_image.to_string(),
@@ -756,7 +774,8 @@ fn states_of(rule: Rule, public_phase: bool) -> Vec<State> {
             | Rule::Endorse
             | Rule::Jury
             | Rule::JuryScore
-            | Rule::JuryChair,
+            | Rule::JuryChair
+            | Rule::JuryDiscussion,
             false,
         ) => vec![State::Draft, State::Hidden, State::Withdrawn],
         (
@@ -766,7 +785,8 @@ fn states_of(rule: Rule, public_phase: bool) -> Vec<State> {
             | Rule::Endorse
             | Rule::Jury
             | Rule::JuryScore
-            | Rule::JuryChair,
+            | Rule::JuryChair
+            | Rule::JuryDiscussion,
             true,
         ) => vec![State::Public],
         // Asked once per round of asking; the second round is told apart as `Public`.

@@ -18,6 +18,8 @@ on_both_backends! {
         assert_eq!(rounds::count(db).await.unwrap(), 2, "2020 in judging, and next year's open");
         assert!(users::count(db).await.unwrap() >= 10);
         assert!(app.services.seed_demo().await.is_err(), "a second seed is refused");
+        let posts: i64 = prisverdig_store::on_pool!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM jury_post").fetch_one(pool).await).unwrap();
+        assert_eq!(posts, 3, "the jury's discussion has begun");
 
         assert!(credentials.totp_uri.starts_with("otpauth://totp/"), "{}", credentials.totp_uri);
         assert!(credentials.totp_uri.contains(&format!("secret={}", credentials.totp_secret)));

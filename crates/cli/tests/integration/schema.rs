@@ -62,6 +62,7 @@ async fn live_schemas_match_across_backends() {
         "attachment",
         "review",
         "score",
+        "jury_post",
         "decision",
         "adoption",
         "cheer",

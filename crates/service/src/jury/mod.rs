@@ -1,5 +1,6 @@
 //! The jury's use cases: its members (an administrator's), conflicts of interest, reviews,
-//! the chair's overview, decisions, publication and feedback.
+//! the jurors' discussion of each application, the chair's overview, decisions,
+//! publication and feedback.
 //!
 //! **One place decides what a jury member may see and do**: [`Panel`], read once per
 //! request from the category's jury, its submitted applications, the stored conflicts and
@@ -10,6 +11,7 @@
 
 pub mod conflicts;
 pub mod decisions;
+pub mod discussion;
 pub mod export;
 pub mod members;
 pub mod overview;

@@ -55,6 +55,9 @@ pub struct ReviewPage {
     pub conflict: Option<OwnConflict>,
     /// «Anonym vurdering»: `team` is empty and the unit left out.
     pub blind: bool,
+    /// The jury's discussion of the application, oldest first, when the juror takes part
+    /// in it (`discussion`); `None` for a conflicted juror.
+    pub discussion: Option<Vec<prisverdig_store::jury_posts::PostRow>>,
 }
 
 /// What the juror asks for with a save.
@@ -166,6 +169,7 @@ impl Services {
             locked: panel.locked(),
             conflict,
             blind: panel.state.blind,
+            discussion: self.discussion_on_page(&panel, application, user).await?,
             category: panel.category.clone(),
         };
         if page.blind {

@@ -1,9 +1,10 @@
 //! The jury's pages: the juror's list, the review page (scores, the others' reviews after
-//! one's own, declaring a conflict), the chair's overview with the lock and the
-//! publication, and the decision and feedback on each application. Every page asks the
-//! jury's use cases, which decide who sees what (`prisverdig_service::jury::Panel`).
+//! one's own, the jurors' discussion, declaring a conflict), the chair's overview with the
+//! lock and the publication, and the decision and feedback on each application. Every page
+//! asks the jury's use cases, which decide who sees what (`prisverdig_service::jury::Panel`).
 
 mod decision;
+mod discussion;
 mod export;
 mod overview;
 mod review;
@@ -19,6 +20,10 @@ pub fn routes() -> Router<AppState> {
         .route("/jury/applications/{id}", get(review::show))
         .route("/jury/applications/{id}/review", post(review::save))
         .route("/jury/applications/{id}/conflict", post(review::declare))
+        .route(
+            "/jury/applications/{id}/discussion",
+            get(discussion::fragment).post(discussion::post),
+        )
         .route(
             "/jury/applications/{id}/decision",
             get(decision::show).post(decision::decide),

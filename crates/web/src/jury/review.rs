@@ -1,7 +1,7 @@
 //! The review page: the application as submitted, the juror's scores and comments (saved
 //! as a draft, autosaved by `static/autosave.js`, then submitted; reopened until the chair
-//! locks the scores), the others' reviews once one's own is submitted, and declaring a
-//! conflict of interest.
+//! locks the scores), the others' reviews once one's own is submitted, the jury's
+//! discussion (`discussion.rs`), and declaring a conflict of interest.
 
 use crate::error::WebError;
 use crate::extract::user::SignedIn;
@@ -70,6 +70,10 @@ pub struct ReviewView {
     /// The reason typed for a declaration that was refused.
     declare_reason: String,
     blind: bool,
+    /// The jury's discussion, when the juror takes part in it.
+    discussion: Option<super::discussion::DiscussionView>,
+    /// A post that was refused, to show again.
+    post_text: String,
 }
 
 fn value_label(shell: &Shell, scale: Scale, value: i64) -> String {
@@ -88,11 +92,15 @@ struct Typed {
 
 fn view(
     shell: Shell,
-    page: ReviewPage,
+    mut page: ReviewPage,
     typed: Option<Typed>,
     errors: FormErrors,
     saved: bool,
 ) -> ReviewView {
+    let discussion = page
+        .discussion
+        .take()
+        .map(|posts| super::discussion::view(shell.locale, page.application.id, posts, None));
     let own = page.own.as_ref();
     let criteria = page
         .criteria
@@ -196,8 +204,22 @@ fn view(
         saved,
         declare_reason: String::new(),
         blind: page.blind,
+        discussion,
+        post_text: String::new(),
         shell,
     }
+}
+
+/// The page again after a post to the discussion was refused, with what was typed.
+pub(super) fn with_refused_post(
+    shell: Shell,
+    page: ReviewPage,
+    errors: FormErrors,
+    post_text: String,
+) -> ReviewView {
+    let mut view = view(shell, page, None, errors, false);
+    view.post_text = post_text;
+    view
 }
 
 #[derive(Deserialize, Default)]
