@@ -31,13 +31,41 @@ mod tests {
         let deadline = datetime!(2019-11-01 23:00 UTC);
         let extended = Some(datetime!(2019-11-15 23:00 UTC));
         let results = Some(datetime!(2020-01-20 12:00 UTC));
-        assert!(!is_open(datetime!(2019-11-01 22:59 UTC), deadline, None, results));
+        assert!(!is_open(
+            datetime!(2019-11-01 22:59 UTC),
+            deadline,
+            None,
+            results
+        ));
         assert!(is_open(deadline, deadline, None, results));
-        assert!(!is_open(datetime!(2019-11-02 10:00 UTC), deadline, extended, results));
-        assert!(is_open(datetime!(2019-11-15 23:00 UTC), deadline, extended, results));
-        assert!(is_open(datetime!(2020-01-20 11:59 UTC), deadline, None, results));
-        assert!(!is_open(datetime!(2020-01-20 12:00 UTC), deadline, None, results));
-        assert!(is_open(datetime!(2030-01-01 0:00 UTC), deadline, None, None), "no results yet: open");
+        assert!(!is_open(
+            datetime!(2019-11-02 10:00 UTC),
+            deadline,
+            extended,
+            results
+        ));
+        assert!(is_open(
+            datetime!(2019-11-15 23:00 UTC),
+            deadline,
+            extended,
+            results
+        ));
+        assert!(is_open(
+            datetime!(2020-01-20 11:59 UTC),
+            deadline,
+            None,
+            results
+        ));
+        assert!(!is_open(
+            datetime!(2020-01-20 12:00 UTC),
+            deadline,
+            None,
+            results
+        ));
+        assert!(
+            is_open(datetime!(2030-01-01 0:00 UTC), deadline, None, None),
+            "no results yet: open"
+        );
         assert!(!counts_shown(datetime!(2020-01-20 11:59 UTC), results));
         assert!(counts_shown(datetime!(2020-01-20 12:00 UTC), results));
         assert!(!counts_shown(datetime!(2030-01-01 0:00 UTC), None));

@@ -37,9 +37,9 @@ pub mod second_factor;
 pub mod sessions;
 pub mod sign_in_limits;
 pub mod stories;
-pub mod votes;
 pub mod tips;
 pub mod users;
+pub mod votes;
 
 pub use db::{Backend, Db, Tx, utc};
 pub use error::StoreError;

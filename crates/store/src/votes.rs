@@ -13,7 +13,8 @@ pub async fn cast(
     user_id: Uuid,
     application_id: Uuid,
 ) -> Result<()> {
-    on_tx!(tx, |conn| sqlx::query(
+    on_tx!(tx, |conn| {
+        sqlx::query(
         "INSERT INTO vote (category_id, user_id, application_id, voted_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (category_id, user_id) DO UPDATE SET application_id = excluded.application_id, \
          voted_at = excluded.voted_at"
@@ -24,7 +25,8 @@ pub async fn cast(
     .bind(utc(now))
     .execute(conn)
     .await
-    .map(|_| ()))?;
+    .map(|_| ())
+    })?;
     Ok(())
 }
 
