@@ -304,6 +304,21 @@ const ROUTES: &[(&str, &str, Rule)] = &[
         "/admin/categories/{id}/jury/{member}",
         Rule::Administrator,
     ),
+    (
+        "GET",
+        "/admin/categories/{id}/jury/assignment",
+        Rule::Administrator,
+    ),
+    (
+        "POST",
+        "/admin/categories/{id}/jury/assignment",
+        Rule::Administrator,
+    ),
+    (
+        "POST",
+        "/admin/categories/{id}/jury/assignment/pair",
+        Rule::Administrator,
+    ),
     ("GET", "/admin/conflicts", Rule::Administrator),
     ("POST", "/admin/conflicts/{id}", Rule::Administrator),
     ("GET", "/jury", Rule::SignedIn),
