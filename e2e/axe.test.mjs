@@ -279,6 +279,18 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
         }
         if (role === 'administrator') {
           await crawlAdmin(page, lang);
+          // The jury's assignment: a preview of two reviewers per application (nothing saved),
+          // then a number the form refuses, with its messages at the field.
+          await page.goto(`${server.base}/admin`);
+          const juryCategory = await page.$eval('main a[href^="/admin/categories/"]', (a) => a.getAttribute('href'));
+          await visit(page, role, lang, `${juryCategory}/jury/assignment`);
+          await page.check('#mode-fixed');
+          await page.fill('#reviewers', '2');
+          await Promise.all([page.waitForNavigation(), page.click('#assignment-form button[value="preview"]')]);
+          await audit(page, role, lang, 'assignment (preview)');
+          await page.fill('#reviewers', '0');
+          await Promise.all([page.waitForNavigation(), page.click('#assignment-form button[value="preview"]')]);
+          await audit(page, role, lang, 'assignment (errors)');
           // A new round with the default prizes: its categories are still open for criteria
           // and questions (the demo round's are locked by its applications).
           await page.goto(`${server.base}/admin/rounds/new`);

@@ -9,6 +9,7 @@ pub mod discussion;
 pub mod redaction;
 pub mod review;
 
+use crate::ValidationError;
 use crate::application::ApplicationState;
 use crate::category::effective_deadline;
 use serde::{Deserialize, Serialize};
@@ -46,9 +47,13 @@ impl JuryRole {
 pub enum AssignmentMode {
     /// Every juror reviews every submitted application (the default).
     All,
-    /// A fixed number of reviewers per application, balanced across the jurors.
+    /// A fixed number of reviewers per application, balanced across the jurors; only the
+    /// stored (application, juror) pairs review.
     PerApplication { reviewers: u32 },
 }
+
+/// The most reviewers per application an administrator may ask for.
+pub const MAX_REVIEWERS: u32 = 50;
 
 impl AssignmentMode {
     pub fn as_str(self) -> &'static str {
@@ -58,15 +63,63 @@ impl AssignmentMode {
         }
     }
 
-    /// From the stored columns; `None` for an unknown mode or a fixed mode without reviewers.
-    pub fn from_parts(mode: &str, reviewers: i64) -> Option<AssignmentMode> {
-        match mode {
-            "all" => Some(AssignmentMode::All),
-            "fixed" if reviewers >= 1 => Some(AssignmentMode::PerApplication {
-                reviewers: u32::try_from(reviewers).ok()?,
-            }),
-            _ => None,
+    /// From the category's `reviewers_per_application` column: NULL is «all»; `None` for a
+    /// number no administrator could have saved (below one, or too large).
+    pub fn from_column(reviewers: Option<i64>) -> Option<AssignmentMode> {
+        match reviewers {
+            None => Some(AssignmentMode::All),
+            Some(n) => u32::try_from(n)
+                .ok()
+                .filter(|n| (1..=MAX_REVIEWERS).contains(n))
+                .map(|reviewers| AssignmentMode::PerApplication { reviewers }),
         }
+    }
+
+    /// What the column stores.
+    pub fn column(self) -> Option<i64> {
+        match self {
+            AssignmentMode::All => None,
+            AssignmentMode::PerApplication { reviewers } => Some(i64::from(reviewers)),
+        }
+    }
+
+    /// The administrator's choice: `mode` is `all` or `fixed`, `reviewers` the number typed,
+    /// checked against the number of jurors on the jury. Problems are at `reviewers` (or at
+    /// `mode` for an unknown choice).
+    pub fn choose(
+        mode: &str,
+        reviewers: &str,
+        jurors: usize,
+    ) -> Result<AssignmentMode, ValidationError> {
+        match mode {
+            "all" => Ok(AssignmentMode::All),
+            "fixed" => {
+                let n: u32 = reviewers
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=MAX_REVIEWERS).contains(n))
+                    .ok_or(ValidationError::new(
+                        "reviewers",
+                        "error-assignment-reviewers",
+                    ))?;
+                if n as usize > jurors {
+                    return Err(ValidationError::new(
+                        "reviewers",
+                        "error-assignment-more-than-jurors",
+                    )
+                    .with_limit(jurors));
+                }
+                Ok(AssignmentMode::PerApplication { reviewers: n })
+            }
+            _ => Err(ValidationError::new("mode", "error-choose-one")),
+        }
+    }
+
+    /// Whether a juror on the jury reviews an application: always in «all», otherwise only
+    /// with a stored assignment. (A binding conflict is decided apart, by [`access`].)
+    pub fn assigns(self, stored: bool) -> bool {
+        self == AssignmentMode::All || stored
     }
 }
 
@@ -101,22 +154,28 @@ pub enum Progress {
     Submitted,
     /// A binding conflict: not counted as missing.
     Conflicted,
+    /// Not this juror's to review (another juror is assigned): not counted as missing.
+    Unassigned,
 }
 
 impl Progress {
-    pub const ALL: [Progress; 4] = [
+    pub const ALL: [Progress; 5] = [
         Progress::NotStarted,
         Progress::Draft,
         Progress::Submitted,
         Progress::Conflicted,
+        Progress::Unassigned,
     ];
 
-    pub fn of(review: Option<ReviewState>, conflicted: bool) -> Progress {
-        match (conflicted, review) {
-            (true, _) => Progress::Conflicted,
-            (false, None) => Progress::NotStarted,
-            (false, Some(ReviewState::Draft)) => Progress::Draft,
-            (false, Some(ReviewState::Submitted)) => Progress::Submitted,
+    /// A conflict beats everything; an unassigned juror's review (one written before the
+    /// assignment changed) shows as unassigned, since it is not counted.
+    pub fn of(review: Option<ReviewState>, conflicted: bool, assigned: bool) -> Progress {
+        match (conflicted, assigned, review) {
+            (true, _, _) => Progress::Conflicted,
+            (false, false, _) => Progress::Unassigned,
+            (false, true, None) => Progress::NotStarted,
+            (false, true, Some(ReviewState::Draft)) => Progress::Draft,
+            (false, true, Some(ReviewState::Submitted)) => Progress::Submitted,
         }
     }
 
@@ -126,10 +185,12 @@ impl Progress {
             Progress::Draft => "draft",
             Progress::Submitted => "submitted",
             Progress::Conflicted => "conflicted",
+            Progress::Unassigned => "unassigned",
         }
     }
 
-    /// Still owed: a review that is not submitted and not excused by a conflict.
+    /// Still owed: a review that is not submitted and not excused by a conflict or by not
+    /// being assigned.
     pub fn is_missing(self) -> bool {
         matches!(self, Progress::NotStarted | Progress::Draft)
     }
@@ -285,14 +346,65 @@ mod tests {
 
     #[test]
     fn progress_counts_a_conflict_as_not_missing() {
-        assert_eq!(Progress::of(None, false), Progress::NotStarted);
+        assert_eq!(Progress::of(None, false, true), Progress::NotStarted);
         assert_eq!(
-            Progress::of(Some(ReviewState::Submitted), true),
+            Progress::of(Some(ReviewState::Submitted), true, true),
             Progress::Conflicted
         );
-        assert!(Progress::of(Some(ReviewState::Draft), false).is_missing());
+        assert!(Progress::of(Some(ReviewState::Draft), false, true).is_missing());
         assert!(!Progress::Conflicted.is_missing());
         assert!(!Progress::Submitted.is_missing());
+    }
+
+    #[test]
+    fn an_unassigned_cell_is_neither_missing_nor_not_started() {
+        assert_eq!(Progress::of(None, false, false), Progress::Unassigned);
+        assert_eq!(
+            Progress::of(Some(ReviewState::Submitted), false, false),
+            Progress::Unassigned
+        );
+        assert_eq!(Progress::of(None, true, false), Progress::Conflicted);
+        assert!(!Progress::Unassigned.is_missing());
+        assert!(Progress::NotStarted.is_missing());
+    }
+
+    #[test]
+    fn only_the_all_mode_or_a_stored_pair_assigns() {
+        assert!(AssignmentMode::All.assigns(false));
+        let fixed = AssignmentMode::PerApplication { reviewers: 2 };
+        assert!(!fixed.assigns(false));
+        assert!(fixed.assigns(true));
+    }
+
+    #[test]
+    fn the_administrator_chooses_a_number_the_jury_can_fill() {
+        assert_eq!(
+            AssignmentMode::choose("all", "x", 0),
+            Ok(AssignmentMode::All)
+        );
+        assert_eq!(
+            AssignmentMode::choose("fixed", " 2 ", 4),
+            Ok(AssignmentMode::PerApplication { reviewers: 2 })
+        );
+        assert_eq!(
+            AssignmentMode::choose("fixed", "4", 4),
+            Ok(AssignmentMode::PerApplication { reviewers: 4 })
+        );
+        for bad in ["", "0", "-1", "to", "1.5", "51"] {
+            let e = AssignmentMode::choose("fixed", bad, 60).unwrap_err();
+            assert_eq!(
+                (e.field, e.message_id),
+                ("reviewers", "error-assignment-reviewers"),
+                "{bad}"
+            );
+        }
+        let e = AssignmentMode::choose("fixed", "5", 4).unwrap_err();
+        assert_eq!(e.message_id, "error-assignment-more-than-jurors");
+        assert_eq!(e.limit, Some(4));
+        assert_eq!(
+            AssignmentMode::choose("some", "2", 4).unwrap_err().field,
+            "mode"
+        );
     }
 
     #[test]
@@ -303,16 +415,14 @@ mod tests {
         for s in [ReviewState::Draft, ReviewState::Submitted] {
             assert_eq!(ReviewState::parse(s.as_str()), Some(s));
         }
-        assert_eq!(
-            AssignmentMode::from_parts("all", 0),
-            Some(AssignmentMode::All)
-        );
-        assert_eq!(
-            AssignmentMode::from_parts("fixed", 3),
-            Some(AssignmentMode::PerApplication { reviewers: 3 })
-        );
-        assert_eq!(AssignmentMode::from_parts("fixed", 0), None);
-        assert_eq!(AssignmentMode::from_parts("some", 2), None);
+        assert_eq!(AssignmentMode::from_column(None), Some(AssignmentMode::All));
+        let three = AssignmentMode::PerApplication { reviewers: 3 };
+        assert_eq!(AssignmentMode::from_column(Some(3)), Some(three));
+        assert_eq!(AssignmentMode::from_column(three.column()), Some(three));
+        assert_eq!(AssignmentMode::All.column(), None);
+        assert_eq!(AssignmentMode::from_column(Some(0)), None);
+        assert_eq!(AssignmentMode::from_column(Some(51)), None);
+        assert_eq!(AssignmentMode::from_column(Some(-2)), None);
         assert!(may_change_review(false) && !may_change_review(true));
     }
 }

@@ -5,7 +5,7 @@
 use crate::decode;
 use crate::{Db, Result, StoreError, Tx, on_pool, on_tx, utc};
 use prisverdig_domain::application::ApplicationState;
-use prisverdig_domain::jury::JuryRole;
+use prisverdig_domain::jury::{AssignmentMode, JuryRole};
 use sqlx::types::Json;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -50,8 +50,10 @@ pub async fn set_role(
     Ok(n > 0)
 }
 
-/// Takes a member off the jury; their reviews stay (an administrator's record of the work).
+/// Takes a member off the jury with their assignments; their reviews stay (an
+/// administrator's record of the work).
 pub async fn remove_member(tx: &mut Tx, category_id: Uuid, user_id: Uuid) -> Result<bool> {
+    crate::assignments::remove_juror(tx, category_id, user_id).await?;
     let n = on_tx!(tx, |conn| sqlx::query(
         "DELETE FROM jury_member WHERE category_id = $1 AND user_id = $2"
     )
@@ -182,6 +184,8 @@ pub struct JuryState {
     pub jury_version: i64,
     /// «Anonym vurdering»: the jury sees neither the team nor the unit.
     pub blind: bool,
+    /// Who reviews what: everyone everything, or a fixed number per application.
+    pub mode: AssignmentMode,
 }
 
 #[derive(sqlx::FromRow)]
@@ -193,25 +197,42 @@ struct StoredState {
     results_at: Option<OffsetDateTime>,
     no_winner_reason: String,
     jury_version: i64,
+    reviewers_per_application: Option<i64>,
+}
+
+impl TryFrom<StoredState> for JuryState {
+    type Error = StoreError;
+
+    fn try_from(r: StoredState) -> Result<JuryState> {
+        let stored = r.reviewers_per_application;
+        let mode = AssignmentMode::from_column(stored).ok_or_else(|| StoreError::Unknown {
+            table: "category",
+            id: r.id,
+            column: "reviewers_per_application",
+            value: stored.map(|n| n.to_string()).unwrap_or_default(),
+        })?;
+        Ok(JuryState {
+            category_id: r.id,
+            scores_locked_at: r.scores_locked_at,
+            nominees_at: r.nominees_at,
+            results_at: r.results_at,
+            no_winner_reason: r.no_winner_reason,
+            jury_version: r.jury_version,
+            blind: r.blind,
+            mode,
+        })
+    }
 }
 
 pub async fn state(db: &Db, category_id: Uuid) -> Result<Option<JuryState>> {
     let row: Option<StoredState> = on_pool!(db, |pool| sqlx::query_as(
         "SELECT id, blind, scores_locked_at, nominees_at, results_at, no_winner_reason, \
-         jury_version FROM category WHERE id = $1"
+         jury_version, reviewers_per_application FROM category WHERE id = $1"
     )
     .bind(category_id)
     .fetch_optional(pool)
     .await)?;
-    Ok(row.map(|r| JuryState {
-        category_id: r.id,
-        scores_locked_at: r.scores_locked_at,
-        nominees_at: r.nominees_at,
-        results_at: r.results_at,
-        no_winner_reason: r.no_winner_reason,
-        jury_version: r.jury_version,
-        blind: r.blind,
-    }))
+    decode::optional(row)
 }
 
 /// What the chair sets on a category, all at once, if nobody changed it since `expected`.

@@ -6,6 +6,7 @@
 mod visibility;
 
 pub mod applications;
+pub mod assignments;
 pub mod attachments;
 pub mod attention;
 pub mod audit;

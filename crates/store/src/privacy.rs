@@ -279,6 +279,7 @@ pub async fn pseudonymise(tx: &mut Tx, user: Uuid, email: &str) -> Result<Erased
         "DELETE FROM invitation WHERE user_id = $1",
         "DELETE FROM recovery_code WHERE user_id = $1",
         "DELETE FROM jury_member WHERE user_id = $1",
+        "DELETE FROM jury_assignment WHERE user_id = $1",
     ] {
         on_tx!(tx, |conn| sqlx::query(sql)
             .bind(user)

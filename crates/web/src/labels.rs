@@ -79,6 +79,8 @@ pub fn audit_action(code: &str) -> Option<&'static str> {
         "conflict.raised" => "audit-action-conflict-raised",
         "decision.set" => "audit-action-decision-set",
         "feedback.written" => "audit-action-feedback-written",
+        "jury.assignment" => "audit-action-jury-assignment",
+        "jury.assignment_pair" => "audit-action-jury-assignment-pair",
         "jury.member_added" => "audit-action-jury-member-added",
         "jury.member_removed" => "audit-action-jury-member-removed",
         "jury.member_role" => "audit-action-jury-member-role",
@@ -198,6 +200,7 @@ pub fn progress(p: Progress) -> &'static str {
         Progress::Draft => "jury-progress-draft",
         Progress::Submitted => "jury-progress-submitted",
         Progress::Conflicted => "jury-progress-conflicted",
+        Progress::Unassigned => "jury-progress-unassigned",
     }
 }
 

@@ -312,6 +312,21 @@ const ROUTES: &[(&str, &str, Rule)] = &[
         "/admin/categories/{id}/jury/{member}",
         Rule::Administrator,
     ),
+    (
+        "GET",
+        "/admin/categories/{id}/jury/assignment",
+        Rule::Administrator,
+    ),
+    (
+        "POST",
+        "/admin/categories/{id}/jury/assignment",
+        Rule::Administrator,
+    ),
+    (
+        "POST",
+        "/admin/categories/{id}/jury/assignment/pair",
+        Rule::Administrator,
+    ),
     ("GET", "/admin/conflicts", Rule::Administrator),
     (
         "GET",

@@ -37,7 +37,7 @@ pub(crate) struct Jury {
     pub p: Uuid,
 }
 
-async fn person(app: &TestApp, email: &str, name: &str, roles: &[Role]) -> User {
+pub(crate) async fn person(app: &TestApp, email: &str, name: &str, roles: &[Role]) -> User {
     let input = prisverdig_service::users::AddUser {
         email,
         name,
@@ -181,7 +181,17 @@ pub(crate) async fn entries(
     juror: &User,
     values: &[&str],
 ) -> Vec<(Uuid, Entry)> {
-    let page = app.services.review_page(juror, j.p).await.unwrap();
+    entries_for(app, juror, j.p, values).await
+}
+
+/// Criterion values in the order of `application`'s category.
+pub(crate) async fn entries_for(
+    app: &TestApp,
+    juror: &User,
+    application: Uuid,
+    values: &[&str],
+) -> Vec<(Uuid, Entry)> {
+    let page = app.services.review_page(juror, application).await.unwrap();
     page.criteria
         .iter()
         .zip(values.iter().chain(std::iter::repeat(&"")))

@@ -18,6 +18,7 @@ mod endorsements;
 mod exchange;
 mod fixtures;
 mod jury;
+mod jury_assignment;
 mod jury_discussion;
 mod oidc;
 mod page_cache;

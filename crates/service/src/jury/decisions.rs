@@ -72,7 +72,7 @@ impl Services {
             .await?
             .into_iter()
             .filter(|r| r.state == prisverdig_domain::jury::ReviewState::Submitted)
-            .filter(|r| !panel.binds(application, r.juror_id))
+            .filter(|r| panel.counts(application, r.juror_id))
             .filter_map(|r| {
                 let name = panel
                     .members

@@ -18,6 +18,8 @@ pub struct JuryMembers {
     pub members: Vec<Member>,
     /// People with the juror role who are not on this jury yet: (id, name, e-mail).
     pub candidates: Vec<(Uuid, String, String)>,
+    /// Who reviews what (set on the assignment page).
+    pub mode: prisverdig_domain::jury::AssignmentMode,
 }
 
 impl Services {
@@ -31,6 +33,7 @@ impl Services {
             .filter(|(id, _, _)| panel.role_of(*id).is_none())
             .collect();
         Ok(JuryMembers {
+            mode: panel.state.mode,
             category: panel.category,
             members: panel.members,
             candidates,

@@ -3,12 +3,14 @@
 //! publication and feedback.
 //!
 //! **One place decides what a jury member may see and do**: [`Panel`], read once per
-//! request from the category's jury, its submitted applications, the stored conflicts and
-//! the automatic ones (found by `domain::jury::conflict::automatic` from the team and the
-//! organisation chart). Every use case below asks the panel (`access`, `binds`,
-//! `acting_chair`, `leads`) and never decides on its own. The rules themselves are in
+//! request from the category's jury, its submitted applications, the assignment (the mode
+//! and the stored pairs), the stored conflicts and the automatic ones (found by
+//! `domain::jury::conflict::automatic` from the team and the organisation chart). Every use
+//! case below asks the panel (`access`, `assigned`, `counts`, `binds`, `acting_chair`,
+//! `leads`) and never decides on its own. The rules themselves are in
 //! `prisverdig_domain::jury`.
 
+pub mod assignment;
 pub mod conflicts;
 pub mod decisions;
 pub mod discussion;
@@ -20,8 +22,9 @@ pub mod reviews;
 
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::jury::conflict::{Applicants, Grounds, Juror, automatic};
-use prisverdig_domain::jury::{self as rules, Access, JuryRole, Seat};
+use prisverdig_domain::jury::{self as rules, Access, AssignmentMode, JuryRole, Seat};
 use prisverdig_domain::role::Role;
+use prisverdig_store::assignments;
 use prisverdig_store::categories::{self, CategoryContext};
 use prisverdig_store::conflicts::{self as stored_conflicts, ConflictRow};
 use prisverdig_store::jury::{self, JuryApplication, JuryState, Member};
@@ -41,6 +44,8 @@ pub struct Panel {
     pub conflicts: Vec<ConflictRow>,
     /// (application, juror) → grounds, found by the rules.
     pub automatic: HashMap<(Uuid, Uuid), Grounds>,
+    /// The stored (application, juror) pairs; read only in the fixed mode.
+    pub assignments: HashSet<(Uuid, Uuid)>,
 }
 
 impl Panel {
@@ -69,6 +74,45 @@ impl Panel {
             })
     }
 
+    /// Who reviews what in this category.
+    pub fn mode(&self) -> AssignmentMode {
+        self.state.mode
+    }
+
+    /// Whether `user` is on the jury and assigned to `application`: always in the «all»
+    /// mode, otherwise only with a stored pair. Says nothing about conflicts.
+    pub fn assigned(&self, application: Uuid, user: Uuid) -> bool {
+        self.role_of(user).is_some()
+            && self
+                .mode()
+                .assigns(self.assignments.contains(&(application, user)))
+    }
+
+    /// Whether `user`'s review of `application` is one of its reviews: assigned, and no
+    /// binding conflict (a confirmed conflict beats the assignment).
+    pub fn counts(&self, application: Uuid, user: Uuid) -> bool {
+        self.assigned(application, user) && !self.binds(application, user)
+    }
+
+    /// How many jurors review `application` (assigned and not kept out by a conflict).
+    pub fn reviewers(&self, application: Uuid) -> usize {
+        self.members
+            .iter()
+            .filter(|m| self.counts(application, m.user_id))
+            .count()
+    }
+
+    /// In the fixed mode, how many reviewers `application` lacks (a new application, a
+    /// juror who left or got a conflict); `0` when it has its number, and always in «all».
+    pub fn lacking(&self, application: Uuid) -> usize {
+        match self.mode() {
+            AssignmentMode::All => 0,
+            AssignmentMode::PerApplication { reviewers } => {
+                (reviewers as usize).saturating_sub(self.reviewers(application))
+            }
+        }
+    }
+
     /// What `user` may do with `application` as a juror.
     pub fn access(&self, now: OffsetDateTime, application: Uuid, user: Uuid) -> Access {
         let Some(app) = self.applications.iter().find(|a| a.id == application) else {
@@ -79,7 +123,7 @@ impl Panel {
             deadline: self.category.deadline,
             extended: self.category.extended_deadline,
             state: prisverdig_domain::application::ApplicationState::Submitted,
-            assigned: self.role_of(user).is_some() && app.category_id == self.category.id,
+            assigned: self.assigned(application, user) && app.category_id == self.category.id,
             conflicted: self.binds(application, user),
         })
     }
@@ -134,6 +178,15 @@ impl Services {
         let members = jury::members(&self.db, category_id).await?;
         let applications = jury::applications(&self.db, category_id, one).await?;
         let conflicts = stored_conflicts::of_category(&self.db, category_id).await?;
+        let assignments = match state.mode {
+            AssignmentMode::All => HashSet::new(),
+            AssignmentMode::PerApplication { .. } => {
+                assignments::of_category(&self.db, category_id)
+                    .await?
+                    .into_iter()
+                    .collect()
+            }
+        };
         let parents: HashMap<Uuid, Option<Uuid>> =
             prisverdig_store::organisation::parents(&self.db)
                 .await?
@@ -168,6 +221,7 @@ impl Services {
             applications,
             conflicts,
             automatic: found,
+            assignments,
         };
         redaction::redact_panel(self, &mut panel).await?;
         Ok(panel)
@@ -201,12 +255,13 @@ pub(crate) fn require_lead(panel: &Panel, user: &User) -> Result<()> {
     }
 }
 
-/// The set of (application, juror) pairs kept out, for the totals.
+/// The set of (application, juror) pairs kept out, for the totals: a binding conflict, or
+/// not assigned (a review written before the assignment changed does not count).
 pub(crate) fn bound_pairs(panel: &Panel) -> HashSet<(Uuid, Uuid)> {
     let mut out = HashSet::new();
     for app in &panel.applications {
         for m in &panel.members {
-            if panel.binds(app.id, m.user_id) {
+            if !panel.counts(app.id, m.user_id) {
                 out.insert((app.id, m.user_id));
             }
         }

@@ -1,6 +1,9 @@
 //! The chair's overview: applications × jurors with each juror's progress, the raw and
 //! calibrated totals (`domain::scoring`, `docs/scoring.md`), the spread and the
-//! disagreement flag, the decisions and the feedback still missing.
+//! disagreement flag, the decisions and the feedback still missing. With a fixed number of
+//! reviewers per application, a juror's cell on an application they are not assigned to is
+//! «not assigned» (not missing work), and an application left with fewer reviewers than
+//! asked for (new since the split, a juror gone or conflicted) is flagged.
 
 use super::{Panel, bound_pairs, require_lead};
 use crate::{Result, Services};
@@ -65,6 +68,10 @@ pub struct OverviewRow {
     pub feedback: Option<decisions::FeedbackRow>,
     /// The viewer acts as chair for it (decides and writes the feedback).
     pub viewer_acts: bool,
+    /// The viewer may open its review page.
+    pub viewer_reviews: bool,
+    /// Reviewers it lacks in the fixed mode (0 when it has its number).
+    pub lacking: usize,
 }
 
 pub struct Overview {
@@ -76,8 +83,10 @@ pub struct Overview {
     pub scale: CategoryScale,
     /// Submitted applications without feedback: the round is not complete.
     pub missing_feedback: usize,
-    /// Reviews not yet submitted by jurors who are not conflicted.
+    /// Reviews not yet submitted by assigned jurors who are not conflicted.
     pub missing_reviews: usize,
+    /// Applications with fewer reviewers than the fixed mode asks for.
+    pub short_applications: usize,
     pub open: bool,
     pub results_public: bool,
     pub sort: OverviewSort,
@@ -137,6 +146,7 @@ impl Services {
         }
         let mut missing_reviews = 0;
         let mut missing_feedback = 0;
+        let mut short_applications = 0;
         let mut rows = Vec::new();
         // Before the deadline the jury sees no application, not even on the overview.
         let shown = admin || panel.is_open(now);
@@ -151,10 +161,13 @@ impl Services {
                     Progress::of(
                         by_pair.get(&(app.id, m.user_id)).copied(),
                         panel.binds(app.id, m.user_id),
+                        panel.assigned(app.id, m.user_id),
                     )
                 })
                 .collect();
             missing_reviews += cells.iter().filter(|p| p.is_missing()).count();
+            let lacking = panel.lacking(app.id);
+            short_applications += usize::from(lacking > 0);
             let fb = feedback
                 .iter()
                 .find(|f| f.application_id == app.id)
@@ -182,6 +195,8 @@ impl Services {
                     .flatten(),
                 feedback: if viewer_conflicted { None } else { fb },
                 viewer_acts: panel.acting_chair(app.id) == Some(user.id),
+                viewer_reviews: access == Access::Review,
+                lacking,
                 application: app.clone(),
             });
         }
@@ -197,6 +212,7 @@ impl Services {
             rows,
             missing_feedback,
             missing_reviews,
+            short_applications,
             sort,
         })
     }

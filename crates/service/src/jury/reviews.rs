@@ -123,7 +123,8 @@ impl Services {
                         .iter()
                         .find(|r| r.application_id == a.id && r.juror_id == user.id)
                         .map(|r| r.state);
-                    (a.clone(), Progress::of(own, panel.binds(a.id, user.id)))
+                    let conflicted = panel.binds(a.id, user.id);
+                    (a.clone(), Progress::of(own, conflicted, true))
                 })
                 .collect();
             out.push(JurySeat {
@@ -191,7 +192,7 @@ impl Services {
                 .filter(|r| {
                     r.juror_id != user.id
                         && r.state == ReviewState::Submitted
-                        && !panel.binds(application, r.juror_id)
+                        && panel.counts(application, r.juror_id)
                 })
                 .map(|r| {
                     let name = panel

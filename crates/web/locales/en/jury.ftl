@@ -22,7 +22,7 @@ admin-conflicts-decision-reason = Reason for the decision
 admin-conflicts-confirm = Confirm
 admin-conflicts-dismiss = Dismiss
 admin-jury-title = The jury
-admin-jury-text = Every juror reviews all of the category's applications after the deadline. The chair and the deputy see the overview and make the decisions.
+admin-jury-text = The jury reviews the category's applications after the deadline. The chair and the deputy see the overview and make the decisions.
 admin-jury-empty = The jury has no members yet.
 admin-jury-col-name = Name
 admin-jury-col-change = Change
@@ -168,3 +168,42 @@ jury-discussion-text = Only the jurors who review this application see the discu
 jury-discussion-empty = No posts yet.
 jury-discussion-post = New post
 jury-discussion-send = Send the post
+error-assignment-reviewers = Enter a whole number from 1 to 50.
+error-assignment-more-than-jurors = The jury has only { $max } members. Choose a lower number, or add more people to the jury.
+error-assignment-not-fixed = Choose a fixed number of reviewers per application before changing single assignments.
+error-assignment-conflicted = This juror has a conflict of interest on this application and cannot be assigned to it.
+error-assignment-stale = Someone else changed the jury's work while you were on this page. The page now shows what is stored, and your choice is still in the form.
+admin-assignment-title = Assignment of applications
+admin-assignment-link = Change the assignment
+admin-assignment-text = Choose whether every juror reviews all of the category's applications, or each application gets a fixed number of reviewers, spread evenly over the jurors without a conflict of interest. Jurors see only the applications assigned to them, and only after the deadline. New applications and new jurors get no assignment by themselves: preview and save the assignment again. Reviews already started keep their assignment.
+admin-assignment-now-all = Now: every juror reviews every application.
+admin-assignment-now-fixed = Now: { $count ->
+    [one] one reviewer
+   *[other] { $count } reviewers
+} per application.
+admin-assignment-mode = Who reviews what
+admin-assignment-mode-all = Every juror reviews every application
+admin-assignment-mode-fixed = A fixed number of reviewers per application
+admin-assignment-reviewers = Reviewers per application
+admin-assignment-reviewers-hint = Only for a fixed number. Members of the jury:
+admin-assignment-preview = Preview the assignment
+admin-assignment-save = Save the assignment
+admin-assignment-preview-heading = Preview
+admin-assignment-preview-text = Nothing is saved yet. Check the assignment, then press «Save the assignment».
+admin-assignment-current-heading = The assignment now
+admin-assignment-short = { $count ->
+    [one] One application has
+   *[other] { $count } applications have
+} fewer reviewers than chosen: too few jurors without a conflict of interest, or changes since the assignment was saved.
+admin-assignment-no-applications = The category has no submitted applications yet.
+admin-assignment-per-juror = Applications per juror
+admin-assignment-per-application = Reviewers per application
+admin-assignment-col-count = Applications
+admin-assignment-col-reviewers = Reviewers
+admin-assignment-lacking = Lacks reviewers
+admin-assignment-by-hand = Change one assignment
+admin-assignment-by-hand-text = Add or remove one juror on one application. A juror with a conflict of interest on the application cannot be assigned to it.
+admin-assignment-add = Assign
+admin-assignment-remove = Remove the assignment
+jury-progress-unassigned = Not assigned
+jury-short-reviewers = Applications with fewer reviewers than chosen

@@ -22,7 +22,7 @@ admin-conflicts-decision-reason = Begrunnelse for avgjørelsen
 admin-conflicts-confirm = Bekreft
 admin-conflicts-dismiss = Avvis
 admin-jury-title = Juryen
-admin-jury-text = Hvert jurymedlem vurderer alle søknader i kategorien etter fristen. Juryleder og nestleder ser oversikten og tar avgjørelsene.
+admin-jury-text = Juryen vurderer kategoriens søknader etter fristen. Juryleder og nestleder ser oversikten og tar avgjørelsene.
 admin-jury-empty = Juryen har ingen medlemmer ennå.
 admin-jury-col-name = Navn
 admin-jury-col-change = Endre
@@ -168,3 +168,42 @@ jury-discussion-text = Bare jurymedlemmene som vurderer søknaden, ser diskusjon
 jury-discussion-empty = Ingen innlegg ennå.
 jury-discussion-post = Nytt innlegg
 jury-discussion-send = Send innlegget
+error-assignment-reviewers = Skriv et helt tall fra 1 til 50.
+error-assignment-more-than-jurors = Juryen har bare { $max } medlemmer. Velg et lavere tall, eller legg til flere i juryen.
+error-assignment-not-fixed = Velg et fast antall vurderere per søknad før du endrer enkelttildelinger.
+error-assignment-conflicted = Jurymedlemmet er inhabil for denne søknaden og kan ikke tildeles den.
+error-assignment-stale = Noen andre har endret juryens arbeid mens du så på siden. Siden viser nå det som er lagret, og valget ditt står fortsatt i skjemaet.
+admin-assignment-title = Fordeling av søknader
+admin-assignment-link = Endre fordelingen
+admin-assignment-text = Velg om hvert jurymedlem skal vurdere alle søknadene i kategorien, eller om hver søknad skal få et fast antall vurderere, fordelt jevnt på jurymedlemmene som ikke er inhabile. Jurymedlemmene ser bare søknadene de er tildelt, og først etter fristen. Nye søknader og nye jurymedlemmer får ingen tildeling av seg selv: forhåndsvis og lagre fordelingen på nytt. Vurderinger som er påbegynt, beholder sin tildeling.
+admin-assignment-now-all = Nå: hvert jurymedlem vurderer alle søknadene.
+admin-assignment-now-fixed = Nå: { $count ->
+    [one] én vurderer
+   *[other] { $count } vurderere
+} per søknad.
+admin-assignment-mode = Hvem vurderer hva
+admin-assignment-mode-all = Hvert jurymedlem vurderer alle søknadene
+admin-assignment-mode-fixed = Et fast antall vurderere per søknad
+admin-assignment-reviewers = Antall vurderere per søknad
+admin-assignment-reviewers-hint = Gjelder bare et fast antall. Medlemmer i juryen:
+admin-assignment-preview = Forhåndsvis fordelingen
+admin-assignment-save = Lagre fordelingen
+admin-assignment-preview-heading = Forhåndsvisning
+admin-assignment-preview-text = Ingenting er lagret ennå. Se over fordelingen, og trykk «Lagre fordelingen».
+admin-assignment-current-heading = Fordelingen nå
+admin-assignment-short = { $count ->
+    [one] Én søknad har
+   *[other] { $count } søknader har
+} færre vurderere enn valgt: for få jurymedlemmer uten inhabilitet, eller endringer etter at fordelingen ble lagret.
+admin-assignment-no-applications = Kategorien har ingen innsendte søknader ennå.
+admin-assignment-per-juror = Søknader per jurymedlem
+admin-assignment-per-application = Vurderere per søknad
+admin-assignment-col-count = Søknader
+admin-assignment-col-reviewers = Vurderere
+admin-assignment-lacking = Mangler vurderere
+admin-assignment-by-hand = Endre én tildeling
+admin-assignment-by-hand-text = Legg til eller fjern ett jurymedlem på én søknad. Et jurymedlem som er inhabil, kan ikke tildeles søknaden.
+admin-assignment-add = Tildel
+admin-assignment-remove = Fjern tildelingen
+jury-progress-unassigned = Ikke tildelt
+jury-short-reviewers = Søknader med færre vurderere enn valgt

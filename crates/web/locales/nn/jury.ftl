@@ -22,7 +22,7 @@ admin-conflicts-decision-reason = Grunngiving for avgjerda
 admin-conflicts-confirm = Stadfest
 admin-conflicts-dismiss = Avvis
 admin-jury-title = Juryen
-admin-jury-text = Kvart jurymedlem vurderer alle søknader i kategorien etter fristen. Juryleiar og nestleiar ser oversikta og tek avgjerdene.
+admin-jury-text = Juryen vurderer søknadene i kategorien etter fristen. Juryleiar og nestleiar ser oversikta og tek avgjerdene.
 admin-jury-empty = Juryen har ingen medlemmer enno.
 admin-jury-col-name = Namn
 admin-jury-col-change = Endre
@@ -168,3 +168,42 @@ jury-discussion-text = Berre jurymedlemmene som vurderer søknaden, ser diskusjo
 jury-discussion-empty = Ingen innlegg enno.
 jury-discussion-post = Nytt innlegg
 jury-discussion-send = Send innlegget
+error-assignment-reviewers = Skriv eit heilt tal frå 1 til 50.
+error-assignment-more-than-jurors = Juryen har berre { $max } medlemmer. Vel eit lågare tal, eller legg til fleire i juryen.
+error-assignment-not-fixed = Vel eit fast tal på vurderarar per søknad før du endrar einskilde tildelingar.
+error-assignment-conflicted = Jurymedlemmet er ugild for denne søknaden og kan ikkje tildelast han.
+error-assignment-stale = Nokon andre har endra arbeidet til juryen medan du såg på sida. Sida viser no det som er lagra, og valet ditt står framleis i skjemaet.
+admin-assignment-title = Fordeling av søknader
+admin-assignment-link = Endre fordelinga
+admin-assignment-text = Vel om kvart jurymedlem skal vurdere alle søknadene i kategorien, eller om kvar søknad skal få eit fast tal på vurderarar, fordelt jamt på jurymedlemmene som ikkje er ugilde. Jurymedlemmene ser berre søknadene dei er tildelte, og først etter fristen. Nye søknader og nye jurymedlemmer får inga tildeling av seg sjølv: førehandsvis og lagre fordelinga på nytt. Vurderingar som er påbyrja, held på tildelinga si.
+admin-assignment-now-all = No: kvart jurymedlem vurderer alle søknadene.
+admin-assignment-now-fixed = No: { $count ->
+    [one] éin vurderar
+   *[other] { $count } vurderarar
+} per søknad.
+admin-assignment-mode = Kven vurderer kva
+admin-assignment-mode-all = Kvart jurymedlem vurderer alle søknadene
+admin-assignment-mode-fixed = Eit fast tal på vurderarar per søknad
+admin-assignment-reviewers = Tal på vurderarar per søknad
+admin-assignment-reviewers-hint = Gjeld berre eit fast tal. Medlemmer i juryen:
+admin-assignment-preview = Førehandsvis fordelinga
+admin-assignment-save = Lagre fordelinga
+admin-assignment-preview-heading = Førehandsvising
+admin-assignment-preview-text = Ingenting er lagra enno. Sjå over fordelinga, og trykk «Lagre fordelinga».
+admin-assignment-current-heading = Fordelinga no
+admin-assignment-short = { $count ->
+    [one] Éin søknad har
+   *[other] { $count } søknader har
+} færre vurderarar enn valt: for få jurymedlemmer utan ugildskap, eller endringar etter at fordelinga vart lagra.
+admin-assignment-no-applications = Kategorien har ingen innsende søknader enno.
+admin-assignment-per-juror = Søknader per jurymedlem
+admin-assignment-per-application = Vurderarar per søknad
+admin-assignment-col-count = Søknader
+admin-assignment-col-reviewers = Vurderarar
+admin-assignment-lacking = Manglar vurderarar
+admin-assignment-by-hand = Endre éi tildeling
+admin-assignment-by-hand-text = Legg til eller fjern eitt jurymedlem på éin søknad. Eit jurymedlem som er ugild, kan ikkje tildelast søknaden.
+admin-assignment-add = Tildel
+admin-assignment-remove = Fjern tildelinga
+jury-progress-unassigned = Ikkje tildelt
+jury-short-reviewers = Søknader med færre vurderarar enn valt

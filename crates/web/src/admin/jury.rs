@@ -31,6 +31,8 @@ pub struct JuryPage {
     members: Vec<(Uuid, String, String, &'static str, String)>,
     candidates: Vec<(Uuid, String, String)>,
     roles: Vec<(&'static str, String)>,
+    /// Who reviews what, in words.
+    assignment: String,
     errors: FormErrors,
 }
 
@@ -43,6 +45,7 @@ async fn page(
 ) -> Result<JuryPage, WebError> {
     let j = state.services.jury_members(user, id).await?;
     Ok(JuryPage {
+        assignment: super::assignment::mode_text(&shell, j.mode),
         id,
         heading: format!("{} – {}", j.category.name, j.category.round_title),
         members: j

@@ -1,6 +1,7 @@
 //! The administrator's pages: the organisation chart, rounds, categories with their
 //! criteria and questions, tips and user accounts.
 
+mod assignment;
 mod audit;
 mod categories;
 mod criteria;
@@ -103,6 +104,14 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/admin/categories/{id}/jury",
             get(jury::show).post(jury::add),
+        )
+        .route(
+            "/admin/categories/{id}/jury/assignment",
+            get(assignment::show).post(assignment::choose),
+        )
+        .route(
+            "/admin/categories/{id}/jury/assignment/pair",
+            post(assignment::pair),
         )
         .route("/admin/categories/{id}/jury/{member}", post(jury::change))
         .route("/admin/categories/{id}/redactions", get(redaction::list))

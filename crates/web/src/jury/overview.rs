@@ -15,7 +15,8 @@ use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use prisverdig_domain::jury::Progress;
+use fluent_templates::fluent_bundle::FluentValue;
+use prisverdig_domain::jury::{AssignmentMode, Progress};
 use prisverdig_domain::local_time::{oslo_parts, parse_oslo};
 use prisverdig_service::jury::decisions::Publication;
 use prisverdig_service::jury::overview::{Overview, OverviewSort};
@@ -35,6 +36,10 @@ pub struct RowView {
     pub decision: String,
     pub has_feedback: bool,
     pub acts: bool,
+    /// The viewer may open its review page.
+    pub reviews: bool,
+    /// Reviewers it lacks (fixed number per application).
+    pub lacking: usize,
 }
 
 #[derive(Template, WebTemplate)]
@@ -50,6 +55,9 @@ pub struct OverviewPage {
     full: String,
     missing_feedback: usize,
     missing_reviews: usize,
+    /// «N reviewers per application», or empty in the «all» mode.
+    assignment: String,
+    short_applications: usize,
     open: bool,
     locked: Option<String>,
     results_public: bool,
@@ -114,6 +122,8 @@ fn page(shell: Shell, o: Overview, errors: FormErrors) -> OverviewPage {
                 .unwrap_or_default(),
             has_feedback: r.feedback.as_ref().is_some_and(|f| !f.text.is_empty()),
             acts: r.viewer_acts,
+            reviews: r.viewer_reviews,
+            lacking: r.lacking,
         })
         .collect();
     let name_of = |id: Uuid| {
@@ -148,6 +158,14 @@ fn page(shell: Shell, o: Overview, errors: FormErrors) -> OverviewPage {
         full: number(&shell, o.scale.full),
         missing_feedback: o.missing_feedback,
         missing_reviews: o.missing_reviews,
+        assignment: match o.state.mode {
+            AssignmentMode::All => String::new(),
+            AssignmentMode::PerApplication { reviewers } => shell.locale.t_args(
+                "admin-assignment-now-fixed",
+                &[("count", FluentValue::from(reviewers))],
+            ),
+        },
+        short_applications: o.short_applications,
         open: o.open,
         locked: o
             .state
