@@ -329,6 +329,11 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ),
     ("GET", "/admin/conflicts", Rule::Administrator),
     (
+        "POST",
+        "/admin/categories/{id}/jury/round",
+        Rule::Administrator,
+    ),
+    (
         "GET",
         "/admin/categories/{id}/redactions",
         Rule::Administrator,

@@ -713,3 +713,42 @@ on_both_backends! {
         assert!(html.contains("Smart renhold") && !html.contains("Sensorstyrt rengjøring"));
     }
 }
+
+on_both_backends! {
+    async fn the_jury_is_shared_with_the_rounds_other_categories(app) {
+        let j = jury(app).await;
+        let db = app.services.db();
+        let round = prisverdig_store::categories::context(db, j.category).await.unwrap().unwrap().round_id;
+        let others: Vec<Uuid> = prisverdig_store::categories::of_round(db, round).await.unwrap().into_iter().map(|c| c.id).filter(|c| *c != j.category).collect();
+        assert_eq!(others.len(), 2);
+        // The second category already has a chair of its own.
+        app.services.add_juror(&j.admin, others[1], j.mona.id, JuryRole::Chair).await.unwrap();
+        let before = crate::admin::audit_count(app, "jury.member_added").await;
+        let page = format!("/admin/categories/{}/jury", j.category);
+        let action = format!("/admin/categories/{}/jury/round", j.category);
+        let res = app.post_form(&page, &action, &[]).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(crate::admin::location(&res), format!("{page}?shared=7"), "4 seats in one, 3 in the other");
+        let seats = |c: Uuid| {
+            let (s, admin) = (app.services.clone(), j.admin.clone());
+            async move {
+                let mut v: Vec<(String, JuryRole)> = s.jury_members(&admin, c).await.unwrap().members.into_iter().map(|m| (m.name, m.role)).collect();
+                v.sort_by(|a, b| a.0.cmp(&b.0));
+                v
+            }
+        };
+        assert_eq!(seats(others[0]).await, seats(j.category).await, "the same seats");
+        let kept = seats(others[1]).await;
+        assert!(kept.contains(&("Mona Jurymedlem".to_string(), JuryRole::Chair)), "its own chair stays: {kept:?}");
+        assert!(kept.contains(&("Cecilie Leder".to_string(), JuryRole::Member)), "the other chair sits as a member: {kept:?}");
+        assert!(kept.contains(&("Dag Nestleder".to_string(), JuryRole::Deputy)));
+        assert_eq!(crate::admin::audit_count(app, "jury.member_added").await, before + 7);
+        let shown = app.get(&format!("{page}?shared=7")).await.text().await.unwrap();
+        assert!(shown.contains("7 plasser lagt til i rundens andre kategorier."));
+        // Again: nothing more to add.
+        let res = app.post_form(&page, &action, &[]).await;
+        assert_eq!(crate::admin::location(&res), format!("{page}?shared=0"));
+        // Only administrators share a jury.
+        assert!(forbidden(app.services.share_jury_with_round(&j.chair, j.category).await));
+    }
+}

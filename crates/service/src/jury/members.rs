@@ -118,4 +118,50 @@ impl Services {
         tx.commit().await?;
         Ok(())
     }
+
+    /// «Juryen for hele runden»: seats this category's jury in every other category of its
+    /// round as well. Nothing is taken away: a member already seated keeps their seat, and a
+    /// chair or deputy whose seat is held there by someone else sits as a member. Returns the
+    /// number of seats added; pressing it again adds none.
+    #[tracing::instrument(skip_all)]
+    pub async fn share_jury_with_round(&self, user: &User, category: Uuid) -> Result<usize> {
+        require_admin(user)?;
+        let context = prisverdig_store::categories::context(&self.db, category)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let source = jury::members(&self.db, category).await?;
+        let mut plan = Vec::new();
+        for other in prisverdig_store::categories::of_round(&self.db, context.round_id).await? {
+            if other.id == category {
+                continue;
+            }
+            let seated = jury::members(&self.db, other.id).await?;
+            for m in &source {
+                if seated.iter().any(|s| s.user_id == m.user_id) {
+                    continue;
+                }
+                let taken = m.role != JuryRole::Member && seated.iter().any(|s| s.role == m.role);
+                let role = if taken { JuryRole::Member } else { m.role };
+                plan.push((other.id, m.user_id, role));
+            }
+        }
+        let now = self.clock.now();
+        let mut tx = self.db.begin().await?;
+        for (other, member, role) in &plan {
+            jury::add_member(&mut tx, *other, *member, *role).await?;
+            let detail =
+                serde_json::json!({ "user": member, "role": role.as_str(), "from": category });
+            record(
+                &mut tx,
+                now,
+                user,
+                "jury.member_added",
+                ("category", *other),
+                detail,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(plan.len())
+    }
 }

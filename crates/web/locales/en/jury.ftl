@@ -207,3 +207,10 @@ admin-assignment-add = Assign
 admin-assignment-remove = Remove the assignment
 jury-progress-unassigned = Not assigned
 jury-short-reviewers = Applications with fewer reviewers than chosen
+
+admin-jury-share = Use this jury for the whole round
+admin-jury-share-text = The jury can also assess the round's other categories: everyone here gets a seat there, in the same role where it is free and otherwise as a member. No seat is taken away.
+admin-jury-shared = { $count ->
+    [one] { $count } seat added in the round's other categories.
+   *[other] { $count } seats added in the round's other categories.
+}

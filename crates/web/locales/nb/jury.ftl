@@ -207,3 +207,10 @@ admin-assignment-add = Tildel
 admin-assignment-remove = Fjern tildelingen
 jury-progress-unassigned = Ikke tildelt
 jury-short-reviewers = Søknader med færre vurderere enn valgt
+
+admin-jury-share = Bruk juryen i hele runden
+admin-jury-share-text = Juryen kan også vurdere rundens andre kategorier: alle her får plass der, med samme rolle der den er ledig og ellers som medlem. Ingen plasser blir tatt bort.
+admin-jury-shared = { $count ->
+    [one] { $count } plass lagt til i rundens andre kategorier.
+   *[other] { $count } plasser lagt til i rundens andre kategorier.
+}

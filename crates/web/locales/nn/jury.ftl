@@ -207,3 +207,10 @@ admin-assignment-add = Tildel
 admin-assignment-remove = Fjern tildelinga
 jury-progress-unassigned = Ikkje tildelt
 jury-short-reviewers = Søknader med færre vurderarar enn valt
+
+admin-jury-share = Bruk juryen i heile runden
+admin-jury-share-text = Juryen kan òg vurdere dei andre kategoriane i runden: alle her får plass der, med same rolle der ho er ledig og elles som medlem. Ingen plassar blir tekne bort.
+admin-jury-shared = { $count ->
+    [one] { $count } plass lagd til i dei andre kategoriane i runden.
+   *[other] { $count } plassar lagde til i dei andre kategoriane i runden.
+}

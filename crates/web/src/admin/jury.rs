@@ -34,6 +34,8 @@ pub struct JuryPage {
     /// Who reviews what, in words.
     assignment: String,
     errors: FormErrors,
+    /// «3 plasser lagt til …» after sharing the jury with the round.
+    shared: Option<String>,
 }
 
 async fn page(
@@ -68,6 +70,7 @@ async fn page(
             .map(|r| (r.as_str(), shell.t(labels::jury_role(*r))))
             .collect(),
         errors,
+        shared: None,
         shell,
     })
 }
@@ -77,8 +80,22 @@ pub async fn show(
     Administrator(user): Administrator,
     shell: Shell,
     Path(id): Path<Uuid>,
+    axum::extract::Query(q): axum::extract::Query<SharedQuery>,
 ) -> Result<JuryPage, WebError> {
-    page(&state, shell, &user, id, FormErrors::default()).await
+    let shared = q.shared.map(|n| {
+        shell
+            .locale
+            .t_args("admin-jury-shared", &[("count", n.into())])
+    });
+    let mut page = page(&state, shell, &user, id, FormErrors::default()).await?;
+    page.shared = shared;
+    Ok(page)
+}
+
+#[derive(Deserialize, Default)]
+pub struct SharedQuery {
+    #[serde(default)]
+    shared: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -143,6 +160,18 @@ pub async fn change(
             Ok(unprocessable(page(&state, shell, &user, id, errors).await?))
         }
     }
+}
+
+/// Seats this jury in the round's other categories too.
+pub async fn share(
+    State(state): State<AppState>,
+    Administrator(user): Administrator,
+    Path(id): Path<Uuid>,
+) -> Result<Response, WebError> {
+    let added = state.services.share_jury_with_round(&user, id).await?;
+    Ok(see_other(&format!(
+        "/admin/categories/{id}/jury?shared={added}"
+    )))
 }
 
 pub struct ConflictView {

@@ -114,6 +114,7 @@ pub fn routes() -> Router<AppState> {
             post(assignment::pair),
         )
         .route("/admin/categories/{id}/jury/{member}", post(jury::change))
+        .route("/admin/categories/{id}/jury/round", post(jury::share))
         .route("/admin/categories/{id}/redactions", get(redaction::list))
         .route(
             "/admin/applications/{id}/redaction",
