@@ -209,6 +209,9 @@ impl Services {
         self.demo_votes(&data.users, &user_ids, steal, &stolen)
             .await?;
         self.demo_discussion(&user_ids).await?;
+        let mistake = lookup_kind(&categories, CategoryKind::Mistake)?;
+        let admin = credentials(&data.users, String::new()).admin_email;
+        self.demo_blind(&admin, &user_ids, mistake).await?;
         let mut credentials = credentials(&data.users, password);
         credentials.totp_uri = self
             .totp_enrolment(
@@ -303,6 +306,37 @@ impl Services {
                 .ok_or_else(|| ServiceError::broken("demo voter"))?;
             self.vote(&voter, entries[(i % 3).min(entries.len() - 1)])
                 .await?;
+        }
+        Ok(())
+    }
+
+    /// «Beste feil» is assessed blind, and the administrator has saved the suggested redacted
+    /// copy of each of its applications that names its team or unit.
+    async fn demo_blind(
+        &self,
+        admin_email: &str,
+        users: &HashMap<String, Uuid>,
+        category: Uuid,
+    ) -> Result<()> {
+        let mut tx = self.db.begin().await?;
+        categories::assess_blind(&mut tx, category).await?;
+        tx.commit().await?;
+        let admin = users::find(&self.db, lookup(users, admin_email)?)
+            .await?
+            .ok_or_else(|| ServiceError::broken("demo administrator"))?;
+        for app in jury::applications(&self.db, category, None).await? {
+            let page = self.redaction_page(&admin, app.id).await?;
+            let typed: Vec<(String, String)> = page
+                .fields
+                .iter()
+                .filter(|(_, written, shown)| written != shown)
+                .map(|(field, _, shown)| (field.key(), shown.clone()))
+                .collect();
+            if !typed.is_empty() {
+                self.save_redaction(&admin, app.id, None, &typed)
+                    .await?
+                    .map_err(|_| ServiceError::broken("demo redaction"))?;
+            }
         }
         Ok(())
     }

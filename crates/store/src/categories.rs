@@ -228,6 +228,19 @@ pub async fn offer_peoples_choice(tx: &mut Tx, id: Uuid) -> Result<()> {
     Ok(())
 }
 
+/// Turns on «anonym vurdering» for a category (the demo's; administrators use [`update`]).
+pub async fn assess_blind(tx: &mut Tx, id: Uuid) -> Result<()> {
+    on_tx!(tx, |conn| sqlx::query(
+        "UPDATE category SET blind = $2, version = version + 1 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(true)
+    .execute(conn)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
 /// Saves the category's settings if it is still at `expected` version;
 /// [`StoreError::VersionConflict`] when someone saved in between.
 pub async fn update(tx: &mut Tx, id: Uuid, expected: i64, s: &CategorySetup) -> Result<()> {

@@ -675,6 +675,7 @@ on_both_backends! {
         let edit = format!("/admin/applications/{}/redaction", j.a);
         let form = app.get(&edit).await.text().await.unwrap();
         assert!(form.contains("name=\"what_we_did\"") && form.contains(">Gjort.</textarea>"), "starts from the original");
+        assert!(form.contains("Ingen kopi er lagret ennå."), "a suggestion until a copy is saved");
         // Refused at the field, nothing stored.
         let too_long = "x".repeat(10_001);
         let res = app.post_form(&edit, &edit, &[("version", ""), ("title", " "), ("what_we_did", &too_long)]).await;
@@ -685,6 +686,7 @@ on_both_backends! {
         assert_eq!(crate::admin::audit_count(app, "jury.redaction").await, 0);
         let res = app.post_form(&edit, &edit, &[("version", ""), ("title", "Sensorstyrt rengjøring"), ("what_we_did", "[Teamet] gjorde det.")]).await;
         assert_eq!(res.status(), 303);
+        assert!(!app.get(&edit).await.text().await.unwrap().contains("Ingen kopi er lagret ennå."));
         // A second copy written from the same starting point is stale.
         let res = app.post_form(&edit, &edit, &[("version", ""), ("title", "Noe annet")]).await;
         assert_eq!(res.status(), 409);

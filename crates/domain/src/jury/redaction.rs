@@ -161,6 +161,50 @@ pub fn check(
     }
 }
 
+/// What stands in for a name in a suggested copy.
+pub const HIDDEN: &str = "[…]";
+
+/// A first copy to start from: every field of `form` in which a name of the team (whole, or
+/// any part of three letters or more) or of the applying unit's path occurs as a word, with
+/// each such word replaced by [`HIDDEN`]. Fields without one are left out.
+pub fn suggest(form: &ApplicationForm, names: &[String]) -> Vec<(String, String)> {
+    let mut words: Vec<&str> = names
+        .iter()
+        .flat_map(|n| std::iter::once(n.trim()).chain(n.split_whitespace()))
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    // Longest first, so «Kari Nordmann» goes before «Kari».
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words.dedup();
+    fields(form)
+        .into_iter()
+        .filter_map(|(field, text)| {
+            let hidden = words.iter().fold(text.clone(), |t, w| replace_word(&t, w));
+            (hidden != text).then(|| (field.key(), hidden))
+        })
+        .collect()
+}
+
+/// `text` with every whole-word `word` replaced by [`HIDDEN`].
+fn replace_word(text: &str, word: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(word) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + word.len()..].chars().next();
+        let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        out.push_str(&rest[..at]);
+        out.push_str(if bounded(before) && bounded(after) {
+            HIDDEN
+        } else {
+            word
+        });
+        rest = &rest[at + word.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,5 +319,27 @@ mod tests {
         let typed = vec![("mistake_tried".to_string(), "Vi prøvde.".to_string())];
         let shown = apply(&form, &check(&form, &typed).unwrap());
         assert_eq!(shown.answers.mistake.unwrap().tried, "Vi prøvde.");
+    }
+
+    #[test]
+    fn a_suggestion_hides_the_teams_names_and_the_units_as_words() {
+        let form = original();
+        let names = vec![
+            "Kari Nordmann".to_string(),
+            "Ola Hansen".to_string(),
+            "Renhold".to_string(),
+        ];
+        let suggested = suggest(&form, &names);
+        let by_key: BTreeMap<String, String> = suggested.into_iter().collect();
+        assert_eq!(by_key["title"], "[…] og […] fra […] rydder smart");
+        assert_eq!(by_key["what_we_did"], "[…] satte opp sensorene.");
+        assert_eq!(by_key["criterion-0"], "Ja, i hele […].");
+        assert!(
+            !by_key.contains_key("summary"),
+            "«Renholderne» is another word"
+        );
+        // Checked like anything an administrator types.
+        let typed: Vec<(String, String)> = by_key.into_iter().collect();
+        assert_eq!(check(&form, &typed).unwrap().len(), 4);
     }
 }

@@ -41,6 +41,9 @@ pub struct RedactionPage {
     pub questions: Vec<QuestionRow>,
     /// The copy's version; `None` until one is written.
     pub version: Option<i64>,
+    /// No copy is written yet: the texts shown are a suggestion (the team's and the unit's
+    /// names replaced), stored only when saved.
+    pub suggested: bool,
 }
 
 fn require_admin(user: &User) -> Result<()> {
@@ -89,10 +92,10 @@ impl Services {
         panel.application(application)?;
         let original = self.original_form(application).await?;
         let stored = redactions::get(&self.db, application).await?;
-        let copy = stored
-            .as_ref()
-            .map(|r| r.texts.0.clone())
-            .unwrap_or_default();
+        let copy = match &stored {
+            Some(r) => r.texts.0.clone(),
+            None => self.suggestion(application, &original).await?,
+        };
         let shown = rules::apply(&original, &copy);
         let shown_fields = rules::fields(&shown);
         let fields = rules::fields(&original)
@@ -114,8 +117,23 @@ impl Services {
             application_id: application,
             title: original.title,
             fields,
+            suggested: stored.is_none(),
             version: stored.map(|r| r.version),
         })
+    }
+
+    /// A first copy: the team's names and the applying unit's path hidden as words.
+    async fn suggestion(
+        &self,
+        application: Uuid,
+        original: &ApplicationForm,
+    ) -> Result<BTreeMap<String, String>> {
+        let row = applications::find(&self.db, application)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let mut names = self.team_names(&row).await?;
+        names.extend(row.unit_snapshot.0.iter().cloned());
+        Ok(rules::suggest(original, &names).into_iter().collect())
     }
 
     /// Saves the copy (only the texts that differ from the original), version-checked and

@@ -214,3 +214,4 @@ admin-jury-shared = { $count ->
     [one] { $count } seat added in the round's other categories.
    *[other] { $count } seats added in the round's other categories.
 }
+admin-redaction-suggested = No copy has been saved yet. The fields show a suggestion in which the names of the team and the unit are replaced by […]. Read it through, correct it and save.

@@ -214,3 +214,4 @@ admin-jury-shared = { $count ->
     [one] { $count } plass lagt til i rundens andre kategorier.
    *[other] { $count } plasser lagt til i rundens andre kategorier.
 }
+admin-redaction-suggested = Ingen kopi er lagret ennå. Feltene viser et forslag der navnene på teamet og enheten er byttet ut med […]. Les gjennom, rett og lagre.

@@ -214,3 +214,4 @@ admin-jury-shared = { $count ->
     [one] { $count } plass lagd til i dei andre kategoriane i runden.
    *[other] { $count } plassar lagde til i dei andre kategoriane i runden.
 }
+admin-redaction-suggested = Ingen kopi er lagra enno. Felta viser eit forslag der namna på teamet og eininga er bytte ut med […]. Les gjennom, rett og lagre.

@@ -69,6 +69,7 @@ pub struct EditPage {
     version: String,
     errors: FormErrors,
     saved: bool,
+    suggested: bool,
 }
 
 fn label(shell: &Shell, page: &RedactionPage, field: TextField) -> String {
@@ -133,6 +134,7 @@ fn view(
         blind: page.blind,
         fields,
         version: page.version.map(|v| v.to_string()).unwrap_or_default(),
+        suggested: page.suggested,
         errors,
         saved,
         shell,
