@@ -42,6 +42,9 @@ pub struct Surroundings {
     pub adopted_by: Vec<AdoptionView>,
     pub continues: Vec<Linked>,
     pub continued_by: Vec<Linked>,
+    /// Its outcome as far as it is public now (read through `outcome_at!`): nothing before
+    /// the publication minute.
+    pub outcome: Option<catalogue::Published>,
 }
 
 /// The number of the last catalogue page for `total` cards (1 when there are none).
@@ -311,6 +314,7 @@ impl Services {
             adopted_by: catalogue::adoptions_of(&self.db, self.clock.now(), id).await?,
             continues,
             continued_by,
+            outcome: catalogue::outcome_of(&self.db, self.clock.now(), id).await?,
         })
     }
 
