@@ -131,7 +131,7 @@ on_both_backends! {
         assert_eq!(feed.headers()["content-type"], "application/atom+xml; charset=utf-8");
         let xml = feed.text().await.unwrap();
         assert_eq!(xml.matches("<entry>").count(), 2, "drafts are not in the feed");
-        assert!(xml.contains(&format!("urn:uuid:{a}")) && xml.contains("Smart renhold"));
+        assert!(xml.contains(&format!("<id>http://prisverdig.test/applications/{a}</id>")) && xml.contains("Smart renhold"));
         let now = app.services.clock.now();
         for (id, kind, published) in [(a, "winner", Some(now)), (b, "winner", None)] {
             prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query(
