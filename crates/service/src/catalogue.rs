@@ -11,7 +11,7 @@ use prisverdig_domain::category::CategoryKind;
 use prisverdig_store::applications::{self, ApplicationRow};
 use prisverdig_store::audit;
 use prisverdig_store::catalogue::{self, AdoptionView, CatalogueEntry, Linked, NewAdoption};
-use prisverdig_store::catalogue_query::{self, Card, Filter, Sort};
+use prisverdig_store::catalogue_query::{self, Card, Facets, Filter, Sort};
 use prisverdig_store::categories::{self, CategoryContext};
 use prisverdig_store::criteria::{self, CriterionRow};
 use prisverdig_store::questions;
@@ -42,6 +42,9 @@ pub struct Surroundings {
     pub adopted_by: Vec<AdoptionView>,
     pub continues: Vec<Linked>,
     pub continued_by: Vec<Linked>,
+    /// Its outcome as far as it is public now (read through `outcome_at!`): nothing before
+    /// the publication minute.
+    pub outcome: Option<catalogue::Published>,
 }
 
 /// The number of the last catalogue page for `total` cards (1 when there are none).
@@ -65,6 +68,8 @@ pub struct CataloguePage {
     pub page: i64,
     pub years: Vec<i64>,
     pub sectors: Vec<String>,
+    /// Custom prizes («egen pris») with visible applications, by name.
+    pub prizes: Vec<String>,
 }
 
 impl Services {
@@ -83,8 +88,9 @@ impl Services {
         page: i64,
     ) -> Result<CataloguePage> {
         let mut result = self.catalogue_cards(filter, text, page).await?;
-        let (years, sectors) = self.catalogue_facets().await?;
-        (result.years, result.sectors) = (years, sectors);
+        let facets = self.catalogue_facets().await?;
+        (result.years, result.sectors, result.prizes) =
+            (facets.years, facets.sectors, facets.prizes);
         Ok(result)
     }
 
@@ -98,7 +104,8 @@ impl Services {
     ) -> Result<CataloguePage> {
         let searching = !text.trim().is_empty();
         // The index knows visibility, year, prize and sector: such a search is paged there.
-        let in_index = filter.status.is_none() && filter.sort == Sort::Newest;
+        let in_index =
+            filter.status.is_none() && filter.prize.is_none() && filter.sort == Sort::Newest;
         if searching && in_index {
             self.searched_page(filter, text, page).await
         } else if searching {
@@ -111,6 +118,7 @@ impl Services {
                 page,
                 years: Vec::new(),
                 sectors: Vec::new(),
+                prizes: Vec::new(),
             })
         }
     }
@@ -192,6 +200,7 @@ impl Services {
             page: i64::try_from(found.page).unwrap_or(1),
             years: Vec::new(),
             sectors: Vec::new(),
+            prizes: Vec::new(),
         })
     }
 
@@ -228,30 +237,30 @@ impl Services {
             page,
             years: Vec::new(),
             sectors: Vec::new(),
+            prizes: Vec::new(),
         })
     }
 
-    /// The years and sectors with visible applications: derived data, computed again only
-    /// after public data changed (or a deadline passed).
+    /// The years, sectors and custom prizes with visible applications: derived data,
+    /// computed again only after public data changed (or a deadline passed).
     #[tracing::instrument(skip_all)]
-    pub async fn catalogue_facets(&self) -> Result<(Vec<i64>, Vec<String>)> {
+    pub async fn catalogue_facets(&self) -> Result<Facets> {
         let version = self.public_version();
         let now = self.clock.now();
         if let Some(memo) = self.facets.lock().map_err(poisoned)?.as_ref()
             && memo.version == version
             && memo.valid_until.is_none_or(|until| now < until)
         {
-            return Ok((memo.years.clone(), memo.sectors.clone()));
+            return Ok(memo.facets.clone());
         }
         let valid_until = self.public_valid_until().await?;
-        let (years, sectors) = catalogue_query::facets(&self.db, now).await?;
+        let facets = catalogue_query::facets(&self.db, now).await?;
         *self.facets.lock().map_err(poisoned)? = Some(crate::public_changes::Facets {
             version,
             valid_until,
-            years: years.clone(),
-            sectors: sectors.clone(),
+            facets: facets.clone(),
         });
-        Ok((years, sectors))
+        Ok(facets)
     }
 
     /// The public page of an application; `NotFound` unless it is visible to everyone.
@@ -311,6 +320,7 @@ impl Services {
             adopted_by: catalogue::adoptions_of(&self.db, self.clock.now(), id).await?,
             continues,
             continued_by,
+            outcome: catalogue::outcome_of(&self.db, self.clock.now(), id).await?,
         })
     }
 

@@ -8,7 +8,7 @@ pub use prisverdig_store::applications::{Pickable, TeamMember};
 pub use prisverdig_store::attachments::Attachment;
 pub use prisverdig_store::audit::{AuditFilter, AuditRow};
 pub use prisverdig_store::catalogue::Published;
-pub use prisverdig_store::catalogue_query::{Card, Filter, Sort};
+pub use prisverdig_store::catalogue_query::{Card, Facets, Filter, Sort};
 pub use prisverdig_store::categories::CategoryRow;
 pub use prisverdig_store::conflicts::ConflictRow;
 pub use prisverdig_store::criteria::CriterionRow;

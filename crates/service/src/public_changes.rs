@@ -15,8 +15,7 @@ use time::OffsetDateTime;
 pub(crate) struct Facets {
     pub version: u64,
     pub valid_until: Option<OffsetDateTime>,
-    pub years: Vec<i64>,
-    pub sectors: Vec<String>,
+    pub facets: prisverdig_store::catalogue_query::Facets,
 }
 
 #[derive(Debug, Default)]

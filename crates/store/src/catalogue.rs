@@ -354,22 +354,42 @@ impl TryFrom<StoredPublished> for Published {
     }
 }
 
+/// The public outcomes at `$1` (now) of the public applications, through `outcome_at!`
+/// only: a justification and a publication time from the decision's publication minute, the
+/// nominee minute for a nomination before that. `$where` narrows the rows.
+macro_rules! select_published {
+    ($where:literal) => {
+        concat!(
+            "SELECT a.id AS application_id, a.title, ", outcome_at!("d", "c", "$1"), " AS kind, \
+             CASE WHEN d.published_at <= $1 THEN d.justification ELSE '' END AS justification, \
+             CASE WHEN d.published_at <= $1 THEN d.published_at ELSE c.nominees_at END AS published_at, \
+             c.name AS category_name, r.year FROM decision d JOIN application a ON a.id = d.application_id \
+             JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
+             WHERE ", outcome_at!("d", "c", "$1"), " IS NOT NULL AND ", public_at!("a.state", "c", "r", "$1"), " ",
+            $where
+        )
+    };
+}
+
 /// Outcomes published by `now`, newest first.
 pub async fn published(db: &Db, now: OffsetDateTime, limit: i64) -> Result<Vec<Published>> {
     decode::all::<StoredPublished, _>(on_pool!(db, |pool| {
-        sqlx::query_as(concat!(
-        "SELECT a.id AS application_id, a.title, ", outcome_at!("d", "c", "$1"), " AS kind, \
-         CASE WHEN d.published_at <= $1 THEN d.justification ELSE '' END AS justification, \
-         CASE WHEN d.published_at <= $1 THEN d.published_at ELSE c.nominees_at END AS published_at, \
-         c.name AS category_name, r.year FROM decision d JOIN application a ON a.id = d.application_id \
-         JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
-         WHERE ", outcome_at!("d", "c", "$1"), " IS NOT NULL AND ", public_at!("a.state", "c", "r", "$1"), " \
-         ORDER BY 5 DESC, a.id LIMIT $2")
-    )
-    .bind(utc(now))
-    .bind(limit)
-    .fetch_all(pool)
-    .await
+        sqlx::query_as(select_published!("ORDER BY 5 DESC, a.id LIMIT $2"))
+            .bind(utc(now))
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+    })?)
+}
+
+/// The outcome of one application the public may see at `now`, if any.
+pub async fn outcome_of(db: &Db, now: OffsetDateTime, id: Uuid) -> Result<Option<Published>> {
+    decode::optional::<StoredPublished, _>(on_pool!(db, |pool| {
+        sqlx::query_as(select_published!("AND a.id = $2"))
+            .bind(utc(now))
+            .bind(id)
+            .fetch_optional(pool)
+            .await
     })?)
 }
 

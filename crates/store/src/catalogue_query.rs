@@ -21,6 +21,8 @@ pub struct Filter {
     pub year: Option<i64>,
     pub kind: Option<CategoryKind>,
     pub sector: Option<String>,
+    /// A custom prize («egen pris», category kind `custom`) by its name.
+    pub prize: Option<String>,
     /// A published decision.
     pub status: Option<Outcome>,
     /// Ids from the search index, when the visitor searched; `None` lists all.
@@ -156,6 +158,13 @@ fn conditions(now: OffsetDateTime, f: &Filter) -> (String, Vec<Param>) {
             &mut params,
         );
     }
+    if let Some(prize) = &f.prize {
+        add(
+            " AND c.kind = 'custom' AND c.name = ?",
+            Param::Text(prize.clone()),
+            &mut params,
+        );
+    }
     if let Some(status) = &f.status {
         add(
             concat!(" AND ", outcome_at!("d", "c", "$1"), " = ?"),
@@ -231,8 +240,16 @@ pub async fn page(db: &Db, now: OffsetDateTime, f: &Filter) -> Result<(Vec<Card>
     Ok((decode::all(cards)?, total))
 }
 
-/// The years and sectors that have visible applications, for the filters.
-pub async fn facets(db: &Db, now: OffsetDateTime) -> Result<(Vec<i64>, Vec<String>)> {
+/// What the filters offer: the years, sectors and custom prizes that have visible applications.
+#[derive(Debug, Clone, Default)]
+pub struct Facets {
+    pub years: Vec<i64>,
+    pub sectors: Vec<String>,
+    /// The names of custom prizes («egen pris»).
+    pub prizes: Vec<String>,
+}
+
+pub async fn facets(db: &Db, now: OffsetDateTime) -> Result<Facets> {
     let years_sql = format!("SELECT DISTINCT r.year{FROM} ORDER BY r.year DESC");
     let sectors_sql =
         format!("SELECT DISTINCT a.sector{FROM} AND a.sector <> '' ORDER BY a.sector");
@@ -248,5 +265,16 @@ pub async fn facets(db: &Db, now: OffsetDateTime) -> Result<(Vec<i64>, Vec<Strin
     .bind(utc(now))
     .fetch_all(pool)
     .await)?;
-    Ok((years, sectors))
+    let prizes_sql = format!("SELECT DISTINCT c.name{FROM} AND c.kind = 'custom' ORDER BY c.name");
+    let prizes = on_pool!(db, |pool| sqlx::query_scalar(sqlx::AssertSqlSafe(
+        prizes_sql.clone()
+    ))
+    .bind(utc(now))
+    .fetch_all(pool)
+    .await)?;
+    Ok(Facets {
+        years,
+        sectors,
+        prizes,
+    })
 }

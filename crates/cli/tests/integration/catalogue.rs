@@ -131,7 +131,7 @@ on_both_backends! {
         assert_eq!(feed.headers()["content-type"], "application/atom+xml; charset=utf-8");
         let xml = feed.text().await.unwrap();
         assert_eq!(xml.matches("<entry>").count(), 2, "drafts are not in the feed");
-        assert!(xml.contains(&format!("urn:uuid:{a}")) && xml.contains("Smart renhold"));
+        assert!(xml.contains(&format!("<id>http://prisverdig.test/applications/{a}</id>")) && xml.contains("Smart renhold"));
         let now = app.services.clock.now();
         for (id, kind, published) in [(a, "winner", Some(now)), (b, "winner", None)] {
             prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query(
@@ -301,5 +301,59 @@ on_both_backends! {
             prisverdig_store::Db::Postgres(p) => sqlx::query_scalar(sql).bind(source).fetch_one(p).await.unwrap(),
         };
         assert_eq!(rows, 1);
+    }
+}
+
+/// A custom prize («egen pris») in the round, written through the store (as the fixture's
+/// prizes are), and the round as seen from it.
+async fn custom_prize(app: &TestApp, round: &Round, name: &str) -> Round {
+    use prisverdig_store::categories::{self, NewCategory};
+    let mut tx = app.services.db().begin().await.unwrap();
+    let prize = NewCategory {
+        round_id: round.id,
+        kind: CategoryKind::Custom,
+        name,
+        description: "",
+        prize_sum_kr: 10_000,
+        deadline: crate::fixtures::DEADLINE,
+        extended_deadline: None,
+        position: 10,
+    };
+    let id = categories::insert(&mut tx, prize).await.unwrap();
+    tx.commit().await.unwrap();
+    Round {
+        id: round.id,
+        categories: [(CategoryKind::Custom, id)].into(),
+        unit: round.unit,
+        sector: round.sector,
+    }
+}
+
+on_both_backends! {
+    async fn the_prize_filter_offers_and_filters_by_custom_prizes(app) {
+        let round = setup(app).await;
+        let neighbour = custom_prize(app, &round, "Årets nabo").await;
+        let green = custom_prize(app, &round, "Grønn pris").await;
+        custom_prize(app, &round, "Tom pris").await;
+        submitted(app, &round, CategoryKind::Innovation, "Smart renhold", None).await;
+        submitted(app, &neighbour, CategoryKind::Custom, "Nabohjelpen", None).await;
+        submitted(app, &green, CategoryKind::Custom, "Solcellebenken", None).await;
+
+        let res = app.get("/catalogue").await;
+        assert_eq!(res.status(), 200);
+        let page = res.text().await.unwrap();
+        let select = &page[page.find("id=\"category\"").unwrap()..];
+        let select = &select[..select.find("</select>").unwrap()];
+        assert!(select.contains("<option value=\"custom:Årets nabo\">Årets nabo</option>"), "{select}");
+        assert!(select.contains("<option value=\"custom:Grønn pris\">Grønn pris</option>"), "{select}");
+        assert!(!select.contains("Tom pris"), "a prize without public applications is not offered");
+
+        let res = app.get("/catalogue?category=custom%3A%C3%85rets+nabo").await;
+        assert_eq!(res.status(), 200);
+        let page = res.text().await.unwrap();
+        assert!(page.contains("Nabohjelpen"), "the prize's application is listed");
+        assert!(!page.contains("Solcellebenken") && !page.contains("Smart renhold"), "no other prize's");
+        assert!(page.contains("<option value=\"custom:Årets nabo\" selected>"), "the choice is kept");
+        assert!(page.contains(": 1</p>"), "one found");
     }
 }

@@ -102,3 +102,73 @@ on_both_backends! {
         assert_eq!(after[3], (titles[2].into(), no), "the unpublished one still nowhere");
     }
 }
+
+/// What an anonymous visitor sees of one application's outcome: on its page (the tag and the
+/// justification), on its catalogue card, in a search's results and in the API's detail.
+async fn outcome_seen(
+    app: &TestApp,
+    id: Uuid,
+    search: &str,
+) -> (String, String, String, serde_json::Value) {
+    let visitor = new_client();
+    let get = |path: String| {
+        let visitor = visitor.clone();
+        let url = app.url(&path);
+        async move {
+            let res = visitor.get(url).send().await.unwrap();
+            assert_eq!(res.status(), 200, "{path}");
+            res.text().await.unwrap()
+        }
+    };
+    let page = get(format!("/applications/{id}")).await;
+    // The card of this application alone: from its link to the end of its article.
+    let card_of = |list: &str| {
+        let at = list
+            .find(&format!("href=\"/applications/{id}\""))
+            .expect("the card is listed");
+        let end = list[at..].find("</article>").map_or(list.len(), |e| at + e);
+        list[at..end].to_string()
+    };
+    let card = card_of(&get("/catalogue".into()).await);
+    let found = card_of(&get(format!("/catalogue?q={search}")).await);
+    let api: serde_json::Value =
+        serde_json::from_str(&get(format!("/api/v1/applications/{id}")).await).unwrap();
+    (page, card, found, api["outcome"].clone())
+}
+
+on_both_backends! {
+    async fn a_decision_shows_on_page_card_search_and_api_from_its_publication_minute(app) {
+        let round = setup(app).await;
+        let winner = submitted(app, &round, CategoryKind::Innovation, "Smart renhold", None).await;
+        let lifted = submitted(app, &round, CategoryKind::Innovation, "Digital postkasse", None).await;
+        let now = app.services.clock.now();
+        let later = now + time::Duration::days(1);
+        decide(app, winner, "winner", Some(later)).await;
+        decide(app, lifted, "honourable_mention", Some(now)).await;
+        let tag = "data-color=\"success\">Vinner<";
+
+        let (page, card, found, api) = outcome_seen(app, winner, "renhold").await;
+        assert!(page.contains("Smart renhold"), "the page itself is shown");
+        assert!(!page.contains(tag) && !page.contains("Juryen mener"), "the page keeps the secret");
+        assert!(card.contains("Smart renhold") && !card.contains(tag), "the card keeps it");
+        assert!(found.contains("Smart renhold") && !found.contains(tag), "the search keeps it");
+        assert_eq!(api, serde_json::Value::Null, "the API keeps it");
+
+        // Already published: shown with its justification.
+        let (page, card, _, api) = outcome_seen(app, lifted, "postkasse").await;
+        assert!(page.contains("Hederlig omtale") && page.contains("Juryen mener"), "{page}");
+        assert!(card.contains("Hederlig omtale"));
+        assert_eq!(api["kind"], "honourable_mention");
+        assert_eq!(api["justification"], "Juryen mener");
+
+        // From the publication minute, the page cached before expires and everything shows it.
+        app.clock.set(later);
+        let (page, card, found, api) = outcome_seen(app, winner, "renhold").await;
+        assert!(page.contains(tag) && page.contains("Juryen mener"), "the page shows it: {page}");
+        assert!(card.contains(tag), "the card shows it");
+        assert!(found.contains(tag), "the search shows it");
+        assert_eq!(api["kind"], "winner");
+        assert_eq!(api["justification"], "Juryen mener");
+        assert!(api["published_at"].as_str().is_some_and(|s| s.starts_with(&later.year().to_string())), "{api}");
+    }
+}

@@ -122,7 +122,8 @@ async fn shown_everywhere(app: &TestApp, id: Uuid, title: &str, about: Uuid) -> 
         list.contains(&link) && list.contains(title),
         home.contains(&link) && home.contains(title),
         application.contains("Omtalt i Tanketanken") && application.contains(&link),
-        feed.contains(&format!("urn:uuid:{id}")) && feed.contains(title),
+        feed.contains(&format!("<id>http://prisverdig.test/stories/{id}</id>"))
+            && feed.contains(title),
     ]
 }
 

@@ -51,6 +51,8 @@ family-continues = builds on
 family-unit-adopted = adopted
 family-see = See the idea's family
 page-team = The team
+page-outcome = Outcome
+page-justification = The jury's justification
 family-current = this application
 family-unit-node = took the idea into use
 

@@ -51,6 +51,8 @@ family-continues = bygger videre på
 family-unit-adopted = tok i bruk
 family-see = Se idéfamilien
 page-team = Laget bak
+page-outcome = Resultat
+page-justification = Juryens begrunnelse
 family-current = denne søknaden
 family-unit-node = tok ideen i bruk
 

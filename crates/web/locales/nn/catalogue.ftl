@@ -51,6 +51,8 @@ family-continues = byggjer vidare på
 family-unit-adopted = tok i bruk
 family-see = Sjå idéfamilien
 page-team = Laget bak
+page-outcome = Resultat
+page-justification = Grunngjevinga frå juryen
 family-current = denne søknaden
 family-unit-node = tok ideen i bruk
 

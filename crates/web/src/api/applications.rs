@@ -8,8 +8,9 @@ use axum::extract::{Path, Query, State};
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::outcome::Outcome;
 use prisverdig_service::catalogue::PER_PAGE;
-use prisverdig_service::model::{Card, Filter};
+use prisverdig_service::model::{Card, Filter, Published};
 use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
@@ -81,6 +82,28 @@ pub struct ApplicationDetail {
     pub answers: Vec<Answer>,
     pub cheers: i64,
     pub adoptions: i64,
+    /// The jury's outcome once it is public; `null` before its publication minute.
+    pub outcome: Option<OutcomeView>,
+}
+
+/// A public outcome of the jury's decision.
+#[derive(Serialize, ToSchema)]
+pub struct OutcomeView {
+    /// `winner`, `nominee` or `honourable_mention`.
+    pub kind: String,
+    /// The jury's justification, once published (a nomination has none).
+    pub justification: Option<String>,
+    /// When it became public (RFC 3339): the publication minute, or for a nomination the
+    /// category's nominee minute.
+    pub published_at: String,
+}
+
+fn outcome(p: &Published) -> OutcomeView {
+    OutcomeView {
+        kind: p.kind.as_str().to_string(),
+        justification: (!p.justification.is_empty()).then(|| p.justification.clone()),
+        published_at: p.published_at.format(&Rfc3339).unwrap_or_default(),
+    }
 }
 
 fn item(c: Card) -> ApplicationItem {
@@ -168,5 +191,6 @@ pub async fn one(
         answers,
         cheers: around.cheers,
         adoptions: around.adopted_by.len() as i64,
+        outcome: around.outcome.as_ref().map(outcome),
     }))
 }

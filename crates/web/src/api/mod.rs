@@ -22,6 +22,7 @@ use utoipa::OpenApi;
         applications::ApplicationList,
         applications::ApplicationDetail,
         applications::Answer,
+        applications::OutcomeView,
         error::ApiErrorBody
     ))
 )]

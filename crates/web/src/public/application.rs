@@ -7,6 +7,7 @@ use crate::story_teaser::StoryTeaser;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
+use prisverdig_domain::outcome::Outcome;
 use prisverdig_service::catalogue::Surroundings;
 use prisverdig_service::model::{Attachment, Endorsement};
 use prisverdig_service::peoples_choice::PeoplesChoice;
@@ -53,6 +54,10 @@ pub struct ApplicationPage {
 }
 
 impl ApplicationPage {
+    pub fn outcome_key(&self, kind: &Outcome) -> &'static str {
+        crate::format::badge_key(*kind)
+    }
+
     pub fn has_links(&self) -> bool {
         self.around.source.is_some()
             || !self.around.continues.is_empty()

@@ -14,6 +14,9 @@ use prisverdig_service::catalogue::last_page;
 use prisverdig_service::model::{Card, Filter, Sort};
 use serde::Deserialize;
 
+/// The prize filter's value for a custom prize, before its name.
+const CUSTOM_PREFIX: &str = "custom:";
+
 #[derive(Deserialize, Default, Clone)]
 pub struct CatalogueQuery {
     #[serde(default)]
@@ -36,9 +39,20 @@ impl CatalogueQuery {
     /// Unknown or malformed values are ignored, never trusted.
     fn filter(&self) -> Filter {
         let some = |v: &String| (!v.is_empty()).then(|| v.clone());
+        // A custom prize is chosen by its name: `custom:NAME`.
+        let prize = self
+            .category
+            .strip_prefix(CUSTOM_PREFIX)
+            .filter(|name| !name.is_empty())
+            .map(str::to_string);
+        let kind = match prize {
+            Some(_) => Some(CategoryKind::Custom),
+            None => CategoryKind::parse(&self.category),
+        };
         Filter {
             year: self.year.parse().ok(),
-            kind: CategoryKind::parse(&self.category),
+            kind,
+            prize,
             sector: some(&self.sector),
             status: Outcome::parse(&self.status),
             sort: match self.sort.as_str() {
@@ -96,6 +110,8 @@ pub struct CataloguePage {
     total: i64,
     years: Vec<i64>,
     sectors: Vec<String>,
+    /// Custom prizes with visible applications, by name.
+    prizes: Vec<String>,
     page: i64,
     pages: i64,
     previous: Option<String>,
@@ -127,6 +143,11 @@ impl CataloguePage {
         ]
     }
 
+    /// The prize filter's value for a custom prize.
+    pub fn prize_value(&self, name: &str) -> String {
+        format!("{CUSTOM_PREFIX}{name}")
+    }
+
     pub fn statuses(&self) -> [(&'static str, &'static str); 3] {
         Outcome::ALL.map(|o| (o.as_str(), crate::format::badge_key(o)))
     }
@@ -152,8 +173,10 @@ pub async fn show(
         Some(Empty::NothingYet)
     } else {
         let filter = query.filter();
-        let only_prize_and_year =
-            query.q.trim().is_empty() && filter.sector.is_none() && filter.status.is_none();
+        let only_prize_and_year = query.q.trim().is_empty()
+            && filter.sector.is_none()
+            && filter.status.is_none()
+            && filter.prize.is_none();
         let closed = match (filter.year, filter.kind) {
             (Some(year), Some(kind)) if only_prize_and_year => {
                 state.services.received_none(year, kind).await?.map(|name| {
@@ -176,6 +199,7 @@ pub async fn show(
         total: result.total,
         years: result.years,
         sectors: result.sectors,
+        prizes: result.prizes,
         page,
         pages,
         query,

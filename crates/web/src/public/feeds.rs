@@ -1,6 +1,11 @@
 //! Atom feeds: new applications, published results, and stories from «Tanketanken». Titles and summaries are the
 //! applicants' own text; the feed's own words are translated (Bokmål: feeds have no
 //! visitor's language to negotiate reliably).
+//!
+//! RFC 4287: every id and link is absolute, from the configured `public_url`, so a feed's id
+//! names its installation; the organisation is the feed's author; an entry's id names its
+//! kind as well as its subject, so an application's entry in the applications feed and its
+//! outcome's entry in the results feed never share an id.
 
 use crate::error::WebError;
 use crate::i18n::Locale;
@@ -8,7 +13,7 @@ use crate::state::AppState;
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Text};
 use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
@@ -30,22 +35,29 @@ fn link(href: String) -> Link {
     }
 }
 
-fn entry(id: uuid::Uuid, title: String, summary: String, at: OffsetDateTime) -> Entry {
+/// The installation's public address without a trailing slash, to make links absolute.
+fn base(state: &AppState) -> &str {
+    state.settings.public_url.trim_end_matches('/')
+}
+
+/// An application's entry: `id` names the entry (unique across the feeds), the link its page.
+fn entry(id: String, page: String, title: String, summary: String, at: OffsetDateTime) -> Entry {
     Entry {
-        id: format!("urn:uuid:{id}"),
+        id,
         title: Text::plain(title),
         summary: Some(Text::plain(summary)),
         updated: when(at),
-        links: vec![link(format!("/applications/{id}"))],
+        links: vec![link(page)],
         ..Entry::default()
     }
 }
 
 /// A story: its lead as the summary, the page as the link.
-fn story_entry(s: prisverdig_service::model::StoryRow) -> Entry {
+fn story_entry(base: &str, s: prisverdig_service::model::StoryRow) -> Entry {
     let published = s.published_at.unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let page = format!("{base}/stories/{}", s.id);
     Entry {
-        id: format!("urn:uuid:{}", s.id),
+        id: page.clone(),
         title: Text::plain(s.title),
         summary: Some(Text::plain(s.lead)),
         updated: when(s.updated_at.unwrap_or(published).max(published)),
@@ -54,27 +66,28 @@ fn story_entry(s: prisverdig_service::model::StoryRow) -> Entry {
             name: s.author_name,
             ..atom_syndication::Person::default()
         }],
-        links: vec![link(format!("/stories/{}", s.id))],
+        links: vec![link(page)],
         ..Entry::default()
     }
 }
 
-fn feed(
-    id: &str,
-    title: String,
-    entries: Vec<Entry>,
-    fallback: OffsetDateTime,
-) -> impl IntoResponse {
+fn feed(state: &AppState, id: &str, title: String, entries: Vec<Entry>) -> Response {
+    let fallback = state.services.clock.now();
+    let address = format!("{}/feeds/{id}.atom", base(state));
     let updated = entries
         .first()
         .map_or_else(|| when(fallback), |e| e.updated);
     let feed = Feed {
-        id: format!("urn:prisverdig:{id}"),
+        id: address.clone(),
         title: Text::plain(title),
         updated,
         entries,
+        authors: vec![atom_syndication::Person {
+            name: state.organisation_name.to_string(),
+            ..atom_syndication::Person::default()
+        }],
         links: vec![Link {
-            href: format!("/feeds/{id}.atom"),
+            href: address,
             rel: "self".into(),
             ..Link::default()
         }],
@@ -84,15 +97,18 @@ fn feed(
         [(CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
         feed.to_string(),
     )
+        .into_response()
 }
 
 pub async fn applications(State(state): State<AppState>) -> Result<impl IntoResponse, WebError> {
     let cards = state.services.newest(FEED_SIZE).await?;
+    let base = base(&state);
     let entries = cards
         .into_iter()
         .map(|c| {
             let at = c.submitted_at.unwrap_or(OffsetDateTime::UNIX_EPOCH);
-            entry(c.id, c.title, c.summary, at)
+            let page = format!("{base}/applications/{}", c.id);
+            entry(page.clone(), page, c.title, c.summary, at)
         })
         .collect();
     let title = format!(
@@ -100,36 +116,40 @@ pub async fn applications(State(state): State<AppState>) -> Result<impl IntoResp
         state.organisation_name,
         Locale::Nb.t("feed-applications")
     );
-    Ok(feed(
-        "applications",
-        title,
-        entries,
-        state.services.clock.now(),
-    ))
+    Ok(feed(&state, "applications", title, entries))
 }
 
 pub async fn results(State(state): State<AppState>) -> Result<impl IntoResponse, WebError> {
     let published = state.services.published_results(FEED_SIZE).await?;
     let locale = Locale::Nb;
+    let base = base(&state);
     let entries = published
         .into_iter()
         .map(|p| {
             let outcome = locale.t(crate::format::badge_key(p.kind));
             let title = format!("{outcome}: {} ({} {})", p.title, p.category_name, p.year);
-            entry(p.application_id, title, p.justification, p.published_at)
+            let page = format!("{base}/applications/{}", p.application_id);
+            // One entry per outcome: a nomination and a later win are two events.
+            let id = format!("{page}#outcome-{}", p.kind.as_str());
+            entry(id, page, title, p.justification, p.published_at)
         })
         .collect();
     let title = format!("{} – {}", state.organisation_name, locale.t("feed-results"));
-    Ok(feed("results", title, entries, state.services.clock.now()))
+    Ok(feed(&state, "results", title, entries))
 }
 
 pub async fn stories(State(state): State<AppState>) -> Result<impl IntoResponse, WebError> {
     let page = state.services.public_stories(1, FEED_SIZE).await?;
-    let entries = page.stories.into_iter().map(story_entry).collect();
+    let base = base(&state);
+    let entries = page
+        .stories
+        .into_iter()
+        .map(|s| story_entry(base, s))
+        .collect();
     let title = format!(
         "{} – {}",
         state.organisation_name,
         Locale::Nb.t("feed-stories")
     );
-    Ok(feed("stories", title, entries, state.services.clock.now()))
+    Ok(feed(&state, "stories", title, entries))
 }
