@@ -135,6 +135,30 @@ on_both_backends! {
         assert_eq!(row_counts(app.services.db()).await, before, "nothing written");
     }
 
+    async fn a_misspelt_answer_and_an_early_publication_reject_the_whole_file(app) {
+        let mut doc = demo_export(app).await;
+        let (d, decision) = doc.decisions.iter().enumerate().next().map(|(i, d)| (i, d.clone())).unwrap();
+        let a = doc.applications.iter().position(|a| a.id == decision.application).unwrap();
+        let category = doc.applications[a].category;
+        let round = doc.rounds.iter().position(|r| r.categories.iter().any(|c| c.id == category)).unwrap();
+        doc.rounds[round].state = "open".into();
+        doc.decisions[d].published_at = Some(time::macros::datetime!(2019-10-01 12:00 UTC));
+        doc.applications[0].answers["what_we_didd"] = "Skrivefeil".into();
+        let other = fresh(app.backend).await;
+        let before = row_counts(other.services.db()).await;
+        let Err(ImportError::Rejected(problems)) = other.services.import(doc).await else {
+            panic!("the file should be rejected");
+        };
+        let paths: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
+        assert_eq!(
+            paths,
+            ["$.applications[0].answers.what_we_didd".to_string(), format!("$.decisions[{d}].published_at")]
+        );
+        assert_eq!(row_counts(other.services.db()).await, before, "nothing written");
+        assert_eq!(other.services.organisation_name().await.unwrap(), "Prisverdig", "not even the organisation");
+        other.finish().await;
+    }
+
     async fn a_record_changed_since_export_is_a_conflict(app) {
         let mut doc = demo_export(app).await;
         let before = row_counts(app.services.db()).await;
@@ -196,6 +220,19 @@ fn the_cli_exports_and_imports_files() {
     assert!(lines[0].starts_with("$.rounds[0].categories[0].kind: unknown category kind"));
     assert!(lines[1].starts_with("$.applications[0].summary: 301 characters"));
     assert!(lines[2].starts_with("prisverdig: ") && lines[2].contains("nothing was written"));
+
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    doc["rounds"][0]["categories"][1]["deadline"] = "2019-11-01".into();
+    std::fs::write(&bad, doc.to_string()).unwrap();
+    let (ok, _, err) = run(&["import", bad.to_str().unwrap(), "--data-dir", target_s]);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(!ok && lines.len() == 2, "{err}");
+    assert!(
+        lines[0].starts_with("$.rounds[0].categories[1].deadline: expected an RFC 3339 time"),
+        "{err}"
+    );
+    assert!(lines[1].contains("nothing was written"), "{err}");
 
     std::fs::write(&bad, "{\"format\": 1").unwrap();
     let (ok, _, err) = run(&["import", bad.to_str().unwrap(), "--data-dir", target_s]);
