@@ -159,6 +159,32 @@ on_both_backends! {
         other.finish().await;
     }
 
+    async fn an_imported_application_is_found_by_its_sector(app) {
+        let doc = demo_export(app).await;
+        let other = fresh(app.backend).await;
+        other.services.import(doc.clone()).await.unwrap();
+        let listed = other.get("/catalogue").await.text().await.unwrap();
+        let shown = doc
+            .applications
+            .iter()
+            .find(|a| a.state == "submitted" && listed.contains(&format!("/applications/{}", a.id)))
+            .expect("the catalogue lists an imported application");
+        let sector = &shown.unit_snapshot[0];
+        let path = format!("/catalogue?sector={}", sector.replace(' ', "+"));
+        let res = other.get(&path).await;
+        assert_eq!(res.status(), 200);
+        let filtered = res.text().await.unwrap();
+        assert!(
+            filtered.contains(&format!("/applications/{}", shown.id)),
+            "the sector filter {sector:?} finds the imported application"
+        );
+        assert!(
+            filtered.contains(&format!("<option value=\"{sector}\" selected>")),
+            "the sector is offered as a choice of the filter"
+        );
+        other.finish().await;
+    }
+
     async fn a_record_changed_since_export_is_a_conflict(app) {
         let mut doc = demo_export(app).await;
         let before = row_counts(app.services.db()).await;
