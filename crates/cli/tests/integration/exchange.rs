@@ -70,6 +70,31 @@ fn text(doc: &ExchangeDoc) -> String {
     serde_json::to_string_pretty(&doc).unwrap()
 }
 
+/// Another server process on `app`'s database, its search index in `dir`.
+fn process(app: &TestApp, dir: &std::path::Path) -> prisverdig_service::Services {
+    let files = std::sync::Arc::new(prisverdig_service::files::LocalFileStore::new(
+        &dir.join("files"),
+    ));
+    prisverdig_service::Services::new(app.services.db().clone(), app.clock.clone(), files)
+        .with_search_dir(dir.join("search"))
+}
+
+/// Whether a search for `title` finds the application `id`.
+async fn found(services: &prisverdig_service::Services, id: uuid::Uuid, title: &str) -> bool {
+    let query = prisverdig_service::search::SearchQuery {
+        text: title.to_string(),
+        per_page: 100,
+        ..Default::default()
+    };
+    services
+        .search(query)
+        .await
+        .unwrap()
+        .hits
+        .iter()
+        .any(|h| h.id == id)
+}
+
 async fn fresh(backend: Backend) -> TestApp {
     TestApp::start(backend).await
 }
@@ -182,6 +207,45 @@ on_both_backends! {
             filtered.contains(&format!("<option value=\"{sector}\" selected>")),
             "the sector is offered as a choice of the filter"
         );
+        other.finish().await;
+    }
+
+    async fn imported_applications_are_found_by_search_at_once_and_after_a_restart(app) {
+        let doc = demo_export(app).await;
+        let other = fresh(app.backend).await;
+        let dir = std::env::temp_dir().join(format!("prisverdig-index-{}", uuid::Uuid::now_v7()));
+        // A server with its index on disk, opened (empty) before anything is imported.
+        let first = process(&other, &dir);
+        first.search_index().await.unwrap();
+        first.import(doc.clone()).await.unwrap();
+        let shown = doc.applications.iter().find(|a| a.state == "submitted").unwrap();
+        assert!(found(&first, shown.id, &shown.title).await, "the importing process finds it");
+        drop(first);
+        // While that server is down, another process imports one more application.
+        let mut more = doc.clone();
+        let mut late = shown.clone();
+        (late.id, late.title) = (uuid::Uuid::now_v7(), "Kvantekaffe i kantina".into());
+        (late.source_application, late.continues) = (None, Vec::new());
+        more.applications.push(late.clone());
+        other.services.import(more).await.unwrap();
+        // Restarted on the same database and the same index directory.
+        let second = process(&other, &dir);
+        assert!(found(&second, late.id, &late.title).await, "the restarted index caught up");
+        assert!(found(&second, shown.id, &shown.title).await, "and kept what it had");
+        drop(second);
+        let _ = std::fs::remove_dir_all(&dir);
+        other.finish().await;
+    }
+
+    async fn an_imported_organisation_name_shows_without_a_restart(app) {
+        let doc = demo_export(app).await;
+        let other = fresh(app.backend).await;
+        let name = &doc.organisation.name;
+        let before = other.get("/sign-in").await.text().await.unwrap();
+        assert!(!before.contains(name.as_str()), "{name} is not there before the import");
+        other.services.import(doc.clone()).await.unwrap();
+        let after = other.get("/sign-in").await.text().await.unwrap();
+        assert!(after.contains(&format!("<span class=\"site-brand__org\">{name}</span>")), "the header names {name}");
         other.finish().await;
     }
 

@@ -97,7 +97,7 @@ pub async fn applications(State(state): State<AppState>) -> Result<impl IntoResp
         .collect();
     let title = format!(
         "{} – {}",
-        state.organisation_name,
+        state.organisation_name().await,
         Locale::Nb.t("feed-applications")
     );
     Ok(feed(
@@ -119,7 +119,11 @@ pub async fn results(State(state): State<AppState>) -> Result<impl IntoResponse,
             entry(p.application_id, title, p.justification, p.published_at)
         })
         .collect();
-    let title = format!("{} – {}", state.organisation_name, locale.t("feed-results"));
+    let title = format!(
+        "{} – {}",
+        state.organisation_name().await,
+        locale.t("feed-results")
+    );
     Ok(feed("results", title, entries, state.services.clock.now()))
 }
 
@@ -128,7 +132,7 @@ pub async fn stories(State(state): State<AppState>) -> Result<impl IntoResponse,
     let entries = page.stories.into_iter().map(story_entry).collect();
     let title = format!(
         "{} – {}",
-        state.organisation_name,
+        state.organisation_name().await,
         Locale::Nb.t("feed-stories")
     );
     Ok(feed("stories", title, entries, state.services.clock.now()))
