@@ -3,8 +3,10 @@
 //! `import`. Enumerations are kept as text here so that [`validate`] can report a bad value
 //! at its JSON path instead of failing the whole parse. docs/exchange-format.md is the spec.
 
+mod parse;
 mod validate;
 
+pub use parse::{ParseError, parse};
 pub use validate::{Problem, validate};
 
 use serde::{Deserialize, Serialize};

@@ -69,6 +69,9 @@ impl Services {
                 let index = Arc::new(index);
                 if index.is_fresh() {
                     self.rebuild(&index).await?;
+                } else {
+                    // A kept index catches up with what was written while it was closed.
+                    self.catch_up_with(&index).await?;
                 }
                 Ok::<_, ServiceError>(index)
             })
@@ -78,6 +81,8 @@ impl Services {
 
     async fn rebuild(&self, index: &Arc<SearchIndex>) -> Result<()> {
         const BATCH: i64 = 1000;
+        // Read before the rows: whatever is written meanwhile has a later change.
+        let seq = catalogue::search_change(&self.db).await?;
         let mut after = None;
         loop {
             let rows = catalogue::indexable_batch(&self.db, after, BATCH).await?;
@@ -95,7 +100,7 @@ impl Services {
             .map_err(failed)?;
         }
         let index = index.clone();
-        tokio::task::spawn_blocking(move || index.commit())
+        tokio::task::spawn_blocking(move || index.commit_caught_up(seq))
             .await
             .map_err(failed)?
             .map_err(failed)?;
@@ -111,6 +116,12 @@ impl Services {
         let Some(index) = self.search.index.get().cloned() else {
             return Ok(());
         };
+        self.reindex_into(index, ids, 0).await
+    }
+
+    /// Reindexes `ids` and records that the index has caught up to change `seq` (0: keeps
+    /// what it had).
+    async fn reindex_into(&self, index: Arc<SearchIndex>, ids: &[Uuid], seq: i64) -> Result<()> {
         let mut docs = Vec::new();
         for id in ids {
             let doc = catalogue::indexable(&self.db, *id).await?.map(doc);
@@ -119,7 +130,7 @@ impl Services {
                 docs.push((*id, doc));
             }
         }
-        if docs.is_empty() {
+        if docs.is_empty() && seq <= index.caught_up() {
             return Ok(());
         }
         tokio::task::spawn_blocking(move || {
@@ -129,7 +140,7 @@ impl Services {
                     None => index.delete(id)?,
                 }
             }
-            index.commit()
+            index.commit_caught_up(seq)
         })
         .await
         .map_err(failed)?
@@ -167,36 +178,38 @@ impl Services {
         });
     }
 
-    /// Catches up with changes made by other processes: every `every`, reindexes what
-    /// changed since the last look (with a margin for transactions that committed late).
+    /// Catches up with changes made by other processes: every `every`, reindexes the
+    /// applications written since the change the index has caught up to.
     #[tracing::instrument(skip_all)]
     pub async fn follow_changes(&self, every: std::time::Duration) {
-        let margin = time::Duration::seconds(30);
-        let mut since = self.clock.now() - margin;
-        // What the margin shows again and again: each change is reindexed once.
-        let mut seen: std::collections::HashMap<Uuid, OffsetDateTime> = Default::default();
         loop {
             tokio::time::sleep(every).await;
-            let started = self.clock.now();
-            match catalogue::changed_since(&self.db, since).await {
-                Ok(changes) => match self
-                    .reindex(
-                        &changes
-                            .iter()
-                            .filter(|(id, at)| seen.get(id) != Some(at))
-                            .map(|(id, _)| *id)
-                            .collect::<Vec<_>>(),
-                    )
-                    .await
-                {
-                    Ok(()) => {
-                        since = started - margin;
-                        seen = changes.into_iter().filter(|(_, at)| *at >= since).collect();
-                    }
-                    Err(e) => tracing::warn!(error = %e, "search catch-up failed; retrying"),
-                },
-                Err(e) => tracing::warn!(error = %e, "search catch-up could not read changes"),
+            if let Err(e) = self.catch_up().await {
+                tracing::warn!(error = %e, "search catch-up failed; retrying");
             }
+        }
+    }
+
+    /// Reindexes every application written since the index last caught up, whoever wrote
+    /// it and whatever times it carries (an import keeps historical ones). A no-op before
+    /// the index is first used: opening it catches up.
+    #[tracing::instrument(skip_all)]
+    pub async fn catch_up(&self) -> Result<()> {
+        match self.search.index.get().cloned() {
+            Some(index) => self.catch_up_with(&index).await,
+            None => Ok(()),
+        }
+    }
+
+    async fn catch_up_with(&self, index: &Arc<SearchIndex>) -> Result<()> {
+        const BATCH: i64 = 1000;
+        loop {
+            let changes = catalogue::changed_after(&self.db, index.caught_up(), BATCH).await?;
+            let Some(&(_, last)) = changes.last() else {
+                return Ok(());
+            };
+            let ids: Vec<Uuid> = changes.iter().map(|(id, _)| *id).collect();
+            self.reindex_into(index.clone(), &ids, last).await?;
         }
     }
 

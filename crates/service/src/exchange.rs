@@ -112,6 +112,11 @@ impl Services {
             audit_import(&mut tx, now, org, &report).await?;
         }
         self.commit_public(tx).await?;
+        // Imported rows carry their own (historical) times; the index follows the change
+        // counter they raised, so it takes them in now, and any other process at its next poll.
+        if let Err(e) = self.catch_up().await {
+            tracing::warn!(error = %e, "search index update after import failed; the poller retries");
+        }
         Ok(report)
     }
 }

@@ -103,11 +103,33 @@ impl Services {
     }
 }
 
+/// The organisation's name as read under a public-data version.
+pub(crate) type NameUnder = (u64, std::sync::Arc<str>);
+
 impl Services {
     /// The organisation's name for headers and titles; the product's name before setup.
     #[tracing::instrument(skip_all)]
     pub async fn organisation_name(&self) -> Result<String> {
         let org = prisverdig_store::organisation::first(&self.db).await?;
         Ok(org.map_or_else(|| "Prisverdig".to_string(), |o| o.name))
+    }
+
+    /// The organisation's name for every page, read again only when public data changed
+    /// (an import may create the organisation; another process's change is seen through the
+    /// change counter), so a new name shows without a restart.
+    pub async fn organisation_name_shown(&self) -> Result<std::sync::Arc<str>> {
+        // The version before the read: a change after it makes the next call read again.
+        let version = self.public.version();
+        if let Ok(cached) = self.organisation_name.lock()
+            && let Some((seen, name)) = cached.as_ref()
+            && *seen == version
+        {
+            return Ok(name.clone());
+        }
+        let name: std::sync::Arc<str> = self.organisation_name().await?.into();
+        if let Ok(mut cached) = self.organisation_name.lock() {
+            *cached = Some((version, name.clone()));
+        }
+        Ok(name)
     }
 }

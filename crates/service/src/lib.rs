@@ -60,6 +60,8 @@ pub struct Services {
     pub(crate) sso: Arc<sso::Sso>,
     /// Unsubmitted drafts go this many days after their deadline; `None` keeps them.
     pub draft_retention_days: Option<i64>,
+    /// The organisation's name under the public-data version it was read at.
+    pub(crate) organisation_name: Arc<std::sync::Mutex<Option<home::NameUnder>>>,
 }
 
 impl Services {
@@ -82,6 +84,7 @@ impl Services {
             draft_retention_days: Some(
                 prisverdig_domain::application::DEFAULT_DRAFT_RETENTION_DAYS,
             ),
+            organisation_name: Arc::default(),
         }
     }
 }

@@ -299,12 +299,25 @@ pub async fn submitted_in_round(db: &Db, round: Uuid) -> Result<Vec<Uuid>> {
     .await)?)
 }
 
-/// Applications changed since `since`, for other processes' indexes to catch up.
-pub async fn changed_since(db: &Db, since: OffsetDateTime) -> Result<Vec<(Uuid, OffsetDateTime)>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(
-        "SELECT id, updated_at FROM application WHERE updated_at >= $1 ORDER BY updated_at"
+/// The search change counter as committed: every application written so far carries a
+/// `change_seq` no higher (migration 0023 raises it on every insert and update).
+pub async fn search_change(db: &Db) -> Result<i64> {
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT seq FROM search_change WHERE id = 1"
     )
-    .bind(utc(since))
+    .fetch_one(pool)
+    .await)?)
+}
+
+/// Applications written after change `after`, in the order of their changes, `limit` at a
+/// time: what an index that has caught up to `after` must read again.
+pub async fn changed_after(db: &Db, after: i64, limit: i64) -> Result<Vec<(Uuid, i64)>> {
+    Ok(on_pool!(db, |pool| sqlx::query_as(
+        "SELECT id, change_seq FROM application WHERE change_seq > $1 \
+         ORDER BY change_seq LIMIT $2"
+    )
+    .bind(after)
+    .bind(limit)
     .fetch_all(pool)
     .await)?)
 }

@@ -98,7 +98,7 @@ impl FromRequestParts<AppState> for Shell {
             user,
             csrf,
             path,
-            organisation: state.organisation_name.clone(),
+            organisation: state.organisation_name().await,
             minimal: false,
             has_logo: state.settings.brand.logo.is_some(),
         })

@@ -1,5 +1,5 @@
-//! What every handler and middleware shares: the services, the web settings, and what is
-//! read once at start-up (the organisation's name, the cache of public pages).
+//! What every handler and middleware shares: the services, the web settings, the cache of
+//! public pages, and the organisation's name (kept until public data changes).
 
 use crate::middleware::page_cache;
 use prisverdig_service::{ServiceError, Services};
@@ -28,8 +28,6 @@ pub struct WebSettings {
 pub struct AppState {
     pub services: Services,
     pub settings: Arc<WebSettings>,
-    /// Shown in the header and titles; read once at start-up.
-    pub organisation_name: Arc<str>,
     /// Rendered public pages for anonymous visitors.
     pub page_cache: Arc<page_cache::PageCache>,
 }
@@ -37,12 +35,24 @@ pub struct AppState {
 impl AppState {
     /// Gathers what the pages need once, at start-up.
     pub async fn new(services: Services, settings: WebSettings) -> Result<AppState, ServiceError> {
-        let organisation_name = services.organisation_name().await?;
+        // Fails at start-up rather than on the first page when the database cannot be read.
+        services.organisation_name_shown().await?;
         Ok(AppState {
             services,
             settings: Arc::new(settings),
-            organisation_name: organisation_name.into(),
             page_cache: Arc::default(),
         })
+    }
+
+    /// Shown in the header, titles and feeds: the current name (an import or another
+    /// process may have set it since start-up); the product's name if it cannot be read.
+    pub async fn organisation_name(&self) -> Arc<str> {
+        match self.services.organisation_name_shown().await {
+            Ok(name) => name,
+            Err(e) => {
+                tracing::warn!(error = %e, "could not read the organisation's name");
+                Arc::from("Prisverdig")
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::settings::Settings;
 use anyhow::Context;
-use prisverdig_domain::exchange::ExchangeDoc;
+use prisverdig_domain::exchange::{self, ParseError};
 use prisverdig_service::exchange::ImportError;
 use std::path::Path;
 
@@ -29,28 +29,33 @@ pub async fn export(settings: &Settings, file: &Path) -> anyhow::Result<()> {
 pub async fn import(settings: &Settings, file: &Path) -> anyhow::Result<()> {
     let text =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let doc: ExchangeDoc = serde_json::from_str(&text).map_err(|e| {
-        anyhow::anyhow!(
+    let doc = match exchange::parse(&text) {
+        Ok(doc) => doc,
+        Err(ParseError::NotADocument(e)) => anyhow::bail!(
             "{}: $: not a prisverdig exchange document: {e}",
             file.display()
-        )
-    })?;
+        ),
+        Err(ParseError::Problems(problems)) => return rejected(file, &problems),
+    };
     let services = super::open(settings).await?;
     match services.import(doc).await {
         Ok(report) => {
             println!("Imported {}: {report}.", file.display());
             Ok(())
         }
-        Err(ImportError::Rejected(problems)) => {
-            for p in &problems {
-                eprintln!("{p}");
-            }
-            anyhow::bail!(
-                "{} was not imported: {} problem(s); nothing was written",
-                file.display(),
-                problems.len()
-            )
-        }
+        Err(ImportError::Rejected(problems)) => rejected(file, &problems),
         Err(ImportError::Failed(e)) => Err(e.into()),
     }
+}
+
+/// Every problem on a line of its own, then the failure.
+fn rejected(file: &Path, problems: &[exchange::Problem]) -> anyhow::Result<()> {
+    for p in problems {
+        eprintln!("{p}");
+    }
+    anyhow::bail!(
+        "{} was not imported: {} problem(s); nothing was written",
+        file.display(),
+        problems.len()
+    )
 }

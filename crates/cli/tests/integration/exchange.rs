@@ -70,6 +70,31 @@ fn text(doc: &ExchangeDoc) -> String {
     serde_json::to_string_pretty(&doc).unwrap()
 }
 
+/// Another server process on `app`'s database, its search index in `dir`.
+fn process(app: &TestApp, dir: &std::path::Path) -> prisverdig_service::Services {
+    let files = std::sync::Arc::new(prisverdig_service::files::LocalFileStore::new(
+        &dir.join("files"),
+    ));
+    prisverdig_service::Services::new(app.services.db().clone(), app.clock.clone(), files)
+        .with_search_dir(dir.join("search"))
+}
+
+/// Whether a search for `title` finds the application `id`.
+async fn found(services: &prisverdig_service::Services, id: uuid::Uuid, title: &str) -> bool {
+    let query = prisverdig_service::search::SearchQuery {
+        text: title.to_string(),
+        per_page: 100,
+        ..Default::default()
+    };
+    services
+        .search(query)
+        .await
+        .unwrap()
+        .hits
+        .iter()
+        .any(|h| h.id == id)
+}
+
 async fn fresh(backend: Backend) -> TestApp {
     TestApp::start(backend).await
 }
@@ -135,6 +160,95 @@ on_both_backends! {
         assert_eq!(row_counts(app.services.db()).await, before, "nothing written");
     }
 
+    async fn a_misspelt_answer_and_an_early_publication_reject_the_whole_file(app) {
+        let mut doc = demo_export(app).await;
+        let (d, decision) = doc.decisions.iter().enumerate().next().map(|(i, d)| (i, d.clone())).unwrap();
+        let a = doc.applications.iter().position(|a| a.id == decision.application).unwrap();
+        let category = doc.applications[a].category;
+        let round = doc.rounds.iter().position(|r| r.categories.iter().any(|c| c.id == category)).unwrap();
+        doc.rounds[round].state = "open".into();
+        doc.decisions[d].published_at = Some(time::macros::datetime!(2019-10-01 12:00 UTC));
+        doc.applications[0].answers["what_we_didd"] = "Skrivefeil".into();
+        let other = fresh(app.backend).await;
+        let before = row_counts(other.services.db()).await;
+        let Err(ImportError::Rejected(problems)) = other.services.import(doc).await else {
+            panic!("the file should be rejected");
+        };
+        let paths: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
+        assert_eq!(
+            paths,
+            ["$.applications[0].answers.what_we_didd".to_string(), format!("$.decisions[{d}].published_at")]
+        );
+        assert_eq!(row_counts(other.services.db()).await, before, "nothing written");
+        assert_eq!(other.services.organisation_name().await.unwrap(), "Prisverdig", "not even the organisation");
+        other.finish().await;
+    }
+
+    async fn an_imported_application_is_found_by_its_sector(app) {
+        let doc = demo_export(app).await;
+        let other = fresh(app.backend).await;
+        other.services.import(doc.clone()).await.unwrap();
+        let listed = other.get("/catalogue").await.text().await.unwrap();
+        let shown = doc
+            .applications
+            .iter()
+            .find(|a| a.state == "submitted" && listed.contains(&format!("/applications/{}", a.id)))
+            .expect("the catalogue lists an imported application");
+        let sector = &shown.unit_snapshot[0];
+        let path = format!("/catalogue?sector={}", sector.replace(' ', "+"));
+        let res = other.get(&path).await;
+        assert_eq!(res.status(), 200);
+        let filtered = res.text().await.unwrap();
+        assert!(
+            filtered.contains(&format!("/applications/{}", shown.id)),
+            "the sector filter {sector:?} finds the imported application"
+        );
+        assert!(
+            filtered.contains(&format!("<option value=\"{sector}\" selected>")),
+            "the sector is offered as a choice of the filter"
+        );
+        other.finish().await;
+    }
+
+    async fn imported_applications_are_found_by_search_at_once_and_after_a_restart(app) {
+        let doc = demo_export(app).await;
+        let other = fresh(app.backend).await;
+        let dir = std::env::temp_dir().join(format!("prisverdig-index-{}", uuid::Uuid::now_v7()));
+        // A server with its index on disk, opened (empty) before anything is imported.
+        let first = process(&other, &dir);
+        first.search_index().await.unwrap();
+        first.import(doc.clone()).await.unwrap();
+        let shown = doc.applications.iter().find(|a| a.state == "submitted").unwrap();
+        assert!(found(&first, shown.id, &shown.title).await, "the importing process finds it");
+        drop(first);
+        // While that server is down, another process imports one more application.
+        let mut more = doc.clone();
+        let mut late = shown.clone();
+        (late.id, late.title) = (uuid::Uuid::now_v7(), "Kvantekaffe i kantina".into());
+        (late.source_application, late.continues) = (None, Vec::new());
+        more.applications.push(late.clone());
+        other.services.import(more).await.unwrap();
+        // Restarted on the same database and the same index directory.
+        let second = process(&other, &dir);
+        assert!(found(&second, late.id, &late.title).await, "the restarted index caught up");
+        assert!(found(&second, shown.id, &shown.title).await, "and kept what it had");
+        drop(second);
+        let _ = std::fs::remove_dir_all(&dir);
+        other.finish().await;
+    }
+
+    async fn an_imported_organisation_name_shows_without_a_restart(app) {
+        let doc = demo_export(app).await;
+        let other = fresh(app.backend).await;
+        let name = &doc.organisation.name;
+        let before = other.get("/sign-in").await.text().await.unwrap();
+        assert!(!before.contains(name.as_str()), "{name} is not there before the import");
+        other.services.import(doc.clone()).await.unwrap();
+        let after = other.get("/sign-in").await.text().await.unwrap();
+        assert!(after.contains(&format!("<span class=\"site-brand__org\">{name}</span>")), "the header names {name}");
+        other.finish().await;
+    }
+
     async fn a_record_changed_since_export_is_a_conflict(app) {
         let mut doc = demo_export(app).await;
         let before = row_counts(app.services.db()).await;
@@ -196,6 +310,19 @@ fn the_cli_exports_and_imports_files() {
     assert!(lines[0].starts_with("$.rounds[0].categories[0].kind: unknown category kind"));
     assert!(lines[1].starts_with("$.applications[0].summary: 301 characters"));
     assert!(lines[2].starts_with("prisverdig: ") && lines[2].contains("nothing was written"));
+
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    doc["rounds"][0]["categories"][1]["deadline"] = "2019-11-01".into();
+    std::fs::write(&bad, doc.to_string()).unwrap();
+    let (ok, _, err) = run(&["import", bad.to_str().unwrap(), "--data-dir", target_s]);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(!ok && lines.len() == 2, "{err}");
+    assert!(
+        lines[0].starts_with("$.rounds[0].categories[1].deadline: expected an RFC 3339 time"),
+        "{err}"
+    );
+    assert!(lines[1].contains("nothing was written"), "{err}");
 
     std::fs::write(&bad, "{\"format\": 1").unwrap();
     let (ok, _, err) = run(&["import", bad.to_str().unwrap(), "--data-dir", target_s]);

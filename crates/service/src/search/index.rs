@@ -4,6 +4,7 @@ use super::analyzer::{Analyzer, NorwegianTokenizer};
 use super::{Lexicon, Result, SearchDoc, SearchError, SearchQuery, SearchResults, Sort};
 use super::{query, snippet};
 use std::path::Path;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
@@ -70,6 +71,9 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     reader: IndexReader,
     fresh: bool,
+    /// The database's search change counter up to which every application is in; kept as
+    /// the payload of each tantivy commit, so it survives a restart with the index.
+    caught_up: AtomicI64,
 }
 
 impl SearchIndex {
@@ -95,6 +99,11 @@ impl SearchIndex {
         index
             .tokenizers()
             .register(TOKENIZER, TextAnalyzer::from(tokenizer));
+        let caught_up = index
+            .load_metas()?
+            .payload
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
         let writer = index.writer_with_num_threads(1, WRITER_MEMORY)?;
         let reader = index
             .reader_builder()
@@ -106,6 +115,7 @@ impl SearchIndex {
             writer: Mutex::new(writer),
             reader,
             fresh,
+            caught_up: AtomicI64::new(caught_up),
         })
     }
 
@@ -143,10 +153,24 @@ impl SearchIndex {
 
     /// Makes every change so far durable and visible to searches.
     pub fn commit(&self) -> Result<()> {
-        self.writer
-            .lock()
-            .map_err(|_| SearchError::Poisoned)?
-            .commit()?;
+        self.commit_caught_up(0)
+    }
+
+    /// The search change counter up to which the index holds every application.
+    pub fn caught_up(&self) -> i64 {
+        self.caught_up.load(Ordering::SeqCst)
+    }
+
+    /// Commits, recording that every application written up to change `seq` is in (the
+    /// record never goes back: a smaller `seq` keeps the one there is).
+    pub fn commit_caught_up(&self, seq: i64) -> Result<()> {
+        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let seq = seq.max(self.caught_up());
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&seq.to_string());
+        prepared.commit()?;
+        self.caught_up.store(seq, Ordering::SeqCst);
+        drop(writer);
         self.reader.reload()?;
         Ok(())
     }

@@ -153,7 +153,8 @@ pub async fn insert_application(tx: &mut Tx, owner: Uuid, a: &Application) -> Re
         tx,
         "INSERT INTO application (id, category_id, unit_id, owner_id, state, title, summary, \
          answers, unit_snapshot, idea_origin, origin_note, created_at, updated_at, submitted_at, \
-         withdrawn_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+         withdrawn_at, sector) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
         a.id,
         a.category,
         a.unit,
@@ -168,7 +169,10 @@ pub async fn insert_application(tx: &mut Tx, owner: Uuid, a: &Application) -> Re
         utc(a.created_at),
         utc(a.updated_at),
         a.submitted_at.map(utc),
-        a.withdrawn_at.map(utc)
+        a.withdrawn_at.map(utc),
+        // The top of the unit path, as `applications::set_state` keeps it on submission:
+        // the catalogue's sector filter reads this column.
+        a.unit_snapshot.first().map_or("", String::as_str)
     )?;
     for email in &a.team {
         exec!(

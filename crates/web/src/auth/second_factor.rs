@@ -215,7 +215,7 @@ async fn enrol_page(
     errors: FormErrors,
 ) -> Result<EnrolPage, WebError> {
     let kept = session.get::<String>(SECRET_KEY).await?;
-    let issuer = state.organisation_name.to_string();
+    let issuer = state.organisation_name().await.to_string();
     let enrolment = state
         .services
         .totp_enrolment(&issuer, email, kept.as_deref())?;

@@ -70,7 +70,7 @@ pub async fn render(State(state): State<AppState>, request: Request, next: Next)
         tracing::error!(%status, "request failed without a handled error (panic or rejection)");
     }
     let (title_key, text_key) = keys(status);
-    let shell = Shell::minimal(locale, state.organisation_name.clone());
+    let shell = Shell::minimal(locale, state.organisation_name().await);
     let mut page = ErrorTemplate {
         shell,
         title_key,

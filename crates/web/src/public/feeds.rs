@@ -71,7 +71,7 @@ fn story_entry(base: &str, s: prisverdig_service::model::StoryRow) -> Entry {
     }
 }
 
-fn feed(state: &AppState, id: &str, title: String, entries: Vec<Entry>) -> Response {
+async fn feed(state: &AppState, id: &str, title: String, entries: Vec<Entry>) -> Response {
     let fallback = state.services.clock.now();
     let address = format!("{}/feeds/{id}.atom", base(state));
     let updated = entries
@@ -83,7 +83,7 @@ fn feed(state: &AppState, id: &str, title: String, entries: Vec<Entry>) -> Respo
         updated,
         entries,
         authors: vec![atom_syndication::Person {
-            name: state.organisation_name.to_string(),
+            name: state.organisation_name().await.to_string(),
             ..atom_syndication::Person::default()
         }],
         links: vec![Link {
@@ -113,10 +113,10 @@ pub async fn applications(State(state): State<AppState>) -> Result<impl IntoResp
         .collect();
     let title = format!(
         "{} – {}",
-        state.organisation_name,
+        state.organisation_name().await,
         Locale::Nb.t("feed-applications")
     );
-    Ok(feed(&state, "applications", title, entries))
+    Ok(feed(&state, "applications", title, entries).await)
 }
 
 pub async fn results(State(state): State<AppState>) -> Result<impl IntoResponse, WebError> {
@@ -134,8 +134,12 @@ pub async fn results(State(state): State<AppState>) -> Result<impl IntoResponse,
             entry(id, page, title, p.justification, p.published_at)
         })
         .collect();
-    let title = format!("{} – {}", state.organisation_name, locale.t("feed-results"));
-    Ok(feed(&state, "results", title, entries))
+    let title = format!(
+        "{} – {}",
+        state.organisation_name().await,
+        locale.t("feed-results")
+    );
+    Ok(feed(&state, "results", title, entries).await)
 }
 
 pub async fn stories(State(state): State<AppState>) -> Result<impl IntoResponse, WebError> {
@@ -148,8 +152,8 @@ pub async fn stories(State(state): State<AppState>) -> Result<impl IntoResponse,
         .collect();
     let title = format!(
         "{} – {}",
-        state.organisation_name,
+        state.organisation_name().await,
         Locale::Nb.t("feed-stories")
     );
-    Ok(feed(&state, "stories", title, entries))
+    Ok(feed(&state, "stories", title, entries).await)
 }

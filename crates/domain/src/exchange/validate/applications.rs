@@ -6,8 +6,9 @@ use crate::application_form::{Answers, ApplicationForm};
 use crate::email::Email;
 use crate::exchange::{Application, ExchangeDoc};
 use crate::outcome::Outcome;
+use crate::round::RoundState;
 use crate::setup::MAX_TEXT_CHARS;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 pub(super) fn check_application(c: &mut Check, path: &str, a: &Application, known: &Known<'_>) {
@@ -74,6 +75,7 @@ pub(super) fn check_application(c: &mut Check, path: &str, a: &Application, know
 
 /// The form's own limits, the same as when saving a draft.
 fn check_form(c: &mut Check, path: &str, a: &Application, questions: Option<&HashSet<Uuid>>) {
+    check_answer_fields(c, path, &a.answers);
     let answers: Answers = match serde_json::from_value(a.answers.clone()) {
         Ok(answers) => answers,
         Err(e) => {
@@ -123,6 +125,27 @@ fn check_form(c: &mut Check, path: &str, a: &Application, questions: Option<&Has
     }
 }
 
+/// `Answers` reads unknown fields as nothing: a misspelt one would be lost without a word.
+fn check_answer_fields(c: &mut Check, path: &str, answers: &serde_json::Value) {
+    let Some(fields) = answers.as_object() else {
+        return;
+    };
+    let known = match serde_json::to_value(Answers::default()) {
+        Ok(serde_json::Value::Object(known)) => known,
+        _ => return,
+    };
+    let expected: Vec<&str> = known.keys().map(String::as_str).collect();
+    for field in fields.keys().filter(|f| !known.contains_key(*f)) {
+        c.fail(
+            &format!("{path}.answers.{field}"),
+            format!(
+                "unknown answer field {field:?}; expected one of {}",
+                expected.join(", ")
+            ),
+        );
+    }
+}
+
 /// The form's message ids in words, for the command line.
 fn describe(message_id: &str) -> &str {
     match message_id {
@@ -133,10 +156,43 @@ fn describe(message_id: &str) -> &str {
     }
 }
 
+/// Each application's round state, as the document gives it.
+fn round_states(doc: &ExchangeDoc) -> HashMap<Uuid, RoundState> {
+    let categories: HashMap<Uuid, RoundState> = doc
+        .rounds
+        .iter()
+        .filter_map(|r| RoundState::parse(&r.state).map(|s| (r, s)))
+        .flat_map(|(r, s)| r.categories.iter().map(move |c| (c.id, s)))
+        .collect();
+    doc.applications
+        .iter()
+        .filter_map(|a| categories.get(&a.category).map(|s| (a.id, *s)))
+        .collect()
+}
+
+/// A decision is public from its `published_at`, so one in a round whose jury has not
+/// begun (draft, open or closed, which may reopen) would announce a result too early.
+fn check_published(c: &mut Check, path: &str, published: bool, state: Option<RoundState>) {
+    use RoundState::{Closed, Draft, Open};
+    if let Some(state @ (Draft | Open | Closed)) = state.filter(|_| published) {
+        c.fail(
+            &format!("{path}.published_at"),
+            format!(
+                "published in a round that is still {:?}; expected null until the round \
+                 is judging, nominated, awarded or archived",
+                state.as_str()
+            ),
+        );
+    }
+}
+
 pub(super) fn check_decisions(c: &mut Check, doc: &ExchangeDoc, applications: &HashSet<Uuid>) {
     let (mut seen, mut decided) = (HashSet::new(), HashSet::new());
+    let states = round_states(doc);
     for (i, d) in doc.decisions.iter().enumerate() {
         let path = format!("$.decisions[{i}]");
+        let state = states.get(&d.application).copied();
+        check_published(c, &path, d.published_at.is_some(), state);
         c.unique(&mut seen, &format!("{path}.id"), d.id);
         c.refers(
             &format!("{path}.application"),

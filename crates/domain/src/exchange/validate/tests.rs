@@ -398,3 +398,92 @@ fn a_unit_adopting_the_same_application_twice_is_refused_at_the_second() {
     doc.adoptions.extend([by_unit, again, with_application]);
     assert_eq!(paths(&doc), ["$.adoptions[2]"]);
 }
+
+#[test]
+fn unknown_answer_fields_are_refused_at_their_path() {
+    let mut doc = good();
+    doc.applications[1].answers =
+        serde_json::json!({ "what_we_did": "Vi gjorde det.", "what_we_didd": "Skrivefeil" });
+    let problems = validate(&doc);
+    assert_eq!(
+        problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
+        ["$.applications[1].answers.what_we_didd"]
+    );
+    assert!(problems[0].message.starts_with("unknown answer field"));
+    assert!(
+        problems[0].message.contains("what_we_did"),
+        "names what is expected"
+    );
+}
+
+#[test]
+fn a_decision_is_published_only_once_judging_has_begun() {
+    for state in ["draft", "open", "closed"] {
+        let mut doc = good();
+        doc.rounds[0].state = state.into();
+        doc.decisions[0].published_at = Some(datetime!(2019-12-01 12:00 UTC));
+        let problems = validate(&doc);
+        assert_eq!(
+            problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
+            ["$.decisions[0].published_at"],
+            "{state}"
+        );
+        assert!(
+            problems[0].message.contains(state),
+            "{}",
+            problems[0].message
+        );
+        // Not yet published, it is only the jury's plan.
+        doc.decisions[0].published_at = None;
+        assert_eq!(validate(&doc), vec![], "{state}");
+    }
+    for state in ["judging", "nominated", "awarded", "archived"] {
+        let mut doc = good();
+        doc.rounds[0].state = state.into();
+        doc.decisions[0].published_at = Some(datetime!(2020-01-20 13:00 UTC));
+        assert_eq!(validate(&doc), vec![], "{state}");
+    }
+}
+
+#[test]
+fn a_time_without_a_time_of_day_is_a_problem_at_its_path() {
+    let mut json = serde_json::to_value(good()).unwrap();
+    json["rounds"][0]["categories"][0]["deadline"] = "2019-11-01".into();
+    json["decisions"][0]["published_at"] = "2020-01-20T13:00".into();
+    json["applications"][1]["created_at"] = 20191020.into();
+    let Err(crate::exchange::ParseError::Problems(problems)) =
+        crate::exchange::parse(&json.to_string())
+    else {
+        panic!("the document should be refused");
+    };
+    assert_eq!(
+        problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
+        [
+            "$.rounds[0].categories[0].deadline",
+            "$.applications[1].created_at",
+            "$.decisions[0].published_at"
+        ]
+    );
+    assert!(
+        problems[0].message.contains("RFC 3339"),
+        "{}",
+        problems[0].message
+    );
+    assert!(
+        problems[0].message.contains("\"2019-11-01\""),
+        "{}",
+        problems[0].message
+    );
+}
+
+#[test]
+fn a_good_document_parses_and_a_broken_one_is_no_document() {
+    let text = serde_json::to_string(&good()).unwrap();
+    assert_eq!(crate::exchange::parse(&text).unwrap(), good());
+    let Err(crate::exchange::ParseError::NotADocument(message)) =
+        crate::exchange::parse("{\"format\": 1")
+    else {
+        panic!("not a document");
+    };
+    assert!(message.contains("line 1"), "{message}");
+}
