@@ -175,7 +175,7 @@ on_both_backends! {
             assert!(!feed.entries().is_empty(), "{name} has entries to check");
             assert_eq!(feed.id(), format!("http://prisverdig.test/feeds/{name}.atom"), "the id names this installation");
             assert!(seen.insert(feed.id().to_string(), format!("feed {name}")).is_none(), "feed ids unique");
-            assert!(feed.authors().iter().any(|a| a.name() == "Prisverdig"), "{name}: the organisation is the feed's author");
+            assert!(feed.authors().iter().any(|a| a.name() == "Fjordvik kommune"), "{name}: the organisation is the feed's author");
             assert!(!feed.title().as_str().is_empty());
             assert!(feed.links().iter().any(|l| l.rel() == "self" && l.href() == feed.id()), "{name}: a self link");
             for link in feed.links() {
