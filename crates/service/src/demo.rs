@@ -293,7 +293,7 @@ impl Services {
             return Ok(());
         }
         let mut tx = self.db.begin().await?;
-        categories::offer_peoples_choice(&mut tx, category).await?;
+        categories::switch_on(&mut tx, category, categories::Switch::PeoplesChoice).await?;
         self.commit_public(tx).await?;
         // Seeded on a clock before the round's deadline (as some tests do), nobody votes yet.
         let open = self.peoples_choice(None, entries[0]).await?;
@@ -319,7 +319,7 @@ impl Services {
         category: Uuid,
     ) -> Result<()> {
         let mut tx = self.db.begin().await?;
-        categories::assess_blind(&mut tx, category).await?;
+        categories::switch_on(&mut tx, category, categories::Switch::Blind).await?;
         tx.commit().await?;
         let admin = users::find(&self.db, lookup(users, admin_email)?)
             .await?

@@ -215,29 +215,29 @@ pub async fn insert_setup(
     Ok(id)
 }
 
-/// Turns on «Folkets favoritt» for a category (the demo's; administrators use [`update`]).
-pub async fn offer_peoples_choice(tx: &mut Tx, id: Uuid) -> Result<()> {
-    on_tx!(tx, |conn| sqlx::query(
-        "UPDATE category SET peoples_choice = $2, version = version + 1 WHERE id = $1"
-    )
-    .bind(id)
-    .bind(true)
-    .execute(conn)
-    .await
-    .map(|_| ()))?;
-    Ok(())
+/// A setting the demo turns on without the form (administrators use [`update`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Switch {
+    /// «Folkets favoritt».
+    PeoplesChoice,
+    /// «Anonym vurdering».
+    Blind,
 }
 
-/// Turns on «anonym vurdering» for a category (the demo's; administrators use [`update`]).
-pub async fn assess_blind(tx: &mut Tx, id: Uuid) -> Result<()> {
-    on_tx!(tx, |conn| sqlx::query(
-        "UPDATE category SET blind = $2, version = version + 1 WHERE id = $1"
-    )
-    .bind(id)
-    .bind(true)
-    .execute(conn)
-    .await
-    .map(|_| ()))?;
+/// Turns `switch` on for a category.
+pub async fn switch_on(tx: &mut Tx, id: Uuid, switch: Switch) -> Result<()> {
+    let sql = match switch {
+        Switch::PeoplesChoice => {
+            "UPDATE category SET peoples_choice = $2, version = version + 1 WHERE id = $1"
+        }
+        Switch::Blind => "UPDATE category SET blind = $2, version = version + 1 WHERE id = $1",
+    };
+    on_tx!(tx, |conn| sqlx::query(sql)
+        .bind(id)
+        .bind(true)
+        .execute(conn)
+        .await
+        .map(|_| ()))?;
     Ok(())
 }
 

@@ -20,6 +20,10 @@ on_both_backends! {
         assert!(app.services.seed_demo().await.is_err(), "a second seed is refused");
         let posts: i64 = prisverdig_store::on_pool!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM jury_post").fetch_one(pool).await).unwrap();
         assert_eq!(posts, 3, "the jury's discussion has begun");
+        let votes: i64 = prisverdig_store::on_pool!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM vote").fetch_one(pool).await).unwrap();
+        assert!(votes >= 10, "«Folkets favoritt» has votes: {votes}");
+        let copies: i64 = prisverdig_store::on_pool!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM redaction r JOIN application a ON a.id = r.application_id JOIN category c ON c.id = a.category_id WHERE c.blind = $1").bind(true).fetch_one(pool).await).unwrap();
+        assert!(copies >= 1, "a blind prize with a redacted copy");
 
         assert!(credentials.totp_uri.starts_with("otpauth://totp/"), "{}", credentials.totp_uri);
         assert!(credentials.totp_uri.contains(&format!("secret={}", credentials.totp_secret)));
