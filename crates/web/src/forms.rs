@@ -8,6 +8,14 @@ use prisverdig_service::ServiceError;
 use prisverdig_service::model::UnitRow;
 use uuid::Uuid;
 
+/// `?saved=1` on the page a successful save redirects to (Post/Redirect/Get): the page then
+/// says «lagret».
+#[derive(serde::Deserialize, Default)]
+pub struct SavedQuery {
+    #[serde(default)]
+    pub saved: Option<String>,
+}
+
 /// A validation failure becomes translated messages for the form; anything else an error page.
 pub(crate) fn form_errors(locale: Locale, err: ServiceError) -> Result<FormErrors, WebError> {
     match err {

@@ -44,12 +44,6 @@ pub struct CategoryPage {
 }
 
 #[derive(Deserialize, Default)]
-pub struct SavedQuery {
-    #[serde(default)]
-    saved: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
 pub struct CategoryForm {
     #[serde(default)]
     kind: String,
@@ -202,7 +196,7 @@ pub async fn edit_form(
     Administrator(user): Administrator,
     shell: Shell,
     Path(id): Path<Uuid>,
-    Query(query): Query<SavedQuery>,
+    Query(query): Query<crate::forms::SavedQuery>,
 ) -> Result<CategoryPage, WebError> {
     let view = state.services.category_view(&user, id).await?;
     let mut page = editing(shell, view, None, FormErrors::default());

@@ -141,18 +141,12 @@ fn view(
     }
 }
 
-#[derive(serde::Deserialize, Default)]
-pub struct SavedQuery {
-    #[serde(default)]
-    saved: Option<String>,
-}
-
 pub async fn show(
     State(state): State<AppState>,
     Administrator(user): Administrator,
     shell: Shell,
     Path(id): Path<Uuid>,
-    axum::extract::Query(q): axum::extract::Query<SavedQuery>,
+    axum::extract::Query(q): axum::extract::Query<crate::forms::SavedQuery>,
 ) -> Result<EditPage, WebError> {
     let page = state.services.redaction_page(&user, id).await?;
     Ok(view(

@@ -222,18 +222,12 @@ pub(super) fn with_refused_post(
     view
 }
 
-#[derive(Deserialize, Default)]
-pub struct SavedQuery {
-    #[serde(default)]
-    saved: Option<String>,
-}
-
 pub async fn show(
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
     shell: Shell,
     Path(id): Path<Uuid>,
-    axum::extract::Query(q): axum::extract::Query<SavedQuery>,
+    axum::extract::Query(q): axum::extract::Query<crate::forms::SavedQuery>,
 ) -> Result<ReviewView, WebError> {
     let page = state.services.review_page(&user, id).await?;
     Ok(view(
