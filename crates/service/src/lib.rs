@@ -16,6 +16,7 @@ pub mod files;
 pub mod home;
 pub mod invitations;
 pub mod jury;
+pub mod mail;
 pub mod markdown;
 pub mod memory;
 pub mod model;
@@ -62,6 +63,8 @@ pub struct Services {
     pub draft_retention_days: Option<i64>,
     /// The organisation's name under the public-data version it was read at.
     pub(crate) organisation_name: Arc<std::sync::Mutex<Option<home::NameUnder>>>,
+    /// How e-mail is sent, and what scheduled messages need (reminder days, the call's list).
+    pub(crate) mail: Arc<mail::MailSettings>,
 }
 
 impl Services {
@@ -85,7 +88,14 @@ impl Services {
                 prisverdig_domain::application::DEFAULT_DRAFT_RETENTION_DAYS,
             ),
             organisation_name: Arc::default(),
+            mail: Arc::default(),
         }
+    }
+
+    /// With these e-mail settings (the defaults send from `prisverdig@localhost`).
+    pub fn with_mail(mut self, settings: mail::MailSettings) -> Self {
+        self.mail = Arc::new(settings);
+        self
     }
 }
 

@@ -86,12 +86,8 @@ pub async fn open_tips(db: &Db) -> Result<i64> {
     .await)?)
 }
 
-/// Messages in the outbox: (waiting to be sent, failed at least once and not sent).
+/// Messages in the outbox: (waiting to be sent, given up by the sender).
 pub async fn outbox_waiting(db: &Db) -> Result<(i64, i64)> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(
-        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0) \
-         FROM outbox WHERE sent_at IS NULL"
-    )
-    .fetch_one(pool)
-    .await)?)
+    let [pending, _, failed] = crate::outbox::counts(db).await?;
+    Ok((pending, failed))
 }
