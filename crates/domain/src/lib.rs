@@ -12,6 +12,7 @@ pub mod email;
 pub mod endorsement;
 pub mod error;
 pub mod exchange;
+pub mod follow_up;
 pub mod jury;
 pub mod local_time;
 pub mod mail;

@@ -20,7 +20,7 @@ pub enum JobKind {
     JuryReminder { days: i64 },
     /// «Ble det varig?»: ask the round's nominated and winning teams, a while after the ceremony.
     FollowUp,
-    /// Daily clean-up: drafts past their retention, expired sessions, old sign-in counters.
+    /// Daily clean-up: drafts past their retention, old sign-in counters.
     Retention,
 }
 
@@ -264,10 +264,7 @@ mod tests {
         };
         assert!(to_make(&spec(datetime!(2026-12-06 11:55 UTC)), now));
         assert!(!to_make(&spec(datetime!(2019-12-06 11:55 UTC)), now));
-        assert_eq!(
-            next_retention(now).due_at,
-            datetime!(2026-12-07 03:00 UTC)
-        );
+        assert_eq!(next_retention(now).due_at, datetime!(2026-12-07 03:00 UTC));
     }
 
     #[test]

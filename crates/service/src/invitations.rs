@@ -1,9 +1,10 @@
 //! Invitation links for local accounts (issue 9). An account made by an administrator or by
 //! a team invitation has no password; its owner gets a link that sets one. The token is 32
 //! random bytes shown once (in the link); only its SHA-256 is stored. The e-mail with the link
-//! goes to the outbox in words the caller translated (the service holds no interface text).
+//! goes to the outbox in the inviter's language (a new account has none of its own yet).
 
 use crate::auth::hash_password;
+use crate::mail::{Language, Recipient, Sender, letters};
 use crate::users::MAX_NAME_CHARS;
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
@@ -13,21 +14,19 @@ use prisverdig_domain::account::{
 use prisverdig_store::Tx;
 use prisverdig_store::audit::{self, AuditEntry};
 use prisverdig_store::invitations;
-use prisverdig_store::outbox::{self, NewMessage};
 use prisverdig_store::users;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-/// The invitation e-mail as the caller wrote it, in its own language.
-pub struct InvitationMail {
-    pub subject: String,
-    pub body: String,
+/// Who sends an invitation, and the language the new account's e-mail is written in (the
+/// inviter's: a new account has no language of its own yet).
+#[derive(Debug, Clone, Copy)]
+pub struct Inviter<'a> {
+    pub name: &'a str,
+    pub language: Language,
 }
-
-/// Writes the e-mail for a link (a path like `/invitation/…`) that works until the given time.
-pub type Compose<'a> = &'a (dyn Fn(&str, OffsetDateTime) -> InvitationMail + Send + Sync);
 
 /// A new link's path and the time it stops working.
 #[derive(Debug, Clone)]
@@ -53,15 +52,6 @@ fn new_token() -> String {
     hex::encode(bytes)
 }
 
-/// The outbox row for one invitation: the caller's words, addressed.
-fn message<'a>(recipient: &'a str, mail: &'a InvitationMail) -> NewMessage<'a> {
-    NewMessage {
-        recipient,
-        subject: &mail.subject,
-        body: &mail.body,
-    }
-}
-
 impl Services {
     /// Makes a link for `user_id` (older unused links stop working) and queues its e-mail,
     /// in the caller's transaction.
@@ -70,15 +60,22 @@ impl Services {
         tx: &mut Tx,
         now: OffsetDateTime,
         (user_id, email): (Uuid, &str),
-        compose: Compose<'_>,
+        (from, inviter): (&Sender, Inviter<'_>),
     ) -> Result<NewInvitation> {
         let token = new_token();
         let expires_at = invitation_expiry(now, self.invitation_days);
         invitations::retire_others(tx, now, user_id).await?;
         invitations::insert(tx, now, &token_hash(&token), user_id, expires_at).await?;
         let path = format!("/invitation/{token}");
-        let mail = compose(&path, expires_at);
-        outbox::enqueue(tx, now, message(email, &mail)).await?;
+        let to = Recipient {
+            email: email.to_string(),
+            user_id: Some(user_id),
+            language: inviter.language,
+        };
+        let letter =
+            letters::account_invitation(to.language, from, inviter.name, &path, expires_at);
+        self.queue_letter(tx, now, (from, &to), &letter, None)
+            .await?;
         Ok(NewInvitation { path, expires_at })
     }
 

@@ -15,6 +15,7 @@ pub mod family;
 pub mod files;
 pub mod home;
 pub mod invitations;
+pub mod jobs;
 pub mod jury;
 pub mod mail;
 pub mod markdown;

@@ -507,3 +507,13 @@ pub async fn set_source_application(tx: &mut Tx, id: Uuid, source: Uuid) -> Resu
     .map(|_| ()))?;
     Ok(())
 }
+
+/// An application's title, whatever its state.
+pub async fn title_of(db: &Db, id: Uuid) -> Result<Option<String>> {
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT title FROM application WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?)
+}

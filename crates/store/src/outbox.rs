@@ -218,9 +218,8 @@ pub async fn mark_failed(
 
 /// Puts a message back in the queue (the administrator's «send again»), counting anew.
 pub async fn resend(tx: &mut Tx, id: Uuid, now: OffsetDateTime) -> Result<bool> {
-    let n =
-        on_tx!(tx, |conn| {
-            sqlx::query(
+    let n = on_tx!(tx, |conn| {
+        sqlx::query(
         "UPDATE outbox SET sent_at = NULL, failed_at = NULL, locked_until = NULL, attempts = 0, \
          created_at = $2, next_attempt_at = $2 WHERE id = $1"
     )
@@ -229,7 +228,7 @@ pub async fn resend(tx: &mut Tx, id: Uuid, now: OffsetDateTime) -> Result<bool> 
     .execute(conn)
     .await
     .map(|r| r.rows_affected())
-        })?;
+    })?;
     Ok(n == 1)
 }
 

@@ -71,33 +71,3 @@ pub async fn mark_handled(tx: &mut Tx, now: OffsetDateTime, id: Uuid) -> Result<
     .map(|r| r.rows_affected()))?;
     Ok(n == 1)
 }
-
-/// The e-mail addresses of active administrators: they hear about new tips.
-pub async fn administrator_emails(tx: &mut Tx) -> Result<Vec<String>> {
-    Ok(on_tx!(tx, |conn| sqlx::query_scalar(
-        "SELECT u.email FROM users u JOIN user_role r ON r.user_id = u.id \
-         WHERE r.role = 'administrator' AND u.active ORDER BY u.email"
-    )
-    .fetch_all(conn)
-    .await)?)
-}
-
-/// Whom to invite when a unit is tipped: its leaders, or everyone in it when it has none.
-pub async fn unit_invitees(tx: &mut Tx, unit: Uuid) -> Result<Vec<String>> {
-    let leaders: Vec<String> = on_tx!(tx, |conn| sqlx::query_scalar(
-        "SELECT u.email FROM users u JOIN user_role r ON r.user_id = u.id \
-         WHERE r.role = 'leader' AND u.unit_id = $1 AND u.active ORDER BY u.email"
-    )
-    .bind(unit)
-    .fetch_all(&mut *conn)
-    .await)?;
-    if !leaders.is_empty() {
-        return Ok(leaders);
-    }
-    Ok(on_tx!(tx, |conn| sqlx::query_scalar(
-        "SELECT email FROM users WHERE unit_id = $1 AND active ORDER BY email"
-    )
-    .bind(unit)
-    .fetch_all(conn)
-    .await)?)
-}

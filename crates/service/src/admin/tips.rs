@@ -2,11 +2,12 @@
 //! the administrators hear of it by e-mail (an outbox row) and see the list.
 
 use super::{record, require_admin};
+use crate::mail::{Recipient, letters};
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
 use prisverdig_domain::setup::{MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+use prisverdig_store::mail_audience;
 use prisverdig_store::organisation;
-use prisverdig_store::outbox::{self, NewMessage};
 use prisverdig_store::rounds;
 use prisverdig_store::tips::{self, NewTip, TipRow};
 use prisverdig_store::users::User;
@@ -80,6 +81,7 @@ impl Services {
         let round_id = rounds::current(&self.db).await?.map(|r| r.id);
         let (innovation, reason) = (input.innovation.trim(), input.reason.trim());
         let now = self.clock.now();
+        let from = self.mail_sender().await?;
         let mut tx = self.db.begin().await?;
         let new = NewTip {
             round_id,
@@ -90,31 +92,26 @@ impl Services {
             tipped_by: user.id,
         };
         let id = tips::insert(&mut tx, now, new).await?;
-        let body = format!(
-            "{} ({}) tipser om en kandidat.\n\nEnhet: {unit_name}\nInnovasjon: {innovation}\n\nHvorfor:\n{reason}\n",
-            user.name, user.email
-        );
-        for recipient in tips::administrator_emails(&mut tx).await? {
-            let msg = NewMessage {
-                recipient: &recipient,
-                subject: "Nytt tips om en kandidat",
-                body: &body,
-            };
-            outbox::enqueue(&mut tx, now, msg).await?;
+        let tip = letters::Tip {
+            tipper: &user.name,
+            email: &user.email,
+            unit: &unit_name,
+            innovation,
+            reason,
+        };
+        for admin in mail_audience::administrators(&mut tx).await? {
+            let to = Recipient::user(admin.id, &admin.email, admin.locale.as_deref());
+            let letter = letters::tip(to.language, &from, &tip);
+            self.queue_letter(&mut tx, now, (&from, &to), &letter, None)
+                .await?;
         }
         // «… og enheten blir invitert til å søke»: the tipped unit hears of it too.
         if let Some(unit) = unit_id {
-            let invitation = format!(
-                "Hei!\n\nNoen har tipset oss om at {unit_name} har en innovasjon som fortjener å bli sett: {innovation}.\n\n\
-                 Alle som søker blir sett. Logg inn i Prisverdig og velg «Søk om pris» for å søke.\n"
-            );
-            for recipient in tips::unit_invitees(&mut tx, unit).await? {
-                let msg = NewMessage {
-                    recipient: &recipient,
-                    subject: "Dere er tipset som kandidat til innovasjonsprisene",
-                    body: &invitation,
-                };
-                outbox::enqueue(&mut tx, now, msg).await?;
+            for person in mail_audience::unit_invitees(&mut tx, unit).await? {
+                let to = Recipient::user(person.id, &person.email, person.locale.as_deref());
+                let letter = letters::tip_invitation(to.language, &from, &unit_name, innovation);
+                self.queue_letter(&mut tx, now, (&from, &to), &letter, None)
+                    .await?;
             }
         }
         record(

@@ -3,7 +3,8 @@
 //! Changes are version-checked, since two administrators may edit the same account.
 
 use super::{record, require_admin};
-use crate::invitations::{Compose, NewInvitation};
+use crate::invitations::{Inviter, NewInvitation};
+use crate::mail::Language;
 use crate::users::{email_taken, validate_identity};
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
@@ -75,7 +76,7 @@ impl Services {
         &self,
         actor: &User,
         input: NewAccount<'_>,
-        compose: Compose<'_>,
+        language: Language,
     ) -> Result<Invited> {
         require_admin(actor)?;
         let mut errors = Vec::new();
@@ -85,6 +86,7 @@ impl Services {
             _ => return Err(ServiceError::Invalid(errors)),
         };
         let now = self.clock.now();
+        let from = self.mail_sender().await?;
         let mut tx = self.db.begin().await?;
         let new = NewUser {
             email: &email,
@@ -98,7 +100,18 @@ impl Services {
             .map_err(email_taken)?;
         users::claim_team_invitations(&mut tx, id, email.as_str()).await?;
         let invitation = self
-            .create_invitation(&mut tx, now, (id, email.as_str()), compose)
+            .create_invitation(
+                &mut tx,
+                now,
+                (id, email.as_str()),
+                (
+                    &from,
+                    Inviter {
+                        name: &actor.name,
+                        language,
+                    },
+                ),
+            )
             .await?;
         let detail =
             serde_json::json!({ "email": email.as_str(), "roles": role_names(input.roles) });
@@ -113,16 +126,28 @@ impl Services {
         &self,
         actor: &User,
         id: Uuid,
-        compose: Compose<'_>,
+        language: Language,
     ) -> Result<NewInvitation> {
         let account = self.account(actor, id).await?;
         if !account.pending || !account.active {
             return Err(ValidationError::new("invitation", "error-user-not-pending").into());
         }
         let now = self.clock.now();
+        let from = self.mail_sender().await?;
         let mut tx = self.db.begin().await?;
         let invitation = self
-            .create_invitation(&mut tx, now, (id, &account.email), compose)
+            .create_invitation(
+                &mut tx,
+                now,
+                (id, &account.email),
+                (
+                    &from,
+                    Inviter {
+                        name: &actor.name,
+                        language,
+                    },
+                ),
+            )
             .await?;
         let detail = serde_json::json!({ "expires_at": invitation.expires_at.unix_timestamp() });
         record(

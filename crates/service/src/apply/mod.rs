@@ -277,6 +277,10 @@ impl Services {
             }
             false => None,
         };
+        let receipt = match submitting {
+            true => Some(self.receipt_context(row.category_id).await?),
+            false => None,
+        };
         let mut tx = self.db.begin().await?;
         let mut new_version =
             applications::update_content(&mut tx, now, id, version, content).await?;
@@ -294,6 +298,10 @@ impl Services {
             .await?;
             if let Some(chain) = &unit_chain {
                 applications::set_unit_chain(&mut tx, id, chain).await?;
+            }
+            if let Some((from, category)) = &receipt {
+                self.queue_receipts(&mut tx, now, (from, category), id)
+                    .await?;
             }
         }
         // Only a submitted «Stjæl med stil» application records the adoption it names.

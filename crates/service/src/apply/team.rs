@@ -4,7 +4,8 @@
 //! from their first sign-in. Both changes stop when the application can no longer change.
 
 use super::timing;
-use crate::invitations::Compose;
+use crate::invitations::Inviter;
+use crate::mail::{Language, Recipient, letters};
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
 use prisverdig_domain::application::rules::may_change;
@@ -12,6 +13,7 @@ use prisverdig_domain::email::Email;
 use prisverdig_domain::role::Role;
 use prisverdig_store::applications;
 use prisverdig_store::categories;
+use prisverdig_store::mail_audience;
 use prisverdig_store::users::{self, NewUser, User};
 use prisverdig_store::{StoreError, Tx, audit};
 use time::OffsetDateTime;
@@ -67,7 +69,7 @@ impl Services {
         user: &User,
         id: Uuid,
         email: &str,
-        compose: Compose<'_>,
+        language: Language,
     ) -> Result<()> {
         self.owned_and_open(user, id).await?;
         let email = Email::parse(email).map_err(|e| team_error(e.message_id))?;
@@ -78,6 +80,7 @@ impl Services {
             return Err(team_error("error-too-many"));
         }
         let now = self.clock.now();
+        let from = self.mail_sender().await?;
         let mut tx = self.db.begin().await?;
         let (member, pending) = self.account_for_invitee(&mut tx, now, &email).await?;
         applications::add_team_member(&mut tx, now, id, email.as_str(), Some(member))
@@ -91,8 +94,23 @@ impl Services {
                 other => ServiceError::from(other),
             })?;
         if pending {
-            self.create_invitation(&mut tx, now, (member, email.as_str()), compose)
+            let inviter = Inviter {
+                name: &user.name,
+                language,
+            };
+            self.create_invitation(&mut tx, now, (member, email.as_str()), (&from, inviter))
                 .await?;
+        } else {
+            // An account that can sign in hears of it in its own language.
+            let team = mail_audience::team(&mut tx, id).await?;
+            if let Some(p) = team.iter().find(|t| t.user_id == Some(member)) {
+                let to = Recipient::user(member, &p.email, p.locale.as_deref());
+                let title = &p.title;
+                let path = format!("/applications/{id}/edit");
+                let letter = letters::team_invitation(to.language, &from, &user.name, title, &path);
+                self.queue_letter(&mut tx, now, (&from, &to), &letter, None)
+                    .await?;
+            }
         }
         let detail = serde_json::json!({ "email": email.as_str(), "pending": pending });
         audit::record(

@@ -89,12 +89,9 @@ pub fn team_invitation(
     path: &str,
 ) -> Letter {
     let args = [("inviter", v(inviter)), ("title", v(title))];
-    Letter::new(
-        MailKind::TeamInvitation,
-        lang.t("mail-team-subject", &args),
-    )
-    .paragraph(lang.t("mail-team-body", &args))
-    .action(lang.t("mail-team-action", &[]), from.link(path))
+    Letter::new(MailKind::TeamInvitation, lang.t("mail-team-subject", &args))
+        .paragraph(lang.t("mail-team-body", &args))
+        .action(lang.t("mail-team-action", &[]), from.link(path))
 }
 
 /// A draft not yet submitted, `days` before the deadline.
@@ -210,12 +207,9 @@ pub fn juror_assigned(
         ("role", v(&role)),
         ("deadline", v(&lang.date_time(deadline))),
     ];
-    Letter::new(
-        MailKind::JurorAssigned,
-        lang.t("mail-juror-subject", &args),
-    )
-    .paragraph(lang.t("mail-juror-body", &args))
-    .action(lang.t("mail-juror-action", &[]), from.link("/jury"))
+    Letter::new(MailKind::JurorAssigned, lang.t("mail-juror-subject", &args))
+        .paragraph(lang.t("mail-juror-body", &args))
+        .action(lang.t("mail-juror-action", &[]), from.link("/jury"))
 }
 
 /// A juror's reviews not yet submitted, before the jury's first publication minute.
@@ -254,10 +248,7 @@ pub fn tip(lang: Language, from: &Sender, tip: &Tip<'_>) -> Letter {
     let mut letter = Letter::new(MailKind::Tip, lang.t("mail-tip-subject", &[]))
         .paragraph(lang.t("mail-tip-body", &args))
         .paragraph(lang.t("mail-tip-unit", &[("unit", v(tip.unit))]))
-        .paragraph(lang.t(
-            "mail-tip-innovation",
-            &[("innovation", v(tip.innovation))],
-        ))
+        .paragraph(lang.t("mail-tip-innovation", &[("innovation", v(tip.innovation))]))
         .action(lang.t("mail-tip-action", &[]), from.link("/admin/tips"));
     letter.quote = Some(tip.reason.to_string());
     letter
@@ -272,7 +263,10 @@ pub fn tip_invitation(lang: Language, from: &Sender, unit: &str, innovation: &st
     )
     .paragraph(lang.t("mail-tip-invitation-body", &args))
     .paragraph(lang.t("mail-tip-invitation-apply", &[]))
-    .action(lang.t("mail-tip-invitation-action", &[]), from.link("/apply"))
+    .action(
+        lang.t("mail-tip-invitation-action", &[]),
+        from.link("/apply"),
+    )
 }
 
 /// «Ble det varig?»: a nominated or winning team is asked whether the idea lasted.
@@ -289,11 +283,8 @@ pub fn follow_up(
         ("category", v(category)),
         ("outcome", v(&outcome)),
     ];
-    Letter::new(
-        MailKind::FollowUp,
-        lang.t("mail-follow-up-subject", &args),
-    )
-    .paragraph(lang.t("mail-follow-up-body", &args))
-    .paragraph(lang.t("mail-follow-up-shown", &[]))
-    .action(lang.t("mail-follow-up-action", &[]), from.link(path))
+    Letter::new(MailKind::FollowUp, lang.t("mail-follow-up-subject", &args))
+        .paragraph(lang.t("mail-follow-up-body", &args))
+        .paragraph(lang.t("mail-follow-up-shown", &[]))
+        .action(lang.t("mail-follow-up-action", &[]), from.link(path))
 }

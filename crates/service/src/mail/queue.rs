@@ -28,6 +28,19 @@ impl Recipient {
         }
     }
 
+    /// A team's address: an account's, or the address a member was invited with.
+    pub fn user_or_address(
+        id: Option<Uuid>,
+        email: &str,
+        saved_language: Option<&str>,
+    ) -> Recipient {
+        Recipient {
+            email: email.to_string(),
+            user_id: id,
+            language: Language::from_saved(saved_language),
+        }
+    }
+
     /// An address with no account (the call's configured list), in Bokmål.
     pub fn address(email: &str) -> Recipient {
         Recipient {
@@ -91,5 +104,37 @@ impl Services {
             unsubscribe_url: unsubscribe.as_deref(),
         };
         Ok(outbox::queue(tx, now, &out).await?)
+    }
+}
+
+impl Services {
+    /// What a receipt needs, read before the submission's transaction: the sender and the
+    /// category's name.
+    pub(crate) async fn receipt_context(&self, category: Uuid) -> Result<(Sender, String)> {
+        let from = self.mail_sender().await?;
+        let name = prisverdig_store::categories::context(&self.db, category)
+            .await?
+            .map(|c| c.name)
+            .unwrap_or_default();
+        Ok((from, name))
+    }
+
+    /// A receipt to everyone on the team, in the submission's transaction.
+    pub(crate) async fn queue_receipts(
+        &self,
+        tx: &mut Tx,
+        now: OffsetDateTime,
+        (from, category): (&Sender, &str),
+        application: Uuid,
+    ) -> Result<()> {
+        let path = format!("/applications/{application}/receipt");
+        for t in prisverdig_store::mail_audience::team(tx, application).await? {
+            let to = Recipient::user_or_address(t.user_id, &t.email, t.locale.as_deref());
+            let letter =
+                super::letters::receipt(to.language, from, (&t.title, category), now, &path);
+            self.queue_letter(tx, now, (from, &to), &letter, None)
+                .await?;
+        }
+        Ok(())
     }
 }

@@ -69,18 +69,23 @@ impl Transport {
 
     async fn deliver(&self, name: &str, message: &Message) -> std::result::Result<(), Failure> {
         match self {
-            Transport::Smtp(smtp) => smtp.send(message.clone()).await.map(|_| ()).map_err(|e| {
-                Failure {
-                    permanent: e.is_permanent(),
-                    error: e.to_string(),
-                }
-            }),
-            Transport::Folder(dir) => write_file(dir, name, &message.formatted())
-                .await
-                .map_err(|e| Failure {
-                    permanent: false,
-                    error: e.to_string(),
-                }),
+            Transport::Smtp(smtp) => {
+                smtp.send(message.clone())
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| Failure {
+                        permanent: e.is_permanent(),
+                        error: e.to_string(),
+                    })
+            }
+            Transport::Folder(dir) => {
+                write_file(dir, name, &message.formatted())
+                    .await
+                    .map_err(|e| Failure {
+                        permanent: false,
+                        error: e.to_string(),
+                    })
+            }
         }
     }
 }
@@ -208,9 +213,8 @@ impl Services {
         }
         let body = match &message.html {
             Some(html) => MultiPart::alternative_plain_html(message.text.clone(), html.clone()),
-            None => MultiPart::alternative().singlepart(
-                lettre::message::SinglePart::plain(message.text.clone()),
-            ),
+            None => MultiPart::alternative()
+                .singlepart(lettre::message::SinglePart::plain(message.text.clone())),
         };
         builder.multipart(body).map_err(|e| e.to_string())
     }
