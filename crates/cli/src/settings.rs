@@ -2,7 +2,10 @@
 //! optional TOML file, then `PRISVERDIG_*` environment variables, then command-line flags.
 //! A bad value stops start-up with one line naming the setting and what is wrong.
 
+mod mail;
 mod oidc;
+
+pub use mail::MailConfig;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -41,10 +44,12 @@ pub struct Settings {
     pub trusted_proxies: prisverdig_web::TrustedProxies,
     /// Password checks one process runs at once; more sign-ins are asked to retry.
     pub password_checks: usize,
+    /// E-mail: SMTP or the mail folder, addresses, reminders, the follow-up.
+    pub mail: MailConfig,
 }
 
 /// Every setting: its name in the file, and (derived) its environment variable.
-const KEYS: [&str; 18] = [
+const KEYS: [&str; 26] = [
     "bind",
     "data_dir",
     "database_url",
@@ -63,6 +68,14 @@ const KEYS: [&str; 18] = [
     "local_sign_in",
     "trusted_proxies",
     "password_checks",
+    "smtp_url",
+    "mail_from",
+    "mail_reply_to",
+    "mail_give_up_hours",
+    "reminder_days",
+    "jury_reminder_days",
+    "follow_up_days",
+    "call_recipients",
 ];
 
 fn env_name(key: &str) -> String {
@@ -288,6 +301,7 @@ impl Settings {
                 "a whole number from 1 to 64",
                 |v| v.parse().ok().filter(|n| (1..=64).contains(n)),
             )?,
+            mail: mail::load(&raw)?,
         })
     }
 

@@ -29,6 +29,15 @@ pub enum Locale {
 impl Locale {
     pub const ALL: [Locale; 3] = [Locale::Nb, Locale::Nn, Locale::En];
 
+    /// The same language for an e-mail the service writes.
+    pub fn mail_language(self) -> prisverdig_service::mail::Language {
+        match self {
+            Locale::Nb => prisverdig_service::mail::Language::Nb,
+            Locale::Nn => prisverdig_service::mail::Language::Nn,
+            Locale::En => prisverdig_service::mail::Language::En,
+        }
+    }
+
     /// The BCP 47 tag, also used as `<html lang>`.
     pub fn tag(self) -> &'static str {
         match self {

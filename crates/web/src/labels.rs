@@ -75,6 +75,10 @@ pub fn audit_action(code: &str) -> Option<&'static str> {
         "attachment.remove" => "audit-action-attachment-remove",
         "category.create" => "audit-action-category-create",
         "category.update" => "audit-action-category-update",
+        "category.closed" => "audit-action-category-closed",
+        "follow_up.answer" => "audit-action-follow-up-answer",
+        "mail.resend" => "audit-action-mail-resend",
+        "round.call" => "audit-action-round-call",
         "conflict.decided" => "audit-action-conflict-decided",
         "conflict.raised" => "audit-action-conflict-raised",
         "decision.set" => "audit-action-decision-set",
@@ -210,4 +214,42 @@ pub fn jury_role(r: JuryRole) -> &'static str {
         JuryRole::Deputy => "jury-role-deputy",
         JuryRole::Member => "jury-role-member",
     }
+}
+
+/// What a scheduled job does, in the reader's language («Påminnelse 14 dager før fristen»).
+pub fn job_kind(
+    shell: &crate::layout::Shell,
+    kind: prisverdig_domain::schedule::JobKind,
+) -> String {
+    use fluent_templates::fluent_bundle::FluentValue;
+    use prisverdig_domain::schedule::JobKind;
+    let key = match kind {
+        JobKind::CloseCategory => "job-close-category",
+        JobKind::DeadlineReminder { .. } => "job-deadline-reminder",
+        JobKind::AnnounceNominees => "job-announce-nominees",
+        JobKind::AnnounceResults => "job-announce-results",
+        JobKind::JuryReminder { .. } => "job-jury-reminder",
+        JobKind::FollowUp => "job-follow-up",
+        JobKind::Retention => "job-retention",
+    };
+    let days = match kind {
+        JobKind::DeadlineReminder { days } | JobKind::JuryReminder { days } => days,
+        _ => 0,
+    };
+    shell
+        .locale
+        .t_args(key, &[("days", FluentValue::from(days))])
+}
+
+/// How a job's run went, from its stored outcome (`messages:3`, `submitted:12`, `stale`).
+pub fn job_outcome(shell: &crate::layout::Shell, outcome: &str) -> String {
+    use fluent_templates::fluent_bundle::FluentValue;
+    let (key, n) = match outcome.split_once(':') {
+        Some(("messages", n)) => ("job-outcome-messages", n),
+        Some(("submitted", n)) => ("job-outcome-submitted", n),
+        _ if outcome == "stale" => ("job-outcome-stale", "0"),
+        _ => ("job-outcome-done", "0"),
+    };
+    let n: i64 = n.parse().unwrap_or(0);
+    shell.locale.t_args(key, &[("count", FluentValue::from(n))])
 }

@@ -51,6 +51,17 @@ impl Shell {
         self.locale.t(key)
     }
 
+    /// A message with a number in it, its plural chosen by the language («Én e-post» / «3 e-poster»).
+    pub fn t_count(&self, key: &str, count: i64) -> String {
+        self.locale.t_args(
+            key,
+            &[(
+                "count",
+                fluent_templates::fluent_bundle::FluentValue::from(count),
+            )],
+        )
+    }
+
     /// The signed-in user may write stories for «Tanketanken».
     pub fn writes_stories(&self) -> bool {
         self.user

@@ -13,7 +13,6 @@ mod extract;
 mod format;
 mod forms;
 pub mod i18n;
-mod invitation_mail;
 mod jury;
 mod labels;
 mod layout;

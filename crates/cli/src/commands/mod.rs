@@ -33,6 +33,7 @@ pub async fn open(settings: &Settings) -> anyhow::Result<Services> {
         .with_draft_retention_days(settings.draft_retention_days)
         .with_sign_in_limits(Default::default(), settings.password_checks)
         .with_local_sign_in(settings.local_sign_in)
+        .with_mail(settings.mail.service_settings(&settings.public_url))
         .with_sso(&settings.public_url, settings.oidc.clone())
         .map_err(|e| anyhow::anyhow!("setting {e}"))
 }

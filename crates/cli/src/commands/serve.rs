@@ -11,6 +11,10 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", settings.bind))?;
     let services = super::open(&settings).await?;
+    let transport = settings
+        .mail
+        .transport(&settings.data_dir)
+        .map_err(|e| anyhow::anyhow!("setting smtp_url: {e}"))?;
     // The demo's round closed in 2019: with --demo its drafts are kept, so that a new user
     // sees them; without it, `draft_retention_days` applies to them like to any others.
     let services = if demo {
@@ -59,8 +63,20 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         let metrics = prisverdig_web::metrics_router(state.clone());
         tokio::spawn(async move { axum::serve(listener, metrics).await });
     }
-    tokio::spawn(prune_sign_in_limits(services.clone()));
-    tokio::spawn(delete_stale_drafts(services.clone()));
+    // Scheduled work (deadlines, publication minutes, reminders, the daily clean-up) and the
+    // e-mail sender: every process runs both; the database decides who runs what once.
+    let scheduler = services.clone();
+    tokio::spawn(async move {
+        scheduler
+            .run_scheduler(std::time::Duration::from_secs(30))
+            .await;
+    });
+    let sender = services.clone();
+    tokio::spawn(async move {
+        sender
+            .run_mail_sender(transport, std::time::Duration::from_secs(5))
+            .await;
+    });
     println!("Prisverdig is serving at http://{}", settings.bind);
     tracing::info!(bind = %settings.bind, database = ?services.db().backend(), "serving");
     // The peer's address reaches the handlers, for the sign-in limits per address.
@@ -99,32 +115,6 @@ async fn delete_expired_sessions(store: DbSessionStore) {
         every_hour.tick().await;
         if let Err(e) = store.delete_expired().await {
             tracing::warn!(error = %e, "could not delete expired sessions");
-        }
-    }
-}
-
-/// Deletes sign-in counters whose window has passed, once an hour, so that attempts with
-/// random addresses cannot grow the table; a failure is logged and retried next hour.
-async fn prune_sign_in_limits(services: prisverdig_service::Services) {
-    let mut every_hour = tokio::time::interval(tokio::time::Duration::from_secs(3600));
-    loop {
-        every_hour.tick().await;
-        if let Err(e) = services.prune_sign_in_limits().await {
-            tracing::warn!(error = %e, "could not prune the sign-in limits");
-        }
-    }
-}
-
-/// Deletes drafts past their retention at start-up and then once an hour (the setting
-/// `draft_retention_days`); a failure is logged and retried next hour.
-async fn delete_stale_drafts(services: prisverdig_service::Services) {
-    let mut every_hour = tokio::time::interval(tokio::time::Duration::from_secs(3600));
-    loop {
-        every_hour.tick().await;
-        match services.delete_stale_drafts().await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(drafts = n, "deleted drafts past their retention"),
-            Err(e) => tracing::warn!(error = %e, "could not delete drafts past their retention"),
         }
     }
 }

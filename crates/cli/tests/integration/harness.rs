@@ -164,7 +164,11 @@ impl TestApp {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let mut services = Services::new(db, clock.clone(), store)
             .with_sign_in_limits(options.sign_in_limits, options.password_checks)
-            .with_local_sign_in(options.local_sign_in);
+            .with_local_sign_in(options.local_sign_in)
+            .with_mail(prisverdig_service::mail::MailSettings {
+                public_url: "http://prisverdig.test".into(),
+                ..Default::default()
+            });
         if !options.sso.is_empty() {
             services = services.with_sso(&base, options.sso).unwrap();
         }
@@ -447,6 +451,33 @@ async fn serve_on(listener: tokio::net::TcpListener, services: Services, setting
 }
 
 impl TestApp {
+    /// A pool of its own on this test's database, as a second process would open.
+    #[allow(dead_code)]
+    pub async fn another_pool(&self) -> Db {
+        let url = match &self.cleanup {
+            Cleanup::Dir(dir) => format!("sqlite://{}", dir.join("test.db").display()),
+            Cleanup::PgDatabase { admin_url, name } => match admin_url.rsplit_once('/') {
+                Some((server, _)) => format!("{server}/{name}"),
+                None => panic!("{PG_ENV} must end with /DATABASE"),
+            },
+        };
+        Db::connect(&url, 5).await.unwrap()
+    }
+
+    /// The services of a second process on this test's database (a pool of its own).
+    #[allow(dead_code)]
+    pub async fn another_process(&self) -> Services {
+        let store = Arc::new(prisverdig_service::files::LocalFileStore::new(
+            &self.scratch.join("another"),
+        ));
+        Services::new(self.another_pool().await, self.clock.clone(), store).with_mail(
+            prisverdig_service::mail::MailSettings {
+                public_url: "http://prisverdig.test".into(),
+                ..Default::default()
+            },
+        )
+    }
+
     /// A second server on the same database with its own search index, as a second
     /// process behind a load balancer would be; it follows changes by polling.
     pub async fn second_process(&self) -> (String, Services) {

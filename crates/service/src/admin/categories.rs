@@ -151,8 +151,22 @@ impl Services {
         let view = self.category_view(user, id).await?;
         let setup = input.parse().map_err(ServiceError::Invalid)?;
         let now = self.clock.now();
+        let before = view
+            .category
+            .extended_deadline
+            .unwrap_or(view.category.deadline);
+        let after = setup.extended_deadline.unwrap_or(setup.deadline);
+        let extended = (after > before && after > now).then_some(after);
+        let notice = match extended {
+            Some(_) => Some(self.extension_notice(id).await?),
+            None => None,
+        };
         let mut tx = self.db.begin().await?;
         categories::update(&mut tx, id, version, &setup).await?;
+        if let (Some(deadline), Some(notice)) = (extended, notice) {
+            self.queue_extension(&mut tx, now, (id, &setup.name, deadline), notice)
+                .await?;
+        }
         let detail = serde_json::json!({
             "name": setup.name,
             "deadline_before": view.category.deadline,

@@ -74,7 +74,7 @@ impl Services {
         Ok(made)
     }
 
-    /// Runs the jobs that are due, each once; returns how many ran to the end.
+    /// Runs the jobs that are due, each once; returns how many this process finished.
     pub async fn run_due_jobs(&self) -> Result<usize> {
         let mut ran = 0;
         loop {
@@ -86,7 +86,7 @@ impl Services {
             let current: HashSet<String> = self.specs().await?.iter().map(JobSpec::key).collect();
             for job in due {
                 match self.run_job(&job, &current).await {
-                    Ok(()) => ran += 1,
+                    Ok(finished) => ran += usize::from(finished),
                     Err(e) => {
                         tracing::warn!(job = %job.key, error = %e, "a scheduled job failed");
                         let retry_at =
@@ -101,7 +101,8 @@ impl Services {
     /// One job: what it writes is read first, then written with its «done» in one
     /// transaction (no pool reads while SQLite's write lock is held). A job whose schedule
     /// changed since it was made (a moved deadline) is finished as stale and does nothing.
-    async fn run_job(&self, job: &Job, current: &HashSet<String>) -> Result<()> {
+    /// `false`: another process finished it first, and this run's writes were rolled back.
+    async fn run_job(&self, job: &Job, current: &HashSet<String>) -> Result<bool> {
         let stale = job.kind != JobKind::Retention && !current.contains(&job.key);
         let from = self.mail_sender().await?;
         let planned = if stale {
@@ -132,17 +133,18 @@ impl Services {
             (true, _) => "stale".to_string(),
             (false, Some(n)) => {
                 self.record_closing(&mut tx, job, n).await?;
-                format!("{n} submitted")
+                format!("submitted:{n}")
             }
-            (false, None) => format!("{queued} messages"),
+            (false, None) => format!("messages:{queued}"),
         };
-        if jobs::finish(&mut tx, job.id, now, &outcome).await? {
-            tx.commit().await?;
-            if job.kind == JobKind::Retention && !stale {
-                self.clean_up().await;
-            }
+        if !jobs::finish(&mut tx, job.id, now, &outcome).await? {
+            return Ok(false);
         }
-        Ok(())
+        tx.commit().await?;
+        if job.kind == JobKind::Retention && !stale {
+            self.clean_up().await;
+        }
+        Ok(true)
     }
 
     /// The messages a job writes, read before its transaction.

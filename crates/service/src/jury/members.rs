@@ -2,6 +2,7 @@
 //! who is deputy. Only people with the juror (or jury chair) role get a seat.
 
 use crate::admin::{record, require_admin};
+use crate::mail::{Recipient, Sender, letters};
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
 use prisverdig_domain::jury::JuryRole;
@@ -57,6 +58,7 @@ impl Services {
         if !(person.has(Role::Juror) || person.has(Role::JuryChair)) {
             return Err(ValidationError::new("member", "error-jury-not-juror").into());
         }
+        let seat = self.seat_context(category).await?;
         let mut tx = self.db.begin().await?;
         match jury::add_member(&mut tx, category, member, role).await {
             Err(StoreError::Duplicate(_)) => {
@@ -64,6 +66,8 @@ impl Services {
             }
             other => other?,
         }
+        let to = Recipient::user(person.id, &person.email, person.locale.as_deref());
+        self.queue_seat(&mut tx, &seat, &to, role).await?;
         let detail = serde_json::json!({ "user": member, "role": role.as_str() });
         record(
             &mut tx,
@@ -163,5 +167,45 @@ impl Services {
         }
         tx.commit().await?;
         Ok(plan.len())
+    }
+}
+
+/// What the «you are on the jury» message needs, read before the seat's transaction.
+struct SeatContext {
+    from: Sender,
+    category: String,
+    deadline: time::OffsetDateTime,
+}
+
+impl Services {
+    async fn seat_context(&self, category: Uuid) -> Result<SeatContext> {
+        let c = prisverdig_store::categories::context(&self.db, category)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        Ok(SeatContext {
+            from: self.mail_sender().await?,
+            deadline: c.extended_deadline.unwrap_or(c.deadline),
+            category: c.name,
+        })
+    }
+
+    /// Tells a new member of a jury, in their language.
+    async fn queue_seat(
+        &self,
+        tx: &mut prisverdig_store::Tx,
+        seat: &SeatContext,
+        to: &Recipient,
+        role: JuryRole,
+    ) -> Result<()> {
+        let letter = letters::juror_assigned(
+            to.language,
+            &seat.from,
+            &seat.category,
+            role.as_str(),
+            seat.deadline,
+        );
+        self.queue_letter(tx, self.clock.now(), (&seat.from, to), &letter, None)
+            .await?;
+        Ok(())
     }
 }

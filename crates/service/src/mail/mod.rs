@@ -3,17 +3,27 @@
 //! in the outbox with the change that causes them (`queue`), and the sender that delivers the
 //! outbox over SMTP or into a folder (`sender`).
 
+pub mod admin;
+mod call;
+mod extension;
 mod language;
 pub mod letters;
+mod opt_out;
 mod queue;
 pub mod render;
 pub mod sender;
 
 pub use language::Language;
+pub use opt_out::Subscription;
 pub use queue::Recipient;
 pub use sender::{MailSettings, SendReport, Transport};
 
 use prisverdig_domain::mail::MailKind;
+
+/// Whether `text` is an address lettre can send to: `name@host` or `Name <name@host>`.
+pub fn is_mailbox(text: &str) -> bool {
+    text.parse::<lettre::message::Mailbox>().is_ok()
+}
 
 /// A message before rendering: its words already in the recipient's language.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -30,6 +30,8 @@ pub struct MailSettings {
     pub schedule: ScheduleSettings,
     /// Addresses that get the call for applications besides the units' leaders.
     pub call_recipients: Vec<String>,
+    /// Messages are written into a folder (no SMTP server is set).
+    pub to_folder: bool,
 }
 
 impl Default for MailSettings {
@@ -43,6 +45,7 @@ impl Default for MailSettings {
             batch: 20,
             schedule: ScheduleSettings::default(),
             call_recipients: Vec::new(),
+            to_folder: true,
         }
     }
 }
@@ -113,6 +116,11 @@ pub struct SendReport {
 }
 
 impl Services {
+    /// Whether messages go into the data directory's mail folder rather than to a server.
+    pub fn mail_to_folder(&self) -> bool {
+        self.mail.to_folder
+    }
+
     /// Sends the messages that are due, a batch at a time, until none is left.
     pub async fn send_due_mail(&self, transport: &Transport) -> Result<SendReport> {
         let mut report = SendReport::default();
@@ -176,7 +184,7 @@ impl Services {
     }
 
     /// The same for every attempt at one message, so that a duplicate can be recognised.
-    fn message_id(&self, id: uuid::Uuid) -> String {
+    pub(super) fn message_id(&self, id: uuid::Uuid) -> String {
         let host = self
             .mail
             .public_url
@@ -189,7 +197,7 @@ impl Services {
     }
 
     /// The stored message as an e-mail: text and HTML, From, Reply-To, List-Unsubscribe.
-    fn compose(
+    pub(super) fn compose(
         &self,
         message: &outbox::Message,
         message_id: &str,

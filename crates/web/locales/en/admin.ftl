@@ -140,7 +140,7 @@ error-import-malformed = The line cannot be read as CSV (check the quotation mar
 admin-attention-heading = Needs attention
 admin-attention-none = Nothing needs attention right now.
 admin-attention-tips = Tips not followed up
-admin-attention-outbox-failed = E-mails that did not get through and are being retried
+admin-attention-outbox-failed = E-mails that did not get through (the sender gave up)
 admin-attention-outbox = E-mails waiting to be sent
 admin-alert-draft-deadline-passed = the deadline has already passed, but the round is not open. Set a new deadline before opening it.
 admin-alert-nobody-yet = the deadline is less than a week away and nobody has applied yet. Consider a reminder or extending the deadline.
@@ -210,3 +210,60 @@ error-user-not-pending = The user has already signed in and needs no invitation.
 admin-user-unit = Unit
 admin-user-unit-field = The unit the person belongs to
 admin-user-unit-none = No unit
+
+admin-outbox-title = Outgoing e-mail
+admin-outbox-folder = No mail server is set up: every e-mail is written as an .eml file into the data directory (mail/). Download an e-mail to read it in a mail program.
+admin-outbox-smtp = E-mail is sent through the mail server. An e-mail that does not get through is tried again at growing intervals until the sender gives up.
+admin-outbox-states = Show e-mails
+admin-outbox-pending = Waiting
+admin-outbox-sent = Sent
+admin-outbox-failed = Given up
+admin-outbox-empty = No e-mails here.
+admin-outbox-written = Written
+admin-outbox-recipient = To
+admin-outbox-subject = Subject
+admin-outbox-status = Status
+admin-outbox-actions = Actions
+admin-outbox-sent-at = Sent
+admin-outbox-given-up = The sender gave up
+admin-outbox-next = Next attempt
+admin-outbox-attempts = Attempts
+admin-outbox-error = Error
+admin-outbox-download = Download (.eml)
+admin-outbox-resend = Send again
+
+admin-jobs-title = Scheduled jobs
+admin-jobs-intro = Deadlines, publications, reminders and clean-up run by themselves at their minute, once, even when several processes share the database. A job that was due while the service was down runs when it is back.
+admin-jobs-upcoming = Coming up
+admin-jobs-recent = Last runs
+admin-jobs-none = No jobs are scheduled.
+admin-jobs-none-run = No job has run yet.
+admin-jobs-when = When
+admin-jobs-ran = Ran
+admin-jobs-what = What
+admin-jobs-status = Status
+admin-jobs-outcome = Outcome
+admin-jobs-waiting = Waiting
+admin-jobs-failed = Failed, will be retried
+job-close-category = The application deadline passes
+job-deadline-reminder = Reminder about drafts { $days } days before the deadline
+job-announce-nominees = Nominees are published: e-mail to the nominees
+job-announce-results = Results are published: e-mail to everyone who applied
+job-jury-reminder = Reminder to the jury { $days } days before publication
+job-follow-up = “Did it last?”: questions to nominees and winners
+job-retention = Daily clean-up
+job-outcome-messages = { $count ->
+    [0] No e-mails
+    [1] One e-mail
+   *[other] { $count } e-mails
+}
+job-outcome-submitted = Closed with { $count } submitted applications
+job-outcome-stale = Expired (the time was changed)
+job-outcome-done = Done
+admin-round-call = Send the call by e-mail
+admin-round-called = { $count ->
+    [0] Everyone has already received the call.
+    [1] The call was put in the outbox for one recipient.
+   *[other] The call was put in the outbox for { $count } recipients.
+}
+error-call-nothing-open = No category in this round has a deadline ahead, so there is nothing to apply for.

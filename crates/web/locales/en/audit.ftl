@@ -100,3 +100,7 @@ audit-action-review-reopened = Reopened a review
 audit-action-review-submitted = Submitted a review
 audit-entity-conflict = Conflict of interest
 audit-entity-review = Review
+audit-action-category-closed = Application deadline passed
+audit-action-follow-up-answer = Answered “Did it last?”
+audit-action-mail-resend = Sent an e-mail again
+audit-action-round-call = Sent the call for applications

@@ -140,7 +140,7 @@ error-import-malformed = Linjen kan ikke leses som CSV (sjekk anførselstegnene)
 admin-attention-heading = Til oppfølging
 admin-attention-none = Ingenting trenger oppfølging akkurat nå.
 admin-attention-tips = Tips som ikke er fulgt opp
-admin-attention-outbox-failed = E-poster som ikke kom fram og prøves igjen
+admin-attention-outbox-failed = E-poster som ikke kom fram (avsenderen har gitt opp)
 admin-attention-outbox = E-poster som venter på å bli sendt
 admin-alert-draft-deadline-passed = fristen er allerede passert, men runden er ikke åpnet. Sett en ny frist før du åpner den.
 admin-alert-nobody-yet = fristen er under en uke unna, og ingen har søkt ennå. Vurder å minne om prisen eller forlenge fristen.
@@ -210,3 +210,60 @@ error-user-not-pending = Brukeren har allerede logget inn og trenger ingen invit
 admin-user-unit = Enhet
 admin-user-unit-field = Enheten personen hører til
 admin-user-unit-none = Ingen enhet
+
+admin-outbox-title = Utgående e-post
+admin-outbox-folder = Ingen e-posttjener er satt opp: hver e-post skrives som en .eml-fil i datamappen (mail/). Last ned en e-post for å lese den i et e-postprogram.
+admin-outbox-smtp = E-post sendes gjennom e-posttjeneren. En e-post som ikke kommer fram, prøves igjen med økende mellomrom til avsenderen gir opp.
+admin-outbox-states = Vis e-poster
+admin-outbox-pending = Venter
+admin-outbox-sent = Sendt
+admin-outbox-failed = Ga opp
+admin-outbox-empty = Ingen e-poster her.
+admin-outbox-written = Skrevet
+admin-outbox-recipient = Til
+admin-outbox-subject = Emne
+admin-outbox-status = Status
+admin-outbox-actions = Handlinger
+admin-outbox-sent-at = Sendt
+admin-outbox-given-up = Avsenderen ga opp
+admin-outbox-next = Neste forsøk
+admin-outbox-attempts = Forsøk
+admin-outbox-error = Feil
+admin-outbox-download = Last ned (.eml)
+admin-outbox-resend = Send igjen
+
+admin-jobs-title = Planlagte jobber
+admin-jobs-intro = Frister, publiseringer, påminnelser og opprydding kjøres av seg selv på sitt minutt, én gang, også når flere prosesser deler databasen. En jobb som skulle kjørt mens tjenesten var nede, kjøres når den er oppe igjen.
+admin-jobs-upcoming = Kommende
+admin-jobs-recent = Siste kjøringer
+admin-jobs-none = Ingen jobber er planlagt.
+admin-jobs-none-run = Ingen jobber har kjørt ennå.
+admin-jobs-when = Når
+admin-jobs-ran = Kjørt
+admin-jobs-what = Hva
+admin-jobs-status = Status
+admin-jobs-outcome = Resultat
+admin-jobs-waiting = Venter
+admin-jobs-failed = Feilet, prøves igjen
+job-close-category = Søknadsfristen går ut
+job-deadline-reminder = Påminnelse om utkast { $days } dager før fristen
+job-announce-nominees = Nominerte publiseres: e-post til de nominerte
+job-announce-results = Resultatene publiseres: e-post til alle som søkte
+job-jury-reminder = Påminnelse til juryen { $days } dager før publisering
+job-follow-up = «Ble det varig?»: spørsmål til nominerte og vinnere
+job-retention = Daglig opprydding
+job-outcome-messages = { $count ->
+    [0] Ingen e-poster
+    [1] Én e-post
+   *[other] { $count } e-poster
+}
+job-outcome-submitted = Lukket med { $count } innsendte søknader
+job-outcome-stale = Utgått (tidspunktet ble endret)
+job-outcome-done = Ferdig
+admin-round-call = Send utlysningen på e-post
+admin-round-called = { $count ->
+    [0] Alle har allerede fått utlysningen.
+    [1] Utlysningen er lagt i utboksen til én mottaker.
+   *[other] Utlysningen er lagt i utboksen til { $count } mottakere.
+}
+error-call-nothing-open = Ingen kategori i runden har en frist fram i tid, så det er ingenting å søke på.

@@ -100,3 +100,7 @@ audit-action-review-reopened = Åpnet en vurdering igjen
 audit-action-review-submitted = Leverte en vurdering
 audit-entity-conflict = Inhabilitet
 audit-entity-review = Vurdering
+audit-action-category-closed = Søknadsfristen gikk ut
+audit-action-follow-up-answer = Svarte på «Ble det varig?»
+audit-action-mail-resend = Sendte e-post igjen
+audit-action-round-call = Sendte utlysningen

@@ -140,7 +140,7 @@ error-import-malformed = Linja kan ikkje lesast som CSV (sjekk hermeteikna).
 admin-attention-heading = Til oppfølging
 admin-attention-none = Ingenting treng oppfølging akkurat no.
 admin-attention-tips = Tips som ikkje er følgde opp
-admin-attention-outbox-failed = E-postar som ikkje kom fram og blir prøvde igjen
+admin-attention-outbox-failed = E-postar som ikkje kom fram (avsendaren har gitt opp)
 admin-attention-outbox = E-postar som ventar på å bli sende
 admin-alert-draft-deadline-passed = fristen er alt passert, men runden er ikkje opna. Set ein ny frist før du opnar han.
 admin-alert-nobody-yet = fristen er under ei veke unna, og ingen har søkt enno. Vurder å minne om prisen eller forlengje fristen.
@@ -210,3 +210,60 @@ error-user-not-pending = Brukaren har alt logga inn og treng ingen invitasjon.
 admin-user-unit = Eining
 admin-user-unit-field = Eininga personen høyrer til
 admin-user-unit-none = Inga eining
+
+admin-outbox-title = Utgåande e-post
+admin-outbox-folder = Ingen e-posttenar er sett opp: kvar e-post blir skriven som ei .eml-fil i datamappa (mail/). Last ned ein e-post for å lese han i eit e-postprogram.
+admin-outbox-smtp = E-post blir send gjennom e-posttenaren. Ein e-post som ikkje kjem fram, blir prøvd igjen med aukande mellomrom til avsendaren gir opp.
+admin-outbox-states = Vis e-postar
+admin-outbox-pending = Ventar
+admin-outbox-sent = Send
+admin-outbox-failed = Gav opp
+admin-outbox-empty = Ingen e-postar her.
+admin-outbox-written = Skriven
+admin-outbox-recipient = Til
+admin-outbox-subject = Emne
+admin-outbox-status = Status
+admin-outbox-actions = Handlingar
+admin-outbox-sent-at = Send
+admin-outbox-given-up = Avsendaren gav opp
+admin-outbox-next = Neste forsøk
+admin-outbox-attempts = Forsøk
+admin-outbox-error = Feil
+admin-outbox-download = Last ned (.eml)
+admin-outbox-resend = Send igjen
+
+admin-jobs-title = Planlagde jobbar
+admin-jobs-intro = Fristar, publiseringar, påminningar og opprydding blir køyrde av seg sjølv på minuttet sitt, éin gong, også når fleire prosessar deler databasen. Ein jobb som skulle ha køyrt medan tenesta var nede, blir køyrd når ho er oppe att.
+admin-jobs-upcoming = Kommande
+admin-jobs-recent = Siste køyringar
+admin-jobs-none = Ingen jobbar er planlagde.
+admin-jobs-none-run = Ingen jobbar har køyrt enno.
+admin-jobs-when = Når
+admin-jobs-ran = Køyrd
+admin-jobs-what = Kva
+admin-jobs-status = Status
+admin-jobs-outcome = Resultat
+admin-jobs-waiting = Ventar
+admin-jobs-failed = Feila, blir prøvd igjen
+job-close-category = Søknadsfristen går ut
+job-deadline-reminder = Påminning om utkast { $days } dagar før fristen
+job-announce-nominees = Nominerte blir publiserte: e-post til dei nominerte
+job-announce-results = Resultata blir publiserte: e-post til alle som søkte
+job-jury-reminder = Påminning til juryen { $days } dagar før publisering
+job-follow-up = «Vart det varig?»: spørsmål til nominerte og vinnarar
+job-retention = Dagleg opprydding
+job-outcome-messages = { $count ->
+    [0] Ingen e-postar
+    [1] Éin e-post
+   *[other] { $count } e-postar
+}
+job-outcome-submitted = Lukka med { $count } innsende søknader
+job-outcome-stale = Gått ut (tidspunktet vart endra)
+job-outcome-done = Ferdig
+admin-round-call = Send utlysinga på e-post
+admin-round-called = { $count ->
+    [0] Alle har alt fått utlysinga.
+    [1] Utlysinga er lagd i utboksen til éin mottakar.
+   *[other] Utlysinga er lagd i utboksen til { $count } mottakarar.
+}
+error-call-nothing-open = Ingen kategori i runden har ein frist fram i tid, så det er ingenting å søkje på.

@@ -100,3 +100,7 @@ audit-action-review-reopened = Opna ei vurdering att
 audit-action-review-submitted = Leverte ei vurdering
 audit-entity-conflict = Ugildskap
 audit-entity-review = Vurdering
+audit-action-category-closed = Søknadsfristen gjekk ut
+audit-action-follow-up-answer = Svarte på «Vart det varig?»
+audit-action-mail-resend = Sende e-post igjen
+audit-action-round-call = Sende utlysinga

@@ -1,14 +1,16 @@
 //! The administrator's pages: the organisation chart, rounds, categories with their
-//! criteria and questions, tips and user accounts.
+//! criteria and questions, tips, user accounts, the outbox and the scheduled jobs.
 
 mod assignment;
 mod audit;
 mod categories;
 mod criteria;
 mod home;
+mod jobs;
 mod jury;
 mod listed;
 mod listed_form;
+mod outbox;
 mod questions;
 mod redaction;
 mod round_form;
@@ -53,6 +55,7 @@ pub fn routes() -> Router<AppState> {
             post(round_show::transition),
         )
         .route("/admin/rounds/{id}/copy", post(round_show::copy))
+        .route("/admin/rounds/{id}/call", post(round_show::call))
         .route(
             "/admin/rounds/{id}/delete",
             get(round_show::confirm_delete).post(round_show::delete),
@@ -122,6 +125,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/admin/conflicts", get(jury::conflicts))
         .route("/admin/conflicts/{id}", post(jury::decide))
+        .route("/admin/outbox", get(outbox::list))
+        .route("/admin/outbox/{id}/message.eml", get(outbox::eml))
+        .route("/admin/outbox/{id}/resend", post(outbox::resend))
+        .route("/admin/jobs", get(jobs::list))
         .route("/admin/tips", get(tips::list))
         .route("/admin/tips/{id}/handled", post(tips::handled))
 }

@@ -13,7 +13,7 @@ use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use prisverdig_domain::round::Visibility;
 use prisverdig_service::model::RoundRow;
@@ -46,6 +46,8 @@ pub struct RoundPage {
     /// open (when it matters).
     past_deadlines: Option<String>,
     deletable: bool,
+    /// The call was just sent: how many new messages.
+    called: Option<i64>,
     errors: FormErrors,
 }
 
@@ -111,9 +113,16 @@ async fn page(
         categories,
         past_deadlines: warn.then_some(names),
         deletable: view.deletable,
+        called: None,
         shell,
         errors,
     })
+}
+
+#[derive(Deserialize, Default)]
+pub struct ShowQuery {
+    #[serde(default)]
+    called: Option<String>,
 }
 
 pub async fn show(
@@ -121,8 +130,27 @@ pub async fn show(
     Administrator(user): Administrator,
     shell: Shell,
     Path(id): Path<Uuid>,
+    Query(q): Query<ShowQuery>,
 ) -> Result<RoundPage, WebError> {
-    page(&state, shell, &user, id, FormErrors::default()).await
+    let mut page = page(&state, shell, &user, id, FormErrors::default()).await?;
+    page.called = q.called.and_then(|n| n.parse().ok());
+    Ok(page)
+}
+
+/// Sends the call for applications by e-mail (to those who did not get it yet).
+pub async fn call(
+    State(state): State<AppState>,
+    Administrator(user): Administrator,
+    shell: Shell,
+    Path(id): Path<Uuid>,
+) -> Result<Response, WebError> {
+    match state.services.send_call(&user, id).await {
+        Ok(n) => Ok(see_other(&format!("/admin/rounds/{id}?called={n}"))),
+        Err(e) => {
+            let errors = form_errors(shell.locale, e)?;
+            Ok(unprocessable(page(&state, shell, &user, id, errors).await?))
+        }
+    }
 }
 
 #[derive(Deserialize)]

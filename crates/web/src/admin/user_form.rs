@@ -6,7 +6,6 @@ use crate::error::WebError;
 use crate::extract::user::Administrator;
 use crate::forms::form_errors;
 use crate::forms::posted;
-use crate::invitation_mail::mail_composer;
 use crate::layout::{FormErrors, Shell};
 use crate::respond::{see_other, unprocessable};
 use crate::state::AppState;
@@ -55,8 +54,8 @@ pub async fn create(
         roles: &roles,
     };
     let public_url = &state.settings.public_url;
-    let compose = mail_composer(shell.locale, &user.name, public_url);
-    match state.services.invite_user(&user, input, &compose).await {
+    let language = shell.locale.mail_language();
+    match state.services.invite_user(&user, input, language).await {
         Ok(invited) => {
             let link = format!("{public_url}{}", invited.invitation.path);
             session.insert(NEW_LINK, (invited.id, link)).await?;

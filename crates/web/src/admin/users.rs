@@ -6,7 +6,6 @@
 use crate::error::WebError;
 use crate::extract::user::Administrator;
 use crate::forms::{UnitOption, form_errors, posted, unit_options};
-use crate::invitation_mail::mail_composer;
 use crate::layout::{FormErrors, Shell};
 use crate::respond::see_other;
 use crate::state::AppState;
@@ -296,8 +295,8 @@ pub async fn renew(
     Path(id): Path<Uuid>,
 ) -> Result<Response, WebError> {
     let public_url = &state.settings.public_url;
-    let compose = mail_composer(shell.locale, &user.name, public_url);
-    match state.services.renew_invitation(&user, id, &compose).await {
+    let language = shell.locale.mail_language();
+    match state.services.renew_invitation(&user, id, language).await {
         Ok(invitation) => {
             let link = format!("{public_url}{}", invitation.path);
             session.insert(NEW_LINK, (id, link)).await?;

@@ -4,7 +4,6 @@
 
 use crate::error::WebError;
 use crate::extract::user::SignedIn;
-use crate::invitation_mail::mail_composer;
 use crate::layout::{FormErrors, Shell};
 use crate::state::AppState;
 use axum::Form;
@@ -50,10 +49,10 @@ pub async fn invite(
     Path(id): Path<Uuid>,
     Form(form): Form<TeamForm>,
 ) -> Result<Response, WebError> {
-    let compose = mail_composer(shell.locale, &user.name, &state.settings.public_url);
+    let language = shell.locale.mail_language();
     let outcome = state
         .services
-        .invite_team_member(&user, id, &form.email, &compose)
+        .invite_team_member(&user, id, &form.email, language)
         .await;
     answer(&state, shell, &user, id, outcome).await
 }

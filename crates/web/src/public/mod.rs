@@ -1,15 +1,18 @@
-//! Pages everyone can see, and the tip form every signed-in user can reach.
+//! Pages everyone can see, the tip form every signed-in user can reach, and the pages the
+//! e-mails' own links open (unsubscribe, «ble det varig?»).
 
 mod accessibility;
 mod application;
 mod catalogue;
 mod family;
 mod feeds;
+mod follow_up;
 mod hall_of_fame;
 mod home;
 mod language;
 mod reactions;
 mod tips;
+mod unsubscribe;
 
 use crate::state::AppState;
 use axum::Router;
@@ -36,4 +39,12 @@ pub fn routes() -> Router<AppState> {
             post(reactions::withdraw_endorsement),
         )
         .route("/tips/new", get(tips::form).post(tips::submit))
+        .route(
+            "/unsubscribe/{token}",
+            get(unsubscribe::show).post(unsubscribe::choose),
+        )
+        .route(
+            "/follow-up/{token}",
+            get(follow_up::show).post(follow_up::answer),
+        )
 }

@@ -1,0 +1,104 @@
+//! Scheduled jobs (issue 13): made ahead of their minute from the stored schedules, a job due
+//! while the server was down runs once when it is back, two processes run each job once, a
+//! moved deadline makes the old job stale, and the unsubscribe link keeps the optional
+//! messages away.
+
+use crate::catalogue::setup;
+use crate::fixtures::{DEADLINE, user_row};
+use crate::harness::TestApp;
+use crate::on_both_backends;
+use prisverdig_domain::category::CategoryKind;
+use time::Duration;
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_scalar(
+        sqlx::AssertSqlSafe(sql.to_string())
+    )
+    .fetch_one(pool)
+    .await)
+    .unwrap()
+}
+
+/// The first link in a text that starts with `prefix`.
+fn link(text: &str, prefix: &str) -> String {
+    let start = text.find(prefix).expect("a link");
+    text[start..].split_whitespace().next().unwrap().to_string()
+}
+
+on_both_backends! {
+    async fn a_reminder_due_while_the_server_was_down_runs_once_when_it_is_back(app) {
+        let round = setup(app).await;
+        let kari = user_row(app, "kari@fjordvik.example").await;
+        app.services.start_application(&kari, round.category(CategoryKind::Innovation), round.unit).await.unwrap();
+        // 15 October: the jobs are made ahead (deadline 1 November, reminders 14 and 3 days before).
+        assert!(app.services.plan_jobs().await.unwrap() >= 3);
+        assert_eq!(app.services.plan_jobs().await.unwrap(), 0, "made once");
+        assert_eq!(app.services.run_due_jobs().await.unwrap(), 0, "nothing due yet");
+        // The server is down across the 14-day reminder's minute; it comes back on 20 October
+        // as two processes at once.
+        app.clock.set(DEADLINE - Duration::days(12));
+        let other = app.another_process().await;
+        let (one, two) = tokio::join!(app.services.run_due_jobs(), other.run_due_jobs());
+        // Due: the 14-day reminder of each of the three categories and the daily clean-up.
+        let done = count(app, "SELECT COUNT(*) FROM job WHERE done_at IS NOT NULL").await;
+        assert_eq!(done, 4);
+        assert_eq!(one.unwrap() + two.unwrap(), 4, "each job ran once, in one process or the other");
+        assert_eq!(count(app, "SELECT COUNT(*) FROM outbox WHERE kind = 'deadline-reminder'").await, 1);
+        assert_eq!(app.services.run_due_jobs().await.unwrap(), 0);
+        let text: String = prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_scalar(
+            "SELECT body FROM outbox WHERE kind = 'deadline-reminder'").fetch_one(pool).await).unwrap();
+        assert!(text.contains("14 dager til fristen") || text.contains("Fristen er"), "{text}");
+        assert!(text.contains("/edit"), "{text}");
+        // The optional reminder carries the unsubscribe link; using it keeps the next away.
+        let unsubscribe = link(&text, "http://prisverdig.test/unsubscribe/");
+        let path = unsubscribe.trim_start_matches("http://prisverdig.test");
+        let page = app.get(path).await.text().await.unwrap();
+        assert!(page.contains("kari@fjordvik.example"), "{page}");
+        let res = app.post_form(path, path, &[("off", "1")]).await;
+        assert_eq!(res.status(), 303);
+        app.clock.set(DEADLINE - Duration::days(2));
+        assert_eq!(app.services.run_due_jobs().await.unwrap(), 3, "the 3-day reminders ran");
+        assert_eq!(count(app, "SELECT COUNT(*) FROM outbox WHERE kind = 'deadline-reminder'").await, 1, "but Kari opted out");
+        // After the deadline the closing is recorded.
+        app.clock.set(DEADLINE + Duration::minutes(1));
+        assert_eq!(app.services.run_due_jobs().await.unwrap(), 3, "one closing per category");
+        assert_eq!(count(app, "SELECT COUNT(*) FROM audit_log WHERE action = 'category.closed'").await, 3);
+    }
+
+    async fn a_moved_deadline_makes_the_old_job_stale_and_a_new_one(app) {
+        let round = setup(app).await;
+        let kari = user_row(app, "kari@fjordvik.example").await;
+        let category = round.category(CategoryKind::Innovation);
+        app.services.start_application(&kari, category, round.unit).await.unwrap();
+        app.services.plan_jobs().await.unwrap();
+        let later = DEADLINE + Duration::days(7);
+        prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query(
+            "UPDATE category SET extended_deadline = $1 WHERE id = $2")
+            .bind(later).bind(category).execute(pool).await.map(|_| ())).unwrap();
+        app.services.plan_jobs().await.unwrap();
+        app.clock.set(DEADLINE - Duration::days(3) + Duration::minutes(1));
+        app.services.run_due_jobs().await.unwrap();
+        // The old minutes' reminders (14 and 3 days before 1 November) are stale; the new
+        // 14-day reminder (7 days later) was due and ran.
+        assert_eq!(count(app, "SELECT COUNT(*) FROM job WHERE outcome = 'stale'").await, 2);
+        assert_eq!(count(app, "SELECT COUNT(*) FROM outbox WHERE kind = 'deadline-reminder'").await, 1);
+        app.clock.set(later - Duration::days(3) + Duration::minutes(1));
+        app.services.run_due_jobs().await.unwrap();
+        assert_eq!(count(app, "SELECT COUNT(*) FROM outbox WHERE kind = 'deadline-reminder'").await, 2, "the new 3-day reminder ran");
+        crate::admin::admin(app).await;
+        let page = app.get("/admin/jobs").await.text().await.unwrap();
+        assert!(page.contains("Påminnelse om utkast 3 dager før fristen"), "{page}");
+        assert!(page.contains("Utgått (tidspunktet ble endret)"), "{page}");
+    }
+
+    async fn history_imported_with_past_minutes_sends_nothing(app) {
+        let round = setup(app).await;
+        let kari = user_row(app, "kari@fjordvik.example").await;
+        app.services.start_application(&kari, round.category(CategoryKind::Innovation), round.unit).await.unwrap();
+        // The server first starts long after the round: its minutes are history.
+        app.clock.set(DEADLINE + Duration::days(400));
+        app.services.plan_jobs().await.unwrap();
+        assert_eq!(app.services.run_due_jobs().await.unwrap(), 0);
+        assert_eq!(count(app, "SELECT COUNT(*) FROM outbox").await, 0);
+    }
+}
