@@ -27,6 +27,8 @@ use std::collections::HashMap;
 use time::macros::datetime;
 use uuid::Uuid;
 
+mod mail;
+
 const DEMO_JSON: &str = include_str!("demo/demo.json");
 
 #[derive(Deserialize)]
@@ -212,6 +214,7 @@ impl Services {
         let mistake = lookup_kind(&categories, CategoryKind::Mistake)?;
         let admin = credentials(&data.users, String::new()).admin_email;
         self.demo_blind(&admin, &user_ids, mistake).await?;
+        self.demo_follow_up().await?;
         let mut credentials = credentials(&data.users, password);
         credentials.totp_uri = self
             .totp_enrolment(

@@ -305,6 +305,15 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("GET", "/admin/audit", Rule::Administrator),
     ("GET", "/admin/audit.csv", Rule::Administrator),
     ("GET", "/admin/tips", Rule::Administrator),
+    ("GET", "/admin/outbox", Rule::Administrator),
+    ("GET", "/admin/outbox/{id}/message.eml", Rule::Administrator),
+    ("POST", "/admin/outbox/{id}/resend", Rule::Administrator),
+    ("GET", "/admin/jobs", Rule::Administrator),
+    ("POST", "/admin/rounds/{id}/call", Rule::Administrator),
+    ("GET", "/unsubscribe/{token}", Rule::UnknownToken),
+    ("POST", "/unsubscribe/{token}", Rule::UnknownToken),
+    ("GET", "/follow-up/{token}", Rule::UnknownToken),
+    ("POST", "/follow-up/{token}", Rule::UnknownToken),
     ("GET", "/admin/categories/{id}/jury", Rule::Administrator),
     ("POST", "/admin/categories/{id}/jury", Rule::Administrator),
     (
@@ -513,6 +522,8 @@ struct World {
     user: Uuid,
     draft_story: Uuid,
     story_image: Uuid,
+    /// A message in the outbox (a receipt), for the outbox's own pages.
+    message: Uuid,
 }
 
 const TITLES: [(State, &str); 3] = [
@@ -727,7 +738,14 @@ async fn world(app: &TestApp) -> World {
         .unwrap();
 
     let setup = app.services.category_view(&admin, category).await.unwrap();
+    let message: Uuid = prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_scalar(
+        "SELECT id FROM outbox ORDER BY created_at LIMIT 1"
+    )
+    .fetch_one(pool)
+    .await)
+    .unwrap();
     World {
+        message,
         apps,
         files,
         clients,
@@ -756,6 +774,7 @@ impl World {
             Rule::DraftStory | Rule::WriterOnStory => self.draft_story.to_string(),
             Rule::PublishedStory => self.story_image.to_string(),
             _ if pattern.starts_with("/admin/rounds/") => self.round.to_string(),
+            _ if pattern.starts_with("/admin/outbox/") => self.message.to_string(),
             _ if pattern.starts_with("/admin/categories/") => self.category.to_string(),
             _ if pattern.starts_with("/admin/units/") => self.unit.to_string(),
             _ if pattern.starts_with("/admin/users/") => self.user.to_string(),

@@ -28,7 +28,7 @@ fn fresh_token() -> String {
 impl Services {
     /// The round's published nominees, winners and honourable mentions: one follow-up each
     /// (with a fresh token, kept unless one was made before), and a message to each team.
-    pub(super) async fn plan_follow_up(&self, from: &Sender, round: Uuid) -> Result<Vec<Planned>> {
+    pub(crate) async fn plan_follow_up(&self, from: &Sender, round: Uuid) -> Result<Vec<Planned>> {
         let now = self.clock.now();
         let mut planned = Vec::new();
         for category in categories::of_round(&self.db, round).await? {

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use time::Duration;
 
 /// One message a job writes; a follow-up's also makes the follow-up with its link's token.
-pub(super) struct Planned {
+pub(crate) struct Planned {
     pub to: Recipient,
     pub letter: Letter,
     pub dedupe: Option<String>,
@@ -23,7 +23,7 @@ pub(super) struct Planned {
 }
 
 impl Planned {
-    pub(super) fn new(to: Recipient, letter: Letter, dedupe: Option<String>) -> Planned {
+    pub(crate) fn new(to: Recipient, letter: Letter, dedupe: Option<String>) -> Planned {
         Planned {
             to,
             letter,

@@ -1,22 +1,33 @@
 //! An application's public page: everything public about the innovation.
 
 use crate::error::WebError;
+use crate::format::date_time;
 use crate::layout::{FormErrors, Shell};
 use crate::state::AppState;
 use crate::story_teaser::StoryTeaser;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
+use prisverdig_domain::follow_up::InUse;
 use prisverdig_domain::outcome::Outcome;
 use prisverdig_service::catalogue::Surroundings;
 use prisverdig_service::model::{Attachment, Endorsement};
 use prisverdig_service::peoples_choice::PeoplesChoice;
 use uuid::Uuid;
 
+/// «I bruk etter ett år»: the team's answer to the follow-up, with its date.
+pub struct Lasting {
+    status: &'static str,
+    answered: String,
+    spread: String,
+    changed: String,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "public/application.html")]
 pub struct ApplicationPage {
     shell: Shell,
+    lasting: Option<Lasting>,
     title: String,
     summary: String,
     unit: String,
@@ -128,7 +139,24 @@ pub async fn page(
         mine.is_some(),
         mine.map(|e| e.note.clone()).unwrap_or_default(),
     );
+    let lasting = state.services.lasting(id).await?.and_then(|f| {
+        let answer = f.answer?;
+        Some(Lasting {
+            status: match answer.in_use {
+                InUse::Yes => "lasting-yes",
+                InUse::Partly => "lasting-partly",
+                InUse::No => "lasting-no",
+            },
+            answered: shell.locale.t_args(
+                "lasting-answered",
+                &[("date", date_time(shell.locale, f.answered_at?).into())],
+            ),
+            spread: answer.spread,
+            changed: answer.changed,
+        })
+    });
     Ok(ApplicationPage {
+        lasting,
         peoples_choice,
         votes_text,
         voted_here,
