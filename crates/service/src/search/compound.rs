@@ -53,7 +53,7 @@ type Rank = (usize, usize, usize);
 /// The parts of `word` (lowercased and folded), or `None` when it is no compound.
 pub fn split(lexicon: &Lexicon, word: &str) -> Option<Compound> {
     let chars = word.chars().count();
-    if chars < 2 * MIN_PART_CHARS - 1 || chars > MAX_COMPOUND_CHARS {
+    if !(2 * MIN_PART_CHARS - 1..=MAX_COMPOUND_CHARS).contains(&chars) {
         return None;
     }
     let found = best(lexicon, word).or_else(|| {
