@@ -48,6 +48,8 @@ fn doc(row: Indexable) -> SearchDoc {
         visible_from: row
             .visible_from
             .unwrap_or(OffsetDateTime::UNIX_EPOCH + time::Duration::days(365 * 8000)),
+        justification: row.justification.unwrap_or_default(),
+        justified_from: row.justified_from,
     }
 }
 

@@ -49,11 +49,12 @@ pub fn render(text: &str) -> String {
     SANITISER.clean(&html).to_string()
 }
 
-/// The text without any markup, whitespace collapsed, cut to at most `max_chars` characters
-/// (an ellipsis marks a cut). The result is plain text: templates escape it like any other.
+/// The text `render` shows, without its markup (raw HTML stays text, as `render` shows it),
+/// whitespace collapsed, cut to at most `max_chars` characters (an ellipsis marks a cut). The
+/// result is plain text: templates escape it like any other.
 pub fn render_inline_plain(text: &str, max_chars: usize) -> String {
     let mut plain = String::with_capacity(text.len());
-    for event in Parser::new_ext(text, Options::empty()) {
+    for event in Subset::new(text) {
         match event {
             Event::Text(t) | Event::Code(t) => plain.push_str(&t),
             Event::SoftBreak | Event::HardBreak => plain.push(' '),

@@ -211,6 +211,10 @@ pub struct Indexable {
     pub year: i64,
     pub submitted_at: Option<OffsetDateTime>,
     pub visible_from: Option<OffsetDateTime>,
+    /// The jury's justification and the minute it is published (`select_published` shows
+    /// it from then on): the index keeps both and searches the text only from that minute.
+    pub justification: Option<String>,
+    pub justified_from: Option<OffsetDateTime>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -226,6 +230,8 @@ struct StoredIndexable {
     year: i64,
     submitted_at: Option<OffsetDateTime>,
     visible_from: Option<OffsetDateTime>,
+    justification: Option<String>,
+    justified_from: Option<OffsetDateTime>,
 }
 
 impl TryFrom<StoredIndexable> for Indexable {
@@ -250,6 +256,8 @@ impl TryFrom<StoredIndexable> for Indexable {
             year: r.year,
             submitted_at: r.submitted_at,
             visible_from: r.visible_from,
+            justification: r.justification,
+            justified_from: r.justified_from,
         })
     }
 }
@@ -260,8 +268,10 @@ macro_rules! select_indexable {
             "SELECT a.id, a.title, a.summary, a.answers, a.unit_snapshot, a.sector, c.kind AS category_kind, \
              c.name AS category_name, r.year, a.submitted_at, \
              CASE WHEN r.state = 'draft' THEN NULL WHEN r.visibility = 'on_submit' THEN a.submitted_at \
-             ELSE COALESCE(c.extended_deadline, c.deadline) END AS visible_from FROM application a \
-             JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id ",
+             ELSE COALESCE(c.extended_deadline, c.deadline) END AS visible_from, \
+             d.justification, d.published_at AS justified_from FROM application a \
+             JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
+             LEFT JOIN decision d ON d.application_id = a.id ",
             $where
         )
     };

@@ -59,7 +59,7 @@ pub(crate) async fn setup(app: &TestApp) -> Round {
 
 /// Polls the catalogue until `path` does (or does not) contain `needle`: the index is
 /// updated just after each change, not within its request.
-async fn eventually(app: &TestApp, path: &str, needle: &str, present: bool) -> bool {
+pub(crate) async fn eventually(app: &TestApp, path: &str, needle: &str, present: bool) -> bool {
     for _ in 0..100 {
         let body = app.get(path).await.text().await.unwrap();
         if body.contains(needle) == present {

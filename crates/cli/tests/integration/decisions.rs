@@ -16,9 +16,20 @@ pub(crate) async fn decide(
     kind: &str,
     published_at: Option<OffsetDateTime>,
 ) {
+    decide_with(app, id, kind, published_at, "Juryen mener").await;
+}
+
+/// As [`decide`], with the jury's justification.
+pub(crate) async fn decide_with(
+    app: &TestApp,
+    id: Uuid,
+    kind: &str,
+    published_at: Option<OffsetDateTime>,
+    justification: &str,
+) {
     prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query(
         "INSERT INTO decision (id, application_id, kind, justification, publish_at, published_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(Uuid::now_v7()).bind(id).bind(kind).bind("Juryen mener").bind(published_at).bind(published_at)
+        .bind(Uuid::now_v7()).bind(id).bind(kind).bind(justification).bind(published_at).bind(published_at)
         .execute(pool).await.map(|_| ())).unwrap();
 }
 

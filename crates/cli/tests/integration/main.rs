@@ -32,6 +32,7 @@ mod request_ids;
 mod rounds;
 mod route_table;
 mod schema;
+mod search;
 mod second_factor;
 mod sessions;
 mod smtp_sink;

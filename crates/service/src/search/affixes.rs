@@ -88,3 +88,29 @@ pub(super) fn suffix_rules(aff: &str) -> HashMap<char, Vec<SuffixRule>> {
     }
     rules
 }
+
+/// The flag that marks an entry as a possible part of a compound (`COMPOUNDFLAG z`).
+pub(super) fn compound_flag(aff: &str) -> Option<char> {
+    aff.lines().find_map(|line| {
+        let rest = line.strip_prefix("COMPOUNDFLAG")?;
+        rest.split_whitespace().next()?.chars().next()
+    })
+}
+
+/// The strings the `PFX` rules put in front of a word («for», «sam», «u»…): derivational
+/// prefixes, not words that compound.
+pub(super) fn prefixes(aff: &str) -> Vec<String> {
+    let mut found: Vec<String> = aff
+        .lines()
+        .filter_map(|line| {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            match parts[..] {
+                ["PFX", _, _, add, _, ..] if add != "0" => Some(fold(add)),
+                _ => None,
+            }
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}

@@ -1,9 +1,12 @@
 //! Norwegian text analysis, the same for documents and queries: words are lowercased, accents
 //! folded (æ, ø and å kept), ASCII spellings («aa», «ae», «oe») turned into å, æ, ø when that
-//! gives a known word, stop words dropped, and each word indexed as itself, its lemmas and its
-//! Snowball stem, all at one position.
+//! gives a known word, stop words dropped, and each word indexed as itself, its lemmas (with
+//! Bokmål keys of Nynorsk ones), its Snowball stem, the parts of a compound with their lemmas,
+//! and, for a name, its ASCII spellings, all at one position.
 
+use super::compound::{self, Compound};
 use super::lemmas::Lexicon;
+use super::nynorsk;
 pub use super::stopwords::{STOP_WORDS, is_stop_word};
 use frostem::{Algorithm, Stemmer};
 use std::sync::Arc;
@@ -37,6 +40,9 @@ pub fn fold(word: &str) -> String {
         })
         .collect()
 }
+
+/// Shorter lemmas join only the word that is that lemma (see `push_lemmas`).
+const MIN_LEMMA_CHARS: usize = 3;
 
 #[derive(Clone)]
 pub struct Analyzer {
@@ -108,20 +114,106 @@ impl Analyzer {
         folded.to_string()
     }
 
-    /// The terms a normalised word is indexed and searched under: itself, its lemmas and its
-    /// stem, without repeats.
+    /// The terms a normalised word is indexed under, all at its position: itself, its
+    /// lemmas, its stem, the parts of a compound and their lemmas, Bokmål keys of Nynorsk
+    /// lemmas and ASCII spellings of a name, without repeats.
     pub fn terms(&self, normal: &str) -> Vec<String> {
-        let mut terms = vec![normal.to_string()];
-        for lemma in self.lexicon.lemmas(normal).unwrap_or_default() {
-            if !is_stop_word(lemma) {
-                terms.push(lemma.to_string());
-            }
-        }
-        terms.push(self.stemmer.stem(normal).into_owned());
-        let mut seen = std::collections::HashSet::new();
-        terms.retain(|term| seen.insert(term.clone()));
+        let analysis = self.analyse(normal);
+        let mut terms = analysis.terms;
+        terms.extend(analysis.parts.into_iter().flatten());
+        dedup(&mut terms);
         terms
     }
+
+    /// A word's own terms and, for a compound, each part's terms apart: a query word
+    /// matches a document word by a term of its own, or by every part (`query.rs`).
+    pub fn analyse(&self, normal: &str) -> Analysis {
+        let lemmas = self.lexicon.lemmas(normal);
+        let mut terms = vec![normal.to_string()];
+        match &lemmas {
+            Some(lemmas) => self.push_lemmas(&mut terms, lemmas),
+            // A name the dictionaries lack may be written without æ, ø and å.
+            None => terms.extend(ascii_spellings(normal)),
+        }
+        terms.push(self.stemmer.stem(normal).into_owned());
+        dedup(&mut terms);
+        let parts = match compound::split(&self.lexicon, normal) {
+            Some(compound) => self.part_terms(compound),
+            None => Vec::new(),
+        };
+        Analysis { terms, parts }
+    }
+
+    fn part_terms(&self, compound: Compound) -> Vec<Vec<String>> {
+        let mut parts: Vec<Vec<String>> = compound
+            .modifiers
+            .iter()
+            .chain([&compound.head])
+            .map(|part| vec![part.clone()])
+            .collect();
+        // The head may be inflected («kantinen»); a modifier is an entry already.
+        if let Some(head) = parts.last_mut() {
+            let lemmas = self.lexicon.lemmas(&compound.head).unwrap_or_default();
+            self.push_lemmas(head, &lemmas);
+        }
+        for terms in &mut parts {
+            if let Some(bokmal) = nynorsk::bokmal(&terms[0]) {
+                terms.push(bokmal.to_string());
+            }
+            dedup(terms);
+        }
+        parts
+    }
+
+    /// Lemmas that are not stop words, each with its Bokmål key when it is Nynorsk. A lemma
+    /// shorter than `MIN_LEMMA_CHARS` counts only for itself: the dictionaries derive «fet»,
+    /// «fast» and «far» all from «fe», which would make each find the others.
+    fn push_lemmas(&self, terms: &mut Vec<String>, lemmas: &[&str]) {
+        for lemma in lemmas {
+            let short = lemma.chars().count() < MIN_LEMMA_CHARS && terms[0] != *lemma;
+            if is_stop_word(lemma) || short {
+                continue;
+            }
+            terms.push(lemma.to_string());
+            if let Some(bokmal) = nynorsk::bokmal(lemma) {
+                terms.push(bokmal.to_string());
+            }
+        }
+    }
+}
+
+/// How a word is indexed and searched (`Analyzer::analyse`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    pub terms: Vec<String>,
+    /// Each part's terms when the word is a compound, else empty.
+    pub parts: Vec<Vec<String>>,
+}
+
+fn dedup(terms: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    terms.retain(|term| seen.insert(term.clone()));
+}
+
+/// «bjørnegård» as «bjornegard» and «bjoernegaard»: how names are written without the
+/// Norwegian letters. Nothing for a word that has none.
+fn ascii_spellings(normal: &str) -> Vec<String> {
+    if normal.is_ascii() {
+        return Vec::new();
+    }
+    let spell = |ø: &str, å: &str| {
+        let mut out = String::with_capacity(normal.len() + 4);
+        for c in normal.chars() {
+            match c {
+                'æ' => out.push_str("ae"),
+                'ø' => out.push_str(ø),
+                'å' => out.push_str(å),
+                c => out.push(c),
+            }
+        }
+        out
+    };
+    vec![spell("o", "a"), spell("oe", "aa")]
 }
 
 fn replace_spots(word: &str, spots: &[usize], mask: u32) -> String {

@@ -18,7 +18,7 @@ use tantivy::{TantivyDocument, Term};
 use uuid::Uuid;
 
 /// Bumped whenever the schema or the analysis changes, so an old index is rebuilt.
-const SCHEMA_VERSION: u32 = 3;
+const SCHEMA_VERSION: u32 = 4;
 const TOKENIZER: &str = "norwegian";
 const FINGERPRINT_FILE: &str = "analysis.txt";
 /// tantivy's smallest budget for one indexing thread; more only speeds up a full rebuild.
@@ -37,6 +37,8 @@ pub(super) struct Fields {
     pub year: Field,
     pub submitted_at: Field,
     pub visible_from: Field,
+    pub justification: Field,
+    pub justified_from: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -51,7 +53,7 @@ fn schema() -> (Schema, Fields) {
         id: builder.add_text_field("id", STRING | STORED),
         title: builder.add_text_field("title", stored_text.clone()),
         summary: builder.add_text_field("summary", stored_text.clone()),
-        body: builder.add_text_field("body", stored_text),
+        body: builder.add_text_field("body", stored_text.clone()),
         unit: builder.add_text_field("unit", text.clone()),
         unit_path: builder.add_facet_field("unit_path", INDEXED),
         sector: builder.add_text_field("sector", STRING),
@@ -60,6 +62,8 @@ fn schema() -> (Schema, Fields) {
         year: builder.add_u64_field("year", INDEXED | FAST),
         submitted_at: builder.add_date_field("submitted_at", INDEXED | FAST),
         visible_from: builder.add_date_field("visible_from", INDEXED | FAST),
+        justification: builder.add_text_field("justification", stored_text),
+        justified_from: builder.add_date_field("justified_from", INDEXED | STORED),
     };
     (builder.build(), fields)
 }
@@ -176,7 +180,8 @@ impl SearchIndex {
     }
 
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults> {
-        let parsed = query::Parsed::new(&self.analyzer, &q.text);
+        let mut parsed = query::Parsed::new(&self.analyzer, &q.text);
+        query::settle(self, &mut parsed);
         let tantivy_query = query::build(self, &parsed, &q.filters);
         let searcher = self.reader.searcher();
         let per_page = q.per_page.clamp(1, 100);
@@ -199,11 +204,17 @@ impl SearchIndex {
             let Ok(id) = Uuid::parse_str(text(self.fields.id)) else {
                 continue;
             };
-            let snippet_html = snippet::highlight(
-                &self.analyzer,
-                &parsed,
-                &[text(self.fields.summary), text(self.fields.body)],
-            );
+            // The justification only from its publication, and only for a public search.
+            let justified = doc
+                .get_first(self.fields.justified_from)
+                .and_then(|v| v.as_datetime())
+                .zip(q.filters.visible_at)
+                .is_some_and(|(from, at)| from.into_timestamp_secs() <= at.unix_timestamp());
+            let mut texts = vec![text(self.fields.summary), text(self.fields.body)];
+            if justified {
+                texts.push(text(self.fields.justification));
+            }
+            let snippet_html = snippet::highlight(&self.analyzer, &parsed, &texts);
             hits.push(super::Hit {
                 id,
                 score,
@@ -222,14 +233,18 @@ impl SearchIndex {
         let mut document = TantivyDocument::default();
         document.add_text(f.id, doc.id.to_string());
         document.add_text(f.title, &doc.title);
-        document.add_text(
-            f.summary,
-            crate::markdown::render_inline_plain(&doc.summary, usize::MAX),
-        );
+        // As the card and the page show them: the summary and the justification as written,
+        // the answers as the text their Markdown shows (a snippet is cut from these).
+        document.add_text(f.summary, &doc.summary);
         document.add_text(
             f.body,
             crate::markdown::render_inline_plain(&doc.body, usize::MAX),
         );
+        if let Some(from) = doc.justified_from {
+            document.add_text(f.justification, &doc.justification);
+            let from = DateTime::from_timestamp_secs(from.unix_timestamp());
+            document.add_date(f.justified_from, from);
+        }
         document.add_text(f.unit, format!("{} {}", doc.unit.join(" "), doc.sector));
         document.add_facet(f.unit_path, Facet::from_path(&doc.unit));
         document.add_text(f.sector, &doc.sector);

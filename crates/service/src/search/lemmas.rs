@@ -5,7 +5,7 @@
 //! The dictionaries are GPL-2 and are therefore read from the system at run time, never bundled
 //! (ADR 0008). Without them the lexicon is empty and the Snowball stemmer works alone.
 
-use super::affixes::suffix_rules;
+use super::affixes::{compound_flag, prefixes, suffix_rules};
 use super::analyzer::fold;
 use std::collections::HashMap;
 use std::path::Path;
@@ -31,6 +31,12 @@ const DOMAIN_WORDS: &[(&str, &[&str])] = &[
     ("poeng", &["poenget", "poenga", "poengene", "poenger"]),
 ];
 
+/// A form is a dictionary entry itself (not only an inflection of one).
+const ENTRY: u8 = 1;
+/// The entry carries a dictionary's compound flag (`COMPOUNDFLAG`): a word that may stand in
+/// a compound.
+const COMPOUNDS: u8 = 2;
+
 /// Form → lemmas, stored compactly: one sorted string table and index arrays.
 #[derive(Default)]
 pub struct Lexicon {
@@ -41,6 +47,11 @@ pub struct Lexicon {
     /// (indices into the forms); an empty range means the form is its own only lemma.
     lemma_starts: Vec<u32>,
     lemma_ids: Vec<u32>,
+    /// `ENTRY` and `COMPOUNDS` bits of each form.
+    flags: Vec<u8>,
+    /// The dictionaries' derivational prefixes («for», «sam», «u»…): never a part of a
+    /// compound on their own (`compound.rs`).
+    prefixes: Vec<String>,
 }
 
 impl Lexicon {
@@ -99,16 +110,30 @@ impl Lexicon {
 
     /// Changes whenever the analysis of some word may change; stored beside the index.
     pub fn fingerprint(&self) -> String {
+        let compounds = self.flags.iter().filter(|&&f| f & COMPOUNDS != 0).count();
         format!(
-            "{}:{}:{}",
+            "{}:{}:{}:{compounds}:{}",
             self.len(),
             self.text.len(),
-            self.lemma_ids.len()
+            self.lemma_ids.len(),
+            self.prefixes.len()
         )
     }
 
     pub fn knows(&self, form: &str) -> bool {
         self.position(form).is_some()
+    }
+
+    /// Whether `form` is a dictionary entry (a lemma) and whether that entry carries the
+    /// compound flag; `None` for a form that is no entry.
+    pub fn entry(&self, form: &str) -> Option<bool> {
+        let flags = self.flags[self.position(form)?];
+        (flags & ENTRY != 0).then_some(flags & COMPOUNDS != 0)
+    }
+
+    /// Whether `word` is one of the dictionaries' derivational prefixes.
+    pub fn is_prefix(&self, word: &str) -> bool {
+        self.prefixes.iter().any(|p| p == word)
     }
 
     /// The lemmas of a known form (the form itself when it is a lemma only), else `None`.
@@ -159,6 +184,9 @@ fn latin1(bytes: &[u8]) -> String {
 #[derive(Default)]
 struct Builder {
     stems: HashMap<String, u32>,
+    /// Stems that carry a dictionary's compound flag.
+    compounding: std::collections::HashSet<u32>,
+    prefixes: Vec<String>,
     /// (form, id of the stem it was generated from), the stem itself included.
     pairs: Vec<(String, u32)>,
 }
@@ -179,6 +207,12 @@ impl Builder {
 
     fn add_dictionary(&mut self, aff: &str, dic: &str) {
         let rules = suffix_rules(aff);
+        let compound = compound_flag(aff);
+        for prefix in prefixes(aff) {
+            if !self.prefixes.contains(&prefix) {
+                self.prefixes.push(prefix);
+            }
+        }
         for line in dic.lines().skip(1) {
             let (word, flags) = line.split_once('/').unwrap_or((line, ""));
             let word = fold(word.trim());
@@ -186,6 +220,9 @@ impl Builder {
                 continue;
             }
             let id = self.stem_id(&word);
+            if compound.is_some_and(|flag| flags.contains(flag)) {
+                self.compounding.insert(id);
+            }
             for flag in flags.trim().chars() {
                 for rule in rules.get(&flag).into_iter().flatten() {
                     if let Some(form) = rule.apply(&word) {
@@ -217,7 +254,10 @@ impl Builder {
         }
         self.pairs.sort_unstable();
         self.pairs.dedup();
-        let mut lexicon = Lexicon::default();
+        let mut lexicon = Lexicon {
+            prefixes: std::mem::take(&mut self.prefixes),
+            ..Lexicon::default()
+        };
         let mut grouped: Vec<(String, Vec<u32>)> = Vec::new();
         for (form, id) in self.pairs.drain(..) {
             match grouped.last_mut() {
@@ -228,6 +268,13 @@ impl Builder {
         for (form, _) in &grouped {
             lexicon.starts.push(lexicon.text.len() as u32);
             lexicon.text.push_str(form);
+        }
+        lexicon.flags = vec![0; grouped.len()];
+        for (id, name) in stem_names.iter().enumerate() {
+            if let Some(i) = lexicon.position(name) {
+                let compounds = self.compounding.contains(&(id as u32));
+                lexicon.flags[i] = ENTRY | if compounds { COMPOUNDS } else { 0 };
+            }
         }
         for (form, mut ids) in grouped {
             lexicon.lemma_starts.push(lexicon.lemma_ids.len() as u32);

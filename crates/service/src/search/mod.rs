@@ -5,8 +5,10 @@
 
 mod affixes;
 pub mod analyzer;
+pub mod compound;
 mod index;
 pub mod lemmas;
+mod nynorsk;
 mod query;
 mod snippet;
 mod stopwords;
@@ -36,10 +38,12 @@ pub enum SearchError {
 
 pub type Result<T> = std::result::Result<T, SearchError>;
 
-/// What the index knows of one application. Only what the application itself says and when
-/// it becomes public: counts of cheers and thefts and published outcomes depend on other
-/// rows' visibility and on publication minutes, so they are read (and sorted and filtered)
-/// in SQL, where the one visibility rule applies, never kept here to go stale or leak.
+/// What the index knows of one application: what the application itself says and when it
+/// becomes public, and the jury's justification with its publication minute (a search as of
+/// an instant reads it only from that minute: `query.rs`). Counts of cheers and thefts and
+/// the outcomes themselves depend on other rows' visibility, so they are read (and sorted
+/// and filtered) in SQL, where the one visibility rule applies, never kept here to go stale
+/// or leak.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchDoc {
     pub id: Uuid,
@@ -57,6 +61,10 @@ pub struct SearchDoc {
     /// From when everyone may see it: submission, or the deadline in rounds that show
     /// applications only after it.
     pub visible_from: OffsetDateTime,
+    /// The jury's justification of its decision, as written; searched and shown only from
+    /// `justified_from`, its publication minute (never when `None`).
+    pub justification: String,
+    pub justified_from: Option<OffsetDateTime>,
 }
 
 impl SearchDoc {

@@ -1,6 +1,6 @@
 //! From what the user typed and the chosen filters to one tantivy query: every word must match
-//! (in any of its forms, as the start of a word while typing, or with one typo when long),
-//! and every filter must hold.
+//! (in any of its forms, by every part of a compound, as the start of a word while typing, or
+//! with typos when long and unknown), and every filter must hold.
 
 use super::SearchFilters;
 use super::analyzer::Analyzer;
@@ -11,22 +11,41 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
+use time::OffsetDateTime;
 
-/// Words this long or longer may have one typo.
-pub(super) const FUZZY_MIN_CHARS: usize = 5;
+/// Typos forgiven in a word of this many characters or more: one from `ONE_TYPO_CHARS`, two
+/// from `TWO_TYPOS_CHARS`. Shorter words must be exact: one letter off «fet» is «fat», «fem»,
+/// «fe», «fett», a different word each time.
+pub(super) const ONE_TYPO_CHARS: usize = 5;
+pub(super) const TWO_TYPOS_CHARS: usize = 8;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct QueryWord {
     pub normal: String,
+    /// The word's own terms (itself, lemmas, stem…).
     pub terms: Vec<String>,
+    /// A compound's parts, each with its terms: a document word also matches when it has
+    /// every part («hjemmetjenesten» for «heimetenesta»).
+    pub parts: Vec<Vec<String>>,
     /// The word being typed: also matches words it is the start of.
     pub prefix: bool,
-    pub fuzzy: bool,
+    /// Typos forgiven: decided by length, and 0 once the word is known to the index
+    /// (`settle`), so a highlight never marks what the search did not look for.
+    pub distance: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Parsed {
     pub words: Vec<QueryWord>,
+}
+
+/// The typos a word of `chars` characters may have.
+pub(super) fn typo_distance(chars: usize) -> u8 {
+    match chars {
+        n if n >= TWO_TYPOS_CHARS => 2,
+        n if n >= ONE_TYPO_CHARS => 1,
+        _ => 0,
+    }
 }
 
 impl Parsed {
@@ -37,39 +56,58 @@ impl Parsed {
         let words = words
             .into_iter()
             .enumerate()
-            .map(|(i, word)| QueryWord {
-                terms: analyzer.terms(&word.normal),
-                prefix: still_typing && i == last,
-                fuzzy: word.normal.chars().count() >= FUZZY_MIN_CHARS,
-                normal: word.normal,
+            .map(|(i, word)| {
+                let analysis = analyzer.analyse(&word.normal);
+                QueryWord {
+                    terms: analysis.terms,
+                    parts: analysis.parts,
+                    prefix: still_typing && i == last,
+                    distance: typo_distance(word.normal.chars().count()),
+                    normal: word.normal,
+                }
             })
             .collect();
         Parsed { words }
     }
 }
 
-pub(super) fn build(index: &SearchIndex, parsed: &Parsed, filters: &SearchFilters) -> BooleanQuery {
+/// Takes the typos back from words the index knows: matching every near spelling of a word
+/// that exists costs much and finds little.
+pub(super) fn settle(index: &SearchIndex, parsed: &mut Parsed) {
+    let searched = searched(index);
+    for word in &mut parsed.words {
+        let known = if word.prefix {
+            starts_some_word(index, &word.normal, &searched)
+        } else {
+            known(index, word, &searched)
+        };
+        if known {
+            word.distance = 0;
+        }
+    }
+}
+
+fn searched(index: &SearchIndex) -> Vec<(Field, f32)> {
     let f = &index.fields;
-    let searched = [
+    vec![
         (f.title, 3.0),
         (f.summary, 2.0),
         (f.body, 1.0),
         (f.unit, 1.0),
         (f.category_name, 1.0),
-    ];
+    ]
+}
+
+pub(super) fn build(index: &SearchIndex, parsed: &Parsed, filters: &SearchFilters) -> BooleanQuery {
+    let f = &index.fields;
+    let searched = searched(index);
+    let justification = filters
+        .visible_at
+        .map(|at| (f.justification, f.justified_from, at));
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = parsed
         .words
         .iter()
-        .map(|word| {
-            // A typo is forgiven only where the word itself is not in the index: matching
-            // every near spelling of a word that exists costs much and finds little.
-            let known = if word.prefix {
-                starts_some_word(index, &word.normal, &searched)
-            } else {
-                known(index, word, &searched)
-            };
-            (Occur::Must, word_query(word, &searched, known))
-        })
+        .map(|word| (Occur::Must, word_query(word, &searched, justification)))
         .collect();
     if clauses.is_empty() {
         clauses.push((Occur::Must, Box::new(AllQuery)));
@@ -93,12 +131,11 @@ pub(super) fn build(index: &SearchIndex, parsed: &Parsed, filters: &SearchFilter
         ));
     }
     if let Some(at) = filters.visible_at {
-        let at = tantivy::DateTime::from_timestamp_secs(at.unix_timestamp());
         clauses.push((
             Occur::Must,
             Box::new(RangeQuery::new(
                 Bound::Unbounded,
-                Bound::Included(Term::from_field_date(f.visible_from, at)),
+                Bound::Included(Term::from_field_date(f.visible_from, date(at))),
             )),
         ));
     }
@@ -134,31 +171,82 @@ fn starts_some_word(index: &SearchIndex, prefix: &str, fields: &[(Field, f32)]) 
     })
 }
 
-/// Any of the word's forms in any searched field, weighted by field; near misses count less
-/// (and are left out for a `known` word).
-fn word_query(word: &QueryWord, fields: &[(Field, f32)], known: bool) -> Box<dyn Query> {
+/// Any of the word's forms in any searched field, weighted by field; near misses count less.
+/// The jury's justification counts only where it is public at the instant searched for.
+fn word_query(
+    word: &QueryWord,
+    fields: &[(Field, f32)],
+    justification: Option<(Field, Field, OffsetDateTime)>,
+) -> Box<dyn Query> {
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for &(field, boost) in fields {
-        for term in &word.terms {
-            let term = Term::from_field_text(field, term);
-            let exact = TermQuery::new(term, IndexRecordOption::WithFreqs);
-            alternatives.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(exact), boost)),
-            ));
-        }
-        let surface = Term::from_field_text(field, &word.normal);
-        let distance = u8::from(word.fuzzy && !known);
-        let near: Option<Box<dyn Query>> = match (word.prefix, word.fuzzy) {
-            (true, _) => Some(Box::new(FuzzyTermQuery::new_prefix(
-                surface, distance, true,
-            ))),
-            (false, true) if !known => Some(Box::new(FuzzyTermQuery::new(surface, 1, true))),
-            (false, _) => None,
-        };
-        if let Some(near) = near {
-            alternatives.push((Occur::Should, Box::new(BoostQuery::new(near, boost * 0.5))));
-        }
+        alternatives.push((Occur::Should, in_field(word, field, boost)));
+    }
+    if let Some((field, from, at)) = justification {
+        let public = RangeQuery::new(
+            Bound::Unbounded,
+            Bound::Included(Term::from_field_date(from, date(at))),
+        );
+        let both: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, in_field(word, field, 1.0)),
+            (Occur::Must, Box::new(public)),
+        ];
+        alternatives.push((Occur::Should, Box::new(BooleanQuery::new(both))));
+    }
+    if word.parts.len() > 1 {
+        let every_part = word
+            .parts
+            .iter()
+            .map(|terms| {
+                let any: Vec<(Occur, Box<dyn Query>)> = fields
+                    .iter()
+                    .flat_map(|&(field, boost)| exact(field, terms, boost * 0.5))
+                    .collect();
+                (
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(any)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        alternatives.push((Occur::Should, Box::new(BooleanQuery::new(every_part))));
     }
     Box::new(BooleanQuery::new(alternatives))
+}
+
+fn date(at: OffsetDateTime) -> tantivy::DateTime {
+    tantivy::DateTime::from_timestamp_secs(at.unix_timestamp())
+}
+
+/// The word in one field: any of its terms, or (when allowed) a near spelling or a word it
+/// starts.
+fn in_field(word: &QueryWord, field: Field, boost: f32) -> Box<dyn Query> {
+    let mut alternatives = exact(field, &word.terms, boost);
+    let surface = Term::from_field_text(field, &word.normal);
+    let near: Option<Box<dyn Query>> = match (word.prefix, word.distance) {
+        (true, distance) => Some(Box::new(FuzzyTermQuery::new_prefix(
+            surface, distance, true,
+        ))),
+        (false, 0) => None,
+        (false, distance) => Some(Box::new(FuzzyTermQuery::new(surface, distance, true))),
+    };
+    if let Some(near) = near {
+        alternatives.push((Occur::Should, Box::new(BoostQuery::new(near, boost * 0.5))));
+    }
+    Box::new(BooleanQuery::new(alternatives))
+}
+
+fn exact(field: Field, terms: &[String], boost: f32) -> Vec<(Occur, Box<dyn Query>)> {
+    terms
+        .iter()
+        .map(|term| {
+            let term = TermQuery::new(
+                Term::from_field_text(field, term),
+                IndexRecordOption::WithFreqs,
+            );
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(term), boost)) as Box<dyn Query>,
+            )
+        })
+        .collect()
 }

@@ -1,9 +1,11 @@
 //! A short piece of a hit's text around the first words that matched, HTML-escaped, with the
 //! matched words in `<mark>`. Words are compared after the same analysis as in the index, so
-//! «innbyggerne» is marked for a search for «innbygger».
+//! «innbyggerne» is marked for a search for «innbygger» and «personalkantinen» for «kantine»;
+//! a near spelling is marked only within the typos the search allowed. The text is the one
+//! the card or the page shows (`index.rs`), so the snippet reads as written there.
 
 use super::analyzer::{Analyzer, Word};
-use super::query::Parsed;
+use super::query::{Parsed, QueryWord};
 use std::collections::HashSet;
 
 /// About this many characters of text in a snippet.
@@ -14,16 +16,25 @@ const LEAD_CHARS: usize = 60;
 /// The snippet from the first of `texts` that has a match, else the start of the first
 /// non-empty one.
 pub(super) fn highlight(analyzer: &Analyzer, parsed: &Parsed, texts: &[&str]) -> String {
-    let terms: HashSet<&str> = parsed
-        .words
+    let words: Vec<Vec<(Word, Vec<String>)>> = texts
         .iter()
-        .flat_map(|word| word.terms.iter().map(String::as_str))
+        .map(|text| {
+            let words = analyzer.content_words(text);
+            words
+                .into_iter()
+                .map(|word| {
+                    let terms = analyzer.terms(&word.normal);
+                    (word, terms)
+                })
+                .collect()
+        })
         .collect();
-    for text in texts {
-        let marked: Vec<Word> = analyzer
-            .content_words(text)
-            .into_iter()
-            .filter(|word| matches(analyzer, parsed, &terms, &word.normal))
+    let marks = Marks::new(parsed, &words);
+    for (text, words) in texts.iter().zip(&words) {
+        let marked: Vec<Word> = words
+            .iter()
+            .filter(|(_, terms)| marks.marks(terms))
+            .map(|(word, _)| word.clone())
             .collect();
         if let Some(first) = marked.first() {
             let start = window_start(text, first.offset_from);
@@ -38,43 +49,76 @@ pub(super) fn highlight(analyzer: &Analyzer, parsed: &Parsed, texts: &[&str]) ->
     render(text, 0, &[])
 }
 
-fn matches(analyzer: &Analyzer, parsed: &Parsed, terms: &HashSet<&str>, normal: &str) -> bool {
-    if analyzer
-        .terms(normal)
-        .iter()
-        .any(|t| terms.contains(t.as_str()))
-    {
+/// What the search matched, as the index matched it: a word's own terms, its near spellings
+/// within the distance the query used, and a compound's parts only for a query word that
+/// matched no word of these texts by itself.
+struct Marks<'a> {
+    own: Vec<&'a QueryWord>,
+    part_terms: HashSet<&'a str>,
+}
+
+impl<'a> Marks<'a> {
+    fn new(parsed: &'a Parsed, texts: &[Vec<(Word, Vec<String>)>]) -> Self {
+        let (own, by_parts): (Vec<&QueryWord>, Vec<&QueryWord>) =
+            parsed.words.iter().partition(|query| {
+                texts
+                    .iter()
+                    .flatten()
+                    .any(|(_, terms)| matches_itself(query, terms))
+            });
+        let part_terms = by_parts
+            .iter()
+            .flat_map(|query| query.parts.iter().flatten())
+            .map(String::as_str)
+            .collect();
+        Marks { own, part_terms }
+    }
+
+    fn marks(&self, terms: &[String]) -> bool {
+        self.own.iter().any(|query| matches_itself(query, terms))
+            || terms.iter().any(|t| self.part_terms.contains(t.as_str()))
+    }
+}
+
+/// Whether a document word with these terms matches the query word by a term of its own, a
+/// near spelling or (while typing) as a word the query starts.
+fn matches_itself(query: &QueryWord, terms: &[String]) -> bool {
+    if terms.iter().any(|t| query.terms.contains(t)) {
         return true;
     }
-    parsed.words.iter().any(|word| {
-        let query: Vec<char> = word.normal.chars().collect();
-        let found: Vec<char> = normal.chars().collect();
-        let distance = usize::from(word.fuzzy);
-        if word.prefix {
-            let lengths = query.len().saturating_sub(distance)..=query.len() + distance;
-            lengths
+    let wanted: Vec<char> = query.normal.chars().collect();
+    let distance = usize::from(query.distance);
+    terms.iter().any(|term| {
+        let found: Vec<char> = term.chars().collect();
+        if query.prefix {
+            let shortest = wanted.len().saturating_sub(distance);
+            (shortest..=wanted.len() + distance)
                 .filter(|&n| n <= found.len())
-                .any(|n| within_one(&query, &found[..n], distance))
+                .any(|n| edits(&wanted, &found[..n]) <= distance)
         } else {
-            word.fuzzy && within_one(&query, &found, 1)
+            distance > 0 && edits(&wanted, &found) <= distance
         }
     })
 }
 
-/// Whether `a` becomes `b` with at most `max` (0 or 1) insertion, deletion, substitution or
-/// swap of neighbours.
-fn within_one(a: &[char], b: &[char], max: usize) -> bool {
-    if a == b {
-        return true;
+/// Insertions, deletions, substitutions and swaps of neighbours that make `a` into `b`
+/// (optimal string alignment, as tantivy's fuzzy queries count).
+fn edits(a: &[char], b: &[char]) -> usize {
+    let mut rows = vec![(0..=b.len()).collect::<Vec<usize>>()];
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (rows[i - 1][j] + 1)
+                .min(row[j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
+            }
+        }
+        rows.push(row);
     }
-    if max == 0 {
-        return false;
-    }
-    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (ra, rb) = (&a[common..], &b[common..]);
-    let swapped =
-        ra.len() >= 2 && rb.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..];
-    swapped || ra.get(1..) == rb.get(1..) || ra.get(1..) == Some(rb) || Some(ra) == rb.get(1..)
+    rows[a.len()][b.len()]
 }
 
 /// A word boundary about `LEAD_CHARS` before the first match.

@@ -1,8 +1,10 @@
 //! Tests of the search module against the system's Norwegian dictionaries (`hunspell-no`).
 
 mod analysis;
+mod compounds;
 mod features;
 mod inflections;
+mod language;
 
 use super::analyzer::Analyzer;
 use super::{Lexicon, SearchDoc, SearchIndex, SearchQuery};
@@ -40,6 +42,8 @@ fn doc(n: u128, title: &str, summary: &str, body: &str) -> SearchDoc {
         year: 2025,
         submitted_at: datetime!(2025-03-01 12:00 UTC),
         visible_from: datetime!(2025-03-01 12:00 UTC),
+        justification: String::new(),
+        justified_from: None,
     }
 }
 
