@@ -12,6 +12,8 @@ mod opt_out;
 mod queue;
 pub mod render;
 pub mod sender;
+#[cfg(test)]
+mod tests;
 
 pub use language::Language;
 pub use opt_out::Subscription;
