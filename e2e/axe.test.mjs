@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import {
   startServer, launchContext, setLanguage, signIn, axe, describeViolations,
   completeSecondFactor, totpCode,
-  pattern, sameOriginLinks, ACCOUNTS,
+  pattern, sameOriginLinks, ACCOUNTS, mailLinks,
 } from './helpers.mjs';
 import { startDraft, fillRequired, pressIntent } from './flows.mjs';
 
@@ -332,6 +332,14 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
           await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
           await audit(page, role, lang, 'invitation form (errors)');
           await visit(page, role, lang, `/invitation/${'ab'.repeat(32)}`, 'unknown invitation link');
+          // The e-mails' own links (the demo asked its awarded round «ble det varig?»): the
+          // follow-up's form with its errors, and the unsubscribe page.
+          const links = await mailLinks(page, server.base);
+          assert.ok(links['follow-up'] && links.unsubscribe, `links in the outbox: ${JSON.stringify(links)}`);
+          await visit(page, role, lang, links['follow-up'], 'follow-up form');
+          await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]')]);
+          await audit(page, role, lang, 'follow-up form (sent)');
+          await visit(page, role, lang, links.unsubscribe, 'unsubscribe page');
           // The audit log with a filter it cannot read: the messages at the fields.
           await page.goto(`${server.base}/admin/audit?from=1.%20mars&entity=abc`);
           await audit(page, role, lang, '/admin/audit (errors)');

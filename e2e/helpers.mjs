@@ -291,3 +291,52 @@ export async function tabUntil(page, match, { back = false, max = 200, what = 't
 export async function pressAndWait(page, key = 'Enter') {
   await Promise.all([page.waitForNavigation(), page.keyboard.press(key)]);
 }
+
+/** The text of an e-mail file's parts, decoded (quoted-printable or base64). */
+export function decodeEml(eml) {
+  const parts = eml.split(/\r?\n--[^\r\n]+\r?\n/);
+  return parts.map((part) => {
+    const split = part.search(/\r?\n\r?\n/);
+    if (split < 0) return part;
+    const head = part.slice(0, split);
+    const body = part.slice(split).trim();
+    if (/content-transfer-encoding:\s*base64/i.test(head)) {
+      return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+    }
+    if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
+      const joined = body.replace(/=\r?\n/g, '');
+      const bytes = [];
+      for (let i = 0; i < joined.length; i += 1) {
+        if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(joined.slice(i + 1, i + 3))) {
+          bytes.push(parseInt(joined.slice(i + 1, i + 3), 16));
+          i += 2;
+        } else {
+          bytes.push(...Buffer.from(joined[i], 'utf8'));
+        }
+      }
+      return Buffer.from(bytes).toString('utf8');
+    }
+    return body;
+  }).join('\n');
+}
+
+/**
+ * The paths of the first links to `/follow-up/…` and `/unsubscribe/…` in the outbox's messages,
+ * read as an administrator through `/admin/outbox` and each message's `.eml`.
+ */
+export async function mailLinks(page, base) {
+  const found = {};
+  for (const state of ['pending', 'sent']) {
+    const html = await (await page.request.get(`${base}/admin/outbox?state=${state}`)).text();
+    const emls = [...html.matchAll(/href="(\/admin\/outbox\/[^"]+\/message\.eml)"/g)].map((m) => m[1]);
+    for (const eml of emls) {
+      const text = decodeEml(await (await page.request.get(`${base}${eml}`)).text());
+      for (const kind of ['follow-up', 'unsubscribe']) {
+        const m = text.match(new RegExp(`https?://[^\\s"<>]+(/${kind}/[0-9a-f]+)`));
+        if (m && !found[kind]) found[kind] = m[1];
+      }
+      if (found['follow-up'] && found.unsubscribe) return found;
+    }
+  }
+  return found;
+}

@@ -1,4 +1,7 @@
-//! Shared pieces of the benchmarks: a server on its own runtime, latency statistics.
+//! Shared pieces of the benchmarks: a server on its own runtime, latency statistics, and the
+//! SMTP server on loopback that the e-mail benchmark and the integration tests send to.
+
+pub mod smtp_sink;
 
 use prisverdig_service::files::LocalFileStore;
 use prisverdig_service::{Services, SystemClock};
@@ -17,6 +20,15 @@ pub fn start_server(data_dir: &Path) -> anyhow::Result<(String, Services)> {
 /// The same on the database at `url` (an empty PostgreSQL database, say); `None` is a
 /// fresh SQLite file in `data_dir`.
 pub fn start_server_on(data_dir: &Path, url: Option<String>) -> anyhow::Result<(String, Services)> {
+    start_server_with_runtime(data_dir, url).map(|(base, services, _)| (base, services))
+}
+
+/// The same, with a handle to the server's runtime, to run work beside the pages there (the
+/// e-mail sender, as in `prisverdig serve`).
+pub fn start_server_with_runtime(
+    data_dir: &Path,
+    url: Option<String>,
+) -> anyhow::Result<(String, Services, tokio::runtime::Handle)> {
     std::fs::create_dir_all(data_dir)?;
     let url = url.unwrap_or_else(|| format!("sqlite://{}", data_dir.join("bench.db").display()));
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -55,7 +67,8 @@ pub fn start_server_on(data_dir: &Path, url: Option<String>) -> anyhow::Result<(
             };
             match setup.await {
                 Ok((base, services, listener, state)) => {
-                    let _ = tx.send(Ok((base, services)));
+                    let handle = tokio::runtime::Handle::current();
+                    let _ = tx.send(Ok((base, services, handle)));
                     let app =
                         router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
                     let _ = axum::serve(listener, app).await;

@@ -3,6 +3,7 @@
 
 use crate::{Db, Result, StoreError, decode, on_pool, utc};
 use prisverdig_domain::category::CategoryKind;
+use prisverdig_domain::follow_up::InUse;
 use prisverdig_domain::outcome::Outcome;
 use sqlx::types::Json;
 use time::OffsetDateTime;
@@ -46,6 +47,8 @@ pub struct Card {
     pub thumbnail_alt: Option<String>,
     /// Its published outcome, if any.
     pub badge: Option<Outcome>,
+    /// «I bruk etter ett år»: the team's answer to the follow-up, once given.
+    pub lasting: Option<InUse>,
     pub submitted_at: Option<OffsetDateTime>,
     /// Highlighted text from the search (HTML, escaped), when searching.
     pub snippet: Option<String>,
@@ -64,6 +67,7 @@ struct StoredCard {
     thumbnail: Option<Uuid>,
     thumbnail_alt: Option<String>,
     badge: Option<String>,
+    lasting: Option<String>,
     submitted_at: Option<OffsetDateTime>,
 }
 
@@ -74,8 +78,12 @@ impl TryFrom<StoredCard> for Card {
         let badge = r
             .badge
             .map(|b| decode::code(Outcome::parse, "application", r.id, "decision.kind", b));
+        let lasting = r
+            .lasting
+            .map(|l| decode::code(InUse::parse, "follow_up", r.id, "in_use", l));
         Ok(Card {
             badge: badge.transpose()?,
+            lasting: lasting.transpose()?,
             id: r.id,
             title: r.title,
             summary: r.summary,
@@ -130,7 +138,9 @@ const CARD: &str = concat!(
      (SELECT t.alt_text FROM attachment t WHERE t.application_id = a.id AND t.thumbnail_key IS NOT NULL ORDER BY t.created_at, t.id LIMIT 1) AS thumbnail_alt, \
      ",
     outcome_at!("d", "c", "$1"),
-    " AS badge, a.submitted_at"
+    " AS badge, \
+     (SELECT f.in_use FROM follow_up f WHERE f.application_id = a.id AND f.answered_at IS NOT NULL) \
+     AS lasting, a.submitted_at"
 );
 
 /// The WHERE additions and their values, numbered after `$1` (now).

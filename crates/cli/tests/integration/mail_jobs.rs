@@ -102,3 +102,36 @@ on_both_backends! {
         assert_eq!(count(app, "SELECT COUNT(*) FROM outbox").await, 0);
     }
 }
+
+on_both_backends! {
+    async fn a_year_after_the_ceremony_the_team_says_whether_it_lasted(app) {
+        let round = setup(app).await;
+        let id = crate::catalogue::submitted(app, &round, CategoryKind::Innovation, "Digital postkasse", None).await;
+        let published = time::macros::datetime!(2019-12-01 12:00 UTC);
+        crate::decisions::decide_with(app, id, "winner", Some(published), "Modig.").await;
+        app.services.plan_jobs().await.unwrap();
+        // The ceremony was 20 January 2020; a year later the job asks the team.
+        app.clock.set(time::macros::datetime!(2021-01-21 09:00 UTC));
+        app.services.run_due_jobs().await.unwrap();
+        let text: String = prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_scalar(
+            "SELECT body FROM outbox WHERE kind = 'follow-up'").fetch_one(pool).await).unwrap();
+        assert!(text.contains("Ble det varig?") || text.contains("For ett år siden"), "{text}");
+        let path = link(&text, "http://prisverdig.test/follow-up/").trim_start_matches("http://prisverdig.test").to_string();
+        let page = app.get(&path).await.text().await.unwrap();
+        assert!(page.contains("Digital postkasse"), "{page}");
+        let refused = app.post_form(&path, &path, &[("in_use", ""), ("version", "1")]).await;
+        assert_eq!(refused.status(), 422);
+        let sent = app.post_form(&path, &path, &[("in_use", "partly"), ("spread", "To skoler i Asker"), ("changed", ""), ("version", "1")]).await;
+        assert_eq!(sent.status(), 303);
+        let public = crate::harness::new_client();
+        let shown = public.get(app.url(&format!("/applications/{id}"))).send().await.unwrap().text().await.unwrap();
+        assert!(shown.contains("Delvis i bruk etter ett år"), "{shown}");
+        assert!(shown.contains("To skoler i Asker"), "{shown}");
+        let catalogue = public.get(app.url("/catalogue")).send().await.unwrap().text().await.unwrap();
+        assert!(catalogue.contains("Delvis i bruk etter ett år"), "the card says it too");
+        // A stale form (someone answered since) is refused, nothing lost.
+        let stale = app.post_form(&path, &path, &[("in_use", "no"), ("version", "1")]).await;
+        assert_eq!(stale.status(), 409);
+        assert_eq!(count(app, "SELECT COUNT(*) FROM audit_log WHERE action = 'follow_up.answer'").await, 1);
+    }
+}

@@ -35,6 +35,7 @@ mod schema;
 mod search;
 mod second_factor;
 mod sessions;
+#[path = "../../../../bench/src/smtp_sink.rs"]
 mod smtp_sink;
 mod stories;
 mod tips;

@@ -9,6 +9,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use prisverdig_domain::category::CategoryKind;
+use prisverdig_domain::follow_up::InUse;
 use prisverdig_domain::outcome::Outcome;
 use prisverdig_service::catalogue::last_page;
 use prisverdig_service::model::{Card, Filter, Sort};
