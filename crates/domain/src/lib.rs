@@ -17,6 +17,8 @@ pub mod local_time;
 pub mod outcome;
 pub mod password;
 pub mod peoples_choice;
+pub mod public_answers;
+pub mod results;
 pub mod role;
 pub mod round;
 pub mod scoring;

@@ -27,6 +27,7 @@ mod peoples_choice;
 mod privacy;
 mod refusals;
 mod request_ids;
+mod round_archive;
 mod rounds;
 mod route_table;
 mod schema;
