@@ -25,6 +25,7 @@ mod page_cache;
 mod pages;
 mod peoples_choice;
 mod privacy;
+mod public_answers;
 mod refusals;
 mod request_ids;
 mod round_archive;
