@@ -17,6 +17,7 @@ mod demo;
 mod endorsements;
 mod exchange;
 mod fixtures;
+mod history;
 mod jury;
 mod jury_assignment;
 mod jury_discussion;
