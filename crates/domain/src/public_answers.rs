@@ -204,16 +204,18 @@ mod tests {
 
     #[test]
     fn a_mistake_and_an_outside_source_are_public_text() {
-        let mut a = Answers::default();
-        a.mistake = Some(MistakeStory {
-            learned: "Test først".into(),
-            ..MistakeStory::default()
-        });
-        a.external_source = Some(ExternalSource {
-            organisation: "Asker kommune".into(),
-            title: String::new(),
-            link: "https://asker.example".into(),
-        });
+        let a = Answers {
+            mistake: Some(MistakeStory {
+                learned: "Test først".into(),
+                ..MistakeStory::default()
+            }),
+            external_source: Some(ExternalSource {
+                organisation: "Asker kommune".into(),
+                title: String::new(),
+                link: "https://asker.example".into(),
+            }),
+            ..Answers::default()
+        };
         let shown = public_answers(
             &a,
             "",

@@ -6,9 +6,9 @@ use crate::decisions::decide;
 use crate::fixtures::{DEADLINE, Round};
 use crate::harness::{TestApp, new_client};
 use crate::on_both_backends;
+use crate::rounds::another_open_round;
 use prisverdig_domain::category::CategoryKind;
-use prisverdig_domain::round::{RoundState, Visibility};
-use prisverdig_store::{categories, rounds};
+use prisverdig_domain::round::RoundState;
 use uuid::Uuid;
 
 /// Where each of `needles` first appears in `html` (panics when one is missing).
@@ -164,46 +164,21 @@ on_both_backends! {
     }
 }
 
-/// Another round of the fixture's organisation in `year`, in `state`, with one custom prize.
+/// Another round of the fixture's organisation in `year`, in `state`, with one custom prize
+/// whose deadline has passed (none for 2018: a year brought in without its prizes).
 async fn another_round(app: &TestApp, like: &Round, year: i64, state: RoundState) -> Uuid {
-    let org = rounds::get(app.services.db(), like.id)
-        .await
-        .unwrap()
-        .unwrap()
-        .organisation_id;
     let title = format!("Innovasjonsprisene {year}");
-    let mut tx = app.services.db().begin().await.unwrap();
-    let round = rounds::NewRound {
-        organisation_id: org,
-        year,
-        title: &title,
-        description: "",
-        ceremony_name: "",
-        ceremony_at: None,
-        ceremony_place: "",
-        state,
-        visibility: Visibility::OnSubmit,
+    let due = app.services.clock.now() - time::Duration::days(1);
+    let id = another_open_round(app, like.id, (year, &title), ("Samarbeidsprisen", due)).await;
+    let sql = match state {
+        RoundState::Judging => "UPDATE round SET state = 'judging' WHERE id = $1",
+        RoundState::Archived => "UPDATE round SET state = 'archived' WHERE id = $1",
+        RoundState::Draft => "UPDATE round SET state = 'draft' WHERE id = $1",
+        other => panic!("not needed here: {other:?}"),
     };
-    let id = rounds::insert(&mut tx, app.services.clock.now(), round)
-        .await
-        .unwrap();
-    if year != 2018 {
-        let c = categories::NewCategory {
-            round_id: id,
-            kind: CategoryKind::Custom,
-            name: "Samarbeidsprisen",
-            description: "",
-            prize_sum_kr: 10_000,
-            deadline: app.services.clock.now() - time::Duration::days(1),
-            extended_deadline: None,
-            position: 0,
-        };
-        categories::insert(&mut tx, c).await.unwrap();
+    write(app, sql, id).await;
+    if year == 2018 {
+        write(app, "DELETE FROM category WHERE round_id = $1", id).await;
     }
-    prisverdig_store::public_change::bump(&mut tx)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-    app.services.check_public_changes().await.unwrap();
     id
 }
