@@ -19,6 +19,8 @@ pub mod mail;
 pub mod outcome;
 pub mod password;
 pub mod peoples_choice;
+pub mod public_answers;
+pub mod results;
 pub mod role;
 pub mod round;
 pub mod schedule;

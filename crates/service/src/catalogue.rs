@@ -7,7 +7,6 @@ use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
 use prisverdig_domain::application::rules::is_public;
 use prisverdig_domain::application_form::ApplicationForm;
-use prisverdig_domain::category::CategoryKind;
 use prisverdig_store::applications::{self, ApplicationRow};
 use prisverdig_store::audit;
 use prisverdig_store::catalogue::{self, AdoptionView, CatalogueEntry, Linked, NewAdoption};
@@ -121,27 +120,6 @@ impl Services {
                 prizes: Vec::new(),
             })
         }
-    }
-
-    /// When a catalogue view of one year's prize (`kind`) is empty because that prize's
-    /// deadline passed without applications: the prize's name (names joined). `None` while
-    /// it still accepts applications, or when the year had no such prize.
-    #[tracing::instrument(skip_all)]
-    pub async fn received_none(&self, year: i64, kind: CategoryKind) -> Result<Option<String>> {
-        let now = self.clock.now();
-        let found =
-            prisverdig_store::categories::published_of_year_kind(&self.db, year, kind).await?;
-        let closed = !found.is_empty()
-            && found.iter().all(|(_, deadline, extended)| {
-                !prisverdig_domain::category::is_accepting(now, *deadline, *extended)
-            });
-        Ok(closed.then(|| {
-            found
-                .into_iter()
-                .map(|(name, _, _)| name)
-                .collect::<Vec<_>>()
-                .join(", ")
-        }))
     }
 
     /// One page filtered in SQL; a page beyond the last is read as the last page.

@@ -5,7 +5,9 @@
 use crate::search::{SearchDoc, SearchIndex, SearchQuery, SearchResults};
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::application_form::Answers;
+use prisverdig_domain::public_answers::{Asked, public_answers, searchable_text};
 use prisverdig_store::catalogue::{self, Indexable};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use time::OffsetDateTime;
@@ -31,11 +33,28 @@ fn failed(e: impl std::error::Error + Send + Sync + 'static) -> ServiceError {
     ServiceError::internal("search index", e)
 }
 
-fn doc(row: Indexable) -> SearchDoc {
+/// What each category asks besides the fixed form: its number of criteria and its own
+/// questions in their order.
+type AskedBy = HashMap<Uuid, (usize, Vec<Uuid>)>;
+
+/// The document for the index: the answers are the public ones (`domain::public_answers`,
+/// what the page and the API show), nothing else.
+fn doc(row: Indexable, asked: &AskedBy) -> SearchDoc {
     let answers: Answers = serde_json::from_value(row.answers.0).unwrap_or_default();
+    let (criteria, questions) = asked
+        .get(&row.category_id)
+        .map_or((0, &[][..]), |(n, q)| (*n, q.as_slice()));
+    let shown = public_answers(
+        &answers,
+        &row.origin_note,
+        Asked {
+            criteria,
+            questions,
+        },
+    );
     SearchDoc {
         id: row.id,
-        body: SearchDoc::body_from(&answers),
+        body: searchable_text(&shown),
         title: row.title,
         summary: row.summary,
         unit: row.unit_snapshot.0,
@@ -90,10 +109,12 @@ impl Services {
             let rows = catalogue::indexable_batch(&self.db, after, BATCH).await?;
             let Some(last) = rows.last() else { break };
             after = Some(last.id);
+            let asked = self.asked_by(&rows).await?;
+            let docs: Vec<SearchDoc> = rows.into_iter().map(|r| doc(r, &asked)).collect();
             let index = index.clone();
             tokio::task::spawn_blocking(move || {
-                for row in rows {
-                    index.upsert(&doc(row))?;
+                for doc in docs {
+                    index.upsert(&doc)?;
                 }
                 Ok::<_, crate::search::SearchError>(())
             })
@@ -112,6 +133,26 @@ impl Services {
         Ok(())
     }
 
+    /// What the categories of `rows` ask, read once each.
+    async fn asked_by(&self, rows: &[Indexable]) -> Result<AskedBy> {
+        let mut asked = AskedBy::new();
+        for row in rows {
+            if asked.contains_key(&row.category_id) {
+                continue;
+            }
+            let criteria = prisverdig_store::criteria::of_category(&self.db, row.category_id)
+                .await?
+                .len();
+            let questions = prisverdig_store::questions::of_category(&self.db, row.category_id)
+                .await?
+                .into_iter()
+                .map(|q| q.id)
+                .collect();
+            asked.insert(row.category_id, (criteria, questions));
+        }
+        Ok(asked)
+    }
+
     /// Brings the index up to date for these applications (a no-op before first use).
     #[tracing::instrument(skip_all)]
     pub async fn reindex(&self, ids: &[Uuid]) -> Result<()> {
@@ -124,14 +165,20 @@ impl Services {
     /// Reindexes `ids` and records that the index has caught up to change `seq` (0: keeps
     /// what it had).
     async fn reindex_into(&self, index: Arc<SearchIndex>, ids: &[Uuid], seq: i64) -> Result<()> {
-        let mut docs = Vec::new();
+        let mut rows = Vec::new();
         for id in ids {
-            let doc = catalogue::indexable(&self.db, *id).await?.map(doc);
+            let row = catalogue::indexable(&self.db, *id).await?;
             // A draft that was never in the index changes nothing there.
-            if doc.is_some() || index.contains(*id) {
-                docs.push((*id, doc));
+            if row.is_some() || index.contains(*id) {
+                rows.push((*id, row));
             }
         }
+        let found: Vec<Indexable> = rows.iter().filter_map(|(_, r)| r.clone()).collect();
+        let asked = self.asked_by(&found).await?;
+        let docs: Vec<(Uuid, Option<SearchDoc>)> = rows
+            .into_iter()
+            .map(|(id, row)| (id, row.map(|r| doc(r, &asked))))
+            .collect();
         if docs.is_empty() && seq <= index.caught_up() {
             return Ok(());
         }

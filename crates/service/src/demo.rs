@@ -1,5 +1,6 @@
 //! The demo organisation: a fictional municipality with units, users for every role, the
-//! round «Innovasjonsprisene 2020» with the three default prizes and about 40 applications.
+//! round «Innovasjonsprisene 2020» with the three default prizes and about 40 applications,
+//! the year before it over and awarded (`demo/history.rs`), and next year's open call.
 //! The people and texts live in `demo/demo.json`; the prize setup comes from the domain's
 //! defaults, so the demo shows exactly what a new installation starts with.
 
@@ -27,6 +28,7 @@ use std::collections::HashMap;
 use time::macros::datetime;
 use uuid::Uuid;
 
+mod history;
 mod mail;
 
 const DEMO_JSON: &str = include_str!("demo/demo.json");
@@ -166,6 +168,13 @@ impl Services {
         let categories = insert_round(&mut tx, org, now).await?;
         insert_open_round(&mut tx, org, now).await?;
         insert_jury(&mut tx, &data.jury, &user_ids, &categories).await?;
+        let chair = data
+            .jury
+            .iter()
+            .find(|j| j.role == JuryRole::Chair)
+            .ok_or_else(|| ServiceError::broken("demo.json names no jury chair"))?;
+        let chair = lookup(&user_ids, &chair.email)?;
+        history::insert_history(&mut tx, org, &unit_index, &user_ids, chair).await?;
         let names: HashMap<&str, &str> = data
             .users
             .iter()
@@ -507,6 +516,7 @@ async fn insert_round(
         round_id,
         datetime!(2019-11-01 22:59 UTC),
         Some(extension),
+        &DEFAULT_KINDS,
     )
     .await
 }
@@ -533,20 +543,29 @@ async fn insert_open_round(tx: &mut Tx, org: Uuid, now: time::OffsetDateTime) ->
         visibility: Visibility::OnSubmit,
     };
     let round_id = rounds::insert(tx, now, round).await?;
-    default_categories(tx, round_id, deadline, None).await?;
+    default_categories(tx, round_id, deadline, None, &DEFAULT_KINDS).await?;
     Ok(())
 }
 
-/// The three default prizes with their criteria; `mistake_extension` moves Beste feil's
-/// deadline. Returns the categories' ids by kind.
+/// Every default prize.
+const DEFAULT_KINDS: [CategoryKind; 3] = [
+    CategoryKind::Innovation,
+    CategoryKind::Steal,
+    CategoryKind::Mistake,
+];
+
+/// The default prizes of `kinds` with their criteria; `mistake_extension` moves Beste
+/// feil's deadline. Returns the categories' ids by kind.
 async fn default_categories(
     tx: &mut Tx,
     round_id: Uuid,
     deadline: time::OffsetDateTime,
     mistake_extension: Option<time::OffsetDateTime>,
+    kinds: &[CategoryKind],
 ) -> Result<HashMap<CategoryKind, Uuid>> {
     let mut ids = HashMap::new();
-    for (position, def) in CATEGORIES.iter().enumerate() {
+    let chosen = CATEGORIES.iter().filter(|def| kinds.contains(&def.kind));
+    for (position, def) in chosen.enumerate() {
         let new = NewCategory {
             round_id,
             kind: def.kind,

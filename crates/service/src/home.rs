@@ -1,9 +1,11 @@
 //! What the front page shows: every prize that accepts applications now, across all open
-//! rounds, soonest deadline first; between rounds, the current round and its categories;
-//! and the newest stories.
+//! rounds, soonest deadline first; between rounds, the last round's results and what comes
+//! next (a round under way, if any); and the newest stories.
 
+use crate::archive::RoundResults;
 use crate::{Result, Services};
 use prisverdig_domain::category::{effective_deadline, is_accepting};
+use prisverdig_domain::results::round_is_public;
 use prisverdig_domain::round::RoundState;
 use prisverdig_store::categories::{self, CategorySummary};
 use prisverdig_store::criteria;
@@ -31,9 +33,12 @@ pub struct HomeView {
     /// (effective) deadline first. An open round whose deadlines have all passed adds
     /// nothing here, so it cannot hide a live one.
     pub live: Vec<LiveCall>,
-    /// Between rounds (nothing accepts applications): the current round as before — an
-    /// open one if any, else the newest that is neither a draft nor archived.
-    pub round: Option<(RoundSummary, Vec<PrizeCall>)>,
+    /// Between rounds (nothing accepts applications): the newest round whose results are
+    /// all out, with its prizes' outcomes. A past round is never shown as a call.
+    pub results: Option<RoundResults>,
+    /// Between rounds: the newest public round after those results that is not finished
+    /// (its call is over, the jury is at work); `None` when the next call is not announced.
+    pub coming: Option<RoundResults>,
     /// The newest public stories from «Tanketanken».
     pub stories: Vec<StoryRow>,
 }
@@ -62,19 +67,39 @@ impl Services {
             let c = &l.prize.category;
             effective_deadline(c.deadline, c.extended_deadline)
         });
-        let mut round = None;
-        if live.is_empty()
-            && let Some(current) = rounds::current(&self.db).await?
-        {
-            let prizes = self.prize_calls(&current, now).await?;
-            round = Some((current, prizes));
-        }
+        let (results, coming) = if live.is_empty() {
+            self.between_rounds(now).await?
+        } else {
+            (None, None)
+        };
         Ok(HomeView {
             now,
             live,
-            round,
+            results,
+            coming,
             stories,
         })
+    }
+
+    /// The newest finished round, and the newest unfinished one after it.
+    async fn between_rounds(
+        &self,
+        now: OffsetDateTime,
+    ) -> Result<(Option<RoundResults>, Option<RoundResults>)> {
+        let mut coming = None;
+        for round in rounds::all(&self.db).await? {
+            if !round_is_public(round.state) {
+                continue;
+            }
+            let results = self.round_results(round, now).await?;
+            if results.finished() {
+                return Ok((Some(results), coming));
+            }
+            if coming.is_none() {
+                coming = Some(results);
+            }
+        }
+        Ok((None, coming))
     }
 
     /// The round's categories with their criteria, and whether each accepts applications.

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod apply;
+pub mod archive;
 pub mod auth;
 pub mod catalogue;
 pub mod catalogue_search;

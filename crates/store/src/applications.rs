@@ -121,6 +121,9 @@ pub struct ApplicationRow {
     pub unit_snapshot: Json<Vec<String>>,
     /// `None` until the applicant chooses (stored as an empty text).
     pub idea_origin: Option<IdeaOrigin>,
+    /// A note on where the idea came from, kept with the application (imported history
+    /// carries it; the form writes `answers.origin_from`).
+    pub origin_note: String,
     pub source_application_id: Option<Uuid>,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
@@ -141,6 +144,7 @@ struct Stored {
     answers: Json<serde_json::Value>,
     unit_snapshot: Json<Vec<String>>,
     idea_origin: String,
+    origin_note: String,
     source_application_id: Option<Uuid>,
     created_at: OffsetDateTime,
     updated_at: OffsetDateTime,
@@ -179,6 +183,7 @@ impl TryFrom<Stored> for ApplicationRow {
             summary: r.summary,
             answers: r.answers,
             unit_snapshot: r.unit_snapshot,
+            origin_note: r.origin_note,
             source_application_id: r.source_application_id,
             created_at: r.created_at,
             updated_at: r.updated_at,
@@ -193,8 +198,8 @@ macro_rules! select_application {
     ($where:literal) => {
         concat!(
             "SELECT id, category_id, unit_id, owner_id, state, title, summary, answers, unit_snapshot, \
-             idea_origin, source_application_id, created_at, updated_at, submitted_at, withdrawn_at, version \
-             FROM application ",
+             idea_origin, origin_note, source_application_id, created_at, updated_at, submitted_at, \
+             withdrawn_at, version FROM application ",
             $where
         )
     };

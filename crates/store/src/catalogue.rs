@@ -201,9 +201,12 @@ pub async fn linked(db: &Db, now: OffsetDateTime, id: Uuid) -> Result<Option<Lin
 #[derive(Debug, Clone)]
 pub struct Indexable {
     pub id: Uuid,
+    pub category_id: Uuid,
     pub title: String,
     pub summary: String,
     pub answers: Json<serde_json::Value>,
+    /// Shown on the public page with the answers, so searchable with them.
+    pub origin_note: String,
     pub unit_snapshot: Json<Vec<String>>,
     pub sector: String,
     pub category_kind: CategoryKind,
@@ -220,9 +223,11 @@ pub struct Indexable {
 #[derive(sqlx::FromRow)]
 struct StoredIndexable {
     id: Uuid,
+    category_id: Uuid,
     title: String,
     summary: String,
     answers: Json<serde_json::Value>,
+    origin_note: String,
     unit_snapshot: Json<Vec<String>>,
     sector: String,
     category_kind: String,
@@ -247,8 +252,10 @@ impl TryFrom<StoredIndexable> for Indexable {
                 r.category_kind,
             )?,
             id: r.id,
+            category_id: r.category_id,
             title: r.title,
             summary: r.summary,
+            origin_note: r.origin_note,
             answers: r.answers,
             unit_snapshot: r.unit_snapshot,
             sector: r.sector,
@@ -265,7 +272,8 @@ impl TryFrom<StoredIndexable> for Indexable {
 macro_rules! select_indexable {
     ($where:literal) => {
         concat!(
-            "SELECT a.id, a.title, a.summary, a.answers, a.unit_snapshot, a.sector, c.kind AS category_kind, \
+            "SELECT a.id, a.category_id, a.title, a.summary, a.answers, a.origin_note, a.unit_snapshot, \
+             a.sector, c.kind AS category_kind, \
              c.name AS category_name, r.year, a.submitted_at, \
              CASE WHEN r.state = 'draft' THEN NULL WHEN r.visibility = 'on_submit' THEN a.submitted_at \
              ELSE COALESCE(c.extended_deadline, c.deadline) END AS visible_from, \
@@ -340,7 +348,10 @@ pub struct Published {
     pub kind: Outcome,
     pub justification: String,
     pub published_at: OffsetDateTime,
+    pub category_id: Uuid,
     pub category_name: String,
+    /// The category's place in its round: prizes are listed in this order.
+    pub category_position: i64,
     pub year: i64,
 }
 
@@ -351,7 +362,9 @@ struct StoredPublished {
     kind: String,
     justification: String,
     published_at: OffsetDateTime,
+    category_id: Uuid,
     category_name: String,
+    category_position: i64,
     year: i64,
 }
 
@@ -371,7 +384,9 @@ impl TryFrom<StoredPublished> for Published {
             title: r.title,
             justification: r.justification,
             published_at: r.published_at,
+            category_id: r.category_id,
             category_name: r.category_name,
+            category_position: r.category_position,
             year: r.year,
         })
     }
@@ -386,7 +401,8 @@ macro_rules! select_published {
             "SELECT a.id AS application_id, a.title, ", outcome_at!("d", "c", "$1"), " AS kind, \
              CASE WHEN d.published_at <= $1 THEN d.justification ELSE '' END AS justification, \
              CASE WHEN d.published_at <= $1 THEN d.published_at ELSE c.nominees_at END AS published_at, \
-             c.name AS category_name, r.year FROM decision d JOIN application a ON a.id = d.application_id \
+             c.id AS category_id, c.name AS category_name, c.position AS category_position, \
+             r.year FROM decision d JOIN application a ON a.id = d.application_id \
              JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
              WHERE ", outcome_at!("d", "c", "$1"), " IS NOT NULL AND ", public_at!("a.state", "c", "r", "$1"), " ",
             $where
@@ -402,6 +418,23 @@ pub async fn published(db: &Db, now: OffsetDateTime, limit: i64) -> Result<Vec<P
             .bind(limit)
             .fetch_all(pool)
             .await
+    })?)
+}
+
+/// The outcomes public at `now` in one round, by prize (in the round's order) and rank.
+pub async fn published_in_round(
+    db: &Db,
+    now: OffsetDateTime,
+    round: Uuid,
+) -> Result<Vec<Published>> {
+    decode::all::<StoredPublished, _>(on_pool!(db, |pool| {
+        sqlx::query_as(select_published!(
+            "AND r.id = $2 ORDER BY c.position, c.name, a.title, a.id"
+        ))
+        .bind(utc(now))
+        .bind(round)
+        .fetch_all(pool)
+        .await
     })?)
 }
 

@@ -80,24 +80,6 @@ impl TryFrom<StoredSummary> for CategorySummary {
     }
 }
 
-/// The categories of `kind` in the rounds for `year` that are no longer drafts:
-/// (name, deadline, extended deadline).
-pub async fn published_of_year_kind(
-    db: &Db,
-    year: i64,
-    kind: CategoryKind,
-) -> Result<Vec<(String, OffsetDateTime, Option<OffsetDateTime>)>> {
-    Ok(on_pool!(db, |pool| sqlx::query_as(
-        "SELECT c.name, c.deadline, c.extended_deadline FROM category c \
-         JOIN round r ON r.id = c.round_id \
-         WHERE r.year = $1 AND c.kind = $2 AND r.state <> 'draft' ORDER BY c.position, c.name"
-    )
-    .bind(year)
-    .bind(kind.as_str())
-    .fetch_all(pool)
-    .await)?)
-}
-
 pub async fn summaries(db: &Db, round_id: Uuid) -> Result<Vec<CategorySummary>> {
     decode::all::<StoredSummary, _>(on_pool!(db, |pool| {
         sqlx::query_as(

@@ -38,6 +38,7 @@ pub mod public_change;
 pub mod questions;
 pub mod redactions;
 pub mod reviews;
+pub mod round_archive;
 pub mod rounds;
 pub mod schema;
 pub mod second_factor;

@@ -27,7 +27,8 @@ pub async fn current(db: &Db) -> Result<i64> {
 /// The next instant after `now` at which public data changes without anyone writing: a
 /// category's deadline or extended deadline (applications become visible in rounds that
 /// show them after it, and the front page stops inviting), a decision's or a story's
-/// publication time, a category's nominee minute.
+/// publication time, a category's nominee minute and its results minute (a prize without a
+/// winner is «not awarded» from then, with no decision row to publish).
 pub async fn next_by_clock(db: &Db, now: OffsetDateTime) -> Result<Option<OffsetDateTime>> {
     Ok(on_pool!(db, |pool| sqlx::query_scalar(
         "SELECT MIN(t) FROM ( \
@@ -38,6 +39,7 @@ pub async fn next_by_clock(db: &Db, now: OffsetDateTime) -> Result<Option<Offset
            UNION ALL SELECT published_at FROM story \
            UNION ALL SELECT published_at FROM decision \
            UNION ALL SELECT nominees_at FROM category \
+           UNION ALL SELECT results_at FROM category \
          ) instants WHERE t > $1"
     )
     .bind(utc(now))

@@ -84,7 +84,7 @@ impl TryFrom<SummaryRow> for RoundSummary {
     }
 }
 
-/// The round the front page shows: an open one if any, else the newest that is neither a
+/// The current round: an open one if any, else the newest that is neither a
 /// draft nor archived.
 pub async fn current(db: &Db) -> Result<Option<RoundSummary>> {
     decode::optional::<SummaryRow, _>(on_pool!(db, |pool| {

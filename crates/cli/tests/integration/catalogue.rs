@@ -44,6 +44,14 @@ pub(crate) async fn submitted_with(
     (a.what_we_did, a.three_years_ago, a.effect, a.contact) =
         (what.into(), "Før.".into(), "Bedre.".into(), "Kari".into());
     a.criteria = vec!["Ja".into(); 6];
+    if kind == CategoryKind::Mistake {
+        a.mistake = Some(prisverdig_domain::application_form::MistakeStory {
+            tried: "Roboter.".into(),
+            went_wrong: "De gikk seg vill.".into(),
+            learned: "Test i liten skala.".into(),
+            decision: Some(prisverdig_domain::application_form::MistakeDecision::Stopped),
+        });
+    }
     app.services
         .save_application(&user, id, 1, form, Intent::Submit)
         .await

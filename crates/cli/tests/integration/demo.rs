@@ -15,7 +15,7 @@ on_both_backends! {
         let withdrawn = applications::count_by_state(db, ApplicationState::Withdrawn).await.unwrap();
         assert!((35..=45).contains(&(submitted + drafts + withdrawn)));
         assert!(submitted > 0 && drafts > 0 && withdrawn > 0);
-        assert_eq!(rounds::count(db).await.unwrap(), 2, "2020 in judging, and next year's open");
+        assert_eq!(rounds::count(db).await.unwrap(), 3, "2019 awarded, 2020 in judging, and next year's open");
         assert!(users::count(db).await.unwrap() >= 10);
         assert!(app.services.seed_demo().await.is_err(), "a second seed is refused");
         let posts: i64 = prisverdig_store::on_pool!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM jury_post").fetch_one(pool).await).unwrap();
@@ -40,8 +40,13 @@ on_both_backends! {
             assert!(home.contains(prize), "{prize} missing");
         }
         assert!(home.contains("Er innovasjonen tatt i bruk"), "criteria are shown");
+        let past = app.get("/rounds/2019").await.text().await.unwrap();
+        assert!(past.contains("Innovasjonsprisene 2019") && past.contains("Nattlig tilsyn med kamera"), "the archive shows the past round's winner");
+        assert!(past.contains("Prisen ble ikke delt ut: ingen søknader kom inn."), "Stjæl med stil had no applications in 2019");
+        let fame = app.get("/hall-of-fame").await.text().await.unwrap();
+        assert!(fame.contains("Nattlig tilsyn med kamera") && fame.contains("Klart språk i alle vedtaksbrev"));
         let catalogue = app.get("/catalogue").await.text().await.unwrap();
-        assert!(catalogue.contains(&format!("Antall søknader: {submitted}")), "every submitted 2020 application is seen");
+        assert!(catalogue.contains(&format!("Antall søknader: {submitted}")), "every submitted application is seen");
         assert_eq!(catalogue.matches("class=\"ds-card\"").count(), 24, "one page of cards");
         let page2 = app.get("/catalogue?page=2").await.text().await.unwrap();
         assert_eq!(page2.matches("class=\"ds-card\"").count() as i64, submitted - 24);

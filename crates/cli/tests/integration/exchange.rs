@@ -39,14 +39,17 @@ async fn row_counts(db: &Db) -> Vec<(&'static str, i64)> {
     counts
 }
 
-/// The demo's export, with a published decision added so that every section has data.
+/// The demo's export, with a decision added through import (the demo's past round brings
+/// published ones).
 async fn demo_export(app: &TestApp) -> ExchangeDoc {
     app.services.seed_demo().await.unwrap();
     let mut doc = app.services.export().await.unwrap();
+    // The demo's past round has its own decisions; one per application.
+    let decided = |id| doc.decisions.iter().any(|d| d.application == id);
     let winner = doc
         .applications
         .iter()
-        .find(|a| a.state == "submitted")
+        .find(|a| a.state == "submitted" && !decided(a.id))
         .unwrap()
         .id;
     doc.decisions.push(Decision {
@@ -150,11 +153,12 @@ on_both_backends! {
         second.id = uuid::Uuid::now_v7();
         second.categories.clear();
         let year = second.year;
+        let index = doc.rounds.len();
         doc.rounds.push(second);
         let Err(ImportError::Rejected(problems)) = app.services.import(doc).await else {
             panic!("a second round for {year} should reject the file");
         };
-        let last = format!("$.rounds[{}].year", 2);
+        let last = format!("$.rounds[{index}].year");
         assert_eq!(problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), [last.as_str()]);
         assert!(problems[0].message.contains(&year.to_string()));
         assert_eq!(row_counts(app.services.db()).await, before, "nothing written");
@@ -162,7 +166,8 @@ on_both_backends! {
 
     async fn a_misspelt_answer_and_an_early_publication_reject_the_whole_file(app) {
         let mut doc = demo_export(app).await;
-        let (d, decision) = doc.decisions.iter().enumerate().next().map(|(i, d)| (i, d.clone())).unwrap();
+        // The decision not yet published (the demo's past round has published ones).
+        let (d, decision) = doc.decisions.iter().enumerate().find(|(_, d)| d.published_at.is_none()).map(|(i, d)| (i, d.clone())).unwrap();
         let a = doc.applications.iter().position(|a| a.id == decision.application).unwrap();
         let category = doc.applications[a].category;
         let round = doc.rounds.iter().position(|r| r.categories.iter().any(|c| c.id == category)).unwrap();

@@ -12,7 +12,7 @@ use time::macros::datetime;
 use uuid::Uuid;
 
 /// An open round of the fixture's organisation with one category due at `deadline`.
-async fn another_open_round(
+pub(crate) async fn another_open_round(
     app: &crate::harness::TestApp,
     like: Uuid,
     (year, title): (i64, &str),

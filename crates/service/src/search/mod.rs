@@ -18,7 +18,6 @@ mod tests;
 pub use index::SearchIndex;
 pub use lemmas::Lexicon;
 
-use prisverdig_domain::application_form::Answers;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -49,7 +48,8 @@ pub struct SearchDoc {
     pub id: Uuid,
     pub title: String,
     pub summary: String,
-    /// All answers, Markdown allowed (see `body_from`).
+    /// The public answers, Markdown allowed (`domain::public_answers::searchable_text`):
+    /// what the page shows, nothing more.
     pub body: String,
     /// The unit path from the top of the organisation, as snapshotted with the application.
     pub unit: Vec<String>,
@@ -65,33 +65,6 @@ pub struct SearchDoc {
     /// `justified_from`, its publication minute (never when `None`).
     pub justification: String,
     pub justified_from: Option<OffsetDateTime>,
-}
-
-impl SearchDoc {
-    /// Every free-text answer, one paragraph each, for `body`.
-    pub fn body_from(answers: &Answers) -> String {
-        let mut parts = vec![
-            answers.what_we_did.as_str(),
-            &answers.three_years_ago,
-            &answers.effect,
-            &answers.partners,
-            &answers.origin_from,
-        ];
-        parts.extend(answers.criteria.iter().map(String::as_str));
-        parts.extend(answers.questions.values().map(String::as_str));
-        if let Some(source) = &answers.external_source {
-            parts.extend([source.organisation.as_str(), &source.title]);
-        }
-        if let Some(mistake) = &answers.mistake {
-            parts.extend([
-                mistake.tried.as_str(),
-                &mistake.went_wrong,
-                &mistake.learned,
-            ]);
-        }
-        parts.retain(|part| !part.trim().is_empty());
-        parts.join("\n\n")
-    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -60,6 +60,7 @@ family-unit-node = took the idea into use
 catalogue-no-match = No applications match your search or filters.
 catalogue-clear = Clear search and filters
 catalogue-none-received = No applications were received for { $category } in { $year }.
+catalogue-none-received-not-awarded = No applications were received for { $category } in { $year }, so the prize was not awarded.
 page-endorsed = Backed by management
 page-not-endorsed = No leader has backed this yet.
 page-endorsement-note = A word from the leader

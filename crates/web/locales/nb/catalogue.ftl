@@ -60,6 +60,7 @@ family-unit-node = tok ideen i bruk
 catalogue-no-match = Ingen søknader passer søket eller filtrene dine.
 catalogue-clear = Fjern søk og filtre
 catalogue-none-received = Ingen søknader kom inn til { $category } i { $year }.
+catalogue-none-received-not-awarded = Ingen søknader kom inn til { $category } i { $year }, så prisen ble ikke delt ut.
 page-endorsed = Forankret i linjen
 page-not-endorsed = Ingen leder har stilt seg bak denne ennå.
 page-endorsement-note = Hilsen fra lederen

@@ -60,6 +60,7 @@ family-unit-node = tok ideen i bruk
 catalogue-no-match = Ingen søknader passar til søket eller filtera dine.
 catalogue-clear = Fjern søk og filter
 catalogue-none-received = Ingen søknader kom inn til { $category } i { $year }.
+catalogue-none-received-not-awarded = Ingen søknader kom inn til { $category } i { $year }, så prisen vart ikkje delt ut.
 page-endorsed = Forankra i linja
 page-not-endorsed = Ingen leiar har stilt seg bak denne enno.
 page-endorsement-note = Helsing frå leiaren

@@ -7,6 +7,7 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::outcome::Outcome;
+use prisverdig_domain::public_answers::Part;
 use prisverdig_service::catalogue::PER_PAGE;
 use prisverdig_service::model::{Card, Filter, Published};
 use serde::{Deserialize, Serialize};
@@ -58,8 +59,16 @@ pub struct ApplicationList {
     pub per_page: i64,
 }
 
+/// One public answer: the same list the application's page shows and the search index
+/// holds (the contact person is never in it).
 #[derive(Serialize, ToSchema)]
 pub struct Answer {
+    /// Which part of the form: `what_we_did`, `three_years_ago`, `effect`, `partners`,
+    /// `origin_from`, `origin_note`, `mistake_tried`, `mistake_went_wrong`,
+    /// `mistake_learned`, `external_source`, `question` (the category's own question) or
+    /// `criterion`.
+    pub part: String,
+    /// The question: the part's name, or the text of the category's question or criterion.
     pub question: String,
     pub answer: String,
 }
@@ -78,7 +87,7 @@ pub struct ApplicationDetail {
     pub stolen_from: Option<Uuid>,
     /// Earlier applications this one continues.
     pub continues: Vec<Uuid>,
-    /// Every answer in the form's order (Markdown text).
+    /// Every public answer that says something, in the form's order (Markdown text).
     pub answers: Vec<Answer>,
     pub cheers: i64,
     pub adoptions: i64,
@@ -160,23 +169,29 @@ pub async fn one(
     let Path(id) = path.map_err(|_| ApiError::BadRequest)?;
     let p = state.services.public_application(id).await?;
     let around = state.services.surroundings(id, None).await?;
-    let a = &p.form.answers;
-    let mut answers: Vec<Answer> = [
-        ("what_we_did", &a.what_we_did),
-        ("three_years_ago", &a.three_years_ago),
-        ("effect", &a.effect),
-        ("partners", &a.partners),
-    ]
-    .into_iter()
-    .map(|(q, text)| Answer {
-        question: q.to_string(),
-        answer: text.clone(),
-    })
-    .collect();
-    answers.extend(p.criteria.iter().zip(&a.criteria).map(|(c, text)| Answer {
-        question: c.text.clone(),
-        answer: text.clone(),
-    }));
+    let public = crate::answers::public(
+        &p.form,
+        &p.application.origin_note,
+        &p.criteria,
+        &p.questions,
+    );
+    let answers = public
+        .into_iter()
+        .map(|a| Answer {
+            part: a.part.key().to_string(),
+            question: match a.part {
+                Part::Question(id) => p
+                    .questions
+                    .iter()
+                    .find(|q| q.id == id)
+                    .map(|q| q.text.clone()),
+                Part::Criterion(i) => p.criteria.get(i).map(|c| c.text.clone()),
+                part => Some(part.key().to_string()),
+            }
+            .unwrap_or_default(),
+            answer: a.text,
+        })
+        .collect();
     Ok(Json(ApplicationDetail {
         id,
         title: p.form.title.clone(),

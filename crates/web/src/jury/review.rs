@@ -176,6 +176,9 @@ fn view(
             shell.t(labels::conflict_status(c.status)),
         )
     });
+    // The jury reads the form as the applicants wrote it (or its redacted copy); the note
+    // kept with imported history is not part of it.
+    let answers = crate::answers::public(&page.form, "", &page.criteria, &page.questions);
     ReviewView {
         id: page.application.id,
         title: page.application.title.clone(),
@@ -183,8 +186,8 @@ fn view(
         category: format!("{} – {}", page.category.name, page.category.round_title),
         unit: page.application.unit_snapshot.0.join(" › "),
         team: page.team.join(", "),
-        sections: crate::answers::sections(shell.locale, &page.form, &page.questions),
-        answers: crate::answers::criteria(&page.form, &page.criteria),
+        sections: crate::answers::sections(shell.locale, &page.form, &answers, &page.questions),
+        answers: crate::answers::criteria(&answers, &page.criteria),
         conflicted: page.access == Access::Conflicted,
         conflict,
         criteria,

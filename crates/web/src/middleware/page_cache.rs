@@ -78,10 +78,11 @@ impl Default for PageCache {
 /// The public pages that anonymous visitors share: a list of exact shapes, so that a page
 /// added under a public prefix (an editor's `/stories/new`) is never shared by accident.
 fn is_public_path(path: &str) -> bool {
-    const EXACT: [&str; 10] = [
+    const EXACT: [&str; 11] = [
         "/",
         "/catalogue",
         "/hall-of-fame",
+        "/rounds",
         "/accessibility",
         "/stories",
         "/api/v1/applications",
@@ -95,6 +96,9 @@ fn is_public_path(path: &str) -> bool {
     }
     let one_segment = |rest: &str| !rest.is_empty() && !rest.contains('/');
     if let Some(rest) = path.strip_prefix("/api/v1/applications/") {
+        return one_segment(rest);
+    }
+    if let Some(rest) = path.strip_prefix("/rounds/") {
         return one_segment(rest);
     }
     // A published story, not the editor's pages beside it.

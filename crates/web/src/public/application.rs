@@ -106,8 +106,14 @@ pub async fn page(
         ),
         None => None,
     };
-    let sections = crate::answers::sections(shell.locale, &p.form, &p.questions);
-    let criteria = crate::answers::criteria(&p.form, &p.criteria);
+    let public = crate::answers::public(
+        &p.form,
+        &p.application.origin_note,
+        &p.criteria,
+        &p.questions,
+    );
+    let sections = crate::answers::sections(shell.locale, &p.form, &public, &p.questions);
+    let criteria = crate::answers::criteria(&public, &p.criteria);
     let (images, documents) = state
         .services
         .attachments(id)

@@ -127,8 +127,9 @@ pub enum Empty {
     NothingYet,
     /// The search or the filters matched nothing (and can be cleared).
     NoMatch,
-    /// One year's prize whose deadline has passed received no applications (the text).
-    NoneReceived(String),
+    /// One year's prize whose deadline has passed received no applications: the text, and
+    /// the year (its round in the archive says more).
+    NoneReceived(String, i64),
 }
 
 impl CataloguePage {
@@ -174,22 +175,25 @@ pub async fn show(
         Some(Empty::NothingYet)
     } else {
         let filter = query.filter();
-        let only_prize_and_year = query.q.trim().is_empty()
-            && filter.sector.is_none()
-            && filter.status.is_none()
-            && filter.prize.is_none();
+        let only_prize_and_year =
+            query.q.trim().is_empty() && filter.sector.is_none() && filter.status.is_none();
         let closed = match (filter.year, filter.kind) {
-            (Some(year), Some(kind)) if only_prize_and_year => {
-                state.services.received_none(year, kind).await?.map(|name| {
-                    shell.locale.t_args(
-                        "catalogue-none-received",
-                        &[("category", name.into()), ("year", year.to_string().into())],
-                    )
-                })
-            }
+            (Some(year), Some(kind)) if only_prize_and_year => state
+                .services
+                .received_none(year, kind, filter.prize.as_deref())
+                .await?
+                .map(|(name, not_awarded)| {
+                    let key = if not_awarded {
+                        "catalogue-none-received-not-awarded"
+                    } else {
+                        "catalogue-none-received"
+                    };
+                    let args = [("category", name.into()), ("year", year.to_string().into())];
+                    Empty::NoneReceived(shell.locale.t_args(key, &args), year)
+                }),
             _ => None,
         };
-        Some(closed.map_or(Empty::NoMatch, Empty::NoneReceived))
+        Some(closed.unwrap_or(Empty::NoMatch))
     };
     Ok(CataloguePage {
         empty,

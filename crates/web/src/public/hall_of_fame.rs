@@ -1,4 +1,5 @@
-//! The hall of fame: winners and honourable mentions by year and prize, once published.
+//! The hall of fame: winners and honourable mentions by year and prize (in the order the
+//! round lists its prizes), once published; each year links to its round in the archive.
 
 use crate::error::WebError;
 use crate::layout::Shell;
@@ -9,7 +10,7 @@ use axum::extract::State;
 use prisverdig_domain::outcome::Outcome;
 use prisverdig_service::model::Published;
 
-/// One year's published outcomes, grouped by prize in the order they came.
+/// One year's published outcomes, grouped by prize in the round's order.
 pub struct Year {
     pub year: i64,
     pub prizes: Vec<(String, Vec<Published>)>,
@@ -34,7 +35,9 @@ fn group(published: Vec<Published>) -> Vec<Year> {
     sorted.sort_by(|a, b| {
         b.year
             .cmp(&a.year)
+            .then(a.category_position.cmp(&b.category_position))
             .then(a.category_name.cmp(&b.category_name))
+            .then(a.category_id.cmp(&b.category_id))
             .then(a.kind.rank().cmp(&b.kind.rank()))
     });
     for p in sorted {
@@ -48,7 +51,7 @@ fn group(published: Vec<Published>) -> Vec<Year> {
             continue;
         };
         match year.prizes.last_mut() {
-            Some((name, list)) if *name == p.category_name => list.push(p),
+            Some((_, list)) if list[0].category_id == p.category_id => list.push(p),
             _ => year.prizes.push((p.category_name.clone(), vec![p])),
         }
     }

@@ -1,8 +1,11 @@
 //! The front page: the call to apply («løp og søk!») — every prize that accepts
 //! applications now, across all open rounds, soonest deadline first, each with its round,
-//! criteria, prize sum and time left, and a clear way to start an application; between
-//! rounds the current round; and the newest stories from «Tanketanken».
+//! criteria, prize sum and time left, and a clear way to start an application. Between
+//! rounds: the last round's results (winners, nominees, honourable mentions, or why a prize
+//! was not awarded) and what comes next (a round under way, or a sentence that the next
+//! call is not announced yet). And the newest stories from «Tanketanken».
 
+use super::round_view::RoundBlock;
 use crate::error::WebError;
 use crate::format::{date_time, kroner, time_left, time_left_changes_at};
 use crate::layout::Shell;
@@ -34,8 +37,8 @@ pub struct CategoryCard {
 #[template(path = "public/home.html")]
 pub struct HomePage {
     shell: Shell,
-    /// The one round the page is about (its title, description and ceremony); `None`
-    /// when several open rounds call at once, or there is no round.
+    /// The one round that calls for applications (its title, description and ceremony);
+    /// `None` when several open rounds call at once, or none does.
     round: Option<RoundSummary>,
     /// Several open rounds accept applications: the cards name their rounds.
     several_rounds: bool,
@@ -43,6 +46,10 @@ pub struct HomePage {
     categories: Vec<CategoryCard>,
     /// At least one prize accepts applications now.
     accepting: bool,
+    /// Between rounds: the last round whose results are out.
+    results: Option<RoundBlock>,
+    /// Between rounds: a round under way after it (`None`: the next call is not announced).
+    coming: Option<RoundBlock>,
     /// The newest stories from «Tanketanken».
     stories: Vec<StoryTeaser>,
 }
@@ -79,40 +86,36 @@ pub async fn show(
     let changes_at = view
         .live
         .iter()
-        .map(|l| &l.prize)
-        .chain(view.round.iter().flat_map(|(_, prizes)| prizes.iter()))
-        .filter(|p| p.accepting)
-        .map(|p| {
-            let c = &p.category;
+        .map(|l| {
+            let c = &l.prize.category;
             time_left_changes_at(now, effective_deadline(c.deadline, c.extended_deadline))
         })
         .min()
         .map(|at| Extension(ChangesAt(at)));
-    let (round, several_rounds, categories, accepting) = if view.live.is_empty() {
-        match view.round {
-            Some((round, prizes)) => {
-                let accepting = prizes.iter().any(|p| p.accepting);
-                let cards = prizes
-                    .into_iter()
-                    .map(|p| card(&shell, now, p, None))
-                    .collect();
-                (Some(round), false, cards, accepting)
-            }
-            None => (None, false, Vec::new(), false),
+    let results = view
+        .results
+        .as_ref()
+        .map(|r| RoundBlock::new(shell.locale, r));
+    let coming = view
+        .coming
+        .as_ref()
+        .map(|r| RoundBlock::new(shell.locale, r));
+    let (round, several_rounds, categories) = match view.live.first() {
+        None => (None, false, Vec::new()),
+        Some(first) => {
+            let first = first.round.id;
+            let several = view.live.iter().any(|l| l.round.id != first);
+            let round = (!several).then(|| view.live[0].round.clone());
+            let cards = view
+                .live
+                .into_iter()
+                .map(|l| {
+                    let title = several.then(|| l.round.title.clone());
+                    card(&shell, now, l.prize, title)
+                })
+                .collect();
+            (round, several, cards)
         }
-    } else {
-        let first = view.live[0].round.id;
-        let several = view.live.iter().any(|l| l.round.id != first);
-        let round = (!several).then(|| view.live[0].round.clone());
-        let cards = view
-            .live
-            .into_iter()
-            .map(|l| {
-                let title = several.then(|| l.round.title.clone());
-                card(&shell, now, l.prize, title)
-            })
-            .collect();
-        (round, several, cards, true)
     };
     let ceremony = round
         .as_ref()
@@ -120,12 +123,14 @@ pub async fn show(
         .map(|at| date_time(shell.locale, at));
     let page = HomePage {
         stories: StoryTeaser::all(shell.locale, view.stories),
+        accepting: !categories.is_empty(),
         shell,
         round,
         several_rounds,
         ceremony,
         categories,
-        accepting,
+        results,
+        coming,
     };
     Ok((changes_at, page))
 }

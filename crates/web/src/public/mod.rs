@@ -11,6 +11,8 @@ mod hall_of_fame;
 mod home;
 mod language;
 mod reactions;
+mod round_view;
+mod rounds;
 mod tips;
 mod unsubscribe;
 
@@ -24,6 +26,8 @@ pub fn routes() -> Router<AppState> {
         .route("/language", post(language::switch))
         .route("/catalogue", get(catalogue::show))
         .route("/hall-of-fame", get(hall_of_fame::show))
+        .route("/rounds", get(rounds::list))
+        .route("/rounds/{year}", get(rounds::show))
         .route("/feeds/applications.atom", get(feeds::applications))
         .route("/feeds/results.atom", get(feeds::results))
         .route("/feeds/stories.atom", get(feeds::stories))
