@@ -146,32 +146,20 @@ pub async fn claim(
     let due = "SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL \
                AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= $1) \
                ORDER BY next_attempt_at, id LIMIT $3";
-    let rows: Vec<Row> = match db {
-        Db::Sqlite(pool) => {
-            let sql = format!(
-                "UPDATE outbox SET locked_until = $2, attempts = attempts + 1 \
-                 WHERE id IN ({due}) RETURNING {COLUMNS}"
-            );
-            sqlx::query_as(sqlx::AssertSqlSafe(sql))
-                .bind(utc(now))
-                .bind(utc(lease_until))
-                .bind(limit)
-                .fetch_all(pool)
-                .await?
-        }
-        Db::Postgres(pool) => {
-            let sql = format!(
-                "UPDATE outbox SET locked_until = $2, attempts = attempts + 1 \
-                 WHERE id IN ({due} FOR UPDATE SKIP LOCKED) RETURNING {COLUMNS}"
-            );
-            sqlx::query_as(sqlx::AssertSqlSafe(sql))
-                .bind(utc(now))
-                .bind(utc(lease_until))
-                .bind(limit)
-                .fetch_all(pool)
-                .await?
-        }
+    let lock = match db {
+        Db::Sqlite(_) => "",
+        Db::Postgres(_) => " FOR UPDATE SKIP LOCKED",
     };
+    let sql = format!(
+        "UPDATE outbox SET locked_until = $2, attempts = attempts + 1 \
+         WHERE id IN ({due}{lock}) RETURNING {COLUMNS}"
+    );
+    let rows: Vec<Row> = on_pool!(db, |pool| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(utc(now))
+        .bind(utc(lease_until))
+        .bind(limit)
+        .fetch_all(pool)
+        .await)?;
     decode::all(rows)
 }
 
