@@ -1,5 +1,4 @@
 # en: the public round archive and the front page between rounds (issue 14). Keep keys in the same order in every language.
-nav-rounds = Prize rounds
 rounds-title = Prize rounds
 rounds-intro = Every year of the innovation prizes: which prizes were awarded, who won, and why a prize was not awarded.
 rounds-empty = No prize round has been announced yet.

@@ -1,5 +1,4 @@
 # nb: the public round archive and the front page between rounds (issue 14). Keep keys in the same order in every language.
-nav-rounds = Prisrundene
 rounds-title = Prisrundene
 rounds-intro = Alle årene med innovasjonsprisene: hvilke priser som ble delt ut, hvem som vant, og hvorfor en pris ikke ble delt ut.
 rounds-empty = Ingen prisrunder er kunngjort ennå.

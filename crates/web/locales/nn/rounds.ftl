@@ -1,5 +1,4 @@
 # nn: the public round archive and the front page between rounds (issue 14). Keep keys in the same order in every language.
-nav-rounds = Prisrundane
 rounds-title = Prisrundane
 rounds-intro = Alle åra med innovasjonsprisane: kva prisar som vart delte ut, kven som vann, og kvifor ein pris ikkje vart delt ut.
 rounds-empty = Ingen prisrundar er kunngjorde enno.
