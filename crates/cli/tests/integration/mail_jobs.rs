@@ -135,3 +135,70 @@ on_both_backends! {
         assert_eq!(count(app, "SELECT COUNT(*) FROM audit_log WHERE action = 'follow_up.answer'").await, 1);
     }
 }
+
+/// A person with `role`, as the administrator adds them.
+async fn person(
+    app: &TestApp,
+    email: &str,
+    role: prisverdig_domain::role::Role,
+) -> prisverdig_service::model::User {
+    let input = prisverdig_service::users::AddUser {
+        email,
+        name: email,
+        roles: &[role],
+        password: crate::fixtures::PASSWORD,
+    };
+    let id = app.services.add_user(input).await.unwrap();
+    app.services.user(id).await.unwrap().unwrap()
+}
+
+async fn bodies(app: &TestApp, kind: &str) -> Vec<(String, String)> {
+    prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_as(
+        "SELECT recipient, body FROM outbox WHERE kind = $1 ORDER BY recipient"
+    )
+    .bind(kind)
+    .fetch_all(pool)
+    .await)
+    .unwrap()
+}
+
+on_both_backends! {
+    async fn the_call_reaches_every_leader_once_and_an_extension_the_teams_with_drafts(app) {
+        use prisverdig_domain::role::Role;
+        let round = setup(app).await;
+        let leader = person(app, "leder@fjordvik.example", Role::Leader).await;
+        prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query("UPDATE users SET locale = 'en' WHERE id = $1")
+            .bind(leader.id).execute(pool).await.map(|_| ())).unwrap();
+        crate::admin::admin(app).await;
+        let page = format!("/admin/rounds/{}", round.id);
+        let res = app.post_form(&page, &format!("{page}/call"), &[]).await;
+        assert_eq!(res.status(), 303);
+        assert!(crate::admin::location(&res).ends_with("?called=1"), "{}", crate::admin::location(&res));
+        let call = bodies(app, "call").await;
+        assert_eq!(call.len(), 1);
+        assert_eq!(call[0].0, "leder@fjordvik.example");
+        assert!(call[0].1.contains("Apply for Innovasjonsprisene 2020") || call[0].1.contains("Innovasjonsprisen: deadline 1 November 2019 at 23:59"), "{}", call[0].1);
+        let again = app.post_form(&page, &format!("{page}/call"), &[]).await;
+        assert!(crate::admin::location(&again).ends_with("?called=0"), "pressing again reaches nobody twice");
+        // The deadline moves a week: the team with a draft and the leader hear of it.
+        let kari = user_row(app, "kari@fjordvik.example").await;
+        let category = round.category(CategoryKind::Innovation);
+        app.services.start_application(&kari, category, round.unit).await.unwrap();
+        let admin = user_row(app, "admin@fjordvik.example").await;
+        let input = prisverdig_domain::setup::CategoryInput {
+            kind: "innovation", name: "Innovasjonsprisen", description: "", prize_sum_kr: "50000",
+            deadline_date: "2019-11-01", deadline_time: "23:59", extended_date: "2019-11-08", extended_time: "23:59", blind: false, peoples_choice: false,
+        };
+        app.services.update_category(&admin, category, 1, &input).await.unwrap();
+        let extended = bodies(app, "deadline-extended").await;
+        let to: Vec<&str> = extended.iter().map(|(r, _)| r.as_str()).collect();
+        assert_eq!(to, ["kari@fjordvik.example", "leder@fjordvik.example"]);
+        assert!(extended[0].1.contains("8. november 2019 kl. 23:59"), "{}", extended[0].1);
+        // A juror given a seat is told, in their language.
+        let juror = person(app, "jurist@fjordvik.example", Role::Juror).await;
+        app.services.add_juror(&admin, category, juror.id, prisverdig_domain::jury::JuryRole::Member).await.unwrap();
+        let seat = bodies(app, "juror-assigned").await;
+        assert_eq!(seat.len(), 1);
+        assert!(seat[0].1.contains("Du er medlem i juryen for Innovasjonsprisen"), "{}", seat[0].1);
+    }
+}
