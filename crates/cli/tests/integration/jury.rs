@@ -726,6 +726,9 @@ on_both_backends! {
         // The second category already has a chair of its own.
         app.services.add_juror(&j.admin, others[1], j.mona.id, JuryRole::Chair).await.unwrap();
         let before = crate::admin::audit_count(app, "jury.member_added").await;
+        let told_before: i64 = prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM outbox WHERE kind = 'juror-assigned'")
+            .fetch_one(pool).await).unwrap();
         let page = format!("/admin/categories/{}/jury", j.category);
         let action = format!("/admin/categories/{}/jury/round", j.category);
         let res = app.post_form(&page, &action, &[]).await;
@@ -745,6 +748,10 @@ on_both_backends! {
         assert!(kept.contains(&("Cecilie Leder".to_string(), JuryRole::Member)), "the other chair sits as a member: {kept:?}");
         assert!(kept.contains(&("Dag Nestleder".to_string(), JuryRole::Deputy)));
         assert_eq!(crate::admin::audit_count(app, "jury.member_added").await, before + 7);
+        let told: i64 = prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM outbox WHERE kind = 'juror-assigned'")
+            .fetch_one(pool).await).unwrap();
+        assert_eq!(told - told_before, 7, "each new seat is told by e-mail");
         let shown = app.get(&format!("{page}?shared=7")).await.text().await.unwrap();
         assert!(shown.contains("7 plasser lagt til i rundens andre kategorier."));
         // Again: nothing more to add.

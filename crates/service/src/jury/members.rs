@@ -149,10 +149,24 @@ impl Services {
                 plan.push((other.id, m.user_id, role));
             }
         }
+        let ids: Vec<Uuid> = source.iter().map(|m| m.user_id).collect();
+        let people = prisverdig_store::mail_audience::people(&self.db, &ids).await?;
+        let mut seats = std::collections::HashMap::new();
+        for (other, _, _) in &plan {
+            if !seats.contains_key(other) {
+                seats.insert(*other, self.seat_context(*other).await?);
+            }
+        }
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
         for (other, member, role) in &plan {
             jury::add_member(&mut tx, *other, *member, *role).await?;
+            if let (Some(p), Some(seat)) =
+                (people.iter().find(|p| p.id == *member), seats.get(other))
+            {
+                let to = Recipient::user(p.id, &p.email, p.locale.as_deref());
+                self.queue_seat(&mut tx, seat, &to, *role).await?;
+            }
             let detail =
                 serde_json::json!({ "user": member, "role": role.as_str(), "from": category });
             record(
