@@ -133,6 +133,8 @@ async fn serve(listener: TcpListener, received: Arc<Mutex<Vec<Received>>>, delay
         tokio::select! {
             accepted = listener.accept() => {
                 if let Ok((stream, _)) = accepted {
+                    // Replies go out at once, as a mail server's do (no Nagle wait on them).
+                    let _ = stream.set_nodelay(true);
                     sessions.spawn(session(stream, received.clone(), delay.clone()));
                 }
             }
