@@ -10,12 +10,6 @@ use prisverdig_domain::mail::MailKind;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-pub struct NewMessage<'a> {
-    pub recipient: &'a str,
-    pub subject: &'a str,
-    pub body: &'a str,
-}
-
 /// A rendered message to queue, with what the sender and the administrator need to know.
 pub struct Outgoing<'a> {
     pub kind: MailKind,
@@ -29,22 +23,6 @@ pub struct Outgoing<'a> {
     pub dedupe_key: Option<String>,
     /// For a message one may turn off: the link (also sent as `List-Unsubscribe`).
     pub unsubscribe_url: Option<&'a str>,
-}
-
-/// A plain message (no HTML, no kind): kept for callers that compose their own words.
-pub async fn enqueue(tx: &mut Tx, now: OffsetDateTime, msg: NewMessage<'_>) -> Result<Uuid> {
-    let out = Outgoing {
-        kind: MailKind::Tip,
-        language: "nb",
-        recipient: msg.recipient,
-        user_id: None,
-        subject: msg.subject,
-        text: msg.body,
-        html: None,
-        dedupe_key: None,
-        unsubscribe_url: None,
-    };
-    Ok(queue(tx, now, &out).await?.unwrap_or_default())
 }
 
 /// Queues one message; with a dedupe key already used, nothing (`None`).

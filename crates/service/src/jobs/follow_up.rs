@@ -8,7 +8,6 @@ use crate::{Result, ServiceError, Services};
 use prisverdig_domain::follow_up::{self, Answer};
 use prisverdig_store::follow_ups::{self, FollowUp};
 use prisverdig_store::{applications, categories, decisions, mail_audience};
-use rand::RngCore;
 use uuid::Uuid;
 
 /// What the answer page shows.
@@ -17,12 +16,6 @@ pub struct FollowUpView {
     pub title: String,
     pub application_id: Uuid,
     pub follow_up: FollowUp,
-}
-
-fn fresh_token() -> String {
-    let mut bytes = [0u8; 24];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    hex::encode(bytes)
 }
 
 impl Services {
@@ -37,7 +30,7 @@ impl Services {
                 .iter()
                 .filter(|d| d.published_at.is_some_and(|at| at <= now))
             {
-                let token = fresh_token();
+                let token = crate::invitations::new_token();
                 let path = format!("/follow-up/{token}");
                 for t in mail_audience::teams_of(&self.db, d.application_id).await? {
                     let to = Recipient::user_or_address(t.user_id, &t.email, t.locale.as_deref());

@@ -6,7 +6,6 @@ use crate::{Result, Services};
 use prisverdig_store::Tx;
 use prisverdig_store::mail_recipients;
 use prisverdig_store::outbox::{self, Outgoing};
-use rand::RngCore;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -51,12 +50,6 @@ impl Recipient {
     }
 }
 
-fn fresh_token() -> String {
-    let mut bytes = [0u8; 24];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    hex::encode(bytes)
-}
-
 impl Services {
     /// Where messages say they come from: the organisation's name as it is now and this
     /// installation's address. Read before the caller's transaction.
@@ -86,7 +79,8 @@ impl Services {
             if mail_recipients::opted_out(tx, &email).await? {
                 return Ok(None);
             }
-            let token = mail_recipients::token(tx, &email, &fresh_token()).await?;
+            let token =
+                mail_recipients::token(tx, &email, &crate::invitations::new_token()).await?;
             Some(from.link(&format!("/unsubscribe/{token}")))
         } else {
             None
