@@ -1,5 +1,5 @@
 //! The exchange document: a versioned JSON form of units, rounds (with categories, criteria
-//! and questions), applications, decisions and adoptions, for `prisverdig export` and
+//! and questions), applications, decisions, adoptions and stories, for `prisverdig export` and
 //! `import`. Enumerations are kept as text here so that [`validate`] can report a bad value
 //! at its JSON path instead of failing the whole parse. docs/exchange-format.md is the spec.
 
@@ -15,8 +15,12 @@ use uuid::Uuid;
 
 /// The value of `format`: what kind of file this is.
 pub const FORMAT: &str = "prisverdig-exchange";
-/// The only version this build reads and writes.
-pub const VERSION: u32 = 1;
+/// The version this build writes.
+pub const VERSION: u32 = 2;
+/// The versions this build reads. Version 1 lacks the fields version 2 added (the history
+/// fields of a category and an application, and `stories`); it reads as version 2 with them
+/// empty.
+pub const READS: [u32; 2] = [1, 2];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -33,6 +37,9 @@ pub struct ExchangeDoc {
     pub applications: Vec<Application>,
     pub decisions: Vec<Decision>,
     pub adoptions: Vec<Adoption>,
+    /// «Tanketanken» (version 2).
+    #[serde(default)]
+    pub stories: Vec<Story>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -95,7 +102,8 @@ pub struct Category {
     pub kind: String,
     pub name: String,
     pub description: String,
-    pub prize_sum_kr: i64,
+    /// The prize money; `null` when nobody knows it any more (version 2).
+    pub prize_sum_kr: Option<i64>,
     #[serde(with = "time::serde::rfc3339")]
     pub deadline: OffsetDateTime,
     #[serde(default, with = "time::serde::rfc3339::option")]
@@ -105,6 +113,14 @@ pub struct Category {
     pub position: i64,
     pub criteria: Vec<Criterion>,
     pub questions: Vec<Question>,
+    /// Why the prize was not awarded, as the jury put it; empty when it was, or when no
+    /// reason is known (version 2).
+    #[serde(default)]
+    pub not_awarded_reason: String,
+    /// How many applications came in, when that is known and not all of them are in the
+    /// document; `null` when the document's applications are all there were (version 2).
+    #[serde(default)]
+    pub applications_received: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -163,6 +179,14 @@ pub struct Application {
     pub submitted_at: Option<OffsetDateTime>,
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub withdrawn_at: Option<OffsetDateTime>,
+    /// Further units of the organisation behind the application, besides `unit`, in order
+    /// (version 2).
+    #[serde(default)]
+    pub other_units: Vec<Uuid>,
+    /// Partners outside the organisation by name: a school, a company, a university
+    /// (version 2).
+    #[serde(default)]
+    pub outside_partners: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -195,6 +219,29 @@ pub struct Adoption {
     pub created_by: Option<String>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
+}
+
+/// A story of «Tanketanken» (version 2). Its images are not in the format, as an
+/// application's attachments are not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    pub id: Uuid,
+    pub title: String,
+    pub lead: String,
+    /// Markdown.
+    pub body: String,
+    /// The author's e-mail; must be listed in `users`.
+    pub author: String,
+    /// Public from this time; `null` for a draft.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub published_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub updated_at: Option<OffsetDateTime>,
+    /// The applications it is about, in the editor's order.
+    pub applications: Vec<Uuid>,
 }
 
 /// UTC at whole seconds: what both databases store.
@@ -241,6 +288,12 @@ impl ExchangeDoc {
         for a in &mut self.adoptions {
             a.created_by = a.created_by.as_deref().map(normal_email);
             a.created_at = whole_seconds(a.created_at);
+        }
+        for s in &mut self.stories {
+            s.author = normal_email(&s.author);
+            s.created_at = whole_seconds(s.created_at);
+            whole_seconds_opt(&mut s.published_at);
+            whole_seconds_opt(&mut s.updated_at);
         }
     }
 }

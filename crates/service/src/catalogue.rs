@@ -7,7 +7,7 @@ use crate::{Result, ServiceError, Services};
 use prisverdig_domain::ValidationError;
 use prisverdig_domain::application::rules::is_public;
 use prisverdig_domain::application_form::ApplicationForm;
-use prisverdig_store::applications::{self, ApplicationRow};
+use prisverdig_store::applications::{self, ApplicationRow, Collaborators};
 use prisverdig_store::audit;
 use prisverdig_store::catalogue::{self, AdoptionView, CatalogueEntry, Linked, NewAdoption};
 use prisverdig_store::catalogue_query::{self, Card, Facets, Filter, Sort};
@@ -29,6 +29,8 @@ pub struct PublicApplication {
     /// have signed in (e-mail addresses are never shown; a pending invitation is not yet a
     /// name). See `docs/public-application-page.md`.
     pub team: Vec<String>,
+    /// Further units behind it and partners outside the organisation.
+    pub collaborators: Collaborators,
 }
 
 /// What the innovation's page shows around the application itself.
@@ -266,6 +268,7 @@ impl Services {
             }
         }
         Ok(PublicApplication {
+            collaborators: applications::collaborators(&self.db, id).await?,
             form: form_of(&row, continues),
             criteria: criteria::of_category(&self.db, category.id).await?,
             questions: questions::of_category(&self.db, category.id).await?,

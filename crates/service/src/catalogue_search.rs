@@ -52,9 +52,15 @@ fn doc(row: Indexable, asked: &AskedBy) -> SearchDoc {
             questions,
         },
     );
+    // The partners outside the organisation are on the page beside the answers.
+    let mut body = searchable_text(&shown);
+    for partner in &row.outside_partners.0 {
+        body.push_str("\n\n");
+        body.push_str(partner);
+    }
     SearchDoc {
         id: row.id,
-        body: searchable_text(&shown),
+        body,
         title: row.title,
         summary: row.summary,
         unit: row.unit_snapshot.0,

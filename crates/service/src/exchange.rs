@@ -79,6 +79,7 @@ impl Services {
             applications: rows::applications(&self.db).await?,
             decisions: rows::decisions(&self.db).await?,
             adoptions: rows::adoptions(&self.db).await?,
+            stories: rows::stories(&self.db).await?,
         };
         doc.normalise();
         Ok(doc)
@@ -224,6 +225,9 @@ async fn write(
             .map(|e| person(people, e))
             .transpose()?;
         rows::insert_adoption(tx, by, a).await?;
+    }
+    for s in &plan.stories {
+        rows::insert_story(tx, person(people, &s.author)?, s).await?;
     }
     Ok(())
 }

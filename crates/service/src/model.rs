@@ -4,7 +4,7 @@
 //! web layer depends on the service alone and cannot reach the store (its manifest has no
 //! store dependency). See `docs/adr/0001-workspace-of-five-crates.md`.
 
-pub use prisverdig_store::applications::{Pickable, TeamMember};
+pub use prisverdig_store::applications::{Collaborators, Pickable, TeamMember};
 pub use prisverdig_store::attachments::Attachment;
 pub use prisverdig_store::audit::{AuditFilter, AuditRow};
 pub use prisverdig_store::catalogue::Published;

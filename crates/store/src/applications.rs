@@ -349,6 +349,35 @@ pub struct TeamMember {
     pub pending: bool,
 }
 
+/// Who else stands behind an application: further units of the organisation (their names
+/// now, in the order given) and partners outside it by name. Imported history carries
+/// them (exchange format version 2).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Collaborators {
+    pub units: Vec<String>,
+    pub outside_partners: Vec<String>,
+}
+
+pub async fn collaborators(db: &Db, id: Uuid) -> Result<Collaborators> {
+    let units: Vec<String> = on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT u.name FROM application_unit au JOIN unit u ON u.id = au.unit_id \
+         WHERE au.application_id = $1 ORDER BY au.position, u.name"
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await)?;
+    let partners: Option<Json<Vec<String>>> = on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT outside_partners FROM application WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?;
+    Ok(Collaborators {
+        units,
+        outside_partners: partners.map(|p| p.0).unwrap_or_default(),
+    })
+}
+
 pub async fn team(db: &Db, id: Uuid) -> Result<Vec<TeamMember>> {
     Ok(on_pool!(db, |pool| {
         sqlx::query_as(concat!(

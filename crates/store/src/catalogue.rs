@@ -207,6 +207,8 @@ pub struct Indexable {
     pub answers: Json<serde_json::Value>,
     /// Shown on the public page with the answers, so searchable with them.
     pub origin_note: String,
+    /// Partners outside the organisation by name, shown on the public page.
+    pub outside_partners: Json<Vec<String>>,
     pub unit_snapshot: Json<Vec<String>>,
     pub sector: String,
     pub category_kind: CategoryKind,
@@ -228,6 +230,7 @@ struct StoredIndexable {
     summary: String,
     answers: Json<serde_json::Value>,
     origin_note: String,
+    outside_partners: Json<Vec<String>>,
     unit_snapshot: Json<Vec<String>>,
     sector: String,
     category_kind: String,
@@ -256,6 +259,7 @@ impl TryFrom<StoredIndexable> for Indexable {
             title: r.title,
             summary: r.summary,
             origin_note: r.origin_note,
+            outside_partners: r.outside_partners,
             answers: r.answers,
             unit_snapshot: r.unit_snapshot,
             sector: r.sector,
@@ -272,7 +276,8 @@ impl TryFrom<StoredIndexable> for Indexable {
 macro_rules! select_indexable {
     ($where:literal) => {
         concat!(
-            "SELECT a.id, a.category_id, a.title, a.summary, a.answers, a.origin_note, a.unit_snapshot, \
+            "SELECT a.id, a.category_id, a.title, a.summary, a.answers, a.origin_note, \
+             a.outside_partners, a.unit_snapshot, \
              a.sector, c.kind AS category_kind, \
              c.name AS category_name, r.year, a.submitted_at, \
              CASE WHEN r.state = 'draft' THEN NULL WHEN r.visibility = 'on_submit' THEN a.submitted_at \

@@ -18,7 +18,7 @@ pub use rounds::rounds;
 pub use write::*;
 
 use crate::{Db, Result, on_pool};
-use prisverdig_domain::exchange::{Adoption, Application, Decision, Person, Unit};
+use prisverdig_domain::exchange::{Adoption, Application, Decision, Person, Story, Unit};
 use sqlx::types::Json;
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -61,14 +61,15 @@ struct PersonRow {
     name: String,
 }
 
-/// People named as an owner, a team member or an adopter; nobody else.
+/// People named as an owner, a team member, an adopter or a story's author; nobody else.
 pub async fn people(db: &Db) -> Result<Vec<Person>> {
     let rows = fetch_all!(
         db,
         PersonRow,
         "SELECT email, name FROM users WHERE id IN (SELECT owner_id FROM application) \
          OR email IN (SELECT email FROM team_member) \
-         OR id IN (SELECT created_by FROM adoption WHERE created_by IS NOT NULL) ORDER BY email"
+         OR id IN (SELECT created_by FROM adoption WHERE created_by IS NOT NULL) \
+         OR id IN (SELECT author_id FROM story) ORDER BY email"
     )?;
     Ok(rows
         .into_iter()
@@ -97,6 +98,17 @@ struct ApplicationRow {
     updated_at: OffsetDateTime,
     submitted_at: Option<OffsetDateTime>,
     withdrawn_at: Option<OffsetDateTime>,
+    outside_partners: Json<Vec<String>>,
+}
+
+/// The second ids of `sql`'s (id, id) rows, grouped by the first, in the order read.
+async fn grouped(db: &Db, sql: &'static str) -> Result<HashMap<Uuid, Vec<Uuid>>> {
+    let rows: Vec<(Uuid, Uuid)> = on_pool!(db, |pool| sqlx::query_as(sql).fetch_all(pool).await)?;
+    let mut grouped: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for (id, other) in rows {
+        grouped.entry(id).or_default().push(other);
+    }
+    Ok(grouped)
 }
 
 #[derive(sqlx::FromRow)]
@@ -116,23 +128,24 @@ pub async fn applications(db: &Db) -> Result<Vec<Application>> {
     for p in rows {
         team.entry(p.application_id).or_default().push(p.other);
     }
-    let mut links: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-    let rows: Vec<(Uuid, Uuid)> = on_pool!(db, |pool| {
-        sqlx::query_as(
-        "SELECT application_id, continues_id FROM application_link ORDER BY application_id, continues_id"
+    let mut links = grouped(
+        db,
+        "SELECT application_id, continues_id FROM application_link \
+         ORDER BY application_id, continues_id",
     )
-    .fetch_all(pool)
-    .await
-    })?;
-    for (id, earlier) in rows {
-        links.entry(id).or_default().push(earlier);
-    }
+    .await?;
+    let mut units = grouped(
+        db,
+        "SELECT application_id, unit_id FROM application_unit \
+         ORDER BY application_id, position, unit_id",
+    )
+    .await?;
     let rows = fetch_all!(
         db,
         ApplicationRow,
         "SELECT a.id, a.category_id, a.unit_id, u.email AS owner, a.state, a.title, a.summary, \
          a.answers, a.unit_snapshot, a.idea_origin, a.origin_note, a.source_application_id, \
-         a.created_at, a.updated_at, a.submitted_at, a.withdrawn_at \
+         a.created_at, a.updated_at, a.submitted_at, a.withdrawn_at, a.outside_partners \
          FROM application a JOIN users u ON u.id = a.owner_id ORDER BY a.id"
     )?;
     Ok(rows
@@ -140,6 +153,8 @@ pub async fn applications(db: &Db) -> Result<Vec<Application>> {
         .map(|r| Application {
             team: team.remove(&r.id).unwrap_or_default(),
             continues: links.remove(&r.id).unwrap_or_default(),
+            other_units: units.remove(&r.id).unwrap_or_default(),
+            outside_partners: r.outside_partners.0,
             id: r.id,
             category: r.category_id,
             unit: r.unit_id,
@@ -221,6 +236,48 @@ pub async fn adoptions(db: &Db) -> Result<Vec<Adoption>> {
             note: r.note,
             created_by: r.created_by,
             created_at: r.created_at,
+        })
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct StoryRow {
+    id: Uuid,
+    title: String,
+    lead: String,
+    body: String,
+    author: String,
+    published_at: Option<OffsetDateTime>,
+    created_at: OffsetDateTime,
+    updated_at: Option<OffsetDateTime>,
+}
+
+/// Every story, drafts included, with the applications it is about in the editor's order.
+pub async fn stories(db: &Db) -> Result<Vec<Story>> {
+    let mut links = grouped(
+        db,
+        "SELECT story_id, application_id FROM story_application \
+         ORDER BY story_id, position, application_id",
+    )
+    .await?;
+    let rows = fetch_all!(
+        db,
+        StoryRow,
+        "SELECT s.id, s.title, s.lead, s.body, u.email AS author, s.published_at, s.created_at, \
+         s.updated_at FROM story s JOIN users u ON u.id = s.author_id ORDER BY s.id"
+    )?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Story {
+            applications: links.remove(&r.id).unwrap_or_default(),
+            id: r.id,
+            title: r.title,
+            lead: r.lead,
+            body: r.body,
+            author: r.author,
+            published_at: r.published_at,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
         })
         .collect())
 }

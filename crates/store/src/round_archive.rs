@@ -34,13 +34,15 @@ pub struct PrizeRow {
     pub kind: CategoryKind,
     pub name: String,
     pub description: String,
-    pub prize_sum_kr: i64,
+    /// `None` when the sum is not known (imported history).
+    pub prize_sum_kr: Option<i64>,
     pub deadline: OffsetDateTime,
     pub extended_deadline: Option<OffsetDateTime>,
     pub results_at: Option<OffsetDateTime>,
     /// The chair's reason for naming no winner; public only with the results.
     pub no_winner_reason: String,
-    /// Submitted applications (told only once the call is over).
+    /// Submitted applications (told only once the call is over): those in the database, or
+    /// the number known to have come in when history names only some of them.
     pub submitted: i64,
     /// Applications public at `now`.
     pub published: i64,
@@ -55,6 +57,8 @@ struct StoredPrize {
     name: String,
     description: String,
     prize_sum_kr: i64,
+    prize_sum_unknown: bool,
+    known_application_count: Option<i64>,
     deadline: OffsetDateTime,
     extended_deadline: Option<OffsetDateTime>,
     results_at: Option<OffsetDateTime>,
@@ -73,12 +77,12 @@ impl TryFrom<StoredPrize> for PrizeRow {
             id: r.id,
             name: r.name,
             description: r.description,
-            prize_sum_kr: r.prize_sum_kr,
+            prize_sum_kr: (!r.prize_sum_unknown).then_some(r.prize_sum_kr),
             deadline: r.deadline,
             extended_deadline: r.extended_deadline,
             results_at: r.results_at,
             no_winner_reason: r.no_winner_reason,
-            submitted: r.submitted,
+            submitted: r.submitted.max(r.known_application_count.unwrap_or(0)),
             published: r.published,
             winners: r.winners,
         })
@@ -88,8 +92,9 @@ impl TryFrom<StoredPrize> for PrizeRow {
 /// The round's prizes in their order (position, then name).
 pub async fn prizes(db: &Db, round: Uuid, now: OffsetDateTime) -> Result<Vec<PrizeRow>> {
     decode::all::<StoredPrize, _>(on_pool!(db, |pool| sqlx::query_as(concat!(
-        "SELECT c.id, c.kind, c.name, c.description, c.prize_sum_kr, c.deadline, \
-         c.extended_deadline, c.results_at, c.no_winner_reason, \
+        "SELECT c.id, c.kind, c.name, c.description, c.prize_sum_kr, c.prize_sum_unknown, \
+         c.known_application_count, c.deadline, c.extended_deadline, c.results_at, \
+         c.no_winner_reason, \
          (SELECT COUNT(*) FROM application a WHERE a.category_id = c.id \
           AND a.state = 'submitted') AS submitted, \
          (SELECT COUNT(*) FROM application a WHERE a.category_id = c.id AND ",

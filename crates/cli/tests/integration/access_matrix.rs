@@ -92,6 +92,8 @@ enum Rule {
     PublishedStory,
     /// A draft story's public address: nobody until it is published (writers use the editor).
     DraftStory,
+    /// A draft story in the JSON API: nobody, writers included.
+    UnpublishedStory,
     /// The editor's pages of a draft story: writers only.
     WriterOnStory,
     /// An application's files: the team always, everyone once the application is public.
@@ -144,6 +146,9 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("GET", "/feeds/stories.atom", Rule::Anyone),
     ("GET", "/api/v1/applications", Rule::Anyone),
     ("GET", "/api/openapi.json", Rule::Anyone),
+    ("GET", "/api/v1/stories", Rule::Anyone),
+    // A draft story through the API: nobody, editors included (the API is the public's).
+    ("GET", "/api/v1/stories/{id}", Rule::UnpublishedStory),
     ("GET", "/sign-in", Rule::Anyone),
     ("GET", "/tips/new", Rule::SignedIn),
     ("GET", "/stories", Rule::Anyone),
@@ -461,7 +466,7 @@ fn expect(method: &str, pattern: &str, rule: Rule, viewer: Viewer, state: State)
         Rule::Anyone | Rule::PublishedStory => Expect::Allowed,
         Rule::UnknownToken => Expect::Refused(404),
         Rule::MetricsToken => Expect::Refused(401),
-        Rule::DraftStory => Expect::Refused(404),
+        Rule::DraftStory | Rule::UnpublishedStory => Expect::Refused(404),
         Rule::NoPendingSignIn => Expect::SignIn,
         Rule::EmptyForm => Expect::Refused(400),
         // What is not public does not exist for the signed-out; changes ask them to sign in.
@@ -774,7 +779,9 @@ impl World {
                 self.apps[&state].to_string()
             }
             Rule::JuryLead => self.category.to_string(),
-            Rule::DraftStory | Rule::WriterOnStory => self.draft_story.to_string(),
+            Rule::DraftStory | Rule::WriterOnStory | Rule::UnpublishedStory => {
+                self.draft_story.to_string()
+            }
             Rule::PublishedStory => self.story_image.to_string(),
             _ if pattern.starts_with("/admin/rounds/") => self.round.to_string(),
             _ if pattern.starts_with("/admin/outbox/") => self.message.to_string(),

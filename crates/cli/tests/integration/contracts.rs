@@ -58,7 +58,7 @@ async fn answer(app: &TestApp, path: &str) -> String {
 
 /// Two submitted applications (the second stole from the first), a draft, an adoption, a
 /// published winner and a published story: every contract has something to show.
-async fn content(app: &TestApp) -> Vec<uuid::Uuid> {
+pub(crate) async fn content(app: &TestApp) -> Vec<uuid::Uuid> {
     let round = setup(app).await;
     let source = submitted_with(
         app,

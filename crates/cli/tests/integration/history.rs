@@ -4,7 +4,10 @@
 //! prize with a question of its own, units reorganised and merged, winners with the jury's
 //! justifications) imported by another process into a server that already has a search
 //! index, and then shown right: search, filters, the front page, the round archive, the hall
-//! of fame, the winner's page, the API and the feeds.
+//! of fame, the winner's page, the API and the feeds. The fixture is version 2 of the format,
+//! with what real history holds besides: a prize sum nobody knows, a prize not awarded with
+//! the jury's reason, a known number of applications where one is named, a second unit and
+//! partners outside the organisation behind an application, and a story.
 
 use crate::harness::{TestApp, new_client};
 use crate::on_both_backends;
@@ -64,7 +67,9 @@ async fn import_history(app: &TestApp) {
     let cli = Services::new(app.services.db().clone(), app.clock.clone(), files);
     let report = cli.import(doc).await.unwrap();
     assert!(
-        report.added.contains(&("applications", 7)) && report.added.contains(&("rounds", 4)),
+        report.added.contains(&("applications", 7))
+            && report.added.contains(&("rounds", 4))
+            && report.added.contains(&("stories", 1)),
         "{report}"
     );
     app.services.catch_up().await.unwrap();
@@ -118,6 +123,9 @@ on_both_backends! {
         let y2019 = anonymous(app, "/rounds/2019").await;
         assert!(y2019.contains("Lesevenner fra Sverige") && y2019.contains("Prisen ble ikke delt ut."), "a nominee, and no winner");
         assert!(y2019.contains("Juryen legger vekt på at løsningen er i bruk"));
+        assert!(y2019.contains("Juryen fant ingen søknad der ideen var tatt i bruk i stor nok skala."), "the reason for no winner");
+        assert!(y2019.contains("<dt>Prissum</dt><dd>Ikke kjent</dd>"), "a prize sum nobody knows");
+        assert!(y2019.contains("<dt>Innsendte søknader</dt><dd>5</dd>"), "five came in, one is named: {y2019}");
         let y2022 = anonymous(app, "/rounds/2022").await;
         assert!(in_order(&y2022, &["Innovasjonsprisen</h2>", "Samarbeidsprisen</h2>", "Beste feil</h2>"]));
 
@@ -132,14 +140,23 @@ on_both_backends! {
         assert!(page.contains("Helse og omsorg › Tjenestekontoret"), "the unit's name when it applied");
         let kantine = anonymous(app, &format!("/applications/{KANTINE}")).await;
         assert!(kantine.contains("Hvem samarbeidet dere med, og hvordan?") && kantine.contains("Idé fra frokostmøtet"));
+        assert!(kantine.contains("Sammen med: Eiendom"), "the second unit behind it");
+        assert!(kantine.contains("Partnere utenfor kommunen: Fjordvik frivilligsentral, Høgskolen i Innlandet"));
+        assert!(kantine.contains("Kantina som samlet etatene"), "the imported story about it");
+        assert_eq!(search(app, "høgskolen").await, [KANTINE], "a partner outside the organisation is searchable");
 
         // The API: the outcome, the answers shown on the page, and its filters.
         let detail = json(app, &format!("/api/v1/applications/{KANTINE}")).await;
         assert_eq!(detail["outcome"]["kind"], "winner");
         assert!(detail["outcome"]["justification"].as_str().unwrap().starts_with("Et enkelt grep"));
         assert!(detail["answers"].as_array().unwrap().iter().any(|a| a["part"] == "question" && a["answer"].as_str().unwrap().contains("tirsdag")));
+        assert_eq!(detail["other_units"], serde_json::json!(["Eiendom"]));
+        assert_eq!(detail["outside_partners"][1], "Høgskolen i Innlandet");
         let listed = json(app, "/api/v1/applications?status=winner&year=2022").await;
         assert_eq!(listed["total"], 2, "{listed}");
+        let stories = json(app, "/api/v1/stories").await;
+        assert_eq!(stories["items"][0]["title"], "Kantina som samlet etatene");
+        assert_eq!(stories["items"][0]["author"], "Per Lund");
 
         // The feeds: the results, with the jury's outcome, at absolute addresses.
         let results = anonymous(app, "/feeds/results.atom").await;

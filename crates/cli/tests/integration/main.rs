@@ -5,6 +5,7 @@ mod harness;
 mod access_matrix;
 mod admin;
 mod admin_edits;
+mod api;
 mod apply;
 mod attention;
 mod audit;

@@ -62,6 +62,34 @@ fn get_routes_in_source() -> BTreeSet<String> {
     found
 }
 
+/// The API's routes in the web crate's source with their method routers (`get(…)` and any
+/// `.post(`… chained to it), as written in `.route(` calls.
+fn api_routes_in_source() -> Vec<(String, String)> {
+    let route = regex::Regex::new(r#"\.route\(\s*"(/api/[^"]*)",\s*([^\n]*)"#).unwrap();
+    let text = std::fs::read_to_string(repo().join("crates/web/src/api/mod.rs")).unwrap();
+    route
+        .captures_iter(&text)
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .collect()
+}
+
+#[test]
+fn every_api_route_is_read_only() {
+    // The CSRF check lets anything under /api/ through (an API client has no token), which
+    // is safe only while no API route can change anything.
+    let routes = api_routes_in_source();
+    assert!(routes.len() >= 4, "{routes:?}");
+    for (path, methods) in routes {
+        assert!(methods.starts_with("get("), "{path}: {methods}");
+        for other in ["post(", "put(", "patch(", "delete(", "any("] {
+            assert!(
+                !methods.contains(other),
+                "{path} takes more than GET: {methods}"
+            );
+        }
+    }
+}
+
 on_both_backends! {
     async fn the_committed_route_list_is_the_routers_own(app) {
         let routes = listed();

@@ -27,6 +27,11 @@ const APPLICATION: &[(&str, bool)] = &[
 ];
 const DECISION: &[(&str, bool)] = &[("publish_at", true), ("published_at", true)];
 const ADOPTION: &[(&str, bool)] = &[("created_at", false)];
+const STORY: &[(&str, bool)] = &[
+    ("published_at", true),
+    ("created_at", false),
+    ("updated_at", true),
+];
 
 pub fn parse(text: &str) -> Result<ExchangeDoc, ParseError> {
     let not_a_document = |e: serde_json::Error| ParseError::NotADocument(e.to_string());
@@ -57,6 +62,7 @@ fn check_times(doc: &Value) -> Vec<Problem> {
         ("applications", APPLICATION),
         ("decisions", DECISION),
         ("adoptions", ADOPTION),
+        ("stories", STORY),
     ] {
         for (i, record) in records(doc, list) {
             times_of(&mut problems, &format!("$.{list}[{i}]"), record, fields);

@@ -2,9 +2,10 @@
 //! that every reference points at a record in the same document. Every problem is
 //! reported, each at its JSON path (`$.applications[3].category`).
 
-use super::{Category, ExchangeDoc, FORMAT, Round, VERSION};
+use super::{Category, ExchangeDoc, FORMAT, READS, Round};
 use crate::category::{CategoryKind, Scale};
 use crate::email::Email;
+use crate::jury::conflict::MAX_REASON_CHARS;
 use crate::round::{RoundState, Visibility};
 use crate::setup::{MAX_TEXT_CHARS, MAX_TITLE_CHARS, MAX_WEIGHT};
 use crate::unit::{MAX_UNIT_NAME_CHARS, UnitKind};
@@ -74,11 +75,11 @@ pub fn validate(doc: &ExchangeDoc) -> Vec<Problem> {
             format!("expected {FORMAT:?}, found {:?}", doc.format),
         );
     }
-    if doc.version != VERSION {
+    if !READS.contains(&doc.version) {
         let v = doc.version;
         c.fail(
             "$.version",
-            format!("unsupported version {v}; this build reads {VERSION}"),
+            format!("unsupported version {v}; this build reads 1 and 2"),
         );
     }
     c.text(
@@ -105,6 +106,8 @@ pub fn validate(doc: &ExchangeDoc) -> Vec<Problem> {
     }
     check_decisions(&mut c, doc, &applications);
     check_adoptions(&mut c, doc, &known);
+    check_history(&mut c, doc);
+    check_stories(&mut c, doc, &known);
     c.0
 }
 
@@ -225,8 +228,20 @@ fn check_category(c: &mut Check, path: &str, cat: &Category, seen: &mut HashSet<
         false,
         MAX_TEXT_CHARS,
     );
-    if cat.prize_sum_kr < 0 {
+    if cat.prize_sum_kr.is_some_and(|kr| kr < 0) {
         c.fail(&format!("{path}.prize_sum_kr"), "must not be negative");
+    }
+    c.text(
+        &format!("{path}.not_awarded_reason"),
+        &cat.not_awarded_reason,
+        false,
+        MAX_REASON_CHARS,
+    );
+    if cat.applications_received.is_some_and(|n| n < 0) {
+        c.fail(
+            &format!("{path}.applications_received"),
+            "must not be negative",
+        );
     }
     if cat.extended_deadline.is_some_and(|e| e < cat.deadline) {
         c.fail(
@@ -260,8 +275,10 @@ fn check_category(c: &mut Check, path: &str, cat: &Category, seen: &mut HashSet<
 }
 
 mod applications;
+mod history;
 
 use applications::{check_adoptions, check_application, check_decisions};
+use history::{check_history, check_stories};
 
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,7 @@
 use super::ImportReport;
 use prisverdig_domain::exchange::{
     Adoption, Application, Category, Criterion, Decision, ExchangeDoc, Problem, Question, Round,
-    Unit,
+    Story, Unit,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -22,6 +22,7 @@ pub(super) struct Plan<'a> {
     pub applications: Vec<&'a Application>,
     pub decisions: Vec<&'a Decision>,
     pub adoptions: Vec<&'a Adoption>,
+    pub stories: Vec<&'a Story>,
     unchanged: usize,
     problems: Vec<Problem>,
 }
@@ -75,6 +76,12 @@ impl<'a> Plan<'a> {
         for (i, a) in doc.adoptions.iter().enumerate() {
             if plan.is_new(&format!("$.adoptions[{i}]"), a.id, None, a, &adoptions) {
                 plan.adoptions.push(a);
+            }
+        }
+        let stories = by_id(db.stories.iter().map(|s| (s.id, None, s.clone())));
+        for (i, s) in doc.stories.iter().enumerate() {
+            if plan.is_new(&format!("$.stories[{i}]"), s.id, None, s, &stories) {
+                plan.stories.push(s);
             }
         }
         if plan.problems.is_empty() {
@@ -209,6 +216,7 @@ impl<'a> Plan<'a> {
                 ("applications", self.applications.len()),
                 ("decisions", self.decisions.len()),
                 ("adoptions", self.adoptions.len()),
+                ("stories", self.stories.len()),
             ],
             unchanged: self.unchanged,
         }

@@ -29,11 +29,14 @@ struct CategoryRow {
     name: String,
     description: String,
     prize_sum_kr: i64,
+    prize_sum_unknown: bool,
     deadline: OffsetDateTime,
     extended_deadline: Option<OffsetDateTime>,
     blind: bool,
     peoples_choice: bool,
     position: i64,
+    no_winner_reason: String,
+    known_application_count: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -100,8 +103,9 @@ pub async fn rounds(db: &Db) -> Result<Vec<Round>> {
     let rows = fetch_all!(
         db,
         CategoryRow,
-        "SELECT id, round_id, kind, name, description, prize_sum_kr, deadline, extended_deadline, \
-         blind, peoples_choice, position FROM category ORDER BY round_id, position, id"
+        "SELECT id, round_id, kind, name, description, prize_sum_kr, prize_sum_unknown, deadline, \
+         extended_deadline, blind, peoples_choice, position, no_winner_reason, \
+         known_application_count FROM category ORDER BY round_id, position, id"
     )?;
     for r in rows {
         categories.entry(r.round_id).or_default().push(Category {
@@ -109,7 +113,7 @@ pub async fn rounds(db: &Db) -> Result<Vec<Round>> {
             kind: r.kind,
             name: r.name,
             description: r.description,
-            prize_sum_kr: r.prize_sum_kr,
+            prize_sum_kr: (!r.prize_sum_unknown).then_some(r.prize_sum_kr),
             deadline: r.deadline,
             extended_deadline: r.extended_deadline,
             blind: r.blind,
@@ -117,6 +121,8 @@ pub async fn rounds(db: &Db) -> Result<Vec<Round>> {
             position: r.position,
             criteria: criteria.remove(&r.id).unwrap_or_default(),
             questions: questions.remove(&r.id).unwrap_or_default(),
+            not_awarded_reason: r.no_winner_reason,
+            applications_received: r.known_application_count,
         });
     }
     let rows = fetch_all!(

@@ -4,7 +4,8 @@
 
 use crate::{Result, Tx, on_tx, utc};
 use prisverdig_domain::exchange::{
-    Adoption, Application, Category, Criterion, Decision, Organisation, Question, Round, Unit,
+    Adoption, Application, Category, Criterion, Decision, Organisation, Question, Round, Story,
+    Unit,
 };
 use sqlx::types::Json;
 use time::OffsetDateTime;
@@ -96,19 +97,23 @@ pub async fn insert_category(tx: &mut Tx, round: Uuid, c: &Category) -> Result<(
     exec!(
         tx,
         "INSERT INTO category (id, round_id, kind, name, description, prize_sum_kr, deadline, \
-         extended_deadline, blind, peoples_choice, position) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+         extended_deadline, blind, peoples_choice, position, prize_sum_unknown, \
+         no_winner_reason, known_application_count) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         c.id,
         round,
         &c.kind,
         &c.name,
         &c.description,
-        c.prize_sum_kr,
+        c.prize_sum_kr.unwrap_or(0),
         utc(c.deadline),
         c.extended_deadline.map(utc),
         c.blind,
         c.peoples_choice,
-        c.position
+        c.position,
+        c.prize_sum_kr.is_none(),
+        &c.not_awarded_reason,
+        c.applications_received
     )?;
     Ok(())
 }
@@ -153,8 +158,8 @@ pub async fn insert_application(tx: &mut Tx, owner: Uuid, a: &Application) -> Re
         tx,
         "INSERT INTO application (id, category_id, unit_id, owner_id, state, title, summary, \
          answers, unit_snapshot, idea_origin, origin_note, created_at, updated_at, submitted_at, \
-         withdrawn_at, sector) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+         withdrawn_at, sector, outside_partners) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
         a.id,
         a.category,
         a.unit,
@@ -172,8 +177,18 @@ pub async fn insert_application(tx: &mut Tx, owner: Uuid, a: &Application) -> Re
         a.withdrawn_at.map(utc),
         // The top of the unit path, as `applications::set_state` keeps it on submission:
         // the catalogue's sector filter reads this column.
-        a.unit_snapshot.first().map_or("", String::as_str)
+        a.unit_snapshot.first().map_or("", String::as_str),
+        Json(&a.outside_partners)
     )?;
+    for (position, unit) in a.other_units.iter().enumerate() {
+        exec!(
+            tx,
+            "INSERT INTO application_unit (application_id, unit_id, position) VALUES ($1, $2, $3)",
+            a.id,
+            unit,
+            position as i64
+        )?;
+    }
     for email in &a.team {
         exec!(
             tx,
@@ -218,6 +233,34 @@ pub async fn insert_decision(tx: &mut Tx, d: &Decision) -> Result<()> {
         d.publish_at.map(utc),
         d.published_at.map(utc)
     )?;
+    Ok(())
+}
+
+/// The story with its links; the author is a user (found or made by e-mail beforehand).
+pub async fn insert_story(tx: &mut Tx, author: Uuid, s: &Story) -> Result<()> {
+    exec!(
+        tx,
+        "INSERT INTO story (id, title, lead, body, author_id, published_at, created_at, \
+         updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        s.id,
+        &s.title,
+        &s.lead,
+        &s.body,
+        author,
+        s.published_at.map(utc),
+        utc(s.created_at),
+        s.updated_at.map(utc)
+    )?;
+    for (position, application) in s.applications.iter().enumerate() {
+        exec!(
+            tx,
+            "INSERT INTO story_application (story_id, application_id, position) \
+             VALUES ($1, $2, $3)",
+            s.id,
+            application,
+            position as i64
+        )?;
+    }
     Ok(())
 }
 

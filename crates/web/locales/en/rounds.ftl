@@ -7,6 +7,7 @@ rounds-year = Year
 rounds-round = Round
 rounds-status = Status
 rounds-prizes = Prizes
+rounds-prize-unknown = Not known
 rounds-published = Published applications
 rounds-winners = Winners
 rounds-submitted = Submitted applications

@@ -7,6 +7,7 @@ rounds-year = År
 rounds-round = Runde
 rounds-status = Status
 rounds-prizes = Priser
+rounds-prize-unknown = Ikke kjent
 rounds-published = Publiserte søknader
 rounds-winners = Vinnere
 rounds-submitted = Innsendte søknader

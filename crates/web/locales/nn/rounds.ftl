@@ -7,6 +7,7 @@ rounds-year = År
 rounds-round = Runde
 rounds-status = Status
 rounds-prizes = Prisar
+rounds-prize-unknown = Ikkje kjent
 rounds-published = Publiserte søknader
 rounds-winners = Vinnarar
 rounds-submitted = Innsende søknader

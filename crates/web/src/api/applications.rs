@@ -15,22 +15,112 @@ use time::format_description::well_known::Rfc3339;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+/// The list's query. Every parameter is checked: a value the API cannot use is refused
+/// with 400 at its name rather than ignored.
 #[derive(Deserialize, IntoParams, Default)]
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
-    /// Free text, searched in Norwegian (inflections, æøå, one typo).
-    #[serde(default)]
-    q: String,
-    /// The year of the award.
+    /// Free text, searched in Norwegian (inflections, compounds, æøå, one typo in longer
+    /// words).
+    #[param(max_length = 200)]
+    q: Option<String>,
+    /// The year of the round.
+    #[param(minimum = 1900, maximum = 2200)]
     year: Option<i64>,
-    /// `innovation`, `steal`, `mistake` or `custom`.
-    #[serde(default)]
-    category: String,
-    /// A published outcome: `winner`, `nominee` or `honourable_mention`.
-    #[serde(default)]
-    status: String,
+    /// The kind of prize.
+    #[param(inline, value_type = Option<KindParam>)]
+    category: Option<String>,
+    /// A published outcome.
+    #[param(inline, value_type = Option<StatusParam>)]
+    status: Option<String>,
     /// From 1; a page beyond the last is the last page.
+    #[param(minimum = 1)]
     page: Option<i64>,
+}
+
+/// The kinds of prize (`innovation`: «Innovasjonsprisen», `steal`: «Stjæl med stil»,
+/// `mistake`: «Beste feil», `custom`: a prize of the organisation's own).
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)] // Only its schema is used: the value is read by `CategoryKind::parse`.
+pub enum KindParam {
+    Innovation,
+    Steal,
+    Mistake,
+    Custom,
+}
+
+/// The published outcomes.
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)] // Only its schema is used: the value is read by `Outcome::parse`.
+pub enum StatusParam {
+    Winner,
+    Nominee,
+    HonourableMention,
+}
+
+/// The most characters of free text the list searches for.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+impl ListQuery {
+    /// The filter and search text, or the first parameter that cannot be used.
+    fn read(self) -> Result<(Filter, String, i64), ApiError> {
+        let q = self.q.unwrap_or_default();
+        if q.chars().count() > MAX_QUERY_CHARS {
+            return Err(ApiError::bad("q", "at most 200 characters"));
+        }
+        if self.year.is_some_and(|y| !(1900..=2200).contains(&y)) {
+            return Err(ApiError::bad("year", "a year from 1900 to 2200"));
+        }
+        let kind = match self.category.as_deref() {
+            None => None,
+            Some(k) => Some(CategoryKind::parse(k).ok_or(ApiError::bad(
+                "category",
+                "one of innovation, steal, mistake, custom",
+            ))?),
+        };
+        let status = match self.status.as_deref() {
+            None => None,
+            Some(s) => Some(Outcome::parse(s).ok_or(ApiError::bad(
+                "status",
+                "one of winner, nominee, honourable_mention",
+            ))?),
+        };
+        let page = self.page.unwrap_or(1);
+        if page < 1 {
+            return Err(ApiError::bad("page", "a page number from 1"));
+        }
+        // Beyond the last page is the last page; the bound only keeps the offset in range.
+        let page = page.min(100_000);
+        let filter = Filter {
+            year: self.year,
+            kind,
+            status,
+            ..Filter::default()
+        };
+        Ok((filter, q, page))
+    }
+}
+
+/// What axum could not read of a query, at the parameter it names when it names one.
+pub fn query_problem(rejection: &QueryRejection) -> ApiError {
+    let text = rejection.body_text();
+    let fields = [
+        ("year", "a year from 1900 to 2200"),
+        ("page", "a page number from 1"),
+        ("category", "one of innovation, steal, mistake, custom"),
+        ("status", "one of winner, nominee, honourable_mention"),
+        ("q", "at most 200 characters"),
+    ];
+    let (field, message) = fields
+        .into_iter()
+        .find(|(f, _)| text.contains(&format!("{f}:")))
+        .unwrap_or((
+            "query",
+            "parameters as the API's OpenAPI document describes them",
+        ));
+    ApiError::bad(field, message)
 }
 
 #[derive(Serialize, ToSchema)]
@@ -79,6 +169,10 @@ pub struct ApplicationDetail {
     pub title: String,
     pub summary: String,
     pub unit: Vec<String>,
+    /// Further units of the organisation behind it (their names now).
+    pub other_units: Vec<String>,
+    /// Partners outside the organisation, by name.
+    pub outside_partners: Vec<String>,
     pub category: String,
     pub year: i64,
     /// `original`, `adapted` or `adopted`; absent when not given.
@@ -115,7 +209,7 @@ fn outcome(p: &Published) -> OutcomeView {
     }
 }
 
-fn item(c: Card) -> ApplicationItem {
+pub(super) fn item(c: Card) -> ApplicationItem {
     ApplicationItem {
         url: format!("/applications/{}", c.id),
         id: c.id,
@@ -132,20 +226,14 @@ fn item(c: Card) -> ApplicationItem {
 
 /// The visible applications, newest first (best match first when searching).
 #[utoipa::path(get, path = "/api/v1/applications", params(ListQuery),
-    responses((status = 200, body = ApplicationList), (status = 400, body = ApiErrorBody)))]
+    responses((status = 200, body = ApplicationList), (status = 400, body = ApiErrorBody),
+        (status = 405, body = ApiErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<Json<ApplicationList>, ApiError> {
-    let Query(q) = query.map_err(|_| ApiError::BadRequest)?;
-    let page = q.page.unwrap_or(1).clamp(1, 100_000);
-    let filter = Filter {
-        year: q.year,
-        kind: CategoryKind::parse(&q.category),
-        status: Outcome::parse(&q.status),
-        ..Filter::default()
-    };
-    let text: String = q.q.chars().take(200).collect();
+    let Query(q) = query.map_err(|r| query_problem(&r))?;
+    let (filter, text, page) = q.read()?;
     let result = state.services.catalogue_cards(filter, &text, page).await?;
     let items = result.cards.into_iter().map(item).collect();
     Ok(Json(ApplicationList {
@@ -161,12 +249,12 @@ pub async fn list(
 #[utoipa::path(get, path = "/api/v1/applications/{id}",
     params(("id" = Uuid, Path, description = "The application's id")),
     responses((status = 200, body = ApplicationDetail), (status = 400, body = ApiErrorBody),
-        (status = 404, body = ApiErrorBody)))]
+        (status = 404, body = ApiErrorBody), (status = 405, body = ApiErrorBody)))]
 pub async fn one(
     State(state): State<AppState>,
     path: Result<Path<Uuid>, PathRejection>,
 ) -> Result<Json<ApplicationDetail>, ApiError> {
-    let Path(id) = path.map_err(|_| ApiError::BadRequest)?;
+    let Path(id) = path.map_err(|_| ApiError::bad("id", "a UUID"))?;
     let p = state.services.public_application(id).await?;
     let around = state.services.surroundings(id, None).await?;
     let public = crate::answers::public(
@@ -197,6 +285,8 @@ pub async fn one(
         title: p.form.title.clone(),
         summary: p.form.summary.clone(),
         unit: p.application.unit_snapshot.0.clone(),
+        other_units: p.collaborators.units.clone(),
+        outside_partners: p.collaborators.outside_partners.clone(),
         category: p.category.name.clone(),
         year: p.category.round_year,
         idea_origin: p.form.idea_origin.map(|o| o.as_str().to_string()),

@@ -1,5 +1,7 @@
 //! Renders every error response (ours, axum's rejections, a caught panic) as a translated
-//! page with the visitor's language; never a stack trace. The JSON API keeps its own bodies.
+//! page with the visitor's language; never a stack trace. Under `/api/` every error is the
+//! API's JSON shape instead: its handlers write their own, and an answer axum gave itself (an
+//! unknown path, a method the path does not take) gets the same `{"error": code}` here.
 
 use crate::error::{ErrorPage, WebError};
 use crate::extract::locale::locale_of;
@@ -63,7 +65,14 @@ pub async fn render(State(state): State<AppState>, request: Request, next: Next)
     let marked = response.extensions().get::<ErrorPage>().is_some();
     let wants_page = status.is_client_error() || status.is_server_error();
     let script_answer = is_script && is_json(&response) && !marked;
-    if is_api || !wants_page || (is_html(&response) && !marked) || script_answer {
+    if is_api {
+        return if wants_page && !is_json(&response) {
+            api_error(response)
+        } else {
+            response
+        };
+    }
+    if !wants_page || (is_html(&response) && !marked) || script_answer {
         return response;
     }
     if status.is_server_error() && !marked {
@@ -79,6 +88,33 @@ pub async fn render(State(state): State<AppState>, request: Request, next: Next)
     .into_response();
     *page.status_mut() = status;
     page
+}
+
+/// The API's stable code for an error status (`ApiErrorBody::error`).
+pub fn api_error_code(status: StatusCode) -> &'static str {
+    match status {
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::CONFLICT => "conflict",
+        StatusCode::FORBIDDEN => "forbidden",
+        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+        StatusCode::TOO_MANY_REQUESTS => "rate_limited",
+        s if s.is_client_error() => "bad_request",
+        _ => "internal",
+    }
+}
+
+/// The JSON error body in place of an empty or plain-text one, keeping the status and headers
+/// (a 405's `Allow` among them).
+fn api_error(response: Response) -> Response {
+    let (mut parts, _) = response.into_parts();
+    let body = serde_json::json!({ "error": api_error_code(parts.status) }).to_string();
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    parts.headers.insert(
+        CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("application/json"),
+    );
+    Response::from_parts(parts, axum::body::Body::from(body))
 }
 
 pub async fn not_found() -> WebError {

@@ -49,6 +49,10 @@ pub struct ApplicationPage {
     stories: Vec<StoryTeaser>,
     /// The names of the people behind it.
     team: Vec<String>,
+    /// Further units of the organisation behind it.
+    other_units: Vec<String>,
+    /// Partners outside the organisation.
+    outside_partners: Vec<String>,
     /// «Forankret i linjen»: the leaders who stand behind it.
     endorsements: Vec<Endorsement>,
     /// The visitor leads the application's unit (or one above it).
@@ -172,6 +176,8 @@ pub async fn page(
         endorsed_by_me,
         endorsement_note,
         team: p.team.clone(),
+        other_units: p.collaborators.units.clone(),
+        outside_partners: p.collaborators.outside_partners.clone(),
         title: p.form.title.clone(),
         summary: p.form.summary.clone(),
         unit: p.application.unit_snapshot.0.join(" › "),

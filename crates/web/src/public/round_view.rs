@@ -86,7 +86,9 @@ fn prize_view(locale: Locale, year: i64, p: &PrizeResult) -> PrizeView {
         id: c.id,
         name: c.name.clone(),
         description: c.description.clone(),
-        prize: kroner(locale, c.prize_sum_kr),
+        prize: c
+            .prize_sum_kr
+            .map_or_else(|| locale.t("rounds-prize-unknown"), |kr| kroner(locale, kr)),
         deadline: date_time(locale, effective_deadline(c.deadline, c.extended_deadline)),
         extended: c.extended_deadline.is_some(),
         criteria: p.criteria.clone(),

@@ -20,6 +20,7 @@ pub(super) fn check_application(c: &mut Check, path: &str, a: &Application, know
         );
     }
     c.refers(&format!("{path}.unit"), Some(a.unit), known.units, "unit");
+    super::history::check_other_units(c, path, &a.other_units, known);
     let owner_ok = Email::parse(&a.owner).is_ok_and(|e| known.users.contains(e.as_str()));
     if !owner_ok {
         c.fail(

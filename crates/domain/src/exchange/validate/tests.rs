@@ -1,6 +1,7 @@
 use super::*;
 use crate::exchange::{
-    Adoption, Application, Criterion, Decision, Organisation, Person, Question, Unit,
+    Adoption, Application, Criterion, Decision, Organisation, Person, Question, Story, Unit,
+    VERSION,
 };
 use time::macros::datetime;
 
@@ -25,7 +26,7 @@ fn good() -> ExchangeDoc {
         kind: "innovation".into(),
         name: "Innovasjonsprisen".into(),
         description: String::new(),
-        prize_sum_kr: 50_000,
+        prize_sum_kr: Some(50_000),
         deadline: at,
         extended_deadline: None,
         blind: false,
@@ -48,6 +49,8 @@ fn good() -> ExchangeDoc {
             help: String::new(),
             required: false,
         }],
+        not_awarded_reason: String::new(),
+        applications_received: None,
     };
     let round = Round {
         id: id(2),
@@ -82,6 +85,8 @@ fn good() -> ExchangeDoc {
         updated_at: at,
         submitted_at: Some(at),
         withdrawn_at: None,
+        other_units: vec![],
+        outside_partners: vec![],
     };
     ExchangeDoc {
         format: FORMAT.into(),
@@ -117,6 +122,17 @@ fn good() -> ExchangeDoc {
             created_by: Some("kari@fjordvik.example".into()),
             created_at: at,
         }],
+        stories: vec![Story {
+            id: id(50),
+            title: "Skoleveien".into(),
+            lead: "Kort.".into(),
+            body: "Lang.".into(),
+            author: "kari@fjordvik.example".into(),
+            published_at: Some(at),
+            created_at: at,
+            updated_at: None,
+            applications: vec![id(10)],
+        }],
     }
 }
 
@@ -151,8 +167,102 @@ fn every_problem_is_reported_at_its_path() {
 fn the_header_must_name_this_format_and_version() {
     let mut doc = good();
     doc.format = "something-else".into();
-    doc.version = 2;
+    doc.version = 3;
     assert_eq!(paths(&doc), ["$.format", "$.version"]);
+    let message = &validate(&doc)[1].message;
+    assert_eq!(message, "unsupported version 3; this build reads 1 and 2");
+}
+
+#[test]
+fn a_version_1_document_reads_as_version_2_with_the_new_fields_empty() {
+    let mut doc = good();
+    doc.stories.clear();
+    let mut json = serde_json::to_value(&doc).unwrap();
+    json["version"] = 1.into();
+    json.as_object_mut().unwrap().remove("stories");
+    let category = &mut json["rounds"][0]["categories"][0];
+    let category = category.as_object_mut().unwrap();
+    category.remove("not_awarded_reason");
+    category.remove("applications_received");
+    for a in json["applications"].as_array_mut().unwrap() {
+        a.as_object_mut().unwrap().remove("other_units");
+        a.as_object_mut().unwrap().remove("outside_partners");
+    }
+    let read = crate::exchange::parse(&json.to_string()).unwrap();
+    assert_eq!(validate(&read), vec![]);
+    assert_eq!(read.version, 1);
+    assert!(read.stories.is_empty() && read.applications[0].other_units.is_empty());
+    assert_eq!(read.rounds[0].categories[0], doc.rounds[0].categories[0]);
+}
+
+#[test]
+fn history_holds_unknown_sums_known_counts_reasons_and_partners() {
+    let mut doc = good();
+    // A prize nobody knows the sum of, with more applications than the file names, and a
+    // second prize not awarded, with its reason.
+    let c = &mut doc.rounds[0].categories[0];
+    c.prize_sum_kr = None;
+    c.applications_received = Some(14);
+    let mut quiet = doc.rounds[0].categories[0].clone();
+    (quiet.id, quiet.criteria, quiet.questions) = (id(60), vec![], vec![]);
+    quiet.not_awarded_reason = "Ingen av søknadene svarte på kriteriene.".into();
+    quiet.applications_received = Some(0);
+    doc.rounds[0].categories.push(quiet);
+    let mut second = doc.units[0].clone();
+    (second.id, second.name) = (id(61), "Barnehage".into());
+    doc.units.push(second);
+    doc.applications[0].other_units = vec![id(61)];
+    doc.applications[0].outside_partners =
+        vec!["Universitetet i Agder".into(), "Asplan Viak".into()];
+    assert_eq!(validate(&doc), vec![]);
+
+    // What does not hold together is a problem at its path.
+    let mut bad = doc.clone();
+    bad.rounds[0].categories[0].applications_received = Some(1);
+    bad.rounds[0].categories[0].not_awarded_reason = "Ingen vinner".into();
+    bad.rounds[0].categories[1].applications_received = Some(-1);
+    bad.rounds[0].categories[1].prize_sum_kr = Some(-5);
+    bad.applications[0].other_units = vec![id(61), id(61), id(1), id(99)];
+    bad.applications[1].outside_partners = vec![String::new(), "x".repeat(201)];
+    bad.applications[1].other_units = (0..11).map(|n| id(61 + n)).collect();
+    let shown: Vec<String> = validate(&bad).iter().map(ToString::to_string).collect();
+    for expected in [
+        "$.rounds[0].categories[0].applications_received: 1, but the file holds 2 submitted applications of this prize",
+        "$.rounds[0].categories[0].not_awarded_reason: the prize has a winner in $.decisions",
+        "$.rounds[0].categories[1].applications_received: must not be negative",
+        "$.rounds[0].categories[1].prize_sum_kr: must not be negative",
+        "$.applications[0].other_units[1]: the application's unit, or listed twice",
+        "$.applications[0].other_units[2]: the application's unit, or listed twice",
+        "$.applications[0].other_units[3]: unknown unit \"00000000-0000-0000-0000-000000000063\"",
+        "$.applications[1].other_units: 11 units; at most 10",
+        "$.applications[1].outside_partners[0]: required",
+        "$.applications[1].outside_partners[1]: 201 characters; at most 200",
+    ] {
+        assert!(
+            shown.iter().any(|s| s == expected),
+            "{expected}\nnot in {shown:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_story_needs_its_author_and_applications_in_the_document() {
+    let mut doc = good();
+    let s = &mut doc.stories[0];
+    s.author = "ukjent@fjordvik.example".into();
+    s.applications = vec![id(10), id(10), id(98)];
+    s.title = String::new();
+    doc.stories.push(doc.stories[0].clone());
+    assert_eq!(
+        paths(&doc)[..5],
+        [
+            "$.stories[0].title",
+            "$.stories[0].author",
+            "$.stories[0].applications[1]",
+            "$.stories[0].applications[2]",
+            "$.stories[1].id",
+        ]
+    );
 }
 
 #[test]
@@ -291,7 +401,7 @@ fn a_prize_may_be_nothing_and_an_extension_may_not_come_before_the_deadline() {
     let mut doc = good();
     let deadline = doc.rounds[0].categories[0].deadline;
     let mut free = doc.rounds[0].categories[0].clone();
-    free.prize_sum_kr = 0;
+    free.prize_sum_kr = Some(0);
     (free.criteria, free.questions) = (vec![], vec![]);
     // docs/exchange-format.md: `extended_deadline` is null or not before `deadline`.
     let extensions = [deadline, deadline + time::Duration::days(14)];
@@ -305,7 +415,7 @@ fn a_prize_may_be_nothing_and_an_extension_may_not_come_before_the_deadline() {
     }
     assert_eq!(validate(&doc), vec![]);
     let c = &mut doc.rounds[0].categories[0];
-    c.prize_sum_kr = -1;
+    c.prize_sum_kr = Some(-1);
     c.extended_deadline = Some(deadline - time::Duration::minutes(1));
     assert_eq!(
         paths(&doc),
