@@ -280,6 +280,13 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
         }
         if (role === 'administrator') {
           await crawlAdmin(page, lang);
+          // The ceremony of the demo's round under way, rehearsed and as the show (on its
+          // title slide: nothing is revealed until the show reaches a prize's reveal).
+          await page.goto(`${server.base}/admin/rounds`);
+          const shown = await page.$eval('main a[href^="/admin/rounds/"]', (a) => a.getAttribute('href'));
+          const show = shown.replace('/admin/rounds/', '/ceremony/');
+          await visit(page, role, lang, `${show}?rehearsal=true`, 'ceremony (rehearsal)');
+          await visit(page, role, lang, show, 'ceremony');
           // The jury's assignment: a preview of two reviewers per application (nothing saved),
           // then a number the form refuses, with its messages at the field.
           await page.goto(`${server.base}/admin`);

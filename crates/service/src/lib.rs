@@ -7,6 +7,7 @@ pub mod archive;
 pub mod auth;
 pub mod catalogue;
 pub mod catalogue_search;
+pub mod ceremony;
 pub mod clock;
 pub mod demo;
 pub mod endorsements;
@@ -18,6 +19,7 @@ pub mod home;
 pub mod invitations;
 pub mod jobs;
 pub mod jury;
+pub mod live;
 pub mod mail;
 pub mod markdown;
 pub mod memory;
@@ -67,6 +69,8 @@ pub struct Services {
     pub(crate) organisation_name: Arc<std::sync::Mutex<Option<home::NameUnder>>>,
     /// How e-mail is sent, and what scheduled messages need (reminder days, the call's list).
     pub(crate) mail: Arc<mail::MailSettings>,
+    /// What open pages are told at once: nominees and results becoming public.
+    pub(crate) live: Arc<live::Live>,
 }
 
 impl Services {
@@ -91,6 +95,7 @@ impl Services {
             ),
             organisation_name: Arc::default(),
             mail: Arc::default(),
+            live: Arc::default(),
         }
     }
 

@@ -366,3 +366,16 @@ pub async fn candidates(db: &Db) -> Result<Vec<(Uuid, String, String)>> {
     .fetch_all(pool)
     .await)?)
 }
+
+/// How many categories have their nominees and their results public at `now`: what the open
+/// pages' live updates watch (a reveal at the ceremony, or a publication minute passing).
+pub async fn published_counts(db: &Db, now: OffsetDateTime) -> Result<(i64, i64)> {
+    let (nominees, results): (Option<i64>, Option<i64>) = on_pool!(db, |pool| sqlx::query_as(
+        "SELECT SUM(CASE WHEN nominees_at <= $1 THEN 1 ELSE 0 END), \
+         SUM(CASE WHEN results_at <= $1 THEN 1 ELSE 0 END) FROM category"
+    )
+    .bind(utc(now))
+    .fetch_one(pool)
+    .await)?;
+    Ok((nominees.unwrap_or(0), results.unwrap_or(0)))
+}

@@ -90,6 +90,7 @@ pub fn audit_action(code: &str) -> Option<&'static str> {
         "jury.member_role" => "audit-action-jury-member-role",
         "jury.post_added" => "audit-action-jury-post-added",
         "jury.publication" => "audit-action-jury-publication",
+        "ceremony.reveal" => "audit-action-ceremony-reveal",
         "jury.redaction" => "audit-action-jury-redaction",
         "jury.scores_locked" => "audit-action-jury-scores-locked",
         "jury.scores_unlocked" => "audit-action-jury-scores-unlocked",

@@ -8,6 +8,7 @@ mod apply;
 mod assets;
 mod auth;
 pub mod brand;
+mod ceremony;
 mod error;
 mod extract;
 mod format;

@@ -8,7 +8,7 @@ use axum::response::IntoResponse;
 use crate::error::WebError;
 use std::sync::LazyLock;
 
-const FILES: [(&str, &str, &[u8]); 7] = [
+const FILES: [(&str, &str, &[u8]); 10] = [
     (
         "app.js",
         "text/javascript; charset=utf-8",
@@ -38,6 +38,21 @@ const FILES: [(&str, &str, &[u8]); 7] = [
         "vendor/designsystemet.css",
         "text/css; charset=utf-8",
         include_bytes!("../static/vendor/designsystemet.css"),
+    ),
+    (
+        "live.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/live.js"),
+    ),
+    (
+        "ceremony.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/ceremony.js"),
+    ),
+    (
+        "ceremony.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../static/ceremony.css"),
     ),
     (
         "vendor/htmx.min.js",

@@ -93,6 +93,7 @@ audit-action-jury-member-removed = Removed a juror
 audit-action-jury-member-role = Changed a juror's seat
 audit-action-jury-redaction = Redacted copy written
 audit-action-jury-post-added = Wrote in the jury's discussion
+audit-action-ceremony-reveal = Revealed the winner at the ceremony
 audit-action-jury-publication = Scheduled the results
 audit-action-jury-scores-locked = Locked the scores
 audit-action-jury-scores-unlocked = Unlocked the scores

@@ -93,6 +93,7 @@ audit-action-jury-member-removed = Fjernet jurymedlem
 audit-action-jury-member-role = Endret rolle i juryen
 audit-action-jury-redaction = Anonymisert kopi skrevet
 audit-action-jury-post-added = Skrev i juryens diskusjon
+audit-action-ceremony-reveal = Avslørte vinneren på prisutdelingen
 audit-action-jury-publication = Satte tidspunkt for publisering av resultater
 audit-action-jury-scores-locked = Låste poengene
 audit-action-jury-scores-unlocked = Låste opp poengene

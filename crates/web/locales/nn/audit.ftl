@@ -93,6 +93,7 @@ audit-action-jury-member-removed = Fjerna jurymedlem
 audit-action-jury-member-role = Endra rolle i juryen
 audit-action-jury-redaction = Anonymisert kopi skriven
 audit-action-jury-post-added = Skreiv i diskusjonen i juryen
+audit-action-ceremony-reveal = Avslørte vinnaren på prisutdelinga
 audit-action-jury-publication = Sette tidspunkt for publisering av resultat
 audit-action-jury-scores-locked = Låste poenga
 audit-action-jury-scores-unlocked = Låste opp poenga

@@ -47,6 +47,8 @@ pub struct RowView {
 pub struct OverviewPage {
     shell: Shell,
     id: Uuid,
+    /// The round, for the link to its ceremony.
+    round_id: Uuid,
     heading: String,
     members: Vec<(String, String)>,
     rows: Vec<RowView>,
@@ -142,6 +144,7 @@ fn page(shell: Shell, o: Overview, errors: FormErrors) -> OverviewPage {
     let (results_date, results_time) = o.state.results_at.map(oslo_parts).unwrap_or_default();
     OverviewPage {
         id: o.category.id,
+        round_id: o.category.round_id,
         heading: format!("{} – {}", o.category.name, o.category.round_title),
         members: o
             .members

@@ -4,6 +4,7 @@
 mod accessibility;
 mod application;
 mod catalogue;
+mod events;
 mod family;
 mod feeds;
 mod follow_up;
@@ -31,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/feeds/applications.atom", get(feeds::applications))
         .route("/feeds/results.atom", get(feeds::results))
         .route("/feeds/stories.atom", get(feeds::stories))
+        .route("/events/results", get(events::results))
         .route("/accessibility", get(accessibility::show))
         .route("/applications/{id}", get(application::show))
         .route("/applications/{id}/family", get(family::show))
