@@ -253,7 +253,7 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
         }
         if (role === 'editor') {
           // The story desk, a new story with its errors, then saved; its edit page with an
-          // image, and publishing with an error.
+          // image, its preview, and publishing with an error.
           await visit(page, role, lang, '/stories/drafts');
           await visit(page, role, lang, '/stories/new');
           await Promise.all([page.waitForNavigation(), page.click('#story-form button[type=submit]')]);
@@ -270,6 +270,11 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
           await page.fill('#alt_text', 'Skjermbilde av forsiden');
           await Promise.all([page.waitForNavigation(), page.click('form[enctype="multipart/form-data"] button[type=submit]')]);
           await audit(page, role, lang, 'story (image)');
+          // The draft previewed at its own address (banner, link back), then back to editing.
+          const edit = new URL(page.url()).pathname;
+          const preview = await visit(page, role, lang, edit.replace(/\/edit$/, ''), 'story preview (draft)');
+          assert.equal(preview.status(), 200, 'the author previews the draft');
+          await page.goto(`${server.base}${edit}`);
           await page.check('#when_later');
           await Promise.all([page.waitForNavigation(), page.click('form[action$="/publish"] button[type=submit]')]);
           await audit(page, role, lang, 'story (publish error)');

@@ -31,5 +31,6 @@ pub mod sign_in;
 pub mod story;
 pub mod unit;
 pub mod unit_import;
+pub mod unit_merge;
 
 pub use error::ValidationError;

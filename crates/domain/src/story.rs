@@ -1,5 +1,6 @@
 //! Stories for the innovation blog «Tanketanken»: the limits of a story, who may write them,
-//! and when a story is public (from its `published_at`, which may be scheduled ahead).
+//! who may open and change one (`may_edit`: its author or an administrator), and when a
+//! story is public (from its `published_at`, which may be scheduled ahead).
 
 use crate::ValidationError;
 use crate::role::Role;
@@ -20,6 +21,19 @@ pub fn may_write(roles: &[Role]) -> bool {
     roles
         .iter()
         .any(|r| matches!(r, Role::Editor | Role::Administrator))
+}
+
+/// Administrators open and change every story, whoever wrote it.
+pub fn edits_every_story(roles: &[Role]) -> bool {
+    roles.contains(&Role::Administrator)
+}
+
+/// May the user `user_id` (holding `roles`) open, change, publish or preview the story
+/// written by `author_id`? Its author, while they may write stories, and administrators.
+/// Every use case on one story asks this; to anyone else a story that is not public does
+/// not exist, and a public one is only read.
+pub fn may_edit(roles: &[Role], user_id: Uuid, author_id: Uuid) -> bool {
+    edits_every_story(roles) || (may_write(roles) && user_id == author_id)
 }
 
 /// Where a story stands at `now`.
@@ -115,6 +129,29 @@ mod tests {
         assert!(may_write(&[Role::Editor]));
         assert!(may_write(&[Role::Applicant, Role::Administrator]));
         assert!(!may_write(&[Role::Applicant, Role::Juror, Role::Leader]));
+    }
+
+    #[test]
+    fn only_the_author_and_administrators_edit_a_story() {
+        let (author, other) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        assert!(may_edit(&[Role::Editor], author, author), "the author");
+        assert!(!may_edit(&[Role::Editor], other, author), "another editor");
+        assert!(
+            may_edit(&[Role::Administrator], other, author),
+            "an administrator"
+        );
+        assert!(
+            may_edit(&[Role::Applicant, Role::Administrator], other, author),
+            "an administrator who also applies"
+        );
+        assert!(
+            !may_edit(&[Role::Applicant], author, author),
+            "an author who is no longer an editor"
+        );
+        assert!(!may_edit(&[], author, author));
+        assert!(!may_edit(&[Role::Juror, Role::JuryChair], other, author));
+        assert!(edits_every_story(&[Role::Editor, Role::Administrator]));
+        assert!(!edits_every_story(&[Role::Editor]));
     }
 
     #[test]

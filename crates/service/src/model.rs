@@ -19,7 +19,7 @@ pub use prisverdig_store::jobs::Job;
 pub use prisverdig_store::jury::{JuryApplication, JuryState, Member, Seat};
 pub use prisverdig_store::jury_posts::PostRow;
 pub use prisverdig_store::listed::Listed;
-pub use prisverdig_store::organisation::UnitRow;
+pub use prisverdig_store::organisation::{ArchivedUnitRow, UnitRow};
 pub use prisverdig_store::outbox::{Message as OutboxMessage, State as OutboxState};
 pub use prisverdig_store::questions::QuestionRow;
 pub use prisverdig_store::reviews::{ReviewRow, ScoreRow};

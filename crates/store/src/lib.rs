@@ -46,6 +46,7 @@ pub mod sessions;
 pub mod sign_in_limits;
 pub mod stories;
 pub mod tips;
+pub mod unit_merges;
 pub mod users;
 pub mod votes;
 

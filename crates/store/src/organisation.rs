@@ -197,8 +197,15 @@ pub async fn move_unit(
 
 /// Merges `from` into `into` if `from` is still at `expected` version (as [`rename_unit`]):
 /// its people, applications and child units move to `into`, and `from` is archived with a
-/// pointer to where it went. Applications keep their snapshot.
-pub async fn merge_units(tx: &mut Tx, from: Uuid, expected: i64, into: Uuid) -> Result<()> {
+/// pointer to where it went. What moved is recorded with the merge (`unit_merges`), so the
+/// merge can be undone. Applications keep their snapshot. Returns the merge's id.
+pub async fn merge_units(
+    tx: &mut Tx,
+    now: OffsetDateTime,
+    by: Uuid,
+    (from, expected): (Uuid, i64),
+    into: Uuid,
+) -> Result<Uuid> {
     let archived = on_tx!(tx, |conn| sqlx::query(
         "UPDATE unit SET archived = TRUE, merged_into = $2, version = version + 1 \
          WHERE id = $1 AND version = $3 AND NOT archived"
@@ -215,6 +222,7 @@ pub async fn merge_units(tx: &mut Tx, from: Uuid, expected: i64, into: Uuid) -> 
             expected,
         });
     }
+    let merge = crate::unit_merges::record(tx, now, by, from, into).await?;
     for sql in [
         "UPDATE users SET unit_id = $2 WHERE unit_id = $1",
         "UPDATE application SET unit_id = $2 WHERE unit_id = $1",
@@ -227,7 +235,7 @@ pub async fn merge_units(tx: &mut Tx, from: Uuid, expected: i64, into: Uuid) -> 
             .await
             .map(|_| ()))?;
     }
-    Ok(())
+    Ok(merge)
 }
 
 /// Where a unit was merged, if it was.
@@ -239,4 +247,78 @@ pub async fn merged_into(db: &Db, id: Uuid) -> Result<Option<Uuid>> {
     .fetch_optional(pool)
     .await)?
     .flatten())
+}
+
+/// An archived unit (merged into another, or archived on import) as the administrators'
+/// pages show it.
+#[derive(Debug, Clone)]
+pub struct ArchivedUnitRow {
+    pub id: Uuid,
+    pub parent_id: Option<Uuid>,
+    pub name: String,
+    pub kind: UnitKind,
+    pub version: i64,
+    /// The unit it was merged into, with its name and whether it is still in the chart.
+    pub merged_into: Option<(Uuid, String, bool)>,
+}
+
+#[derive(sqlx::FromRow)]
+struct StoredArchived {
+    id: Uuid,
+    parent_id: Option<Uuid>,
+    name: String,
+    kind: String,
+    version: i64,
+    merged_into: Option<Uuid>,
+    into_name: Option<String>,
+    into_archived: Option<bool>,
+}
+
+impl TryFrom<StoredArchived> for ArchivedUnitRow {
+    type Error = StoreError;
+
+    fn try_from(r: StoredArchived) -> Result<ArchivedUnitRow> {
+        let merged_into = match (r.merged_into, r.into_name, r.into_archived) {
+            (Some(id), Some(name), Some(archived)) => Some((id, name, !archived)),
+            _ => None,
+        };
+        Ok(ArchivedUnitRow {
+            kind: decode::code(UnitKind::parse, "unit", r.id, "kind", r.kind)?,
+            id: r.id,
+            parent_id: r.parent_id,
+            name: r.name,
+            version: r.version,
+            merged_into,
+        })
+    }
+}
+
+macro_rules! select_archived {
+    ($where:literal) => {
+        concat!(
+            "SELECT u.id, u.parent_id, u.name, u.kind, u.version, u.merged_into, \
+             t.name AS into_name, t.archived AS into_archived \
+             FROM unit u LEFT JOIN unit t ON t.id = u.merged_into WHERE u.archived ",
+            $where
+        )
+    };
+}
+
+/// Every archived unit, by name.
+pub async fn archived_units(db: &Db) -> Result<Vec<ArchivedUnitRow>> {
+    decode::all::<StoredArchived, _>(on_pool!(db, |pool| sqlx::query_as(select_archived!(
+        "ORDER BY u.name, u.id"
+    ))
+    .fetch_all(pool)
+    .await)?)
+}
+
+/// One archived unit.
+pub async fn archived_unit(db: &Db, id: Uuid) -> Result<Option<ArchivedUnitRow>> {
+    decode::optional::<StoredArchived, _>(on_pool!(db, |pool| sqlx::query_as(select_archived!(
+        "AND u.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await)?)
 }

@@ -124,6 +124,7 @@ pub fn audit_action(code: &str) -> Option<&'static str> {
         "unit.merge" => "audit-action-unit-merge",
         "unit.move" => "audit-action-unit-move",
         "unit.rename" => "audit-action-unit-rename",
+        "unit.unmerge" => "audit-action-unit-unmerge",
         "user.add" => "audit-action-user-add",
         "user.deactivate" => "audit-action-user-deactivate",
         "user.delete" => "audit-action-user-delete",

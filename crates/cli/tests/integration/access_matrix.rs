@@ -27,11 +27,14 @@ enum Viewer {
     Juror,
     /// On the same jury, working in the applying unit: conflicted on every application.
     ConflictedJuror,
+    /// The author of the matrix's stories.
     Editor,
+    /// An editor who did not write them: another's unpublished story does not exist for them.
+    OtherEditor,
     Administrator,
 }
 
-const VIEWERS: [Viewer; 9] = [
+const VIEWERS: [Viewer; 10] = [
     Viewer::SignedOut,
     Viewer::Employee,
     Viewer::Owner,
@@ -40,6 +43,7 @@ const VIEWERS: [Viewer; 9] = [
     Viewer::Juror,
     Viewer::ConflictedJuror,
     Viewer::Editor,
+    Viewer::OtherEditor,
     Viewer::Administrator,
 ];
 
@@ -90,11 +94,13 @@ enum Rule {
     Endorse,
     /// A published story: everyone.
     PublishedStory,
-    /// A draft story's public address: nobody until it is published (writers use the editor).
+    /// A draft story's public address: a preview for its author and administrators
+    /// (`story::may_edit`); to everyone else it does not exist until it is published.
     DraftStory,
     /// A draft story in the JSON API: nobody, writers included.
     UnpublishedStory,
-    /// The editor's pages of a draft story: writers only.
+    /// The editor's pages of a draft story: its author and administrators; to another
+    /// editor it does not exist (404); anyone else may not write stories (403).
     WriterOnStory,
     /// An application's files: the team always, everyone once the application is public.
     Files,
@@ -460,12 +466,18 @@ enum Expect {
 
 fn expect(method: &str, pattern: &str, rule: Rule, viewer: Viewer, state: State) -> Expect {
     let signed_out = viewer == Viewer::SignedOut;
-    let writer = matches!(viewer, Viewer::Editor | Viewer::Administrator);
+    let writer = matches!(
+        viewer,
+        Viewer::Editor | Viewer::OtherEditor | Viewer::Administrator
+    );
+    // The matrix's stories are the editor's.
+    let edits_story = matches!(viewer, Viewer::Editor | Viewer::Administrator);
     let public = state == State::Public;
     match rule {
         Rule::Anyone | Rule::PublishedStory => Expect::Allowed,
         Rule::UnknownToken => Expect::Refused(404),
         Rule::MetricsToken => Expect::Refused(401),
+        Rule::DraftStory if edits_story => Expect::Allowed,
         Rule::DraftStory | Rule::UnpublishedStory => Expect::Refused(404),
         Rule::NoPendingSignIn => Expect::SignIn,
         Rule::EmptyForm => Expect::Refused(400),
@@ -487,7 +499,9 @@ fn expect(method: &str, pattern: &str, rule: Rule, viewer: Viewer, state: State)
         Rule::Enrol => Expect::Allowed,
         Rule::Administrator if viewer == Viewer::Administrator => Expect::Allowed,
         Rule::Administrator => Expect::Refused(403),
-        Rule::Writer | Rule::WriterOnStory if writer => Expect::Allowed,
+        Rule::Writer if writer => Expect::Allowed,
+        Rule::WriterOnStory if edits_story => Expect::Allowed,
+        Rule::WriterOnStory if writer => Expect::Refused(404),
         Rule::Writer | Rule::WriterOnStory => Expect::Refused(403),
         // A draft has no receipt, not even for its team.
         Rule::Team
@@ -534,6 +548,9 @@ struct World {
     message: Uuid,
 }
 
+/// The title of the editor's unpublished story.
+const DRAFT_STORY_TITLE: &str = "Et utkast til en historie";
+
 const TITLES: [(State, &str); 3] = [
     (State::Draft, "Utkastet ingen ser"),
     (State::Hidden, "Innsendt men skjult"),
@@ -550,6 +567,7 @@ async fn world(app: &TestApp) -> World {
         ("jury@fjordvik.example", Role::Juror),
         ("inhabil@fjordvik.example", Role::Juror),
         ("red@fjordvik.example", Role::Editor),
+        ("red2@fjordvik.example", Role::Editor),
         ("admin@fjordvik.example", Role::Administrator),
     ] {
         let input = AddUser {
@@ -700,6 +718,7 @@ async fn world(app: &TestApp) -> World {
         (Viewer::Juror, "jury@fjordvik.example"),
         (Viewer::ConflictedJuror, "inhabil@fjordvik.example"),
         (Viewer::Editor, "red@fjordvik.example"),
+        (Viewer::OtherEditor, "red2@fjordvik.example"),
         (Viewer::Administrator, "admin@fjordvik.example"),
     ] {
         clients.insert(viewer, TestApp::client_for(app, email).await);
@@ -715,7 +734,7 @@ async fn world(app: &TestApp) -> World {
     };
     let draft_story = app
         .services
-        .create_story(&editor, text("Et utkast til en historie"))
+        .create_story(&editor, text(DRAFT_STORY_TITLE))
         .await
         .unwrap();
     let published = app
@@ -909,6 +928,13 @@ async fn ask(app: &TestApp, world: &World, public_phase: bool, problems: &mut Ve
                         rule,
                         Rule::Writer | Rule::WriterOnStory | Rule::Administrator | Rule::JuryLead
                     );
+                // An unpublished story's title reaches only those who may edit it.
+                let story_editor = matches!(viewer, Viewer::Editor | Viewer::Administrator);
+                if !story_editor && body.contains(DRAFT_STORY_TITLE) {
+                    problems.push(format!(
+                        "{method} {pattern} as {viewer:?}: the draft story's title leaks"
+                    ));
+                }
                 if !viewer.on_team() && !trusted {
                     for (hidden, title) in TITLES {
                         let still_hidden = hidden != State::Hidden || !public_phase;

@@ -345,3 +345,150 @@ on_both_backends! {
         assert!(app.get(&round).await.text().await.unwrap().contains("15. november 2020 kl. 23:59"));
     }
 }
+
+/// Puts a person in `unit`, as the users' page does (its form is tested in `users.rs`).
+async fn set_unit(app: &TestApp, user: Uuid, unit: Uuid) {
+    prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query(
+        "UPDATE users SET unit_id = $1 WHERE id = $2"
+    )
+    .bind(unit)
+    .bind(user)
+    .execute(pool)
+    .await
+    .map(|_| ()))
+    .unwrap();
+}
+
+/// The unit a row points at: `sql` selects one unit id for the bound row id.
+async fn unit_of(app: &TestApp, sql: &'static str, id: Uuid) -> Option<Uuid> {
+    prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(pool)
+        .await)
+    .unwrap()
+}
+
+const PERSON_UNIT: &str = "SELECT unit_id FROM users WHERE id = $1";
+const APPLICATION_UNIT: &str = "SELECT unit_id FROM application WHERE id = $1";
+const PARENT: &str = "SELECT parent_id FROM unit WHERE id = $1";
+
+/// The version hidden in the form of the page at `path`.
+async fn version_on(app: &TestApp, path: &str) -> String {
+    let page = app.get(path).await.text().await.unwrap();
+    crate::harness::hidden_value(&page, "version").unwrap()
+}
+
+on_both_backends! {
+    async fn a_merged_unit_is_shown_and_its_merge_undone_exactly(app) {
+        let user = admin(app).await;
+        let sector = app.services.create_unit(&user, "Oppvekst", "sector", None).await.unwrap();
+        let from = app.services.create_unit(&user, "Skole Nord", "unit", Some(sector)).await.unwrap();
+        let into = app.services.create_unit(&user, "Skole Sør", "unit", Some(sector)).await.unwrap();
+        let child = app.services.create_unit(&user, "SFO Nord", "unit", Some(from)).await.unwrap();
+        let teacher = add(app, "laerer@fjordvik.example", Role::Applicant).await.id;
+        let substitute = add(app, "vikar@fjordvik.example", Role::Applicant).await.id;
+        let head = add(app, "rektor@fjordvik.example", Role::Applicant).await.id;
+        for (person, unit) in [(teacher, from), (substitute, from), (head, into)] {
+            set_unit(app, person, unit).await;
+        }
+        let round = app.services.create_round(&user, &round_input("2020"), true).await.unwrap();
+        let category = app.services.round_view(&user, round).await.unwrap().categories[0].id;
+        let now = Some(app.clock.now());
+        let application = insert_application(app, (category, from, user.id), now).await;
+        let theirs = insert_application(app, (category, into, user.id), now).await;
+
+        let page = format!("/admin/units/{from}");
+        let version = version_on(app, &page).await;
+        let res = app.post_form(&page, &format!("/admin/units/{from}/merge"), &[("into", &into.to_string()), ("version", &version)]).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(unit_of(app, PERSON_UNIT, teacher).await, Some(into), "the merge moved the teacher");
+        // Since the merge, the substitute was given another unit: the undo leaves them there.
+        set_unit(app, substitute, sector).await;
+
+        let chart = app.get("/admin/units").await.text().await.unwrap();
+        let archived = &chart[chart.find("Arkiverte og sammenslåtte enheter").expect("the chart lists archived units")..];
+        assert!(archived.contains(&format!("href=\"/admin/units/{from}\">Skole Nord<")), "{archived}");
+        assert!(archived.contains(&format!("href=\"/admin/units/{into}\">Skole Sør<")) && archived.contains("15. oktober 2019 kl. 12:00"));
+        let res = app.get(&page).await;
+        assert_eq!(res.status(), 200, "an archived unit has a page");
+        let body = res.text().await.unwrap();
+        for shown in ["<h1 class=\"ds-heading\" data-size=\"lg\">Skole Nord</h1>", "Slått sammen med", &format!("href=\"/admin/units/{into}\">Skole Sør</a>"),
+                      "15. oktober 2019 kl. 12:00", "admin@fjordvik.example", "2 personer, én søknad og én underenhet", "Angre sammenslåing"] {
+            assert!(body.contains(shown), "the archived unit's page shows {shown}");
+        }
+        assert!(!body.contains(&format!("/admin/units/{from}/rename")), "read-only");
+
+        let version = crate::harness::hidden_value(&body, "version").unwrap();
+        let res = app.post_form(&page, &format!("/admin/units/{from}/unmerge"), &[("version", &version)]).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(location(&res), page);
+        assert_eq!(unit_of(app, PERSON_UNIT, teacher).await, Some(from), "the teacher is back");
+        assert_eq!(unit_of(app, PERSON_UNIT, substitute).await, Some(sector), "moved on since: stays");
+        assert_eq!(unit_of(app, PERSON_UNIT, head).await, Some(into), "never moved: stays");
+        assert_eq!(unit_of(app, APPLICATION_UNIT, application).await, Some(from), "the application is back");
+        assert_eq!(unit_of(app, APPLICATION_UNIT, theirs).await, Some(into));
+        assert_eq!(unit_of(app, PARENT, child).await, Some(from), "the child unit is back under it");
+        assert!(app.services.units().await.unwrap().iter().any(|u| u.id == from), "the unit is in the chart again");
+        assert!(app.get(&page).await.text().await.unwrap().contains(&format!("/admin/units/{from}/rename")), "and editable");
+        assert!(!app.get("/admin/units").await.text().await.unwrap().contains("Arkiverte og sammenslåtte enheter"));
+        assert_eq!(audit_count(app, "unit.unmerge").await, 1);
+
+        let res = app.post_form(&page, &format!("/admin/units/{from}/unmerge"), &[("version", &version)]).await;
+        assert_eq!(res.status(), 409, "a second undo from the same page is refused");
+        assert_eq!(audit_count(app, "unit.unmerge").await, 1, "and records nothing");
+        let unknown = Uuid::now_v7();
+        assert_eq!(app.get(&format!("/admin/units/{unknown}")).await.status(), 404);
+        let res = app.post_form(&page, &format!("/admin/units/{unknown}/unmerge"), &[("version", "1")]).await;
+        assert_eq!(res.status(), 404);
+    }
+
+    async fn an_undo_is_refused_once_the_target_is_merged_and_an_unrecorded_merge_restores_the_unit_only(app) {
+        let user = admin(app).await;
+        let sector = app.services.create_unit(&user, "Kultur", "sector", None).await.unwrap();
+        let [a, b, c] = {
+            let mut ids = Vec::new();
+            for name in ["Biblioteket", "Kulturhuset", "Kulturetaten"] {
+                ids.push(app.services.create_unit(&user, name, "unit", Some(sector)).await.unwrap());
+            }
+            <[Uuid; 3]>::try_from(ids).unwrap()
+        };
+        let librarian = add(app, "bibliotekar@fjordvik.example", Role::Applicant).await.id;
+        set_unit(app, librarian, a).await;
+        let version = |id: Uuid| async move { version_on(app, &format!("/admin/units/{id}")).await.parse::<i64>().unwrap() };
+        app.services.merge_unit(&user, a, version(a).await, b).await.unwrap();
+        app.services.merge_unit(&user, b, version(b).await, c).await.unwrap();
+        assert_eq!(unit_of(app, PERSON_UNIT, librarian).await, Some(c));
+
+        let page = format!("/admin/units/{a}");
+        let body = app.get(&page).await.text().await.unwrap();
+        assert!(body.contains(&format!("href=\"/admin/units/{b}\">Kulturhuset</a> (arkivert)")), "the target is archived too: {body}");
+        let v = crate::harness::hidden_value(&body, "version").unwrap();
+        let res = app.post_form(&page, &format!("/admin/units/{a}/unmerge"), &[("version", &v)]).await;
+        assert_eq!(res.status(), 422);
+        let body = res.text().await.unwrap();
+        assert!(body.contains("id=\"unmerge-error\"") && body.contains("href=\"#unmerge\""), "the message at the form, linked from the summary");
+        assert!(body.contains("er selv slått sammen eller arkivert siden"));
+        assert!(app.services.archived_unit(&user, a).await.is_ok(), "nothing changed");
+        assert_eq!(audit_count(app, "unit.unmerge").await, 0);
+
+        // A merge made before merges were recorded: the unit comes back, nothing moves.
+        prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query("DELETE FROM unit_merge WHERE from_unit_id = $1")
+            .bind(b).execute(pool).await.map(|_| ())).unwrap();
+        let page = format!("/admin/units/{b}");
+        let body = app.get(&page).await.text().await.unwrap();
+        assert!(body.contains("før Prisverdig begynte å lagre hva som ble flyttet"), "the page says nothing will move back");
+        assert!(body.contains("15. oktober 2019 kl. 12:00") && body.contains("admin@fjordvik.example"), "the audit log knows when and who");
+        let v = crate::harness::hidden_value(&body, "version").unwrap();
+        let res = app.post_form(&page, &format!("/admin/units/{b}/unmerge"), &[("version", &v)]).await;
+        assert_eq!(res.status(), 303);
+        assert!(app.services.units().await.unwrap().iter().any(|u| u.id == b), "the unit is back");
+        assert_eq!(unit_of(app, PERSON_UNIT, librarian).await, Some(c), "nobody moved back");
+
+        // Now its target is back, the first merge can be undone; the librarian is in c, not b.
+        let v = version_on(app, &format!("/admin/units/{a}")).await;
+        let res = app.post_form(&format!("/admin/units/{a}"), &format!("/admin/units/{a}/unmerge"), &[("version", &v)]).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(unit_of(app, PERSON_UNIT, librarian).await, Some(c), "only what still points at the target moves back");
+        assert_eq!(audit_count(app, "unit.unmerge").await, 2);
+    }
+}

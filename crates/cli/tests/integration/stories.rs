@@ -16,15 +16,63 @@ use prisverdig_service::ServiceError;
 use uuid::Uuid;
 
 const EDITOR: &str = "redaktor@fjordvik.example";
+/// A second editor, who must not see the first one's unpublished stories.
+const OTHER_EDITOR: &str = "redaktor2@fjordvik.example";
+const ADMIN: &str = "admin@fjordvik.example";
 
 async fn add_user(app: &TestApp, email: &str, role: Role) {
+    add_named(app, email, "Per Kristian Lund", role).await;
+}
+
+async fn add_named(app: &TestApp, email: &str, name: &str, role: Role) {
     let input = prisverdig_service::users::AddUser {
         email,
-        name: "Per Kristian Lund",
+        name,
         roles: &[role],
         password: PASSWORD,
     };
     app.services.add_user(input).await.unwrap();
+}
+
+/// Posts `fields` as `client` would from the page at `page` (its CSRF token added).
+async fn post_as(
+    app: &TestApp,
+    client: &reqwest::Client,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let token = app.csrf_with(client, page).await;
+    let mut body = fields.to_vec();
+    body.push(("_csrf", &token));
+    client
+        .post(app.url(action))
+        .form(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// An image upload as `client`, the token in the query as the edit page sends it.
+async fn upload_as(
+    app: &TestApp,
+    client: &reqwest::Client,
+    page: &str,
+    action: &str,
+) -> reqwest::Response {
+    let token = app.csrf_with(client, page).await;
+    let form = reqwest::multipart::Form::new()
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("b.png"),
+        )
+        .text("alt_text", "Et bilde");
+    client
+        .post(app.url(&format!("{action}?_csrf={token}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
 }
 
 /// A round, an applicant with two submitted applications, and an editor signed in on
@@ -327,6 +375,126 @@ on_both_backends! {
         assert_eq!(anonymous_status(app, id).await, 404);
         let stale = app.services.update_story(&editor, id, 1, text("Igjen", vec![])).await;
         assert!(matches!(stale, Err(ServiceError::Conflict)));
+    }
+}
+
+on_both_backends! {
+    async fn an_editor_sees_and_changes_only_their_own_unpublished_stories(app) {
+        let (a, _) = setup(app, Visibility::OnSubmit).await;
+        add_named(app, OTHER_EDITOR, "Berit Bakken", Role::Editor).await;
+        add_named(app, ADMIN, "Anne Admin", Role::Administrator).await;
+        let (mine, theirs) = ("Robotene i kjelleren", "Bibliotekets nattåpne dører");
+        let sa = a.to_string();
+        let res = app.post_form("/stories/new", "/stories/new", &[
+            ("title", mine), ("lead", "Ingress."), ("body", "Tekst."), ("application", &sa),
+        ]).await;
+        let id = created(&res);
+        assert_eq!(upload(app, id, "a.png", PNG.to_vec(), "Robot i kjeller").await.status(), 303);
+        let edit_page = app.get(&format!("/stories/{id}/edit")).await.text().await.unwrap();
+        let image = edit_page.split("/story-images/").nth(1).unwrap()[..36].to_string();
+
+        let other = TestApp::client_for(app, OTHER_EDITOR).await;
+        let res = post_as(app, &other, "/stories/new", "/stories/new", &[("title", theirs), ("lead", "L."), ("body", "B.")]).await;
+        let their_id = created(&res);
+        let desk = other.get(app.url("/stories/drafts")).send().await.unwrap();
+        assert_eq!(desk.status(), 200);
+        let desk = desk.text().await.unwrap();
+        assert!(desk.contains(theirs), "the other editor sees their own draft");
+        assert!(!desk.contains(mine) && !desk.contains(&id.to_string()), "but not mine: {desk}");
+        assert!(!desk.contains("Skrevet av"), "an editor's own list needs no author column");
+        let own = app.get("/stories/drafts").await.text().await.unwrap();
+        assert!(own.contains(mine) && !own.contains(theirs), "nor do I see theirs");
+
+        let edit = format!("/stories/{id}/edit");
+        let res = other.get(app.url(&edit)).send().await.unwrap();
+        assert_eq!(res.status(), 404, "another editor's draft does not exist for them");
+        assert!(!res.text().await.unwrap().contains(mine), "not even its title");
+        let (version, now) = (("version", "1"), ("when", "now"));
+        for (action, fields) in [
+            (edit.clone(), vec![version, ("title", "Kapret"), ("lead", "L"), ("body", "B")]),
+            (format!("/stories/{id}/publish"), vec![version, now]),
+            (format!("/stories/{id}/unpublish"), vec![version]),
+            (format!("/stories/{id}/images/{image}/remove"), vec![]),
+        ] {
+            let res = post_as(app, &other, "/stories/drafts", &action, &fields).await;
+            assert_eq!(res.status(), 404, "{action}");
+        }
+        let res = upload_as(app, &other, "/stories/drafts", &format!("/stories/{id}/images")).await;
+        assert_eq!(res.status(), 404, "an image upload to another editor's draft");
+        assert_eq!(other.get(app.url(&format!("/story-images/{image}"))).send().await.unwrap().status(), 404);
+        assert_eq!(other.get(app.url(&format!("/stories/{id}"))).send().await.unwrap().status(), 404);
+        let b = user_row(app, OTHER_EDITOR).await;
+        assert!(matches!(app.services.editable_story(&b, id).await, Err(ServiceError::NotFound)));
+        assert!(matches!(app.services.update_story(&b, id, 1, text("Kapret", vec![])).await, Err(ServiceError::NotFound)));
+        let editor = user_row(app, EDITOR).await;
+        let stored = app.services.editable_story(&editor, id).await.unwrap();
+        assert_eq!((stored.story.title.as_str(), stored.story.published_at, stored.images.len()), (mine, None, 1), "nothing changed");
+        assert_eq!(anonymous_status(app, id).await, 404, "nothing published");
+
+        let admin = TestApp::client_for(app, ADMIN).await;
+        let desk = admin.get(app.url("/stories/drafts")).send().await.unwrap().text().await.unwrap();
+        for shown in [mine, theirs, "Skrevet av", "Per Kristian Lund", "Berit Bakken"] {
+            assert!(desk.contains(shown), "the administrator's list shows {shown}");
+        }
+        let page = admin.get(app.url(&edit)).send().await.unwrap();
+        assert_eq!(page.status(), 200, "an administrator edits every story");
+        let version = hidden_value(&page.text().await.unwrap(), "version").unwrap();
+        let res = post_as(app, &admin, &edit, &format!("/stories/{id}/publish"), &[("version", &version), ("when", "now")]).await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(anonymous_status(app, id).await, 200, "the administrator published it");
+        assert_eq!(other.get(app.url(&edit)).send().await.unwrap().status(), 404, "a published story: its author or an administrator");
+        assert_eq!(app.get(&edit).await.status(), 200, "the author still edits it");
+        assert_eq!(other.get(app.url(&format!("/stories/{their_id}/edit"))).send().await.unwrap().status(), 200);
+    }
+
+    async fn a_draft_is_previewed_at_its_address_only_by_those_who_may_edit_it(app) {
+        let (a, _) = setup(app, Visibility::OnSubmit).await;
+        add_named(app, OTHER_EDITOR, "Berit Bakken", Role::Editor).await;
+        let editor = user_row(app, EDITOR).await;
+        let title = "Robotene som lærte å lytte";
+        let id = app.services.create_story(&editor, text(title, vec![a])).await.unwrap();
+        let address = format!("/stories/{id}");
+
+        let edit = app.get(&format!("/stories/{id}/edit")).await.text().await.unwrap();
+        assert!(edit.contains(&format!("href=\"{address}\"")) && edit.contains("Forhåndsvis"), "the edit page links to the preview");
+        let res = app.get(&address).await;
+        assert_eq!(res.status(), 200, "the author previews the draft");
+        let cache = res.headers().get("cache-control").map(|v| v.to_str().unwrap().to_string());
+        assert_eq!(cache.as_deref(), Some("no-store"));
+        let page = res.text().await.unwrap();
+        assert!(page.contains(title) && page.contains("<strong>roboter</strong>"), "the story as it will look");
+        assert!(page.contains("Forhåndsvisning: ikke publisert ennå"), "with the banner");
+        assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+        assert!(page.contains(&format!("href=\"/stories/{id}/edit\"")), "and the way back to editing");
+
+        let (status, body) = anonymous(app, &address).await;
+        assert_eq!(status, 404, "everyone else: no such story");
+        assert!(!body.contains(title));
+        let other = TestApp::client_for(app, OTHER_EDITOR).await;
+        let res = other.get(app.url(&address)).send().await.unwrap();
+        assert_eq!(res.status(), 404, "another editor too");
+        assert!(!res.text().await.unwrap().contains(title));
+        assert_eq!(app.get(&address).await.status(), 200);
+        let (status, body) = anonymous(app, &address).await;
+        assert_eq!(status, 404, "the author's preview left nothing in the cache");
+        assert!(!body.contains(title));
+
+        let at = (app.services.clock.now() + time::Duration::days(3)).replace_second(0).unwrap();
+        assert_eq!(publish(app, id, Some(at)).await.status(), 303);
+        let page = app.get(&address).await.text().await.unwrap();
+        let (_, clock) = oslo_parts(at);
+        assert!(page.contains("Forhåndsvisning: planlagt publisert"), "a scheduled story says when");
+        assert!(page.contains(&clock), "{clock} in {page}");
+        assert_eq!(anonymous(app, &address).await.0, 404, "not before its time");
+
+        app.clock.set(at);
+        let res = app.get(&address).await;
+        assert!(res.headers().get("cache-control").is_none_or(|v| v != "no-store"), "a public story may be cached");
+        let page = res.text().await.unwrap();
+        assert!(page.contains(title) && !page.contains("Forhåndsvisning"), "no banner once it is public");
+        assert!(!page.contains("noindex"));
+        let (status, body) = anonymous(app, &address).await;
+        assert_eq!((status, body.contains(title)), (200, true), "public from its time");
     }
 }
 

@@ -8,6 +8,7 @@ pub mod categories;
 pub mod rounds;
 pub mod tips;
 pub mod unit_import;
+pub mod unit_merges;
 pub mod units;
 pub mod users;
 

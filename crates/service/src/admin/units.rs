@@ -1,4 +1,5 @@
-//! The organisation chart: create, rename, move and merge units.
+//! The organisation chart: create, rename, move and merge units (a merge is recorded with
+//! what it moved; seeing and undoing one is in `unit_merges.rs`).
 
 use super::{record, require_admin};
 use crate::{Result, ServiceError, Services};
@@ -16,7 +17,8 @@ impl Services {
         Ok(organisation::active_units(&self.db).await?)
     }
 
-    async fn parents(&self) -> Result<HashMap<Uuid, Option<Uuid>>> {
+    /// Every unit in the chart with its parent.
+    pub(crate) async fn parents(&self) -> Result<HashMap<Uuid, Option<Uuid>>> {
         let units = self.units().await?;
         Ok(units.into_iter().map(|u| (u.id, u.parent_id)).collect())
     }
@@ -113,8 +115,9 @@ impl Services {
     }
 
     /// Merges unit `from` into `into`: people, applications and child units move over and
-    /// `from` is archived, if nobody changed `from` since `version` was read. Refuses merging
-    /// a unit into itself or into one of its own units.
+    /// `from` is archived, if nobody changed `from` since `version` was read. What moved is
+    /// recorded with the merge, so `unmerge_unit` can move it back. Refuses merging a unit
+    /// into itself or into one of its own units.
     #[tracing::instrument(skip_all)]
     pub async fn merge_unit(
         &self,
@@ -133,9 +136,10 @@ impl Services {
         }
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
-        organisation::merge_units(&mut tx, from, version, into).await?;
-        let detail =
-            serde_json::json!({ "from": source.name, "into": into, "into_name": target.name });
+        let merge = organisation::merge_units(&mut tx, now, user.id, (from, version), into).await?;
+        let detail = serde_json::json!({
+            "from": source.name, "into": into, "into_name": target.name, "merge": merge
+        });
         record(&mut tx, now, user, "unit.merge", ("unit", from), detail).await?;
         self.commit_public(tx).await?;
         Ok(())

@@ -1,12 +1,12 @@
 //! A story's images: the same checks as applications' uploads (by their bytes, size-capped,
-//! re-encoded thumbnail), images only, each with alt text. Served to everyone once the story
-//! is public, to editors always.
+//! re-encoded thumbnail), images only, each with alt text. Added and removed by those who
+//! may edit the story; served to everyone once the story is public, to them always.
 
-use super::{record, writer};
+use super::record;
 use crate::apply::checked_upload;
 use crate::files::{self, FileKind, invalid};
 use crate::{Result, ServiceError, Services};
-use prisverdig_domain::story::{MAX_ALT_CHARS, MAX_IMAGES, StoryStatus, may_write};
+use prisverdig_domain::story::{MAX_ALT_CHARS, MAX_IMAGES, StoryStatus, may_edit};
 use prisverdig_store::stories::{self, NewStoryImage, StoryImage};
 use prisverdig_store::users::User;
 use uuid::Uuid;
@@ -19,8 +19,7 @@ impl Services {
         id: Uuid,
         upload: files::Upload<'_>,
     ) -> Result<Uuid> {
-        writer(user)?;
-        self.story(id).await?;
+        self.story_to_edit(user, id).await?;
         if stories::images(&self.db, id).await?.len() >= MAX_IMAGES {
             return Err(invalid(files::FIELD, "error-too-many"));
         }
@@ -66,7 +65,7 @@ impl Services {
 
     #[tracing::instrument(skip_all)]
     pub async fn remove_story_image(&self, user: &User, id: Uuid, image: Uuid) -> Result<()> {
-        writer(user)?;
+        self.story_to_edit(user, id).await?;
         let found = stories::find_image(&self.db, image)
             .await?
             .filter(|i| i.story_id == id)
@@ -85,8 +84,8 @@ impl Services {
         Ok(())
     }
 
-    /// An image (or its thumbnail) for `viewer`: editors always, everyone else once the
-    /// story is public.
+    /// An image (or its thumbnail) for `viewer`: those who may edit the story always,
+    /// everyone else once the story is public.
     #[tracing::instrument(skip_all)]
     pub async fn story_image_file(
         &self,
@@ -97,11 +96,11 @@ impl Services {
         let i = stories::find_image(&self.db, image)
             .await?
             .ok_or(ServiceError::NotFound)?;
-        if !viewer.is_some_and(|u| may_write(&u.roles)) {
-            let story = self.story(i.story_id).await?;
-            if StoryStatus::at(story.published_at, self.clock.now()) != StoryStatus::Published {
-                return Err(ServiceError::NotFound);
-            }
+        let story = self.story(i.story_id).await?;
+        let public =
+            StoryStatus::at(story.published_at, self.clock.now()) == StoryStatus::Published;
+        if !public && !viewer.is_some_and(|u| may_edit(&u.roles, u.id, story.author_id)) {
+            return Err(ServiceError::NotFound);
         }
         let key = if thumb {
             i.thumbnail_key.clone()

@@ -1,13 +1,16 @@
 //! Stories for «Tanketanken»: editors (and administrators) write them, link them to the
 //! applications they are about, publish them now or at a set time, and unpublish them.
-//! Everyone sees a story from its publication time, with cards of the linked applications
-//! that are themselves public. Every change commits through `commit_public`: the cached
-//! public pages (front page, story pages, application pages, the feed) depend on stories.
+//! A story is opened, changed, published and previewed only by those `story::may_edit`
+//! allows (its author, administrators); to any other editor a story that is not public does
+//! not exist (`NotFound`, title and all). Everyone sees a story from its publication time,
+//! with cards of the linked applications that are themselves public. Every change commits
+//! through `commit_public`: the cached public pages (front page, story pages, application
+//! pages, the feed) depend on stories.
 
 mod images;
 
 use crate::{Result, ServiceError, Services};
-use prisverdig_domain::story::{StoryStatus, StoryText, may_write};
+use prisverdig_domain::story::{StoryStatus, StoryText, may_edit, may_write};
 use prisverdig_domain::{ValidationError, story};
 use prisverdig_store::applications::{self, Pickable};
 use prisverdig_store::catalogue_query::{self, Card, Filter};
@@ -30,9 +33,13 @@ pub struct EditableStory {
     pub images: Vec<StoryImage>,
 }
 
-/// A story as everyone sees it.
+/// A story as everyone sees it, or as its editor previews it before it is public.
 pub struct PublicStory {
     pub story: StoryRow,
+    /// `Published` for everyone; `Draft` or `Scheduled` only in an editor's preview.
+    pub status: StoryStatus,
+    /// The viewer may edit the story (`story::may_edit`).
+    pub editable: bool,
     pub images: Vec<StoryImage>,
     /// Linked applications that are public now (never the others, not even their titles).
     pub applications: Vec<Card>,
@@ -85,6 +92,19 @@ impl Services {
             .ok_or(ServiceError::NotFound)
     }
 
+    /// A story `user` may edit (`story::may_edit`). Anyone without the role is `Forbidden`;
+    /// an editor asking for another's story gets `NotFound`, as for one that does not exist,
+    /// so its existence (and title) stays hidden.
+    pub(crate) async fn story_to_edit(&self, user: &User, id: Uuid) -> Result<StoryRow> {
+        writer(user)?;
+        let story = self.story(id).await?;
+        if may_edit(&user.roles, user.id, story.author_id) {
+            Ok(story)
+        } else {
+            Err(ServiceError::NotFound)
+        }
+    }
+
     /// Checks the text and its links: every problem at its field, links only to submitted
     /// applications.
     async fn checked_text(&self, text: StoryText) -> Result<StoryText> {
@@ -126,8 +146,7 @@ impl Services {
         version: i64,
         text: StoryText,
     ) -> Result<i64> {
-        writer(user)?;
-        self.story(id).await?;
+        self.story_to_edit(user, id).await?;
         let text = self.checked_text(text).await?;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
@@ -169,8 +188,7 @@ impl Services {
         at: Option<OffsetDateTime>,
         action: &'static str,
     ) -> Result<()> {
-        writer(user)?;
-        self.story(id).await?;
+        self.story_to_edit(user, id).await?;
         let now = self.clock.now();
         let mut tx = self.db.begin().await?;
         stories::set_published(&mut tx, now, id, version, at).await?;
@@ -187,7 +205,8 @@ impl Services {
         Ok(())
     }
 
-    /// Every story with where it stands, for the editors' list.
+    /// The stories `user` may edit with where each stands, for the editors' list: an
+    /// editor's own, every story for an administrator.
     #[tracing::instrument(skip_all)]
     pub async fn stories_for_editors(&self, user: &User) -> Result<Vec<(StoryRow, StoryStatus)>> {
         writer(user)?;
@@ -195,6 +214,7 @@ impl Services {
         Ok(stories::all(&self.db)
             .await?
             .into_iter()
+            .filter(|s| may_edit(&user.roles, user.id, s.author_id))
             .map(|s| {
                 let status = StoryStatus::at(s.published_at, now);
                 (s, status)
@@ -204,8 +224,7 @@ impl Services {
 
     #[tracing::instrument(skip_all)]
     pub async fn editable_story(&self, user: &User, id: Uuid) -> Result<EditableStory> {
-        writer(user)?;
-        let story = self.story(id).await?;
+        let story = self.story_to_edit(user, id).await?;
         let links = self
             .story_links_named(user, &stories::links(&self.db, id).await?)
             .await?;
@@ -264,15 +283,20 @@ impl Services {
         Ok(StoriesPage { stories, total })
     }
 
-    /// A story as everyone sees it; `NotFound` before its publication time.
+    /// A story's page for `viewer`: everyone from its publication time; before it, a
+    /// preview for those who may edit it (`story::may_edit`), `NotFound` for everyone else.
     #[tracing::instrument(skip_all)]
-    pub async fn public_story(&self, id: Uuid) -> Result<PublicStory> {
+    pub async fn story_page(&self, viewer: Option<&User>, id: Uuid) -> Result<PublicStory> {
         let now = self.clock.now();
-        let story = stories::find(&self.db, id)
-            .await?
-            .filter(|s| StoryStatus::at(s.published_at, now) == StoryStatus::Published)
-            .ok_or(ServiceError::NotFound)?;
+        let story = self.story(id).await?;
+        let status = StoryStatus::at(story.published_at, now);
+        let editable = viewer.is_some_and(|u| may_edit(&u.roles, u.id, story.author_id));
+        if status != StoryStatus::Published && !editable {
+            return Err(ServiceError::NotFound);
+        }
         Ok(PublicStory {
+            status,
+            editable,
             images: stories::images(&self.db, id).await?,
             applications: self
                 .public_cards(&stories::links(&self.db, id).await?)

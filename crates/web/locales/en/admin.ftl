@@ -30,6 +30,31 @@ admin-unit-move = Move the unit
 admin-unit-merge = Merge
 admin-unit-merge-help = All users, applications and sub-units move to the unit you choose, and this unit is archived. Applications keep the unit names as they were when submitted.
 admin-field-merge-into = Merge into
+admin-units-archived-title = Archived and merged units
+admin-unit-archived = archived
+admin-unit-archived-only = Archived, not merged
+admin-unit-archived-read-only = The unit is no longer in the organisation chart. This page is read-only.
+admin-unit-merged-into = Merged into
+admin-unit-merged-at = Merged
+admin-unit-merged-unknown = Time unknown
+admin-unit-merged-by = Merged by
+admin-unit-merged-moved = Moved by the merge
+admin-unit-moved-list = { $people }, { $applications } and { $units }
+admin-unit-moved-people = { $count ->
+    [1] one person
+   *[other] { $count } people
+}
+admin-unit-moved-applications = { $count ->
+    [1] one application
+   *[other] { $count } applications
+}
+admin-unit-moved-units = { $count ->
+    [1] one sub-unit
+   *[other] { $count } sub-units
+}
+admin-unit-unmerge = Undo merge
+admin-unit-unmerge-help = The unit returns to the organisation chart where it was. People, applications and sub-units that the merge moved and that still belong to the unit they were moved to move back. Anything moved on since stays where it is.
+admin-unit-unmerge-unrecorded = This merge was made before Prisverdig began recording what a merge moves. The unit returns to the organisation chart, but no people, applications or sub-units move back; move them yourself afterwards.
 
 admin-import-title = Import the organisation chart
 admin-import-help = One line per unit and one column per level, from the top level down. Separate the columns with semicolons or commas. Units that already exist are reused.
@@ -129,6 +154,9 @@ error-criteria-locked = Criteria and questions cannot change once the first appl
 error-transition-not-allowed = The round cannot move to this state from the state it is in.
 error-unit-cycle = A unit cannot be moved under itself or one of its own sub-units.
 error-merge-into-own-unit = A unit cannot be merged into itself or one of its own sub-units.
+error-unmerge-target-gone = The merge cannot be undone: the unit it was merged into has itself been merged or archived since. Undo that merge first.
+error-unmerge-cycle = The merge cannot be undone: the unit it sat under has since been moved below one of the sub-units that would move back. Move that unit elsewhere first.
+error-unit-not-merged = The unit was not merged into another, so there is no merge to undo.
 error-tip-unit-required = Choose the unit in the list or type its name.
 error-import-empty = The file holds no units.
 error-import-gap = A level has no name before another level.

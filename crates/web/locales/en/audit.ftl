@@ -58,6 +58,7 @@ audit-action-unit-import = Imported the organisation chart
 audit-action-unit-merge = Merged units
 audit-action-unit-move = Moved a unit
 audit-action-unit-rename = Renamed a unit
+audit-action-unit-unmerge = Undid a merge of units
 audit-action-user-add = Added a user
 audit-action-user-deactivate = Deactivated a user
 audit-action-user-reactivate = Reactivated a user

@@ -30,6 +30,31 @@ admin-unit-move = Flytt enheten
 admin-unit-merge = Slå sammen
 admin-unit-merge-help = Alle brukere, søknader og underenheter flyttes til enheten du velger, og denne enheten arkiveres. Søknadene beholder enhetsnavnene slik de var da de ble sendt inn.
 admin-field-merge-into = Slå sammen med
+admin-units-archived-title = Arkiverte og sammenslåtte enheter
+admin-unit-archived = arkivert
+admin-unit-archived-only = Arkivert, ikke slått sammen
+admin-unit-archived-read-only = Enheten er ikke lenger i organisasjonskartet. Siden kan bare leses.
+admin-unit-merged-into = Slått sammen med
+admin-unit-merged-at = Slått sammen
+admin-unit-merged-unknown = Ukjent tidspunkt
+admin-unit-merged-by = Slått sammen av
+admin-unit-merged-moved = Flyttet ved sammenslåingen
+admin-unit-moved-list = { $people }, { $applications } og { $units }
+admin-unit-moved-people = { $count ->
+    [1] én person
+   *[other] { $count } personer
+}
+admin-unit-moved-applications = { $count ->
+    [1] én søknad
+   *[other] { $count } søknader
+}
+admin-unit-moved-units = { $count ->
+    [1] én underenhet
+   *[other] { $count } underenheter
+}
+admin-unit-unmerge = Angre sammenslåing
+admin-unit-unmerge-help = Enheten kommer tilbake i organisasjonskartet der den lå. Personer, søknader og underenheter som ble flyttet ved sammenslåingen og fortsatt hører til enheten de ble flyttet til, flyttes tilbake. Det som er flyttet videre siden, blir der det er.
+admin-unit-unmerge-unrecorded = Denne sammenslåingen ble gjort før Prisverdig begynte å lagre hva som ble flyttet. Enheten kommer tilbake i organisasjonskartet, men ingen personer, søknader eller underenheter flyttes tilbake; flytt dem selv etterpå.
 
 admin-import-title = Importer organisasjonskart
 admin-import-help = Én linje per enhet og én kolonne per nivå, fra øverste nivå og nedover. Skill kolonnene med semikolon eller komma. Enheter som finnes fra før, blir gjenbrukt.
@@ -129,6 +154,9 @@ error-criteria-locked = Kriterier og spørsmål kan ikke endres etter at den fø
 error-transition-not-allowed = Runden kan ikke gå til denne statusen fra den statusen den har nå.
 error-unit-cycle = En enhet kan ikke flyttes inn under seg selv eller en av sine egne underenheter.
 error-merge-into-own-unit = En enhet kan ikke slås sammen med seg selv eller en av sine egne underenheter.
+error-unmerge-target-gone = Sammenslåingen kan ikke angres: enheten den ble slått sammen med, er selv slått sammen eller arkivert siden. Angre den sammenslåingen først.
+error-unmerge-cycle = Sammenslåingen kan ikke angres: enheten den lå under, er siden flyttet inn under en av underenhetene som skulle flyttes tilbake. Flytt den enheten et annet sted først.
+error-unit-not-merged = Enheten er ikke slått sammen med noen annen, så det er ingen sammenslåing å angre.
 error-tip-unit-required = Velg enheten i listen eller skriv navnet.
 error-import-empty = Filen inneholder ingen enheter.
 error-import-gap = Et nivå mangler navn foran et annet nivå.

@@ -58,6 +58,7 @@ audit-action-unit-import = Importerte organisasjonskart
 audit-action-unit-merge = Slo sammen enheter
 audit-action-unit-move = Flyttet enhet
 audit-action-unit-rename = Ga enhet nytt navn
+audit-action-unit-unmerge = Angret sammenslåing av enheter
 audit-action-user-add = La til bruker
 audit-action-user-deactivate = Deaktiverte bruker
 audit-action-user-reactivate = Aktiverte bruker igjen

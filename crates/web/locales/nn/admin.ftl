@@ -30,6 +30,31 @@ admin-unit-move = Flytt eininga
 admin-unit-merge = Slå saman
 admin-unit-merge-help = Alle brukarar, søknader og undereiningar blir flytte til eininga du vel, og denne eininga blir arkivert. Søknadene held på einingsnamna slik dei var då dei vart sende inn.
 admin-field-merge-into = Slå saman med
+admin-units-archived-title = Arkiverte og samanslåtte einingar
+admin-unit-archived = arkivert
+admin-unit-archived-only = Arkivert, ikkje slått saman
+admin-unit-archived-read-only = Eininga er ikkje lenger i organisasjonskartet. Sida kan berre lesast.
+admin-unit-merged-into = Slått saman med
+admin-unit-merged-at = Slått saman
+admin-unit-merged-unknown = Ukjent tidspunkt
+admin-unit-merged-by = Slått saman av
+admin-unit-merged-moved = Flytta ved samanslåinga
+admin-unit-moved-list = { $people }, { $applications } og { $units }
+admin-unit-moved-people = { $count ->
+    [1] éin person
+   *[other] { $count } personar
+}
+admin-unit-moved-applications = { $count ->
+    [1] éin søknad
+   *[other] { $count } søknader
+}
+admin-unit-moved-units = { $count ->
+    [1] éi undereining
+   *[other] { $count } undereiningar
+}
+admin-unit-unmerge = Angre samanslåing
+admin-unit-unmerge-help = Eininga kjem tilbake i organisasjonskartet der ho låg. Personar, søknader og undereiningar som vart flytte ved samanslåinga og framleis høyrer til eininga dei vart flytte til, blir flytte tilbake. Det som er flytt vidare sidan, blir verande der det er.
+admin-unit-unmerge-unrecorded = Denne samanslåinga vart gjord før Prisverdig byrja å lagre kva som vart flytt. Eininga kjem tilbake i organisasjonskartet, men ingen personar, søknader eller undereiningar blir flytte tilbake; flytt dei sjølv etterpå.
 
 admin-import-title = Importer organisasjonskart
 admin-import-help = Éi linje per eining og éin kolonne per nivå, frå øvste nivå og nedover. Skil kolonnane med semikolon eller komma. Einingar som finst frå før, blir brukte om att.
@@ -129,6 +154,9 @@ error-criteria-locked = Kriterium og spørsmål kan ikkje endrast etter at den f
 error-transition-not-allowed = Runden kan ikkje gå til denne statusen frå den statusen han har no.
 error-unit-cycle = Ei eining kan ikkje flyttast inn under seg sjølv eller ei av sine eigne undereiningar.
 error-merge-into-own-unit = Ei eining kan ikkje slåast saman med seg sjølv eller ei av sine eigne undereiningar.
+error-unmerge-target-gone = Samanslåinga kan ikkje angrast: eininga ho vart slått saman med, er sjølv slått saman eller arkivert sidan. Angre den samanslåinga først.
+error-unmerge-cycle = Samanslåinga kan ikkje angrast: eininga ho låg under, er sidan flytt inn under ei av undereiningane som skulle flyttast tilbake. Flytt den eininga ein annan stad først.
+error-unit-not-merged = Eininga er ikkje slått saman med nokon annan, så det er inga samanslåing å angre.
 error-tip-unit-required = Vel eininga i lista eller skriv namnet.
 error-import-empty = Fila inneheld ingen einingar.
 error-import-gap = Eit nivå manglar namn framfor eit anna nivå.

@@ -58,6 +58,7 @@ audit-action-unit-import = Importerte organisasjonskart
 audit-action-unit-merge = Slo saman einingar
 audit-action-unit-move = Flytta eining
 audit-action-unit-rename = Gav eining nytt namn
+audit-action-unit-unmerge = Angra samanslåing av einingar
 audit-action-user-add = La til brukar
 audit-action-user-deactivate = Deaktiverte brukar
 audit-action-user-reactivate = Aktiverte brukar igjen

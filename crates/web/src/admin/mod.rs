@@ -17,6 +17,7 @@ mod round_form;
 mod round_show;
 mod rounds;
 mod tips;
+mod unit_archived;
 mod unit_edit;
 mod unit_import;
 mod units;

@@ -1,4 +1,5 @@
-//! One unit: rename it, move it elsewhere in the chart, or merge it into another unit.
+//! One unit: rename it, move it elsewhere in the chart, or merge it into another unit. An
+//! archived unit's page is read-only (`unit_archived.rs`), with the form that undoes its merge.
 
 use crate::error::WebError;
 use crate::extract::user::Administrator;
@@ -10,9 +11,10 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use prisverdig_domain::ValidationError;
 use prisverdig_service::ServiceError;
+use prisverdig_service::model::User;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -71,13 +73,29 @@ async fn page(
     })
 }
 
+/// The unit's page: the forms for a unit in the chart, the read-only page for an archived one.
+async fn either(
+    state: &AppState,
+    shell: Shell,
+    user: &User,
+    id: Uuid,
+    name: Option<String>,
+    errors: FormErrors,
+) -> Result<Response, WebError> {
+    if state.services.units().await?.iter().any(|u| u.id == id) {
+        return Ok(page(state, shell, id, name, errors).await?.into_response());
+    }
+    let archived = super::unit_archived::page(state, shell, user, id, errors).await?;
+    Ok(archived.into_response())
+}
+
 pub async fn show(
     State(state): State<AppState>,
-    Administrator(_): Administrator,
+    Administrator(user): Administrator,
     shell: Shell,
     Path(id): Path<Uuid>,
-) -> Result<UnitEditPage, WebError> {
-    page(&state, shell, id, None, FormErrors::default()).await
+) -> Result<Response, WebError> {
+    either(&state, shell, &user, id, None, FormErrors::default()).await
 }
 
 fn optional_id(raw: &str) -> Result<Option<Uuid>, WebError> {
@@ -89,33 +107,28 @@ fn optional_id(raw: &str) -> Result<Option<Uuid>, WebError> {
     }
 }
 
-/// Back to the chart, or this page again with the messages.
+/// Back to `done`, or this page again with the messages.
 async fn answer(
-    state: &AppState,
-    shell: Shell,
+    (state, shell, user): (&AppState, Shell, &User),
     id: Uuid,
     form: UnitEditForm,
     outcome: Result<(), ServiceError>,
+    done: &str,
 ) -> Result<Response, WebError> {
     match outcome {
-        Ok(()) => Ok(see_other("/admin/units")),
+        Ok(()) => Ok(see_other(done)),
         Err(e) => {
             let errors = form_errors(shell.locale, e)?;
+            let name = Some(form.name).filter(|n| !n.is_empty());
             Ok(unprocessable(
-                page(
-                    state,
-                    shell,
-                    id,
-                    Some(form.name).filter(|n| !n.is_empty()),
-                    errors,
-                )
-                .await?,
+                either(state, shell, user, id, name, errors).await?,
             ))
         }
     }
 }
 
-/// The three forms of the page: `rename`, `move` or `merge`.
+/// The forms of the page: `rename`, `move` or `merge`, and on an archived unit's page
+/// `unmerge` (back to the unit's own page, now in the chart again).
 pub async fn change(
     State(state): State<AppState>,
     Administrator(user): Administrator,
@@ -139,7 +152,12 @@ pub async fn change(
             Some(into) => services.merge_unit(&user, id, form.version, into).await,
             None => Err(ValidationError::new("into", "error-choose-one").into()),
         },
+        "unmerge" => {
+            let outcome = services.unmerge_unit(&user, id, form.version).await;
+            let done = format!("/admin/units/{id}");
+            return answer((&state, shell, &user), id, form, outcome, &done).await;
+        }
         _ => return Err(WebError::NotFound),
     };
-    answer(&state, shell, id, form, outcome).await
+    answer((&state, shell, &user), id, form, outcome, "/admin/units").await
 }

@@ -1,5 +1,7 @@
-//! The organisation chart as a nested list, with the form that adds a unit.
+//! The organisation chart as a nested list, with the form that adds a unit, and below it
+//! the archived and merged units (where each went, and when).
 
+use super::unit_archived::ArchivedView;
 use crate::error::WebError;
 use crate::extract::user::Administrator;
 use crate::forms::{UnitOption, form_errors, unit_options};
@@ -12,6 +14,7 @@ use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::State;
 use axum::response::Response;
+use prisverdig_service::model::User;
 use serde::Deserialize;
 
 /// One unit in the nested list, with the markup needed to close and open levels around it.
@@ -36,6 +39,7 @@ pub struct UnitsPage {
     kinds: [(&'static str, &'static str); 3],
     form: UnitForm,
     errors: FormErrors,
+    archived: Vec<ArchivedView>,
 }
 
 #[derive(Deserialize, Default)]
@@ -77,11 +81,18 @@ fn tree(options: Vec<UnitOption>, names: &[(String, String)]) -> (Vec<TreeItem>,
 
 async fn page(
     state: &AppState,
-    shell: Shell,
+    (shell, user): (Shell, &User),
     form: UnitForm,
     errors: FormErrors,
 ) -> Result<UnitsPage, WebError> {
     let units = state.services.units().await?;
+    let archived = state
+        .services
+        .archived_units(user)
+        .await?
+        .into_iter()
+        .map(|a| ArchivedView::of(shell.locale, a))
+        .collect();
     let names: Vec<_> = units
         .iter()
         .map(|u| (u.id.to_string(), u.name.clone()))
@@ -96,19 +107,20 @@ async fn page(
         kinds: UNIT_KINDS,
         form,
         errors,
+        archived,
     })
 }
 
 pub async fn show(
     State(state): State<AppState>,
-    Administrator(_): Administrator,
+    Administrator(user): Administrator,
     shell: Shell,
 ) -> Result<UnitsPage, WebError> {
     let form = UnitForm {
         kind: "unit".into(),
         ..UnitForm::default()
     };
-    page(&state, shell, form, FormErrors::default()).await
+    page(&state, (shell, &user), form, FormErrors::default()).await
 }
 
 pub async fn create(
@@ -129,7 +141,9 @@ pub async fn create(
         Ok(_) => Ok(see_other("/admin/units")),
         Err(e) => {
             let errors = form_errors(shell.locale, e)?;
-            Ok(unprocessable(page(&state, shell, form, errors).await?))
+            Ok(unprocessable(
+                page(&state, (shell, &user), form, errors).await?,
+            ))
         }
     }
 }

@@ -124,7 +124,8 @@ pub async fn one(
     path: Result<Path<Uuid>, PathRejection>,
 ) -> Result<Json<StoryDetail>, ApiError> {
     let Path(id) = path.map_err(|_| ApiError::bad("id", "a UUID"))?;
-    let p = state.services.public_story(id).await?;
+    // As an anonymous visitor sees it: the API shows no previews.
+    let p = state.services.story_page(None, id).await?;
     Ok(Json(StoryDetail {
         id,
         title: p.story.title.clone(),

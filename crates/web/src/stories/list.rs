@@ -1,5 +1,6 @@
-//! `/stories`: published stories, newest first, paged; `/stories/drafts`: every story with
-//! where it stands, for the editors.
+//! `/stories`: published stories, newest first, paged; `/stories/drafts`: the stories the
+//! signed-in writer may edit (an editor's own; every story, with its author, for an
+//! administrator) with where each stands.
 
 use crate::error::WebError;
 use crate::extract::user::StoryWriter;
@@ -10,6 +11,7 @@ use crate::story_teaser::StoryTeaser;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
+use prisverdig_domain::story::edits_every_story;
 use prisverdig_service::stories::STORIES_PER_PAGE;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -67,6 +69,8 @@ pub struct EditorRow {
 pub struct DraftsPage {
     shell: Shell,
     rows: Vec<EditorRow>,
+    /// The list holds other people's stories too (an administrator's): name the author.
+    show_author: bool,
 }
 
 pub async fn drafts(
@@ -90,5 +94,10 @@ pub async fn drafts(
             author: crate::labels::person_name(shell.locale, s.author_name),
         })
         .collect();
-    Ok(DraftsPage { shell, rows })
+    let show_author = edits_every_story(&user.roles);
+    Ok(DraftsPage {
+        shell,
+        rows,
+        show_author,
+    })
 }
