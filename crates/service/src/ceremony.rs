@@ -49,9 +49,10 @@ pub struct Show {
 /// Whether `user` may run the show of a round with these categories' jury seats.
 fn may_run(user: &User, seats: &[Vec<jury::Member>]) -> bool {
     user.has(Role::Administrator)
-        || seats.iter().flatten().any(|m| {
-            m.user_id == user.id && matches!(m.role, JuryRole::Chair | JuryRole::Deputy)
-        })
+        || seats
+            .iter()
+            .flatten()
+            .any(|m| m.user_id == user.id && matches!(m.role, JuryRole::Chair | JuryRole::Deputy))
 }
 
 impl Services {

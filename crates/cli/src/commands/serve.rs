@@ -55,6 +55,12 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
             .follow_public_changes(std::time::Duration::from_secs(1))
             .await;
     });
+    // Open pages hear within a second when nominees or results become public (a reveal at
+    // the ceremony in any process, or a publication minute passing).
+    let live = services.clone();
+    tokio::spawn(async move {
+        live.follow_results(std::time::Duration::from_secs(1)).await;
+    });
     tokio::spawn(delete_expired_sessions(services.session_store()));
     if let Some(bind) = settings.metrics_bind {
         let listener = tokio::net::TcpListener::bind(bind)

@@ -25,6 +25,7 @@ use time::Duration;
 use uuid::Uuid;
 
 pub(crate) struct Jury {
+    pub round: crate::fixtures::Round,
     pub category: Uuid,
     pub admin: User,
     pub chair: User,
@@ -162,6 +163,7 @@ pub(crate) async fn jury(app: &TestApp) -> Jury {
         .unwrap();
     app.clock.set(DEADLINE + Duration::hours(1));
     Jury {
+        round,
         category,
         admin,
         chair,

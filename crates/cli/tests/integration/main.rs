@@ -12,6 +12,7 @@ mod audit;
 mod auth;
 mod binary;
 mod catalogue;
+mod ceremony;
 mod contracts;
 mod decisions;
 mod demo;

@@ -13,8 +13,5 @@ use axum::routing::{get, post};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/ceremony/{round}", get(show::show))
-        .route(
-            "/ceremony/{round}/reveal/{category}",
-            post(reveal::reveal),
-        )
+        .route("/ceremony/{round}/reveal/{category}", post(reveal::reveal))
 }

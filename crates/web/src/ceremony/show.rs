@@ -130,11 +130,14 @@ pub async fn show(
             }
         })
         .collect();
-    let ceremony = [show.round.ceremony_name.clone(), show.round.ceremony_place.clone()]
-        .into_iter()
-        .filter(|s| !s.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let ceremony = [
+        show.round.ceremony_name.clone(),
+        show.round.ceremony_place.clone(),
+    ]
+    .into_iter()
+    .filter(|s| !s.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
     Ok(CeremonyPage {
         shell,
         round_id: round,

@@ -15,15 +15,14 @@ use tokio_stream::wrappers::WatchStream;
 
 pub async fn results(State(state): State<AppState>) -> Response {
     // Only changes from now on: the page on screen was rendered with what is public now.
-    let updates = WatchStream::from_changes(state.services.result_updates()).map(
-        |(nominees, results)| {
+    let updates =
+        WatchStream::from_changes(state.services.result_updates()).map(|(nominees, results)| {
             Ok::<_, Infallible>(
                 Event::default()
                     .event("results")
                     .data(format!("{nominees} {results}")),
             )
-        },
-    );
+        });
     let mut response = Sse::new(updates)
         .keep_alive(KeepAlive::default())
         .into_response();
