@@ -97,6 +97,9 @@ enum Rule {
     /// A draft story's public address: a preview for its author and administrators
     /// (`story::may_edit`); to everyone else it does not exist until it is published.
     DraftStory,
+    /// An event stream for everyone: answered 200 with `text/event-stream`, never read to
+    /// its end.
+    EventStream,
     /// A draft story in the JSON API: nobody, writers included.
     UnpublishedStory,
     /// The editor's pages of a draft story: its author and administrators; to another
@@ -153,6 +156,8 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("GET", "/api/v1/applications", Rule::Anyone),
     ("GET", "/api/openapi.json", Rule::Anyone),
     ("GET", "/api/v1/stories", Rule::Anyone),
+    // The live updates of public pages: an event stream anyone may follow.
+    ("GET", "/events/results", Rule::EventStream),
     // A draft story through the API: nobody, editors included (the API is the public's).
     ("GET", "/api/v1/stories/{id}", Rule::UnpublishedStory),
     ("GET", "/sign-in", Rule::Anyone),
@@ -390,6 +395,15 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("POST", "/jury/applications/{id}/decision", Rule::JuryChair),
     ("POST", "/jury/applications/{id}/feedback", Rule::JuryChair),
     ("GET", "/jury/categories/{id}", Rule::JuryLead),
+    // The ceremony: administrators and the prizes' chairs (the matrix's juror is a member).
+    ("GET", "/ceremony/{round}", Rule::Administrator),
+    // Revealing the matrix's prize: the jury has not locked its scores, so the administrator
+    // is answered 422 (nothing published), everyone else refused.
+    (
+        "POST",
+        "/ceremony/{round}/reveal/{category}",
+        Rule::JuryLead,
+    ),
     ("GET", "/jury/categories/{id}/export.csv", Rule::JuryLead),
     ("GET", "/jury/categories/{id}/export.xlsx", Rule::JuryLead),
     ("POST", "/jury/categories/{id}/lock", Rule::JuryLead),
@@ -474,7 +488,7 @@ fn expect(method: &str, pattern: &str, rule: Rule, viewer: Viewer, state: State)
     let edits_story = matches!(viewer, Viewer::Editor | Viewer::Administrator);
     let public = state == State::Public;
     match rule {
-        Rule::Anyone | Rule::PublishedStory => Expect::Allowed,
+        Rule::Anyone | Rule::PublishedStory | Rule::EventStream => Expect::Allowed,
         Rule::UnknownToken => Expect::Refused(404),
         Rule::MetricsToken => Expect::Refused(401),
         Rule::DraftStory if edits_story => Expect::Allowed,
@@ -813,6 +827,11 @@ impl World {
             }
             _ => Uuid::now_v7().to_string(),
         };
+        if pattern.starts_with("/ceremony/") {
+            return pattern
+                .replace("{round}", &self.round.to_string())
+                .replace("{category}", &self.category.to_string());
+        }
         let item = if pattern.contains("/questions/") {
             self.question
         } else {
@@ -904,6 +923,18 @@ async fn ask(app: &TestApp, world: &World, public_phase: bool, problems: &mut Ve
                         .unwrap()
                 };
                 let status = res.status().as_u16();
+                if rule == Rule::EventStream {
+                    let stream = res
+                        .headers()
+                        .get("content-type")
+                        .is_some_and(|t| t == "text/event-stream");
+                    if status != 200 || !stream {
+                        problems.push(format!(
+                            "{method} {pattern} as {viewer:?}: not an event stream ({status})"
+                        ));
+                    }
+                    continue;
+                }
                 let location = res
                     .headers()
                     .get("location")
