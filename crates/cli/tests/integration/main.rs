@@ -46,4 +46,5 @@ mod tips;
 mod uploads;
 mod users;
 mod visibility;
+mod widget;
 mod writes;
