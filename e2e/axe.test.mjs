@@ -138,7 +138,8 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
           '/accessibility', '/sign-in', '/apply', '/my-applications', '/tips/new', '/hall-of-fame',
           '/rounds', '/rounds/2019', '/rounds/2020', '/catalogue?year=2019&category=steal',
           '/catalogue?q=innbyggerne&category=innovation', '/catalogue?page=2',
-          '/stories', ...storyIds.map((id) => `/stories/${id}`), `/applications/${featured}`]) {
+          '/stories', ...storyIds.map((id) => `/stories/${id}`), `/applications/${featured}`,
+          '/widget']) {
           await visit(page, role, lang, path);
         }
         // The error page.

@@ -59,6 +59,7 @@ pub fn start_server_with_runtime(
                     public_url: "http://127.0.0.1".into(),
                     metrics_token: None,
                     trusted_proxies: Default::default(),
+                    widget: Default::default(),
                 };
                 let state = AppState::new(services.clone(), settings).await?;
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;

@@ -4,6 +4,7 @@
 
 mod mail;
 mod oidc;
+mod widget;
 
 pub use mail::MailConfig;
 
@@ -46,10 +47,12 @@ pub struct Settings {
     pub password_checks: usize,
     /// E-mail: SMTP or the mail folder, addresses, reminders, the follow-up.
     pub mail: MailConfig,
+    /// The intranet widget: the origins that may frame it, how many results it lists.
+    pub widget: prisverdig_web::WidgetSettings,
 }
 
 /// Every setting: its name in the file, and (derived) its environment variable.
-const KEYS: [&str; 26] = [
+const KEYS: [&str; 28] = [
     "bind",
     "data_dir",
     "database_url",
@@ -76,6 +79,8 @@ const KEYS: [&str; 26] = [
     "jury_reminder_days",
     "follow_up_days",
     "call_recipients",
+    "widget_origins",
+    "widget_results",
 ];
 
 fn env_name(key: &str) -> String {
@@ -302,6 +307,7 @@ impl Settings {
                 |v| v.parse().ok().filter(|n| (1..=64).contains(n)),
             )?,
             mail: mail::load(&raw)?,
+            widget: widget::load(&raw)?,
         })
     }
 
@@ -395,6 +401,48 @@ mod tests {
         let err =
             Settings::load(None, &env_of(&[("PRISVERDIG_LOCAL_SIGN_IN", "nei")])).unwrap_err();
         assert!(err.contains("true or false"), "{err}");
+    }
+
+    #[test]
+    fn widget_origins_are_checked_at_start_up_and_named_when_wrong() {
+        let s = Settings::load(None, &env_of(&[])).unwrap();
+        assert!(
+            s.widget.origins.is_empty(),
+            "nobody else frames it by default"
+        );
+        assert_eq!(s.widget.results, 5);
+        let dir = std::env::temp_dir().join(format!("pv-settings-w-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("p.toml");
+        std::fs::write(
+            &file,
+            "widget_origins = [\"https://intranett.fjordvik.kommune.no\", \"http://localhost:8081/\"]\nwidget_results = 3\n",
+        )
+        .unwrap();
+        let s = Settings::load(Some(&file), &env_of(&[])).unwrap();
+        assert_eq!(
+            s.widget.origins,
+            [
+                "https://intranett.fjordvik.kommune.no",
+                "http://localhost:8081"
+            ]
+        );
+        assert_eq!(s.widget.results, 3);
+        let err = Settings::load(
+            None,
+            &env_of(&[(
+                "PRISVERDIG_WIDGET_ORIGINS",
+                "https://intranett.fjordvik.kommune.no, https://intranett.fjordvik.kommune.no/forside",
+            )]),
+        )
+        .unwrap_err();
+        assert!(
+            err.starts_with("setting PRISVERDIG_WIDGET_ORIGINS: \"https://intranett.fjordvik.kommune.no/forside\" is not an origin"),
+            "{err}"
+        );
+        assert!(!err.contains('\n'), "{err}");
+        let err = Settings::load(None, &env_of(&[("PRISVERDIG_WIDGET_RESULTS", "0")])).unwrap_err();
+        assert!(err.contains("PRISVERDIG_WIDGET_RESULTS"), "{err}");
     }
 
     #[test]

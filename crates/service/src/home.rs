@@ -51,6 +51,24 @@ impl Services {
     pub async fn home(&self) -> Result<HomeView> {
         let now = self.clock.now();
         let stories = stories::published(&self.db, now, 0, HOME_STORIES).await?.0;
+        let live = self.live_calls(now).await?;
+        let (results, coming) = if live.is_empty() {
+            self.between_rounds(now).await?
+        } else {
+            (None, None)
+        };
+        Ok(HomeView {
+            now,
+            live,
+            results,
+            coming,
+            stories,
+        })
+    }
+
+    /// Every prize of every open round that accepts applications at `now`, soonest
+    /// (effective) deadline first; the front page and the intranet widget show these.
+    pub(crate) async fn live_calls(&self, now: OffsetDateTime) -> Result<Vec<LiveCall>> {
         let mut live = Vec::new();
         for round in rounds::open_rounds(&self.db).await? {
             for prize in self.prize_calls(&round, now).await? {
@@ -67,18 +85,7 @@ impl Services {
             let c = &l.prize.category;
             effective_deadline(c.deadline, c.extended_deadline)
         });
-        let (results, coming) = if live.is_empty() {
-            self.between_rounds(now).await?
-        } else {
-            (None, None)
-        };
-        Ok(HomeView {
-            now,
-            live,
-            results,
-            coming,
-            stories,
-        })
+        Ok(live)
     }
 
     /// The newest finished round, and the newest unfinished one after it.

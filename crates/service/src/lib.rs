@@ -32,6 +32,7 @@ pub mod search;
 pub mod sso;
 pub mod stories;
 pub mod users;
+pub mod widget;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::ServiceError;

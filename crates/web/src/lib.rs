@@ -32,4 +32,4 @@ pub use error::WebError;
 pub use extract::client::TrustedProxies;
 pub use ops::metrics_router;
 pub use router::router;
-pub use state::{AppState, WebSettings};
+pub use state::{AppState, WebSettings, WidgetSettings};

@@ -22,6 +22,44 @@ pub struct WebSettings {
     pub metrics_token: Option<String>,
     /// Reverse proxies whose `X-Forwarded-For` names the client (for the sign-in limits).
     pub trusted_proxies: crate::extract::client::TrustedProxies,
+    /// The intranet widget: who may frame it, and how many results it lists.
+    pub widget: WidgetSettings,
+}
+
+/// The intranet widget's settings (`widget_origins`, `widget_results`).
+#[derive(Debug, Clone)]
+pub struct WidgetSettings {
+    /// Origins (`https://intranett.kommune.no`, checked at start-up) that may frame `/widget`
+    /// and read `/widget.html` across origins; empty: only this installation itself.
+    pub origins: Vec<String>,
+    /// How many of the newest published outcomes the widget lists.
+    pub results: i64,
+}
+
+impl Default for WidgetSettings {
+    fn default() -> Self {
+        WidgetSettings {
+            origins: Vec::new(),
+            results: 5,
+        }
+    }
+}
+
+impl WidgetSettings {
+    /// The CSP `frame-ancestors` sources: this installation, and the configured origins.
+    pub fn frame_ancestors(&self) -> String {
+        let mut sources = String::from("'self'");
+        for origin in &self.origins {
+            sources.push(' ');
+            sources.push_str(origin);
+        }
+        sources
+    }
+
+    /// Whether a request's `Origin` is one the widget's fragment may be read from.
+    pub fn allows(&self, origin: &str) -> bool {
+        self.origins.iter().any(|o| o == origin)
+    }
 }
 
 #[derive(Clone)]

@@ -8,7 +8,7 @@ use axum::response::IntoResponse;
 use crate::error::WebError;
 use std::sync::LazyLock;
 
-const FILES: [(&str, &str, &[u8]); 10] = [
+const FILES: [(&str, &str, &[u8]); 11] = [
     (
         "app.js",
         "text/javascript; charset=utf-8",
@@ -28,6 +28,11 @@ const FILES: [(&str, &str, &[u8]); 10] = [
         "app.css",
         "text/css; charset=utf-8",
         include_bytes!("../static/app.css"),
+    ),
+    (
+        "widget.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../static/widget.css"),
     ),
     (
         "vendor/theme.css",

@@ -37,6 +37,7 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
         public_url: settings.public_url.clone(),
         metrics_token: settings.metrics_token.clone(),
         trusted_proxies: settings.trusted_proxies.clone(),
+        widget: settings.widget.clone(),
     };
     let state = AppState::new(services.clone(), web).await?;
     // The search index is derived data: opened (or rebuilt) in the background, then kept

@@ -21,7 +21,7 @@ pub struct MailConfig {
 
 /// A list as TOML writes it (`[14, 3]`, `["a@b.no"]`) or as an environment variable does
 /// (`14,3`, `a@b.no, c@d.no`): its items, trimmed and unquoted.
-fn items(value: &str) -> Vec<String> {
+pub(super) fn items(value: &str) -> Vec<String> {
     value
         .trim()
         .trim_start_matches('[')

@@ -145,6 +145,9 @@ enum Rule {
 const ROUTES: &[(&str, &str, Rule)] = &[
     ("GET", "/", Rule::Anyone),
     ("GET", "/accessibility", Rule::Anyone),
+    // The intranet widget: the page for an iframe and its HTML fragment.
+    ("GET", "/widget", Rule::Anyone),
+    ("GET", "/widget.html", Rule::Anyone),
     ("GET", "/catalogue", Rule::Anyone),
     ("GET", "/hall-of-fame", Rule::Anyone),
     ("GET", "/rounds", Rule::Anyone),

@@ -112,6 +112,8 @@ pub struct Options {
     pub sign_in_limits: prisverdig_domain::sign_in::SignInLimits,
     pub password_checks: usize,
     pub local_sign_in: bool,
+    /// Origins that may frame the intranet widget; none by default.
+    pub widget_origins: Vec<String>,
 }
 
 impl Default for Options {
@@ -124,6 +126,7 @@ impl Default for Options {
             sign_in_limits: Default::default(),
             password_checks: 4,
             local_sign_in: true,
+            widget_origins: Vec::new(),
         }
     }
 }
@@ -181,6 +184,10 @@ impl TestApp {
             metrics_token: Some(METRICS_TOKEN.into()),
             trusted_proxies: prisverdig_web::TrustedProxies::parse(options.trusted_proxies)
                 .unwrap(),
+            widget: prisverdig_web::WidgetSettings {
+                origins: options.widget_origins,
+                ..Default::default()
+            },
         };
         serve_on(listener, services.clone(), settings).await;
         TestApp {
@@ -493,6 +500,7 @@ impl TestApp {
             public_url: "http://prisverdig.test".into(),
             metrics_token: Some(METRICS_TOKEN.into()),
             trusted_proxies: Default::default(),
+            widget: Default::default(),
         };
         let follower = services.clone();
         tokio::spawn(async move {

@@ -47,4 +47,5 @@ mod tips;
 mod uploads;
 mod users;
 mod visibility;
+mod widget;
 mod writes;

@@ -37,6 +37,9 @@ pub struct AdminHome {
     open_tips: i64,
     outbox_waiting: i64,
     outbox_failed: i64,
+    /// The intranet widget's address, and the iframe code to paste on the intranet.
+    widget_url: String,
+    widget_code: String,
 }
 
 impl AdminHome {
@@ -74,7 +77,15 @@ pub async fn show(
             }
         })
         .collect();
+    let widget_url = format!("{}/widget", state.settings.public_url.trim_end_matches('/'));
+    let widget_code = format!(
+        "<iframe src=\"{widget_url}?lang={}\" title=\"{}\" width=\"100%\" height=\"480\" style=\"border:0\"></iframe>",
+        shell.lang(),
+        shell.t("widget-frame-title")
+    );
     Ok(AdminHome {
+        widget_url,
+        widget_code,
         shell,
         lines,
         open_tips: a.open_tips,

@@ -78,7 +78,7 @@ impl Default for PageCache {
 /// The public pages that anonymous visitors share: a list of exact shapes, so that a page
 /// added under a public prefix (an editor's `/stories/new`) is never shared by accident.
 fn is_public_path(path: &str) -> bool {
-    const EXACT: [&str; 11] = [
+    const EXACT: [&str; 13] = [
         "/",
         "/catalogue",
         "/hall-of-fame",
@@ -90,6 +90,9 @@ fn is_public_path(path: &str) -> bool {
         "/feeds/applications.atom",
         "/feeds/results.atom",
         "/feeds/stories.atom",
+        // The intranet widget; its `?lang=` is part of the key, as every query is.
+        "/widget",
+        "/widget.html",
     ];
     if EXACT.contains(&path) {
         return true;
@@ -259,6 +262,8 @@ mod tests {
         let id = uuid::Uuid::new_v4();
         assert!(is_public_path("/"));
         assert!(is_public_path("/catalogue"));
+        assert!(is_public_path("/widget"));
+        assert!(is_public_path("/widget.html"));
         assert!(is_public_path(&format!("/applications/{id}")));
         assert!(is_public_path(&format!("/applications/{id}/family")));
         assert!(!is_public_path(&format!("/applications/{id}/edit")));

@@ -16,6 +16,7 @@ mod round_view;
 mod rounds;
 mod tips;
 mod unsubscribe;
+mod widget;
 
 use crate::state::AppState;
 use axum::Router;
@@ -34,6 +35,8 @@ pub fn routes() -> Router<AppState> {
         .route("/feeds/stories.atom", get(feeds::stories))
         .route("/events/results", get(events::results))
         .route("/accessibility", get(accessibility::show))
+        .route("/widget", get(widget::page))
+        .route("/widget.html", get(widget::fragment))
         .route("/applications/{id}", get(application::show))
         .route("/applications/{id}/family", get(family::show))
         .route("/applications/{id}/cheer", post(reactions::cheer))
