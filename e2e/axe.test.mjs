@@ -289,7 +289,8 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
           // The ceremony of the demo's round under way, rehearsed and as the show (on its
           // title slide: nothing is revealed until the show reaches a prize's reveal).
           await page.goto(`${server.base}/admin/rounds`);
-          const shown = await page.$eval('main a[href^="/admin/rounds/"]', (a) => a.getAttribute('href'));
+          const shown = await page.$$eval('main a[href^="/admin/rounds/"]', (as) => as.map((a) => a.getAttribute('href'))
+            .find((h) => /^\/admin\/rounds\/[0-9a-f-]{36}$/.test(h)));
           const show = shown.replace('/admin/rounds/', '/ceremony/');
           await visit(page, role, lang, `${show}?rehearsal=true`, 'ceremony (rehearsal)');
           await visit(page, role, lang, show, 'ceremony');
