@@ -9,7 +9,6 @@
 use crate::admin::record;
 use crate::jury::require_lead;
 use crate::{Result, ServiceError, Services};
-use prisverdig_domain::ValidationError;
 use prisverdig_domain::jury::JuryRole;
 use prisverdig_domain::outcome::Outcome;
 use prisverdig_domain::role::Role;
@@ -131,23 +130,20 @@ impl Services {
     /// public too if they were not. Revealing a prize whose results are public already
     /// changes nothing. Every open page hears of it within a second (`live.rs`).
     #[tracing::instrument(skip_all)]
-    pub async fn reveal(&self, user: &User, category: Uuid) -> Result<()> {
+    /// A prize of another round than the show's is not there (`NotFound`).
+    pub async fn reveal(&self, user: &User, round: Uuid, category: Uuid) -> Result<()> {
         let now = self.clock.now();
         let panel = self.panel(category, Some(Uuid::nil())).await?;
+        if panel.category.round_id != round {
+            return Err(ServiceError::NotFound);
+        }
         require_lead(&panel, user)?;
         let state = &panel.state;
         if panel.results_public(now) {
             return Ok(());
         }
-        if state.scores_locked_at.is_none() {
-            return Err(ValidationError::new("results_at", "error-results-need-lock").into());
-        }
-        let chosen = decisions::of_category(&self.db, category).await?;
-        if !chosen.iter().any(|d| d.kind == Outcome::Winner)
-            && state.no_winner_reason.trim().is_empty()
-        {
-            return Err(ValidationError::new("no_winner_reason", "error-no-winner-reason").into());
-        }
+        self.results_ready(state, category, &state.no_winner_reason)
+            .await?;
         let change = JuryChange {
             scores_locked_at: state.scores_locked_at,
             nominees_at: Some(state.nominees_at.filter(|at| *at <= now).unwrap_or(now)),

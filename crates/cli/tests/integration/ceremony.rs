@@ -103,10 +103,13 @@ on_both_backends! {
 
         // A second reveal of the same prize changes nothing; a juror may not reveal.
         assert_eq!(app.post_form(&page, &reveal, &[]).await.status(), 303);
-        assert!(matches!(s.reveal(&j.mona, steal_category).await, Err(ServiceError::Forbidden)));
+        assert!(matches!(s.reveal(&j.mona, j.round.id, steal_category).await, Err(ServiceError::Forbidden)));
+        // Under another round's show the prize is not there.
+        let elsewhere = uuid::Uuid::now_v7();
+        assert!(matches!(s.reveal(&j.admin, elsewhere, steal_category).await, Err(ServiceError::NotFound)));
         assert!(!everywhere(app).await.contains("Lånt fra Asker"));
         // The next prize, by the administrator's show.
-        s.reveal(&j.admin, steal_category).await.unwrap();
+        s.reveal(&j.admin, j.round.id, steal_category).await.unwrap();
         assert!(everywhere(app).await.contains("Lånt fra Asker"));
         // Two reveals, one audit row each (the second press on the same prize wrote none).
         let filter = prisverdig_store::audit::AuditFilter {
@@ -121,7 +124,7 @@ on_both_backends! {
         let s = &app.services;
         s.decide_application(&j.chair, j.p, None, Some(Outcome::Winner), "Best.").await.unwrap();
         // Not locked: refused, nothing public.
-        let refused = s.reveal(&j.chair, j.category).await;
+        let refused = s.reveal(&j.chair, j.round.id, j.category).await;
         assert!(matches!(refused, Err(ServiceError::Invalid(ref p)) if p[0].message_id == "error-results-need-lock"));
         let html = app.get(&format!("/ceremony/{}", j.round.id)).await.text().await.unwrap();
         assert!(html.contains("Juryen har ikke låst poengene"), "the show says why");

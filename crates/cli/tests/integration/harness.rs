@@ -259,6 +259,25 @@ impl TestApp {
             .unwrap()
     }
 
+    /// As [`TestApp::post_form`], as `client` (another person's session) would.
+    pub async fn post_form_on(
+        &self,
+        client: &reqwest::Client,
+        form_page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let token = self.csrf_with(client, form_page).await;
+        let mut body: Vec<(&str, &str)> = fields.to_vec();
+        body.push(("_csrf", &token));
+        client
+            .post(self.url(action))
+            .form(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// Signs in on the app's client; see [`TestApp::sign_in_on`].
     pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
         self.sign_in_on(&self.client, email, password).await

@@ -29,28 +29,8 @@ fn location(res: &reqwest::Response) -> String {
         .unwrap_or_default()
 }
 
-/// Posts `fields` to `action` on `client` with the CSRF token of `page`.
-async fn post(
-    app: &TestApp,
-    client: &reqwest::Client,
-    page: &str,
-    action: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let token = app.csrf_with(client, page).await;
-    let mut body = fields.to_vec();
-    body.push(("_csrf", &token));
-    client
-        .post(app.url(action))
-        .form(&body)
-        .send()
-        .await
-        .unwrap()
-}
-
 async fn password(app: &TestApp, client: &reqwest::Client, email: &str) -> reqwest::Response {
-    post(
-        app,
+    app.post_form_on(
         client,
         "/sign-in",
         "/sign-in",
@@ -90,14 +70,14 @@ async fn enrol(app: &TestApp, client: &reqwest::Client) -> (String, Vec<String>)
         .unwrap();
     let secret = element_text(&page, "totp-secret").expect("the secret is shown as text");
     let code = totp_at(&secret, step_now(app));
-    let res = post(
-        app,
-        client,
-        "/account/second-factor",
-        "/account/second-factor",
-        &[("code", &code)],
-    )
-    .await;
+    let res = app
+        .post_form_on(
+            client,
+            "/account/second-factor",
+            "/account/second-factor",
+            &[("code", &code)],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     assert_eq!(location(&res), "/account/recovery-codes");
     let page = client
@@ -122,7 +102,7 @@ on_both_backends! {
     async fn an_administrator_without_totp_must_enrol_before_reaching_admin(app) {
         add(app, ADMIN, Role::Administrator).await;
         let client = new_client();
-        let res = post(app, &client, "/sign-in?next=%2Fadmin", "/sign-in",
+        let res = app.post_form_on(&client, "/sign-in?next=%2Fadmin", "/sign-in",
             &[("email", ADMIN), ("password", PASSWORD), ("next", "/admin")]).await;
         assert_eq!(res.status(), 303);
         assert_eq!(location(&res), "/account/second-factor", "the password alone does not sign in");
@@ -154,7 +134,7 @@ on_both_backends! {
         assert_eq!(client.get(app.url("/admin")).send().await.unwrap().status(), 303, "still not in");
 
         let code = totp_at(&secret, step_now(app));
-        let res = post(app, &client, "/account/second-factor", "/account/second-factor", &[("code", &code)]).await;
+        let res = app.post_form_on(&client, "/account/second-factor", "/account/second-factor", &[("code", &code)]).await;
         assert_eq!(location(&res), "/account/recovery-codes");
         let page = client.get(app.url("/account/recovery-codes")).send().await.unwrap().text().await.unwrap();
         assert_eq!(page.matches("<li><code>").count(), 10, "ten recovery codes");
@@ -178,7 +158,7 @@ on_both_backends! {
         app.clock.set(app.services.clock.now() + time::Duration::minutes(1));
 
         let client = new_client();
-        let res = post(app, &client, "/sign-in?next=%2Fadmin", "/sign-in",
+        let res = app.post_form_on(&client, "/sign-in?next=%2Fadmin", "/sign-in",
             &[("email", ADMIN), ("password", PASSWORD), ("next", "/admin")]).await;
         assert_eq!(location(&res), "/sign-in/code");
         assert!(!signed_in_as(app, &client, ADMIN).await, "a pending sign-in is no sign-in");
@@ -186,7 +166,7 @@ on_both_backends! {
         assert!(page.contains("Skriv koden fra appen") && page.contains("autocomplete=\"one-time-code\""));
 
         let wrong = totp_at(&secret, step_now(app) + 3);
-        let res = post(app, &client, "/sign-in/code", "/sign-in/code", &[("code", &wrong)]).await;
+        let res = app.post_form_on(&client, "/sign-in/code", "/sign-in/code", &[("code", &wrong)]).await;
         assert_eq!(res.status(), 422);
         let body = res.text().await.unwrap();
         assert!(body.contains("id=\"code-error\">Koden er feil eller allerede brukt."), "{body}");
@@ -194,7 +174,7 @@ on_both_backends! {
         assert_eq!(client.get(app.url("/admin")).send().await.unwrap().status(), 303);
 
         let right = totp_at(&secret, step_now(app));
-        let res = post(app, &client, "/sign-in/code", "/sign-in/code", &[("code", &right)]).await;
+        let res = app.post_form_on(&client, "/sign-in/code", "/sign-in/code", &[("code", &right)]).await;
         assert_eq!(res.status(), 303);
         assert_eq!(location(&res), "/admin", "on to where the sign-in was going");
         assert!(signed_in_as(app, &client, ADMIN).await);
@@ -210,17 +190,17 @@ on_both_backends! {
         let used = totp_at(&secret, now);
         let client = new_client();
         password(app, &client, ADMIN).await;
-        let res = post(app, &client, "/sign-in/code", "/sign-in/code", &[("code", &used)]).await;
+        let res = app.post_form_on(&client, "/sign-in/code", "/sign-in/code", &[("code", &used)]).await;
         assert_eq!(res.status(), 422, "the enrolment's code is used up");
         let earlier = totp_at(&secret, now - 1);
-        let res = post(app, &client, "/sign-in/code", "/sign-in/code", &[("code", &earlier)]).await;
+        let res = app.post_form_on(&client, "/sign-in/code", "/sign-in/code", &[("code", &earlier)]).await;
         assert_eq!(res.status(), 422, "nor is an older step accepted after a newer one");
         let next = totp_at(&secret, now + 1);
-        let res = post(app, &client, "/sign-in/code", "/sign-in/code", &[("code", &next)]).await;
+        let res = app.post_form_on(&client, "/sign-in/code", "/sign-in/code", &[("code", &next)]).await;
         assert_eq!(res.status(), 303, "the next step, within the skew, is fine");
         let other = new_client();
         password(app, &other, ADMIN).await;
-        let res = post(app, &other, "/sign-in/code", "/sign-in/code", &[("code", &next)]).await;
+        let res = app.post_form_on(&other, "/sign-in/code", "/sign-in/code", &[("code", &next)]).await;
         assert_eq!(res.status(), 422, "and used once");
         assert!(!signed_in_as(app, &other, ADMIN).await);
     }
@@ -236,14 +216,14 @@ on_both_backends! {
         let page = client.get(app.url("/sign-in/code?recovery=1")).send().await.unwrap().text().await.unwrap();
         assert!(page.contains("Gjenopprettingskode"), "{page}");
         let typed = codes[3].to_uppercase().replace('-', " ");
-        let res = post(app, &client, "/sign-in/code?recovery=1", "/sign-in/code", &[("code", &typed), ("recovery", "1")]).await;
+        let res = app.post_form_on(&client, "/sign-in/code?recovery=1", "/sign-in/code", &[("code", &typed), ("recovery", "1")]).await;
         assert_eq!(res.status(), 303, "a recovery code, however typed, signs in");
         assert!(signed_in_as(app, &client, ADMIN).await);
         let security = client.get(app.url("/account/security")).send().await.unwrap().text().await.unwrap();
         assert_eq!(element_text(&security, "recovery-codes-left").as_deref(), Some("9"));
         let again = new_client();
         password(app, &again, ADMIN).await;
-        let res = post(app, &again, "/sign-in/code", "/sign-in/code", &[("code", &codes[3])]).await;
+        let res = app.post_form_on(&again, "/sign-in/code", "/sign-in/code", &[("code", &codes[3])]).await;
         assert_eq!(res.status(), 422, "used once");
         assert!(!signed_in_as(app, &again, ADMIN).await);
     }
@@ -264,7 +244,7 @@ on_both_backends! {
         let later = new_client();
         let res = password(app, &later, KARI).await;
         assert_eq!(location(&res), "/sign-in/code", "once enrolled, kari is asked too");
-        let res = post(app, &later, "/sign-in/code", "/sign-in/code", &[("code", &totp_at(&secret, step_now(app)))]).await;
+        let res = app.post_form_on(&later, "/sign-in/code", "/sign-in/code", &[("code", &totp_at(&secret, step_now(app)))]).await;
         assert_eq!(res.status(), 303);
         assert!(signed_in_as(app, &later, KARI).await);
     }
@@ -274,7 +254,7 @@ on_both_backends! {
         let client = new_client();
         password(app, &client, ADMIN).await;
         let (_, old) = enrol(app, &client).await;
-        let res = post(app, &client, "/account/security", "/account/recovery-codes", &[]).await;
+        let res = app.post_form_on(&client, "/account/security", "/account/recovery-codes", &[]).await;
         assert_eq!(location(&res), "/account/recovery-codes");
         let page = client.get(app.url("/account/recovery-codes")).send().await.unwrap().text().await.unwrap();
         let fresh: Vec<String> = page.split("<li><code>").skip(1).map(|c| c.split('<').next().unwrap().to_string()).collect();
@@ -282,9 +262,9 @@ on_both_backends! {
         assert!(fresh.iter().all(|c| !old.contains(c)));
         let again = new_client();
         password(app, &again, ADMIN).await;
-        let res = post(app, &again, "/sign-in/code", "/sign-in/code", &[("code", &old[0])]).await;
+        let res = app.post_form_on(&again, "/sign-in/code", "/sign-in/code", &[("code", &old[0])]).await;
         assert_eq!(res.status(), 422, "an old code stopped working");
-        let res = post(app, &again, "/sign-in/code", "/sign-in/code", &[("code", &fresh[0])]).await;
+        let res = app.post_form_on(&again, "/sign-in/code", "/sign-in/code", &[("code", &fresh[0])]).await;
         assert_eq!(res.status(), 303, "a new one works");
         // `prisverdig user reset-second-factor`: the next sign-in enrols again.
         assert!(app.services.remove_second_factor(ADMIN).await.unwrap());
@@ -301,11 +281,11 @@ on_both_backends! {
         let client = new_client();
         password(app, &client, ADMIN).await;
         for i in 0..10 {
-            let res = post(app, &client, "/sign-in/code", "/sign-in/code", &[("code", &format!("{:06}", i))]).await;
+            let res = app.post_form_on(&client, "/sign-in/code", "/sign-in/code", &[("code", &format!("{:06}", i))]).await;
             assert_eq!(res.status(), 422, "wrong code {}", i + 1);
         }
         let right = totp_at(&secret, step_now(app) + 1);
-        let res = post(app, &client, "/sign-in/code", "/sign-in/code", &[("code", &right)]).await;
+        let res = app.post_form_on(&client, "/sign-in/code", "/sign-in/code", &[("code", &right)]).await;
         assert_eq!(res.status(), 429, "the eleventh try is refused, even with the right code");
         assert!(!signed_in_as(app, &client, ADMIN).await);
         assert_eq!(password(app, &new_client(), ADMIN).await.status(), 429, "the account itself waits");

@@ -34,25 +34,6 @@ async fn add_named(app: &TestApp, email: &str, name: &str, role: Role) {
     app.services.add_user(input).await.unwrap();
 }
 
-/// Posts `fields` as `client` would from the page at `page` (its CSRF token added).
-async fn post_as(
-    app: &TestApp,
-    client: &reqwest::Client,
-    page: &str,
-    action: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let token = app.csrf_with(client, page).await;
-    let mut body = fields.to_vec();
-    body.push(("_csrf", &token));
-    client
-        .post(app.url(action))
-        .form(&body)
-        .send()
-        .await
-        .unwrap()
-}
-
 /// An image upload as `client`, the token in the query as the edit page sends it.
 async fn upload_as(
     app: &TestApp,
@@ -394,7 +375,7 @@ on_both_backends! {
         let image = edit_page.split("/story-images/").nth(1).unwrap()[..36].to_string();
 
         let other = TestApp::client_for(app, OTHER_EDITOR).await;
-        let res = post_as(app, &other, "/stories/new", "/stories/new", &[("title", theirs), ("lead", "L."), ("body", "B.")]).await;
+        let res = app.post_form_on(&other, "/stories/new", "/stories/new", &[("title", theirs), ("lead", "L."), ("body", "B.")]).await;
         let their_id = created(&res);
         let desk = other.get(app.url("/stories/drafts")).send().await.unwrap();
         assert_eq!(desk.status(), 200);
@@ -416,7 +397,7 @@ on_both_backends! {
             (format!("/stories/{id}/unpublish"), vec![version]),
             (format!("/stories/{id}/images/{image}/remove"), vec![]),
         ] {
-            let res = post_as(app, &other, "/stories/drafts", &action, &fields).await;
+            let res = app.post_form_on(&other, "/stories/drafts", &action, &fields).await;
             assert_eq!(res.status(), 404, "{action}");
         }
         let res = upload_as(app, &other, "/stories/drafts", &format!("/stories/{id}/images")).await;
@@ -439,7 +420,7 @@ on_both_backends! {
         let page = admin.get(app.url(&edit)).send().await.unwrap();
         assert_eq!(page.status(), 200, "an administrator edits every story");
         let version = hidden_value(&page.text().await.unwrap(), "version").unwrap();
-        let res = post_as(app, &admin, &edit, &format!("/stories/{id}/publish"), &[("version", &version), ("when", "now")]).await;
+        let res = app.post_form_on(&admin, &edit, &format!("/stories/{id}/publish"), &[("version", &version), ("when", "now")]).await;
         assert_eq!(res.status(), 303);
         assert_eq!(anonymous_status(app, id).await, 200, "the administrator published it");
         assert_eq!(other.get(app.url(&edit)).send().await.unwrap().status(), 404, "a published story: its author or an administrator");

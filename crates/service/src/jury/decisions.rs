@@ -11,7 +11,7 @@ use prisverdig_domain::jury::review::{MAX_FEEDBACK_CHARS, MAX_JUSTIFICATION_CHAR
 use prisverdig_domain::outcome::Outcome;
 use prisverdig_store::applications;
 use prisverdig_store::decisions::{self, FeedbackRow};
-use prisverdig_store::jury::{self, JuryChange};
+use prisverdig_store::jury::{self, JuryChange, JuryState};
 use prisverdig_store::users::User;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -257,20 +257,12 @@ impl Services {
             MAX_JUSTIFICATION_CHARS,
         )?;
         if let Some(results_at) = publication.results_at {
-            if state.scores_locked_at.is_none() {
-                return Err(ValidationError::new("results_at", "error-results-need-lock").into());
-            }
             if publication.nominees_at.is_some_and(|n| n > results_at) {
                 return Err(
                     ValidationError::new("nominees_at", "error-nominees-after-results").into(),
                 );
             }
-            let chosen = decisions::of_category(&self.db, category).await?;
-            if !chosen.iter().any(|d| d.kind == Outcome::Winner) && reason.is_empty() {
-                return Err(
-                    ValidationError::new("no_winner_reason", "error-no-winner-reason").into(),
-                );
-            }
+            self.results_ready(state, category, &reason).await?;
         }
         let change = JuryChange {
             scores_locked_at: state.scores_locked_at,
@@ -296,6 +288,24 @@ impl Services {
         )
         .await?;
         self.commit_public(tx).await
+    }
+
+    /// Results may be published (scheduled, or revealed at the ceremony) once the scores are
+    /// locked and there is a winner or the reason why there is none.
+    pub(crate) async fn results_ready(
+        &self,
+        state: &JuryState,
+        category: Uuid,
+        no_winner_reason: &str,
+    ) -> Result<()> {
+        if state.scores_locked_at.is_none() {
+            return Err(ValidationError::new("results_at", "error-results-need-lock").into());
+        }
+        let chosen = decisions::of_category(&self.db, category).await?;
+        if !chosen.iter().any(|d| d.kind == Outcome::Winner) && no_winner_reason.trim().is_empty() {
+            return Err(ValidationError::new("no_winner_reason", "error-no-winner-reason").into());
+        }
+        Ok(())
     }
 
     /// What the team of an application hears from the jury: nothing until the results

@@ -63,33 +63,48 @@ pub enum StatusParam {
 /// The most characters of free text the list searches for.
 pub const MAX_QUERY_CHARS: usize = 200;
 
+/// What a page parameter accepts (here and in the stories' list).
+pub(super) const PAGE_EXPECTED: &str = "a page number from 1";
+
+/// What each parameter of the list accepts, as a refusal says it.
+const EXPECTED: [(&str, &str); 5] = [
+    ("year", "a year from 1900 to 2200"),
+    ("page", PAGE_EXPECTED),
+    ("category", "one of innovation, steal, mistake, custom"),
+    ("status", "one of winner, nominee, honourable_mention"),
+    ("q", "at most 200 characters"),
+];
+
+/// The refusal of parameter `field` of the list.
+fn refused(field: &'static str) -> ApiError {
+    let message = EXPECTED
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map_or("a value as the OpenAPI document describes it", |(_, m)| *m);
+    ApiError::bad(field, message)
+}
+
 impl ListQuery {
     /// The filter and search text, or the first parameter that cannot be used.
     fn read(self) -> Result<(Filter, String, i64), ApiError> {
         let q = self.q.unwrap_or_default();
         if q.chars().count() > MAX_QUERY_CHARS {
-            return Err(ApiError::bad("q", "at most 200 characters"));
+            return Err(refused("q"));
         }
         if self.year.is_some_and(|y| !(1900..=2200).contains(&y)) {
-            return Err(ApiError::bad("year", "a year from 1900 to 2200"));
+            return Err(refused("year"));
         }
         let kind = match self.category.as_deref() {
             None => None,
-            Some(k) => Some(CategoryKind::parse(k).ok_or(ApiError::bad(
-                "category",
-                "one of innovation, steal, mistake, custom",
-            ))?),
+            Some(k) => Some(CategoryKind::parse(k).ok_or_else(|| refused("category"))?),
         };
         let status = match self.status.as_deref() {
             None => None,
-            Some(s) => Some(Outcome::parse(s).ok_or(ApiError::bad(
-                "status",
-                "one of winner, nominee, honourable_mention",
-            ))?),
+            Some(s) => Some(Outcome::parse(s).ok_or_else(|| refused("status"))?),
         };
         let page = self.page.unwrap_or(1);
         if page < 1 {
-            return Err(ApiError::bad("page", "a page number from 1"));
+            return Err(refused("page"));
         }
         // Beyond the last page is the last page; the bound only keeps the offset in range.
         let page = page.min(100_000);
@@ -106,21 +121,16 @@ impl ListQuery {
 /// What axum could not read of a query, at the parameter it names when it names one.
 pub fn query_problem(rejection: &QueryRejection) -> ApiError {
     let text = rejection.body_text();
-    let fields = [
-        ("year", "a year from 1900 to 2200"),
-        ("page", "a page number from 1"),
-        ("category", "one of innovation, steal, mistake, custom"),
-        ("status", "one of winner, nominee, honourable_mention"),
-        ("q", "at most 200 characters"),
-    ];
-    let (field, message) = fields
-        .into_iter()
+    match EXPECTED
+        .iter()
         .find(|(f, _)| text.contains(&format!("{f}:")))
-        .unwrap_or((
+    {
+        Some((field, message)) => ApiError::bad(field, message),
+        None => ApiError::bad(
             "query",
             "parameters as the API's OpenAPI document describes them",
-        ));
-    ApiError::bad(field, message)
+        ),
+    }
 }
 
 #[derive(Serialize, ToSchema)]

@@ -1,7 +1,7 @@
 //! `GET /api/v1/stories` and `GET /api/v1/stories/{id}`: «Tanketanken» as the public sees it,
 //! from each story's publication time; drafts and scheduled stories are not there.
 
-use super::applications::{ApplicationItem, item};
+use super::applications::{ApplicationItem, PAGE_EXPECTED, item};
 use super::error::{ApiError, ApiErrorBody};
 use crate::state::AppState;
 use axum::Json;
@@ -84,10 +84,10 @@ pub async fn list(
     State(state): State<AppState>,
     query: Result<Query<StoriesQuery>, QueryRejection>,
 ) -> Result<Json<StoryList>, ApiError> {
-    let Query(q) = query.map_err(|_| ApiError::bad("page", "a page number from 1"))?;
+    let Query(q) = query.map_err(|_| ApiError::bad("page", PAGE_EXPECTED))?;
     let page = q.page.unwrap_or(1);
     if page < 1 {
-        return Err(ApiError::bad("page", "a page number from 1"));
+        return Err(ApiError::bad("page", PAGE_EXPECTED));
     }
     let page = page.min(100_000);
     let found = state

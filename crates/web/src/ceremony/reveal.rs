@@ -15,6 +15,6 @@ pub async fn reveal(
     SignedIn(user): SignedIn,
     Path((round, category)): Path<(Uuid, Uuid)>,
 ) -> Result<Response, WebError> {
-    state.services.reveal(&user, category).await?;
+    state.services.reveal(&user, round, category).await?;
     Ok(see_other(&format!("/ceremony/{round}#prize-{category}")))
 }

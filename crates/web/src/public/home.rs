@@ -74,6 +74,21 @@ fn card(
     }
 }
 
+/// When the first «N dager igjen» of these calls changes: a cached page showing them must
+/// not outlive its text (the front page and the widget).
+pub(super) fn time_left_expiry(
+    now: OffsetDateTime,
+    live: &[prisverdig_service::home::LiveCall],
+) -> Option<Extension<ChangesAt>> {
+    live.iter()
+        .map(|l| {
+            let c = &l.prize.category;
+            time_left_changes_at(now, effective_deadline(c.deadline, c.extended_deadline))
+        })
+        .min()
+        .map(|at| Extension(ChangesAt(at)))
+}
+
 pub async fn show(
     State(state): State<AppState>,
     shell: Shell,
@@ -83,15 +98,7 @@ pub async fn show(
     // «3 dager igjen» becomes «2 dager igjen»: the cached page must not outlive its text.
     // Every shown deadline counts; the cache also expires at each deadline itself
     // (`next_by_clock`), when a card leaves the page.
-    let changes_at = view
-        .live
-        .iter()
-        .map(|l| {
-            let c = &l.prize.category;
-            time_left_changes_at(now, effective_deadline(c.deadline, c.extended_deadline))
-        })
-        .min()
-        .map(|at| Extension(ChangesAt(at)));
+    let changes_at = time_left_expiry(now, &view.live);
     let results = view
         .results
         .as_ref()

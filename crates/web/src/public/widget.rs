@@ -9,7 +9,7 @@
 //! site may carry no cookie of ours.
 
 use crate::error::WebError;
-use crate::format::{badge_key, date_time, time_left, time_left_changes_at};
+use crate::format::{badge_key, date_time, time_left};
 use crate::i18n::Locale;
 use crate::layout::Shell;
 use crate::middleware::page_cache::ChangesAt;
@@ -125,15 +125,7 @@ async fn content(
     }
     let view = state.services.widget(state.settings.widget.results).await?;
     let now = view.now;
-    let changes_at = view
-        .live
-        .iter()
-        .map(|l| {
-            let c = &l.prize.category;
-            time_left_changes_at(now, effective_deadline(c.deadline, c.extended_deadline))
-        })
-        .min()
-        .map(|at| Extension(ChangesAt(at)));
+    let changes_at = super::home::time_left_expiry(now, &view.live);
     let base = state.settings.public_url.trim_end_matches('/');
     Ok((Content::new(shell.locale, base, view, top), changes_at))
 }
