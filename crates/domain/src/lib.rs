@@ -14,6 +14,7 @@ pub mod error;
 pub mod exchange;
 pub mod follow_up;
 pub mod jury;
+pub mod language;
 pub mod local_time;
 pub mod mail;
 pub mod outcome;

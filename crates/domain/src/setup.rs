@@ -6,6 +6,7 @@ use crate::ValidationError;
 use crate::category::{CategoryKind, Scale};
 use crate::local_time::parse_oslo;
 use crate::round::Visibility;
+use crate::language::Language;
 use time::OffsetDateTime;
 
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -81,6 +82,8 @@ pub struct RoundInput<'a> {
     pub ceremony_time: &'a str,
     pub ceremony_place: &'a str,
     pub visibility: &'a str,
+    /// The language of the round's printed matter; empty means Bokmål.
+    pub language: &'a str,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -92,6 +95,7 @@ pub struct RoundSetup {
     pub ceremony_at: Option<OffsetDateTime>,
     pub ceremony_place: String,
     pub visibility: Visibility,
+    pub language: Language,
 }
 
 impl RoundInput<'_> {
@@ -116,6 +120,11 @@ impl RoundInput<'_> {
             ),
             visibility: Visibility::parse(self.visibility)
                 .unwrap_or_else(|| c.fail("visibility", "error-choose-one", Visibility::OnSubmit)),
+            language: match self.language.trim() {
+                "" => Language::Nb,
+                tag => Language::parse(tag)
+                    .unwrap_or_else(|| c.fail("language", "error-choose-one", Language::Nb)),
+            },
         };
         c.finish(setup)
     }
@@ -393,9 +402,10 @@ mod tests {
             ceremony_time: "",
             ceremony_place: "",
             visibility: "sometimes",
+            language: "se",
         };
         let fields: Vec<_> = input.parse().unwrap_err().iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["year", "title", "ceremony_date", "visibility"]);
+        assert_eq!(fields, ["year", "title", "ceremony_date", "visibility", "language"]);
     }
 
     #[test]

@@ -260,13 +260,7 @@ impl Services {
             return Err(ServiceError::NotFound);
         }
         let continues = applications::continues(&self.db, id).await?;
-        let owner = prisverdig_store::users::find(&self.db, row.owner_id).await?;
-        let mut team: Vec<String> = owner.map(|o| o.name).into_iter().collect();
-        for member in applications::team(&self.db, id).await? {
-            if let Some(name) = member.name.filter(|n| !team.contains(n)) {
-                team.push(name);
-            }
-        }
+        let team = self.team_names(&row).await?;
         Ok(PublicApplication {
             collaborators: applications::collaborators(&self.db, id).await?,
             form: form_of(&row, continues),
@@ -280,6 +274,21 @@ impl Services {
 }
 
 impl Services {
+    /// The names of the people behind an application, as its public page shows them:
+    /// whoever started it, then the team members who have signed in. E-mail addresses are
+    /// never shown, and a pending invitation is not yet a name. The ceremony's slides and
+    /// diplomas read the same list.
+    pub(crate) async fn team_names(&self, row: &ApplicationRow) -> Result<Vec<String>> {
+        let owner = prisverdig_store::users::find(&self.db, row.owner_id).await?;
+        let mut team: Vec<String> = owner.map(|o| o.name).into_iter().collect();
+        for member in applications::team(&self.db, row.id).await? {
+            if let Some(name) = member.name.filter(|n| !team.contains(n)) {
+                team.push(name);
+            }
+        }
+        Ok(team)
+    }
+
     #[tracing::instrument(skip_all)]
     pub async fn surroundings(&self, id: Uuid, viewer: Option<&User>) -> Result<Surroundings> {
         let row = applications::find(&self.db, id)

@@ -12,18 +12,22 @@ use crate::{Result, ServiceError, Services};
 use prisverdig_domain::jury::JuryRole;
 use prisverdig_domain::outcome::Outcome;
 use prisverdig_domain::role::Role;
+use prisverdig_store::applications;
 use prisverdig_store::catalogue_query::{self, Card, Filter};
 use prisverdig_store::categories::{self, CategoryRow};
 use prisverdig_store::decisions::{self, DecisionRow};
 use prisverdig_store::jury::{self, JuryChange};
 use prisverdig_store::rounds::{self, RoundRow};
 use prisverdig_store::users::User;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// One application on a slide, with the jury's words about it.
 pub struct ShowEntry {
     pub card: Card,
     pub justification: String,
+    /// The people behind it, as its public page names them (`team_names`).
+    pub team: Vec<String>,
 }
 
 /// One prize of the show.
@@ -42,6 +46,8 @@ pub struct ShowPrize {
 
 pub struct Show {
     pub round: RoundRow,
+    /// The organisation's name, for the diplomas and the programme.
+    pub organisation: String,
     pub prizes: Vec<ShowPrize>,
 }
 
@@ -78,6 +84,12 @@ impl Services {
             let chosen = decisions::of_category(&self.db, category.id).await?;
             let ids: Vec<Uuid> = chosen.iter().map(|d| d.application_id).collect();
             let cards = self.show_cards(&ids).await?;
+            let mut teams = HashMap::with_capacity(cards.len());
+            for card in &cards {
+                if let Some(row) = applications::find(&self.db, card.id).await? {
+                    teams.insert(card.id, self.team_names(&row).await?);
+                }
+            }
             let entries = |keep: &dyn Fn(&DecisionRow) -> bool| -> Vec<ShowEntry> {
                 let mut out: Vec<ShowEntry> = chosen
                     .iter()
@@ -87,6 +99,7 @@ impl Services {
                         Some(ShowEntry {
                             card: card.clone(),
                             justification: d.justification.clone(),
+                            team: teams.get(&card.id).cloned().unwrap_or_default(),
                         })
                     })
                     .collect();
@@ -107,7 +120,11 @@ impl Services {
                 category,
             });
         }
-        Ok(Show { round, prizes })
+        Ok(Show {
+            round,
+            organisation: self.organisation_name().await?,
+            prizes,
+        })
     }
 
     /// The cards of the given applications as the catalogue shows them (title, unit, image,

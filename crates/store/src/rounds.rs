@@ -1,6 +1,7 @@
 //! Rounds: the year's prize announcement, its state and settings.
 
 use crate::{Db, Result, StoreError, Tx, decode, on_pool, on_tx, utc};
+use prisverdig_domain::language::Language;
 use prisverdig_domain::round::{RoundState, Visibility};
 use prisverdig_domain::setup::RoundSetup;
 use time::OffsetDateTime;
@@ -132,6 +133,8 @@ pub struct RoundRow {
     pub state: RoundState,
     pub visibility: Visibility,
     pub copied_from: Option<Uuid>,
+    /// The language of its diplomas, programme and nominee pages.
+    pub language: Language,
     /// Raised by every change of its settings; an edit names the version it started from.
     pub version: i64,
 }
@@ -149,6 +152,7 @@ struct Stored {
     state: String,
     visibility: String,
     copied_from: Option<Uuid>,
+    language: String,
     version: i64,
 }
 
@@ -159,6 +163,7 @@ impl TryFrom<Stored> for RoundRow {
         Ok(RoundRow {
             state: decode::code(RoundState::parse, "round", r.id, "state", r.state)?,
             visibility: decode::code(Visibility::parse, "round", r.id, "visibility", r.visibility)?,
+            language: decode::code(Language::parse, "round", r.id, "language", r.language)?,
             id: r.id,
             organisation_id: r.organisation_id,
             year: r.year,
@@ -177,7 +182,7 @@ macro_rules! select_round {
     ($rest:literal) => {
         concat!(
             "SELECT id, organisation_id, year, title, description, ceremony_name, ceremony_at, \
-             ceremony_place, state, visibility, copied_from, version FROM round ",
+             ceremony_place, state, visibility, copied_from, language, version FROM round ",
             $rest
         )
     };
@@ -222,10 +227,11 @@ pub async fn insert_setup(
     };
     let id = insert(tx, now, new).await?;
     on_tx!(tx, |conn| sqlx::query(
-        "UPDATE round SET copied_from = $2 WHERE id = $1"
+        "UPDATE round SET copied_from = $2, language = $3 WHERE id = $1"
     )
     .bind(id)
     .bind(copied_from)
+    .bind(setup.language.as_str())
     .execute(conn)
     .await
     .map(|_| ()))?;
@@ -238,8 +244,8 @@ pub async fn update(tx: &mut Tx, id: Uuid, expected: i64, s: &RoundSetup) -> Res
     let changed = on_tx!(tx, |conn| {
         sqlx::query(
             "UPDATE round SET year = $2, title = $3, description = $4, ceremony_name = $5, \
-         ceremony_at = $6, ceremony_place = $7, visibility = $8, version = version + 1 \
-         WHERE id = $1 AND version = $9",
+         ceremony_at = $6, ceremony_place = $7, visibility = $8, language = $10, \
+         version = version + 1 WHERE id = $1 AND version = $9",
         )
         .bind(id)
         .bind(s.year)
@@ -250,6 +256,7 @@ pub async fn update(tx: &mut Tx, id: Uuid, expected: i64, s: &RoundSetup) -> Res
         .bind(&s.ceremony_place)
         .bind(s.visibility.as_str())
         .bind(expected)
+        .bind(s.language.as_str())
         .execute(conn)
         .await
         .map(|r| r.rows_affected())

@@ -29,6 +29,9 @@ pub enum WebError {
     Session(#[from] tower_sessions::session::Error),
     #[error("template: {0}")]
     Template(#[from] askama::Error),
+    /// A printable's PDF could not be made (`pdf.rs`).
+    #[error("pdf: {0}")]
+    Pdf(String),
 }
 
 impl WebError {
@@ -39,7 +42,9 @@ impl WebError {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::Forbidden => StatusCode::FORBIDDEN,
             WebError::Service(e) => service_status(e),
-            WebError::Session(_) | WebError::Template(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::Session(_) | WebError::Template(_) | WebError::Pdf(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         }
     }
 }

@@ -38,6 +38,16 @@ impl Locale {
         }
     }
 
+    /// The language a round's printed matter is written in.
+    pub fn from_language(language: prisverdig_domain::language::Language) -> Locale {
+        use prisverdig_domain::language::Language;
+        match language {
+            Language::Nb => Locale::Nb,
+            Language::Nn => Locale::Nn,
+            Language::En => Locale::En,
+        }
+    }
+
     /// The BCP 47 tag, also used as `<html lang>`.
     pub fn tag(self) -> &'static str {
         match self {

@@ -19,6 +19,7 @@ mod labels;
 mod layout;
 mod middleware;
 mod ops;
+mod pdf;
 mod public;
 mod respond;
 mod router;

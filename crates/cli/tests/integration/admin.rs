@@ -46,6 +46,7 @@ pub(crate) fn round_input(year: &str) -> RoundInput<'_> {
         ceremony_time: "13:00",
         ceremony_place: "Kulturhuset",
         visibility: "on_submit",
+        language: "nn",
     }
 }
 

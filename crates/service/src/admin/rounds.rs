@@ -284,6 +284,7 @@ fn next_year(r: &RoundRow) -> RoundSetup {
         ceremony_at: r.ceremony_at.map(|t| years_later(t, 1)),
         ceremony_place: r.ceremony_place.clone(),
         visibility: r.visibility,
+        language: r.language,
     }
 }
 

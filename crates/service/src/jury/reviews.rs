@@ -209,18 +209,6 @@ impl Services {
         Ok(page)
     }
 
-    /// The names of the owner and the team members with an account.
-    pub(crate) async fn team_names(&self, row: &ApplicationRow) -> Result<Vec<String>> {
-        let owner = prisverdig_store::users::find(&self.db, row.owner_id).await?;
-        let mut team: Vec<String> = owner.map(|o| o.name).into_iter().collect();
-        for member in applications::team(&self.db, row.id).await? {
-            if let Some(name) = member.name.filter(|n| !team.contains(n)) {
-                team.push(name);
-            }
-        }
-        Ok(team)
-    }
-
     /// Saves, submits or reopens the juror's review. Problems with what was typed come back
     /// at their criterion (`Ok(Err(..))`), and nothing is stored then.
     #[tracing::instrument(skip_all)]

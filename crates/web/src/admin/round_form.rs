@@ -45,6 +45,9 @@ pub struct RoundForm {
     ceremony_place: String,
     #[serde(default)]
     visibility: String,
+    /// The language of the round's diplomas and programme (`nb`, `nn`, `en`).
+    #[serde(default)]
+    language: String,
     #[serde(default)]
     default_prizes: Option<String>,
     /// The version the edit started from (0 when missing: refused as stale).
@@ -63,6 +66,7 @@ impl RoundForm {
             ceremony_time: &self.ceremony_time,
             ceremony_place: &self.ceremony_place,
             visibility: &self.visibility,
+            language: &self.language,
         }
     }
 
@@ -77,6 +81,7 @@ impl RoundForm {
             ceremony_time,
             ceremony_place: r.ceremony_place,
             visibility: r.visibility.as_str().to_string(),
+            language: r.language.as_str().to_string(),
             default_prizes: None,
             version: r.version,
         }
@@ -86,6 +91,7 @@ impl RoundForm {
 pub async fn new_form(Administrator(_): Administrator, shell: Shell) -> RoundFormPage {
     let form = RoundForm {
         visibility: "on_submit".into(),
+        language: shell.locale.tag().into(),
         default_prizes: Some("1".into()),
         ..RoundForm::default()
     };
