@@ -294,6 +294,10 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
           const show = shown.replace('/admin/rounds/', '/ceremony/');
           await visit(page, role, lang, `${show}?rehearsal=true`, 'ceremony (rehearsal)');
           await visit(page, role, lang, show, 'ceremony');
+          // Its printed matter, as pages to print.
+          for (const printed of ['programme', 'diplomas', 'nominees']) {
+            await visit(page, role, lang, `${show}/${printed}`, `ceremony ${printed}`);
+          }
           // The jury's assignment: a preview of two reviewers per application (nothing saved),
           // then a number the form refuses, with its messages at the field.
           await page.goto(`${server.base}/admin`);

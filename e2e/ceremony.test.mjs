@@ -71,6 +71,22 @@ test('the ceremony runs on the keyboard alone, and the rehearsal publishes nothi
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'ceremony-reveal.png') });
     const shown = await axe(page);
     assert.deepEqual(shown, [], describeViolations(shown));
+
+    // The diplomas of 2019's winner and honourable mention: the page to print passes axe,
+    // printed it is one landscape sheet per diploma, and the PDF beside it is a PDF.
+    const awarded = byYear(2019);
+    assert.ok(awarded, 'the 2019 round is listed');
+    await page.goto(`${server.base}${awarded}/diplomas`);
+    const diplomas = await axe(page);
+    assert.deepEqual(diplomas, [], describeViolations(diplomas));
+    assert.ok(await page.locator('.print-certificate').count() >= 1, 'a diploma per winner');
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 1123, height: 794 });
+    await page.locator('.print-certificate').first().screenshot({ path: path.join(SCREENSHOT_DIR, 'diploma.png') });
+    await page.emulateMedia({ media: 'screen' });
+    const pdf = await page.request.get(`${server.base}${awarded}/diplomas.pdf`);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
   } finally {
     await context.close();
   }

@@ -4,9 +4,9 @@
 
 use crate::ValidationError;
 use crate::category::{CategoryKind, Scale};
+use crate::language::Language;
 use crate::local_time::parse_oslo;
 use crate::round::Visibility;
-use crate::language::Language;
 use time::OffsetDateTime;
 
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -405,7 +405,10 @@ mod tests {
             language: "se",
         };
         let fields: Vec<_> = input.parse().unwrap_err().iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["year", "title", "ceremony_date", "visibility", "language"]);
+        assert_eq!(
+            fields,
+            ["year", "title", "ceremony_date", "visibility", "language"]
+        );
     }
 
     #[test]

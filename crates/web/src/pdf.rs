@@ -10,12 +10,12 @@
 
 use krilla::Document;
 use krilla::color::rgb;
-use krilla::geom::{Point, Size, Transform};
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::image::Image;
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, FillRule};
+use krilla::paint::{Fill, FillRule, Stroke};
 use krilla::surface::Surface;
 use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Node, SpanTag, Tag, TagGroup, TagKind, TagTree,
@@ -204,6 +204,31 @@ fn ink(surface: &mut Surface, grey: u8) {
     }));
 }
 
+/// A certificate's double frame, as decoration.
+fn frame(surface: &mut Surface, width: f32, height: f32) {
+    surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
+        ArtifactType::Layout,
+    )));
+    surface.set_fill(None);
+    for (inset, line) in [(24.0, 2.0), (30.0, 0.6)] {
+        let mut path = PathBuilder::new();
+        if let Some(rect) = Rect::from_xywh(inset, inset, width - 2.0 * inset, height - 2.0 * inset)
+        {
+            path.push_rect(rect);
+        }
+        if let Some(path) = path.finish() {
+            surface.set_stroke(Some(Stroke {
+                paint: rgb::Color::new(60, 60, 60).into(),
+                width: line,
+                ..Stroke::default()
+            }));
+            surface.draw_path(&path);
+        }
+    }
+    surface.set_stroke(None);
+    surface.end_tagged();
+}
+
 /// Draws the sheets and returns the PDF's bytes.
 pub fn render(pdf: &Pdf) -> Result<Vec<u8>, PdfError> {
     let (regular, bold) = &*FONTS;
@@ -215,11 +240,14 @@ pub fn render(pdf: &Pdf) -> Result<Vec<u8>, PdfError> {
             Layout::Page => (A4.0, A4.1, 1.0),
             Layout::Certificate => (A4.1, A4.0, 1.35),
         };
-        let settings = PageSettings::from_wh(width, height)
-            .ok_or_else(|| PdfError("page size".into()))?;
+        let settings =
+            PageSettings::from_wh(width, height).ok_or_else(|| PdfError("page size".into()))?;
         let mut page = document.start_page_with(settings.clone());
         let mut surface = page.surface();
         let mut y = MARGIN;
+        if sheet.layout == Layout::Certificate {
+            frame(&mut surface, width, height);
+        }
         if let (true, Some(image)) = (sheet.logo, &logo) {
             let (w, h) = image.size();
             let draw_h = LOGO_HEIGHT;
@@ -229,7 +257,9 @@ pub fn render(pdf: &Pdf) -> Result<Vec<u8>, PdfError> {
                 Layout::Certificate => (width - draw_w) / 2.0,
             };
             let size = Size::from_wh(draw_w, draw_h).ok_or_else(|| PdfError("logo".into()))?;
-            surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)));
+            surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
+                ArtifactType::Layout,
+            )));
             surface.push_transform(&Transform::from_translate(x, y));
             surface.draw_image(image.clone(), size);
             surface.pop();
@@ -245,7 +275,11 @@ pub fn render(pdf: &Pdf) -> Result<Vec<u8>, PdfError> {
                     let (size, is_bold, before) = b.style.look();
                     let (size, before) = (size * scale, before * scale);
                     let font_bytes = if is_bold { BOLD } else { REGULAR };
-                    let lines = wrap(&b.text, width - 2.0 * MARGIN, &Measure::new(font_bytes, size));
+                    let lines = wrap(
+                        &b.text,
+                        width - 2.0 * MARGIN,
+                        &Measure::new(font_bytes, size),
+                    );
                     before + lines.len() as f32 * size * 1.3
                 })
                 .sum();
@@ -329,10 +363,7 @@ mod tests {
         );
         assert!(lines.len() >= 2, "{lines:?}");
         assert!(lines.iter().all(|l| measure.width(l) <= narrow * 1.2));
-        assert_eq!(
-            lines.join(" "),
-            "Hjemmetjenesten i Fjordvik stjal en idé"
-        );
+        assert_eq!(lines.join(" "), "Hjemmetjenesten i Fjordvik stjal en idé");
         let cut = wrap("Innovasjonsprisvinnerseremonien", narrow / 2.0, &measure);
         assert!(cut.len() >= 2, "{cut:?}");
         assert_eq!(cut.concat(), "Innovasjonsprisvinnerseremonien");
@@ -353,7 +384,10 @@ mod tests {
         let sheets = [Sheet {
             layout: Layout::Page,
             logo: false,
-            blocks: vec![Block::new(Style::Title, "Program"), Block::new(Style::Body, body)],
+            blocks: vec![
+                Block::new(Style::Title, "Program"),
+                Block::new(Style::Body, body),
+            ],
         }];
         let bytes = render(&Pdf {
             title: "Program",
@@ -363,7 +397,11 @@ mod tests {
         })
         .unwrap();
         let read = lopdf::Document::load_mem(&bytes).unwrap();
-        assert!(read.get_pages().len() >= 2, "{} pages", read.get_pages().len());
+        assert!(
+            read.get_pages().len() >= 2,
+            "{} pages",
+            read.get_pages().len()
+        );
     }
 
     #[test]
@@ -387,7 +425,11 @@ mod tests {
         let read = lopdf::Document::load_mem(&bytes).unwrap();
         assert_eq!(read.get_pages().len(), 1);
         let text = read.extract_text(&[1]).unwrap();
-        for words in ["Diplom", "Blåbærsyltetøy på Øya", "Ærlig talt, «Åsen» – juryen"] {
+        for words in [
+            "Diplom",
+            "Blåbærsyltetøy på Øya",
+            "Ærlig talt, «Åsen» – juryen",
+        ] {
             assert!(text.contains(words), "{words:?} not in {text:?}");
         }
     }

@@ -400,6 +400,17 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("GET", "/jury/categories/{id}", Rule::JuryLead),
     // The ceremony: administrators and the prizes' chairs (the matrix's juror is a member).
     ("GET", "/ceremony/{round}", Rule::Administrator),
+    // Its printed matter: the show's access, so the same rule.
+    ("GET", "/ceremony/{round}/diplomas", Rule::Administrator),
+    ("GET", "/ceremony/{round}/diplomas.pdf", Rule::Administrator),
+    ("GET", "/ceremony/{round}/programme", Rule::Administrator),
+    (
+        "GET",
+        "/ceremony/{round}/programme.pdf",
+        Rule::Administrator,
+    ),
+    ("GET", "/ceremony/{round}/nominees", Rule::Administrator),
+    ("GET", "/ceremony/{round}/nominees.pdf", Rule::Administrator),
     // Revealing the matrix's prize: the jury has not locked its scores, so the administrator
     // is answered 422 (nothing published), everyone else refused.
     (

@@ -29,6 +29,7 @@ mod oidc;
 mod page_cache;
 mod pages;
 mod peoples_choice;
+mod printables;
 mod privacy;
 mod public_answers;
 mod refusals;

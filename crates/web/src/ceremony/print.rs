@@ -88,7 +88,7 @@ fn unit(entry: &ShowEntry) -> String {
     entry.card.unit_snapshot.0.join(" › ")
 }
 
-fn chosen<'a>(show: &'a Show, category: Option<Uuid>) -> impl Iterator<Item = &'a ShowPrize> {
+fn chosen(show: &Show, category: Option<Uuid>) -> impl Iterator<Item = &ShowPrize> {
     show.prizes
         .iter()
         .filter(move |p| category.is_none_or(|c| c == p.category.id))
@@ -318,12 +318,20 @@ async fn page(
     kind: Kind,
 ) -> Result<PrintPage, WebError> {
     let show = state.services.ceremony(&user, round).await?;
-    let title = format!("{} – {}", shell.locale.t(kind.title_key()), show.round.title);
+    let title = format!(
+        "{} – {}",
+        shell.locale.t(kind.title_key()),
+        show.round.title
+    );
     Ok(PrintPage {
         round_id: round,
         title,
         sheet_lang: language(&show).tag(),
-        pdf_href: format!("/ceremony/{round}/{}.pdf{}", kind.slug(), query_suffix(&query)),
+        pdf_href: format!(
+            "/ceremony/{round}/{}.pdf{}",
+            kind.slug(),
+            query_suffix(&query)
+        ),
         sheets: sheets(&show, kind, query.category)
             .into_iter()
             .map(html)
@@ -355,7 +363,11 @@ async fn pdf(
     .await
     .map_err(|e| WebError::Pdf(format!("the task failed: {e}")))?
     .map_err(|e| WebError::Pdf(e.to_string()))?;
-    let file = format!("{}-{}.pdf", l.t(&format!("print-file-{}", kind.slug())), show.round.year);
+    let file = format!(
+        "{}-{}.pdf",
+        l.t(&format!("print-file-{}", kind.slug())),
+        show.round.year
+    );
     Ok((
         [
             (CONTENT_TYPE, "application/pdf".to_string()),
@@ -375,8 +387,9 @@ macro_rules! printable {
             shell: Shell,
             Path(round): Path<Uuid>,
             Query(query): Query<PrintQuery>,
-        ) -> Result<PrintPage, WebError> {
-            page(state, user, shell, round, query, $kind).await
+        ) -> Result<Response, WebError> {
+            let page = page(state, user, shell, round, query, $kind).await?;
+            Ok(([(CACHE_CONTROL, "no-store")], page).into_response())
         }
 
         pub async fn $pdf(

@@ -28,6 +28,8 @@ pub struct Entry {
     image: Option<Uuid>,
     image_alt: String,
     justification: String,
+    /// The people behind it, as its public page names them.
+    team: String,
 }
 
 fn entry(e: &ShowEntry) -> Entry {
@@ -38,6 +40,7 @@ fn entry(e: &ShowEntry) -> Entry {
         image: e.card.thumbnail,
         image_alt: e.card.thumbnail_alt.clone().unwrap_or_default(),
         justification: e.justification.clone(),
+        team: e.team.join(", "),
     }
 }
 
