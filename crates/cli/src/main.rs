@@ -2,6 +2,7 @@
 //! ends in one line on stderr and a non-zero exit code, never a panic trace.
 
 mod commands;
+mod progress;
 mod settings;
 
 use clap::{Parser, Subcommand};
@@ -50,6 +51,12 @@ enum Command {
     Export { file: PathBuf },
     /// Read FILE written by `export`: checks everything first and imports all or nothing.
     Import { file: PathBuf },
+    /// Write a consistent backup of the database and the uploaded files to FILE while the
+    /// server runs (docs/backup.md).
+    Backup { file: PathBuf },
+    /// Restore FILE written by `backup` into an empty data directory (or empty PostgreSQL
+    /// database), checking every checksum and table first.
+    Restore { file: PathBuf },
     /// Manage user accounts.
     User {
         #[command(subcommand)]
@@ -93,6 +100,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo => commands::demo(&settings).await,
         Command::Export { file } => commands::exchange::export(&settings, &file).await,
         Command::Import { file } => commands::exchange::import(&settings, &file).await,
+        Command::Backup { file } => commands::backup::backup(&settings, &file).await,
+        Command::Restore { file } => commands::backup::restore(&settings, &file).await,
         Command::User { command } => commands::user::run(&settings, command).await,
     }
 }

@@ -12,6 +12,9 @@ pub enum StoreError {
     Duplicate(&'static str),
     #[error("could not open the database: {0}")]
     Open(String),
+    /// Asked of the other backend than the one that can do it.
+    #[error("{0} is not possible")]
+    Unsupported(&'static str),
     /// A stored state, kind or similar that the code does not know: never read as a default.
     #[error("{table} row {id} has an unknown {column} {value:?}")]
     Unknown {

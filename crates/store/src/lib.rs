@@ -10,6 +10,7 @@ pub mod assignments;
 pub mod attachments;
 pub mod attention;
 pub mod audit;
+pub mod backup;
 pub mod catalogue;
 pub mod catalogue_query;
 pub mod categories;

@@ -1,5 +1,6 @@
 //! The subcommands. Each opens the database the settings name and calls the services.
 
+pub mod backup;
 pub mod exchange;
 pub mod serve;
 pub mod user;

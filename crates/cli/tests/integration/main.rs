@@ -10,6 +10,7 @@ mod apply;
 mod attention;
 mod audit;
 mod auth;
+mod backup;
 mod binary;
 mod catalogue;
 mod ceremony;
