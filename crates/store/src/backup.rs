@@ -68,26 +68,15 @@ pub async fn digests(db: &Db) -> Result<BTreeMap<String, TableDigest>> {
         };
         let mut hash = Sha256::new();
         let mut rows = 0i64;
-        match db {
-            Db::Sqlite(pool) => {
-                let mut stream =
-                    sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql.clone())).fetch(pool);
-                while let Some(row) = stream.try_next().await? {
-                    hash.update(row.as_bytes());
-                    hash.update([30]);
-                    rows += 1;
-                }
+        crate::on_pool!(db, |pool| {
+            let query = sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql.clone()));
+            let mut stream = query.fetch(pool);
+            while let Some(row) = stream.try_next().await? {
+                hash.update(row.as_bytes());
+                hash.update([30]);
+                rows += 1;
             }
-            Db::Postgres(pool) => {
-                let mut stream =
-                    sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql.clone())).fetch(pool);
-                while let Some(row) = stream.try_next().await? {
-                    hash.update(row.as_bytes());
-                    hash.update([30]);
-                    rows += 1;
-                }
-            }
-        }
+        });
         out.insert(
             table,
             TableDigest {
