@@ -15,6 +15,7 @@ mod binary;
 mod catalogue;
 mod ceremony;
 mod contracts;
+mod crash;
 mod decisions;
 mod demo;
 mod endorsements;
