@@ -34,3 +34,13 @@ pub use extract::client::TrustedProxies;
 pub use ops::metrics_router;
 pub use router::router;
 pub use state::{AppState, WebSettings, WidgetSettings};
+
+/// Entry points for the fuzz targets (`fuzz/`): the decoders that read what a browser posts.
+/// Not an interface for anything else.
+#[doc(hidden)]
+pub mod fuzzing {
+    /// The application form as `POST /applications/{id}/save` decodes it.
+    pub fn application_form(body: &[u8]) -> prisverdig_domain::application_form::ApplicationForm {
+        crate::apply::form::parse(body).form
+    }
+}

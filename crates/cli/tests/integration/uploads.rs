@@ -116,8 +116,20 @@ on_both_backends! {
         polyglot.extend_from_slice(b"<script>alert(1)</script>");
         assert_eq!(upload(app, id, "x.png", polyglot, "x").await.status(), 422);
         assert_eq!(upload(app, id, "tom.pdf", Vec::new(), "").await.status(), 422);
+        // A picture cut off in transfer: its header says PNG, its pixels are not all there.
+        let truncated = PNG[..PNG.len() / 2].to_vec();
+        let res = upload(app, id, "avkuttet.png", truncated, "Et bilde").await;
+        assert_eq!(res.status(), 422, "a truncated image is refused");
         let page = app.get(&format!("/applications/{id}/edit")).await.text().await.unwrap();
         assert!(attachment_ids(&page).is_empty(), "nothing refused was kept");
+        let stored: i64 = prisverdig_store::on_pool!(app.services.db(), |pool| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM attachment WHERE application_id = $1"
+        )
+        .bind(id)
+        .fetch_one(pool)
+        .await)
+        .unwrap();
+        assert_eq!(stored, 0, "no attachment row for anything refused");
     }
 
     async fn size_limits_hold_on_the_server(app) {

@@ -18,6 +18,30 @@ mod tests;
 pub use index::SearchIndex;
 pub use lemmas::Lexicon;
 
+/// An entry point for the fuzz target `search_query` (`fuzz/`): the parser of what is typed
+/// into the search box, with a small lexicon. Not an interface for anything else.
+#[doc(hidden)]
+pub mod fuzzing {
+    use super::analyzer::Analyzer;
+    use super::lemmas::Lexicon;
+    use super::query::Parsed;
+    use std::sync::{Arc, LazyLock};
+
+    static ANALYZER: LazyLock<Analyzer> = LazyLock::new(|| {
+        Analyzer::new(Arc::new(Lexicon::from_pairs([
+            ("hjemmetjenesten", "hjemmetjeneste"),
+            ("tjenester", "tjeneste"),
+            ("heimetenesta", "heimeteneste"),
+            ("innbyggerne", "innbygger"),
+        ])))
+    });
+
+    /// The number of words the query became.
+    pub fn parse_query(text: &str) -> usize {
+        Parsed::new(&ANALYZER, text).words.len()
+    }
+}
+
 use time::OffsetDateTime;
 use uuid::Uuid;
 

@@ -4,7 +4,7 @@ mod attachments;
 mod continues;
 mod edit;
 mod fields;
-mod form;
+pub(crate) mod form;
 mod kept;
 mod mine;
 mod receipt;

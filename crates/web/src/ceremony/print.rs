@@ -50,6 +50,15 @@ impl Kind {
         }
     }
 
+    /// The file name's first word, in the sheets' language.
+    fn file_key(self) -> &'static str {
+        match self {
+            Kind::Diplomas => "print-file-diplomas",
+            Kind::Programme => "print-file-programme",
+            Kind::Nominees => "print-file-nominees",
+        }
+    }
+
     fn title_key(self) -> &'static str {
         match self {
             Kind::Diplomas => "print-diplomas",
@@ -363,11 +372,7 @@ async fn pdf(
     .await
     .map_err(|e| WebError::Pdf(format!("the task failed: {e}")))?
     .map_err(|e| WebError::Pdf(e.to_string()))?;
-    let file = format!(
-        "{}-{}.pdf",
-        l.t(&format!("print-file-{}", kind.slug())),
-        show.round.year
-    );
+    let file = format!("{}-{}.pdf", l.t(kind.file_key()), show.round.year);
     Ok((
         [
             (CONTENT_TYPE, "application/pdf".to_string()),
