@@ -107,9 +107,13 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
-        eprintln!(
-            "{}: {} {} in {:.1} s",
-            self.label, self.done, self.unit, took
-        );
+        if self.total.is_none() && self.done == 0 {
+            eprintln!("{}: done in {took:.1} s", self.label);
+        } else {
+            eprintln!(
+                "{}: {} {} in {:.1} s",
+                self.label, self.done, self.unit, took
+            );
+        }
     }
 }

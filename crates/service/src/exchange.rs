@@ -87,7 +87,17 @@ impl Services {
 
     /// Imports `doc` whole or not at all.
     #[tracing::instrument(skip_all)]
-    pub async fn import(&self, mut doc: ExchangeDoc) -> Result<ImportReport, ImportError> {
+    pub async fn import(&self, doc: ExchangeDoc) -> Result<ImportReport, ImportError> {
+        self.import_reporting(doc, &Quiet).await
+    }
+
+    /// [`Services::import`], telling `progress` how many rows it will write and each one
+    /// written (the command line shows a progress bar).
+    pub async fn import_reporting(
+        &self,
+        mut doc: ExchangeDoc,
+        progress: &dyn ImportProgress,
+    ) -> Result<ImportReport, ImportError> {
         let problems = exchange::validate(&doc);
         if !problems.is_empty() {
             return Err(ImportError::Rejected(problems));
@@ -106,7 +116,8 @@ impl Services {
             rows::insert_organisation(&mut tx, now, &doc.organisation).await?;
         }
         let (people, created) = ensure_people(&mut tx, &doc, now).await?;
-        write(&mut tx, org, &plan, &people).await?;
+        progress.start(plan.rows());
+        write(&mut tx, org, &plan, &people, progress).await?;
         let mut report = plan.report();
         report.added.insert(0, ("users", created));
         if report.added.iter().any(|(_, n)| *n > 0) {
@@ -120,6 +131,22 @@ impl Services {
         }
         Ok(report)
     }
+}
+
+/// What a long import reports as it goes.
+pub trait ImportProgress: Send + Sync {
+    /// The number of rows the import will write.
+    fn start(&self, rows: u64);
+    /// One more written.
+    fn row(&self);
+}
+
+/// No report.
+pub struct Quiet;
+
+impl ImportProgress for Quiet {
+    fn start(&self, _: u64) {}
+    fn row(&self) {}
 }
 
 /// The audit row of an import that added something (one that added nothing leaves no trace).
@@ -187,36 +214,44 @@ async fn write(
     org: Uuid,
     plan: &Plan<'_>,
     people: &HashMap<String, Uuid>,
+    progress: &dyn ImportProgress,
 ) -> crate::Result<()> {
     for u in &plan.units {
         rows::insert_unit(tx, org, u).await?;
+        progress.row();
     }
     for u in &plan.units {
         rows::link_unit(tx, u).await?;
     }
     for r in &plan.rounds {
         rows::insert_round(tx, org, r).await?;
+        progress.row();
     }
     for r in &plan.rounds {
         rows::link_round(tx, r).await?;
     }
     for (round, c) in &plan.categories {
         rows::insert_category(tx, *round, c).await?;
+        progress.row();
     }
     for (category, c) in &plan.criteria {
         rows::insert_criterion(tx, *category, c).await?;
+        progress.row();
     }
     for (category, q) in &plan.questions {
         rows::insert_question(tx, *category, q).await?;
+        progress.row();
     }
     for a in &plan.applications {
         rows::insert_application(tx, person(people, &a.owner)?, a).await?;
+        progress.row();
     }
     for a in &plan.applications {
         rows::link_application(tx, a).await?;
     }
     for d in &plan.decisions {
         rows::insert_decision(tx, d).await?;
+        progress.row();
     }
     for a in &plan.adoptions {
         let by = a
@@ -225,9 +260,11 @@ async fn write(
             .map(|e| person(people, e))
             .transpose()?;
         rows::insert_adoption(tx, by, a).await?;
+        progress.row();
     }
     for s in &plan.stories {
         rows::insert_story(tx, person(people, &s.author)?, s).await?;
+        progress.row();
     }
     Ok(())
 }

@@ -2,18 +2,52 @@
 //! document (docs/exchange-format.md). Import prints one summary line, or every problem on
 //! a line of its own and fails, having written nothing.
 
+use crate::progress::{self, Progress};
 use crate::settings::Settings;
 use anyhow::Context;
 use prisverdig_domain::exchange::{self, ParseError};
-use prisverdig_service::exchange::ImportError;
+use prisverdig_service::exchange::{ImportError, ImportProgress};
 use std::path::Path;
+use std::sync::Mutex;
+
+/// The import's progress bar.
+struct Bar(Mutex<Option<Progress>>);
+
+impl ImportProgress for Bar {
+    fn start(&self, rows: u64) {
+        if let Ok(mut bar) = self.0.lock() {
+            *bar = Some(Progress::new("import: writing", Some(rows), "rows"));
+        }
+    }
+
+    fn row(&self) {
+        if let Ok(mut bar) = self.0.lock()
+            && let Some(bar) = bar.as_mut()
+        {
+            bar.inc(1);
+        }
+    }
+}
 
 pub async fn export(settings: &Settings, file: &Path) -> anyhow::Result<()> {
+    progress::listen_for_interrupt();
     let services = super::open(settings).await?;
+    let reading = Progress::new("export: reading", None, "steps");
     let doc = services.export().await?;
+    reading.finish();
+    if progress::interrupted() {
+        anyhow::bail!("interrupted; nothing was written");
+    }
     let json = serde_json::to_string_pretty(&doc)?;
-    std::fs::write(file, json + "\n")
-        .with_context(|| format!("cannot write {}", file.display()))?;
+    // Written beside and renamed: an interrupted export leaves no half a file.
+    let partial = file.with_extension("partial");
+    std::fs::write(&partial, json + "\n")
+        .with_context(|| format!("cannot write {}", partial.display()))?;
+    if progress::interrupted() {
+        let _ = std::fs::remove_file(&partial);
+        anyhow::bail!("interrupted; nothing was written");
+    }
+    std::fs::rename(&partial, file).with_context(|| format!("cannot write {}", file.display()))?;
     println!(
         "Exported {} units, {} rounds, {} applications, {} decisions and {} adoptions to {}.",
         doc.units.len(),
@@ -38,7 +72,13 @@ pub async fn import(settings: &Settings, file: &Path) -> anyhow::Result<()> {
         Err(ParseError::Problems(problems)) => return rejected(file, &problems),
     };
     let services = super::open(settings).await?;
-    match services.import(doc).await {
+    // One transaction: Ctrl-C (which ends the process) leaves nothing of it written.
+    let bar = Bar(Mutex::new(None));
+    let imported = services.import_reporting(doc, &bar).await;
+    if let Some(p) = bar.0.into_inner().ok().flatten() {
+        p.finish();
+    }
+    match imported {
         Ok(report) => {
             println!("Imported {}: {report}.", file.display());
             Ok(())

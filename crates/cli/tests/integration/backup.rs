@@ -116,6 +116,8 @@ async fn an_online_backup_restores_every_table_and_file() {
     let (ok, out, err) = run(&["backup", online.to_str().unwrap(), "--data-dir", data]);
     assert!(ok, "{err}");
     assert!(out.contains("and 5 files"), "{out}");
+    // Not on a terminal: progress as plain lines, the last with the count.
+    assert!(err.contains("backup: files: 5 files in"), "{err}");
     assert!(!archives.join("online.partial").exists());
     // The server still answers, and a second backup to the same name is refused.
     assert_eq!(

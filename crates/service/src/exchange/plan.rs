@@ -205,6 +205,19 @@ impl<'a> Plan<'a> {
         }
     }
 
+    /// The rows the import writes (each new record once).
+    pub fn rows(&self) -> u64 {
+        (self.units.len()
+            + self.rounds.len()
+            + self.categories.len()
+            + self.criteria.len()
+            + self.questions.len()
+            + self.applications.len()
+            + self.decisions.len()
+            + self.adoptions.len()
+            + self.stories.len()) as u64
+    }
+
     pub fn report(&self) -> ImportReport {
         ImportReport {
             added: vec![
