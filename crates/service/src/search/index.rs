@@ -86,7 +86,13 @@ impl SearchIndex {
     /// The first call in a process reads the dictionaries (seconds): call it at start-up or
     /// from `spawn_blocking`, not on an async worker.
     pub fn open_or_create(dir: Option<&Path>) -> Result<SearchIndex> {
-        Self::open_with_lexicon(dir, Lexicon::system())
+        // The built lexicon is kept beside the index (in `<dir>.lexicon/`, which outlives
+        // an index discarded for a new schema), so a restart reads it instead of building it.
+        let lexicon = match dir {
+            Some(dir) => Lexicon::system_cached(&dir.with_extension("lexicon")),
+            None => Lexicon::system(),
+        };
+        Self::open_with_lexicon(dir, lexicon)
     }
 
     pub fn open_with_lexicon(dir: Option<&Path>, lexicon: Arc<Lexicon>) -> Result<SearchIndex> {

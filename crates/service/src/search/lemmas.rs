@@ -7,6 +7,7 @@
 
 use super::affixes::{compound_flag, prefixes, suffix_rules};
 use super::analyzer::fold;
+use super::lexicon_cache;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -74,6 +75,70 @@ impl Lexicon {
                 Arc::new(lexicon)
             })
             .clone()
+    }
+
+    /// The system's dictionaries as [`Lexicon::system`], kept built in `cache_dir`
+    /// (`lexicon_cache.rs`): read from there when the dictionaries are the same as when it
+    /// was built, else built and written there for the next start. Once per process.
+    pub fn system_cached(cache_dir: &Path) -> Arc<Lexicon> {
+        static CACHED: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        CACHED
+            .get_or_init(|| {
+                let dictionaries = Path::new(SYSTEM_HUNSPELL_DIR);
+                let domain = format!("{DOMAIN_WORDS:?}");
+                let Some(digest) =
+                    lexicon_cache::inputs_digest(dictionaries, &DICTIONARIES, &domain)
+                else {
+                    return Lexicon::system();
+                };
+                let file = lexicon_cache::path(cache_dir, &digest);
+                if let Some(lexicon) = lexicon_cache::read(&file).and_then(Lexicon::from_parts) {
+                    return Arc::new(lexicon);
+                }
+                let lexicon = Lexicon::system();
+                match lexicon_cache::write(&file, &lexicon) {
+                    Ok(()) => lexicon_cache::remove_others(cache_dir, &file),
+                    Err(error) => tracing::warn!(%error, "the built lexicon could not be kept; it is built again at the next start"),
+                }
+                lexicon
+            })
+            .clone()
+    }
+
+    /// The stored arrays (`lexicon_cache.rs`).
+    pub(super) fn parts(&self) -> lexicon_cache::PartsRef<'_> {
+        lexicon_cache::PartsRef {
+            text: &self.text,
+            starts: &self.starts,
+            lemma_starts: &self.lemma_starts,
+            lemma_ids: &self.lemma_ids,
+            flags: &self.flags,
+            prefixes: &self.prefixes,
+        }
+    }
+
+    /// A lexicon from stored arrays, if they hold together (else `None`: build it again).
+    pub(super) fn from_parts(p: lexicon_cache::Parts) -> Option<Lexicon> {
+        let forms = p.starts.len();
+        let whole = p.lemma_starts.len() == forms + 1
+            && p.flags.len() == forms
+            && p.starts.windows(2).all(|w| w[0] <= w[1])
+            && p.starts
+                .iter()
+                .all(|&s| (s as usize) <= p.text.len() && p.text.is_char_boundary(s as usize))
+            && p.lemma_starts.windows(2).all(|w| w[0] <= w[1])
+            && p.lemma_starts
+                .last()
+                .is_some_and(|&l| l as usize == p.lemma_ids.len())
+            && p.lemma_ids.iter().all(|&id| (id as usize) < forms);
+        whole.then_some(Lexicon {
+            text: p.text,
+            starts: p.starts,
+            lemma_starts: p.lemma_starts,
+            lemma_ids: p.lemma_ids,
+            flags: p.flags,
+            prefixes: p.prefixes,
+        })
     }
 
     /// Reads `nb_NO` and `nn_NO` (`.dic` + `.aff`, ISO-8859-1) from `dir`.

@@ -8,6 +8,7 @@ pub mod analyzer;
 pub mod compound;
 mod index;
 pub mod lemmas;
+mod lexicon_cache;
 mod nynorsk;
 mod query;
 mod snippet;
