@@ -42,6 +42,7 @@ mod second_factor;
 mod sessions;
 #[path = "../../../../bench/src/smtp_sink.rs"]
 mod smtp_sink;
+mod statistics;
 mod stories;
 mod tips;
 mod uploads;
