@@ -197,7 +197,12 @@ impl Services {
             .await?;
         let adoptions =
             store::adoptions(&self.db, audience, now, oslo_years(span.0, span.1)).await?;
-        count_adoptions(&mut stats, &chart, span, &adoptions);
+        // The years listed run from the first round to the last or this year at the most,
+        // however wide the range asked: there is nothing outside them.
+        let first_round = stats.years.first().copied().unwrap_or(span.0);
+        let end = stats.years.last().copied().unwrap_or(span.1).max(this_year);
+        let listed = (span.0.max(first_round), span.1.min(end));
+        count_adoptions(&mut stats, &chart, listed, &adoptions);
         let answers: HashMap<Option<InUse>, i64> = store::follow_ups(&self.db, audience, now, span)
             .await?
             .into_iter()
@@ -284,7 +289,8 @@ impl Services {
     }
 }
 
-/// Adoptions per year (every year of the range), per sector and per idea.
+/// Adoptions per year (every year `first..=last` listed, an adoption outside them in its
+/// own year), per sector and per idea.
 fn count_adoptions(
     stats: &mut Statistics,
     chart: &Chart,

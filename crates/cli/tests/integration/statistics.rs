@@ -353,6 +353,8 @@ on_both_backends! {
         assert_eq!(years, [["2021", "3"]]);
         let adoptions = csv(&public, app, "/statistics/csv/adoptions?from=2021&to=2021").await;
         assert_eq!(adoptions, [["2021", "2"]]);
+        let wide = csv(&public, app, "/statistics/csv/adoptions?from=1900&to=2999").await;
+        assert_eq!(wide, [["2020", "2"], ["2021", "2"]], "from the first round to this year");
         let ideas = csv(&public, app, "/statistics/csv/most-adopted?to=2020").await;
         assert_eq!(ideas, [["Smart renhold", "2020", "2"]], "adopted in 2020");
         let page = public.get(app.url("/statistics?from=2021")).send().await.unwrap().text().await.unwrap();

@@ -43,6 +43,8 @@ pub struct Mark {
     pub text: String,
     pub text_x: i64,
     pub text_y: i64,
+    /// Where the value's text is anchored: its start (bars) or its middle (columns).
+    pub anchor: &'static str,
 }
 
 /// A label at its place, anchored at its end (`end`) or its middle.
@@ -121,6 +123,7 @@ pub fn bars(rows: &[Row], series: &[String]) -> Chart {
                 text: value.text.clone(),
                 text_x: LABEL_W + w + 6,
                 text_y: y + BAR_H - 5,
+                anchor: "start",
             });
         }
     }
@@ -165,6 +168,7 @@ pub fn columns(rows: &[Row]) -> Chart {
             text: value.text.clone(),
             text_x: x + COL_W / 2,
             text_y: base - h - 6,
+            anchor: "middle",
         });
         labels.push(Label {
             x: x + COL_W / 2,
