@@ -3,14 +3,17 @@
 //! side) and columns for years. A chart is a picture of its table, which stands next to it
 //! with the same numbers; the SVG is `role="img"` named by its title.
 
-/// Width of the label column and the longest bar of a bar chart.
-const LABEL_W: i64 = 230;
-const BAR_W: i64 = 330;
-/// A bar's height and the room a label row takes.
+/// The longest bar of a bar chart, and the room for its value after it.
+const BAR_W: i64 = 300;
+const VALUE_W: i64 = 60;
+/// Where a bar starts (a little in from the axis).
+const BAR_X: i64 = 2;
+/// A bar's height, the room a row's label takes above its bars, and the gap between rows.
 const BAR_H: i64 = 18;
+const LABEL_H: i64 = 18;
 const ROW_GAP: i64 = 12;
 /// Characters of a label shown; the whole label is in the table.
-const LABEL_CHARS: usize = 30;
+const LABEL_CHARS: usize = 44;
 /// Column charts: a column's width and the room it takes.
 const COL_W: i64 = 36;
 const COL_STEP: i64 = 64;
@@ -65,7 +68,8 @@ pub struct Chart {
     pub labels: Vec<Label>,
     /// The base line: x1, y1, x2, y2.
     pub axis: (i64, i64, i64, i64),
-    /// The series' names with their fills, when there is more than one.
+    /// The series' names with their fills and the top of their line, when there is more
+    /// than one.
     pub legend: Vec<(String, &'static str, i64)>,
 }
 
@@ -95,54 +99,61 @@ fn max_of(rows: &[Row]) -> i64 {
         .unwrap_or(0)
 }
 
-/// Horizontal bars, one row per item, the series of a row under one another.
+/// Horizontal bars, one row per item: its label, then its series' bars under one another.
+/// Labels above the bars keep the drawing narrow, so it stays legible when a phone scales
+/// it down.
 pub fn bars(rows: &[Row], series: &[String]) -> Chart {
     let max = max_of(rows);
     let per_row = series.len().max(1) as i64;
-    let legend_h = if series.len() > 1 { 30 } else { 0 };
-    let row_h = per_row * BAR_H + ROW_GAP;
+    // The legend takes a line per series, above the rows.
+    let legend_h = if series.len() > 1 {
+        series.len() as i64 * 20 + 6
+    } else {
+        0
+    };
+    let row_h = LABEL_H + per_row * BAR_H + ROW_GAP;
     let mut marks = Vec::new();
     let mut labels = Vec::new();
     for (i, row) in rows.iter().enumerate() {
-        let top = legend_h + 10 + i as i64 * row_h;
+        let top = legend_h + 6 + i as i64 * row_h;
         labels.push(Label {
-            x: LABEL_W - 8,
-            y: top + per_row * BAR_H / 2 + 5,
+            x: BAR_X,
+            y: top + LABEL_H - 5,
             text: short(&row.label),
-            anchor: "end",
+            anchor: "start",
         });
         for (s, value) in row.values.iter().enumerate() {
-            let y = top + s as i64 * BAR_H;
+            let y = top + LABEL_H + s as i64 * BAR_H;
             let w = length(value.number, max, BAR_W);
             marks.push(Mark {
-                x: LABEL_W,
+                x: BAR_X,
                 y: y + 2,
                 w,
                 h: BAR_H - 4,
                 fill: FILLS[s % FILLS.len()],
                 text: value.text.clone(),
-                text_x: LABEL_W + w + 6,
+                text_x: BAR_X + w + 6,
                 text_y: y + BAR_H - 5,
                 anchor: "start",
             });
         }
     }
-    let height = legend_h + 20 + rows.len() as i64 * row_h;
+    let height = legend_h + 12 + rows.len() as i64 * row_h;
     let legend = if series.len() > 1 {
         series
             .iter()
             .enumerate()
-            .map(|(s, name)| (name.clone(), FILLS[s % FILLS.len()], 10 + s as i64 * 280))
+            .map(|(s, name)| (name.clone(), FILLS[s % FILLS.len()], 4 + s as i64 * 20))
             .collect()
     } else {
         Vec::new()
     };
     Chart {
-        width: LABEL_W + BAR_W + 70,
+        width: BAR_X + BAR_W + VALUE_W,
         height,
         marks,
         labels,
-        axis: (LABEL_W, legend_h + 4, LABEL_W, height - 6),
+        axis: (BAR_X, legend_h + 4, BAR_X, height - 4),
         legend,
     }
 }
