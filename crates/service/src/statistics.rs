@@ -96,6 +96,9 @@ pub struct Statistics {
     /// Follow-ups per answer, every answer listed; `None` (asked, not answered) for the
     /// strategy unit only.
     pub follow_ups: Vec<(Option<InUse>, i64)>,
+    /// The first minute of next year in Oslo: an open range's end moves on then, so a page
+    /// kept for later is stale from that minute.
+    pub next_year_at: OffsetDateTime,
 }
 
 /// Today's chart as the figures need it.
@@ -189,6 +192,7 @@ impl Services {
             adoptions_per_sector: Vec::new(),
             most_adopted: Vec::new(),
             follow_ups: Vec::new(),
+            next_year_at: oslo_years(this_year + 1, this_year + 1).0,
         };
         let Some(span) = stats.range else {
             return Ok(stats);

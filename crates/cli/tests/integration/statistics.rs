@@ -359,6 +359,12 @@ on_both_backends! {
         assert_eq!(ideas, [["Smart renhold", "2020", "2"]], "adopted in 2020");
         let page = public.get(app.url("/statistics?from=2021")).send().await.unwrap().text().await.unwrap();
         assert!(page.contains("Tallene gjelder årene 2021–2021.") && page.contains("href=\"/statistics/csv/years?from=2021\""), "{page}");
+        // An open range reaches this year: the page kept by the cache gives way at New Year.
+        let before = public.get(app.url("/statistics")).send().await.unwrap().text().await.unwrap();
+        assert!(before.contains("Tallene gjelder årene 2020–2021."), "{before}");
+        app.clock.set(datetime!(2021-12-31 23:30 UTC));
+        let after = public.get(app.url("/statistics")).send().await.unwrap().text().await.unwrap();
+        assert!(after.contains("Tallene gjelder årene 2020–2022."), "{after}");
     }
 }
 

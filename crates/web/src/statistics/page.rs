@@ -8,9 +8,11 @@ use crate::error::WebError;
 use crate::extract::user::Administrator;
 use crate::format::grouped;
 use crate::layout::{FormErrors, Shell};
+use crate::middleware::page_cache::ChangesAt;
 use crate::state::AppState;
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -155,7 +157,8 @@ pub async fn render(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    Ok((status, page(shell, typed, errors, &stats)).into_response())
+    let changes_at = Extension(ChangesAt(stats.next_year_at));
+    Ok((status, changes_at, page(shell, typed, errors, &stats)).into_response())
 }
 
 pub async fn public(
