@@ -139,9 +139,12 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
           '/rounds', '/rounds/2019', '/rounds/2020', '/catalogue?year=2019&category=steal',
           '/catalogue?q=innbyggerne&category=innovation', '/catalogue?page=2',
           '/stories', ...storyIds.map((id) => `/stories/${id}`), `/applications/${featured}`,
-          '/widget']) {
+          '/widget', '/statistics', '/statistics?from=2019&to=2019']) {
           await visit(page, role, lang, path);
         }
+        // The statistics with a year range it cannot read: the messages at the fields.
+        await page.goto(`${server.base}/statistics?from=tjue&to=1800`);
+        await audit(page, role, lang, '/statistics (errors)');
         // The error page.
         const missing = await page.goto(`${server.base}/no-such-page`);
         assert.equal(missing.status(), 404);
@@ -286,6 +289,8 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page, as any role, in nb
         }
         if (role === 'administrator') {
           await crawlAdmin(page, lang);
+          // The strategy unit's statistics (every submitted application).
+          await visit(page, role, lang, '/admin/statistics');
           // The ceremony of the demo's round under way, rehearsed and as the show (on its
           // title slide: nothing is revealed until the show reaches a prize's reveal).
           await page.goto(`${server.base}/admin/rounds`);

@@ -34,13 +34,13 @@ function clipped() {
 async function eachPage(context, fn) {
   const page = context.pages()[0] || await context.newPage();
   const visit = async (path) => { await page.goto(`${server.base}${path}`); await fn(page, path); };
-  for (const path of ['/', '/catalogue', `/applications/${publicId}`, '/sign-in', '/accessibility']) await visit(path);
+  for (const path of ['/', '/catalogue', `/applications/${publicId}`, '/sign-in', '/accessibility', '/statistics']) await visit(path);
   await signIn(page, server.base, ACCOUNTS.applicant, server.password);
   const draft = await startDraft(page, server.base);
   for (const path of ['/', '/apply', `/applications/${draft}/edit`, '/my-applications', '/tips/new']) await visit(path);
   await context.clearCookies();
   await signIn(page, server.base, ACCOUNTS.administrator, server.password);
-  for (const path of ['/admin', '/admin/rounds', '/admin/rounds/new', '/admin/units', '/admin/tips', '/admin/users']) await visit(path);
+  for (const path of ['/admin', '/admin/rounds', '/admin/rounds/new', '/admin/units', '/admin/tips', '/admin/users', '/admin/statistics']) await visit(path);
 }
 
 test('at 320 px wide no page scrolls sideways', async () => {

@@ -29,6 +29,7 @@ pub mod scoring;
 pub mod session;
 pub mod setup;
 pub mod sign_in;
+pub mod statistics;
 pub mod story;
 pub mod unit;
 pub mod unit_import;

@@ -30,6 +30,7 @@ pub mod privacy;
 pub mod public_changes;
 pub mod search;
 pub mod sso;
+pub mod statistics;
 pub mod stories;
 pub mod users;
 pub mod widget;

@@ -45,6 +45,7 @@ pub mod schema;
 pub mod second_factor;
 pub mod sessions;
 pub mod sign_in_limits;
+pub mod statistics;
 pub mod stories;
 pub mod tips;
 pub mod unit_merges;

@@ -48,6 +48,16 @@ pub fn grouped(locale: Locale, amount: i64) -> String {
     grouped
 }
 
+/// A CSV cell that a spreadsheet would read as a formula gets a leading apostrophe (OWASP's
+/// advice against CSV injection): downloads hold text that users typed.
+pub fn csv_cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,7 @@ mod respond;
 mod router;
 mod state;
 mod static_files;
+mod statistics;
 mod stories;
 mod story_teaser;
 mod uploads;

@@ -2,7 +2,7 @@
 
 use crate::middleware::{csrf, errors, headers, metrics, page_cache, request_trace};
 use crate::state::AppState;
-use crate::{admin, api, apply, assets, auth, ceremony, jury, ops, public, stories};
+use crate::{admin, api, apply, assets, auth, ceremony, jury, ops, public, statistics, stories};
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
 use tower_http::catch_panic::CatchPanicLayer;
@@ -27,6 +27,7 @@ pub fn router(state: AppState) -> Router {
         .merge(stories::routes())
         .merge(jury::routes())
         .merge(ceremony::routes())
+        .merge(statistics::routes())
         .fallback(errors::not_found)
         .layer(from_fn_with_state(state.clone(), page_cache::serve))
         .layer(from_fn_with_state(state.clone(), csrf::protect))

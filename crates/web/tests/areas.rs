@@ -5,8 +5,16 @@
 
 use std::path::{Path, PathBuf};
 
-const AREAS: [&str; 8] = [
-    "admin", "api", "apply", "assets", "auth", "ops", "public", "stories",
+const AREAS: [&str; 9] = [
+    "admin",
+    "api",
+    "apply",
+    "assets",
+    "auth",
+    "ops",
+    "public",
+    "statistics",
+    "stories",
 ];
 /// The only modules that may name areas.
 const WIRING: [&str; 2] = ["lib.rs", "router.rs"];

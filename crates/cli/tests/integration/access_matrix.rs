@@ -153,6 +153,12 @@ const ROUTES: &[(&str, &str, Rule)] = &[
     ("GET", "/rounds", Rule::Anyone),
     // The world's round (2020), open: public, with no title of a hidden application in it.
     ("GET", "/rounds/{year}", Rule::Anyone),
+    // The statistics: the public's figures for everyone, the strategy unit's for
+    // administrators; one table as CSV each.
+    ("GET", "/statistics", Rule::Anyone),
+    ("GET", "/statistics/csv/{table}", Rule::Anyone),
+    ("GET", "/admin/statistics", Rule::Administrator),
+    ("GET", "/admin/statistics/csv/{table}", Rule::Administrator),
     ("GET", "/feeds/applications.atom", Rule::Anyone),
     ("GET", "/feeds/results.atom", Rule::Anyone),
     ("GET", "/feeds/stories.atom", Rule::Anyone),
@@ -856,6 +862,7 @@ impl World {
             .replace("{token}", &"ab".repeat(32))
             .replace("{provider}", "ukjent")
             .replace("{year}", "2020")
+            .replace("{table}", "most-adopted")
             .replace("{id}", &id)
             .replace("{item}", &item.to_string())
             .replace("{list}", "criteria")

@@ -27,10 +27,21 @@ pub(crate) async fn submitted_with(
     source: Option<Uuid>,
     what: &str,
 ) -> Uuid {
+    let place = (round.category(kind), round.unit);
+    submitted_for(app, place, kind, (title, source, what)).await
+}
+
+/// Kari's application for `unit` to `category` (of `kind`), submitted through the use case.
+pub(crate) async fn submitted_for(
+    app: &TestApp,
+    (category, unit): (Uuid, Uuid),
+    kind: CategoryKind,
+    (title, source, what): (&str, Option<Uuid>, &str),
+) -> Uuid {
     let user = user_row(app, "kari@fjordvik.example").await;
     let id = app
         .services
-        .start_application(&user, round.category(kind), round.unit)
+        .start_application(&user, category, unit)
         .await
         .unwrap();
     let mut form = prisverdig_domain::application_form::ApplicationForm {

@@ -65,18 +65,41 @@ pub async fn open_round(app: &TestApp, visibility: Visibility) -> Round {
     )
     .await
     .unwrap();
+    let settings = (RoundState::Open, visibility, DEADLINE);
+    let (id, categories) = add_round(&mut tx, now, org, 2020, settings).await;
+    tx.commit().await.unwrap();
+    Round {
+        id,
+        categories,
+        unit,
+        sector,
+    }
+}
+
+/// A round of `year` in `org` with the default prizes and their criteria, in `state`, with
+/// `visibility` and every prize's `deadline`.
+pub async fn add_round(
+    tx: &mut prisverdig_store::Tx,
+    now: OffsetDateTime,
+    org: Uuid,
+    year: i64,
+    (state, visibility, deadline): (RoundState, Visibility, OffsetDateTime),
+) -> (Uuid, HashMap<CategoryKind, Uuid>) {
+    let title = format!("Innovasjonsprisene {year}");
     let round = NewRound {
         organisation_id: org,
-        year: 2020,
-        title: "Innovasjonsprisene 2020",
+        year,
+        title: &title,
         description: "",
         ceremony_name: "Bærumskonferansen",
-        ceremony_at: Some(datetime!(2020-01-20 12:00 UTC)),
+        ceremony_at: Some(
+            datetime!(2020-01-20 12:00 UTC) + time::Duration::days(365 * (year - 2020)),
+        ),
         ceremony_place: "",
-        state: RoundState::Open,
+        state,
         visibility,
     };
-    let id = rounds::insert(&mut tx, now, round).await.unwrap();
+    let id = rounds::insert(tx, now, round).await.unwrap();
     let mut categories = HashMap::new();
     for (i, def) in CATEGORIES.iter().enumerate() {
         let c = NewCategory {
@@ -85,25 +108,19 @@ pub async fn open_round(app: &TestApp, visibility: Visibility) -> Round {
             name: def.name,
             description: "",
             prize_sum_kr: def.prize_sum_kr,
-            deadline: DEADLINE,
+            deadline,
             extended_deadline: None,
             position: i as i64,
         };
-        let cid = categories::insert(&mut tx, c).await.unwrap();
+        let cid = categories::insert(tx, c).await.unwrap();
         for (j, k) in def.criteria.iter().enumerate() {
-            criteria::insert(&mut tx, cid, j as i64, k.text, k.scale)
+            criteria::insert(tx, cid, j as i64, k.text, k.scale)
                 .await
                 .unwrap();
         }
         categories.insert(def.kind, cid);
     }
-    tx.commit().await.unwrap();
-    Round {
-        id,
-        categories,
-        unit,
-        sector,
-    }
+    (id, categories)
 }
 
 /// An applicant account that can sign in with [`PASSWORD`].

@@ -60,7 +60,7 @@ fn in_order(html: &str, needles: &[&str]) -> bool {
 /// `prisverdig import` run as a process of its own on the server's database, then the
 /// server's pollers taking in what it wrote (the search change counter and the public-data
 /// version), called here once instead of waiting for their next tick.
-async fn import_history(app: &TestApp) {
+pub(crate) async fn import_history(app: &TestApp) {
     let doc = prisverdig_domain::exchange::parse(FIXTURE).unwrap();
     let scratch = std::env::temp_dir().join(format!("prisverdig-history-{}", uuid::Uuid::now_v7()));
     let files = Arc::new(prisverdig_service::files::LocalFileStore::new(&scratch));

@@ -45,6 +45,7 @@ mod second_factor;
 mod sessions;
 #[path = "../../../../bench/src/smtp_sink.rs"]
 mod smtp_sink;
+mod statistics;
 mod stories;
 mod tips;
 mod uploads;

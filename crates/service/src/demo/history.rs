@@ -1,7 +1,8 @@
 //! The demo's past round, «Innovasjonsprisene 2019», over and awarded: Innovasjonsprisen with
 //! a winner, a nominee and an honourable mention (with the jury's justifications) and a
 //! question of its own, and «Stjæl med stil», which nobody applied for and so was not
-//! awarded. The round archive and the hall of fame have a year to show. The texts live in
+//! awarded. The round archive and the hall of fame have a year to show, and the statistics
+//! a past year with units that took its ideas into use since. The texts live in
 //! `history.json`; the results are published as the jury's own publication does it (a
 //! decision per application, the category's minutes, the decisions scheduled to them).
 
@@ -13,6 +14,7 @@ use prisverdig_domain::outcome::Outcome;
 use prisverdig_domain::round::{RoundState, Visibility};
 use prisverdig_domain::setup::QuestionSetup;
 use prisverdig_store::applications::{self, NewApplication};
+use prisverdig_store::catalogue::{self, NewAdoption};
 use prisverdig_store::jury::{self, JuryChange};
 use prisverdig_store::rounds::{self, NewRound};
 use prisverdig_store::{Tx, decisions, questions};
@@ -27,6 +29,17 @@ const HISTORY_JSON: &str = include_str!("history.json");
 struct History {
     round: PastRound,
     applications: Vec<PastApplication>,
+    /// Units that took a past idea into use («vi stjal denne»), over the following years.
+    adoptions: Vec<PastAdoption>,
+}
+
+#[derive(Deserialize)]
+struct PastAdoption {
+    /// The adopted application, by its title.
+    application: String,
+    unit: String,
+    date: String,
+    note: String,
 }
 
 #[derive(Deserialize)]
@@ -96,10 +109,25 @@ pub(super) async fn insert_history(
     };
     let question = questions::insert(tx, innovation, 0, &question).await?;
     let submitted = deadline - time::Duration::days(10);
+    let mut by_title = HashMap::new();
     for (i, p) in h.applications.iter().enumerate() {
         let at = submitted + time::Duration::hours(i as i64 * 5);
         let id = insert_application(tx, p, units, users, (innovation, question), at).await?;
         decisions::set(tx, at, id, None, p.outcome, &p.justification, chair).await?;
+        by_title.insert(p.application.title.as_str(), id);
+    }
+    for a in &h.adoptions {
+        let unknown =
+            || ServiceError::broken(format!("history.json: adoption {:?}", a.application));
+        let source = *by_title.get(a.application.as_str()).ok_or_else(unknown)?;
+        let (unit, _) = units.get(&a.unit).ok_or_else(unknown)?;
+        let adoption = NewAdoption {
+            source,
+            unit: *unit,
+            note: &a.note,
+            by: chair,
+        };
+        catalogue::add_adoption(tx, oslo(&a.date, "10:00")?, adoption).await?;
     }
     for category in categories.values() {
         let publication = JuryChange {

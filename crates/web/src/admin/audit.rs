@@ -4,7 +4,7 @@
 
 use crate::error::WebError;
 use crate::extract::user::Administrator;
-use crate::format::date_time;
+use crate::format::{csv_cell, date_time};
 use crate::labels::{audit_action, audit_entity};
 use crate::layout::{FormErrors, Shell};
 use crate::state::AppState;
@@ -215,16 +215,6 @@ pub async fn list(
     Ok((status, page).into_response())
 }
 
-/// A cell that a spreadsheet would read as a formula gets a leading apostrophe (OWASP's
-/// advice against CSV injection): the log holds text that users typed.
-fn cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
-
 pub async fn download(
     State(state): State<AppState>,
     Administrator(user): Administrator,
@@ -274,17 +264,17 @@ fn csv_of(shell: &Shell, export: AuditExport) -> csv::Result<Vec<u8>> {
         let l = line(shell, row);
         out.write_record([
             at,
-            cell(&l.actor),
+            csv_cell(&l.actor),
             l.actor_id.map(|u| u.to_string()).unwrap_or_default(),
-            cell(&l.action),
+            csv_cell(&l.action),
             l.code,
             l.entity,
             l.entity_id.map(|u| u.to_string()).unwrap_or_default(),
-            cell(&l.detail),
+            csv_cell(&l.detail),
         ])?;
     }
     if export.truncated {
-        out.write_record([cell(&shell.t("audit-export-truncated"))])?;
+        out.write_record([csv_cell(&shell.t("audit-export-truncated"))])?;
     }
     out.into_inner().map_err(|e| e.into_error().into())
 }

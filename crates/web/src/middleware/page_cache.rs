@@ -78,7 +78,7 @@ impl Default for PageCache {
 /// The public pages that anonymous visitors share: a list of exact shapes, so that a page
 /// added under a public prefix (an editor's `/stories/new`) is never shared by accident.
 fn is_public_path(path: &str) -> bool {
-    const EXACT: [&str; 13] = [
+    const EXACT: [&str; 14] = [
         "/",
         "/catalogue",
         "/hall-of-fame",
@@ -93,6 +93,8 @@ fn is_public_path(path: &str) -> bool {
         // The intranet widget; its `?lang=` is part of the key, as every query is.
         "/widget",
         "/widget.html",
+        // The public statistics; each year range (its query) is a page of its own.
+        "/statistics",
     ];
     if EXACT.contains(&path) {
         return true;
@@ -264,6 +266,8 @@ mod tests {
         assert!(is_public_path("/catalogue"));
         assert!(is_public_path("/widget"));
         assert!(is_public_path("/widget.html"));
+        assert!(is_public_path("/statistics"));
+        assert!(!is_public_path("/admin/statistics"));
         assert!(is_public_path(&format!("/applications/{id}")));
         assert!(is_public_path(&format!("/applications/{id}/family")));
         assert!(!is_public_path(&format!("/applications/{id}/edit")));
