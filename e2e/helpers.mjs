@@ -102,14 +102,15 @@ export async function startServer() {
 }
 
 /** A fresh Chromium profile (own cookies) with the flags known to work on these machines. */
-export async function launchContext({ width = 1280, height = 900, lang } = {}) {
+export async function launchContext({ width = 1280, height = 900, lang, enforceCsp = false } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'prisverdig-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     chromiumSandbox: false,
     // Our CSP forbids inline script (good); axe-core is injected by the test, so let it in.
-    bypassCSP: true,
+    // The payload test enforces the CSP, to hear of every violation.
+    bypassCSP: !enforceCsp,
     viewport: { width, height },
     locale: lang === 'en' ? 'en-GB' : 'nb-NO',
     args: [
