@@ -164,11 +164,17 @@ pub async fn backup(settings: &Settings, file: &Path) -> anyhow::Result<()> {
     if file.exists() {
         bail!("{} exists already; choose a new file name", file.display());
     }
+    let postgres = is_postgres(settings);
+    if !postgres && !sqlite_path(settings).exists() {
+        bail!(
+            "no database at {}; check --data-dir or --database-url",
+            sqlite_path(settings).display()
+        );
+    }
     let partial = file.with_extension("partial");
     let work = file.with_extension("partial.d");
     let cleanup = Cleanup(vec![partial.clone(), work.clone()]);
     fs::create_dir_all(&work).with_context(|| format!("cannot write {}", work.display()))?;
-    let postgres = is_postgres(settings);
     let url = settings.database_url();
     // The database first: files referenced by its rows were written before them, so every
     // one of them is among the files copied after.

@@ -195,6 +195,17 @@ async fn an_online_backup_restores_every_table_and_file() {
     );
     assert_eq!(digests(&sqlite(&d).await).await.unwrap(), original);
 
+    // A backup of a data directory without a database: refused, and none is made there.
+    let nothing = temp_dir("backup-nothing");
+    let (ok, _, err) = run(&[
+        "backup",
+        archives.join("none.tar.gz").to_str().unwrap(),
+        "--data-dir",
+        nothing.to_str().unwrap(),
+    ]);
+    assert!(!ok && err.contains("no database at"), "{err}");
+    assert!(!nothing.join("prisverdig.db").exists());
+
     // A damaged or cut-off archive: refused, and the empty directory stays empty.
     let bytes = std::fs::read(&offline).unwrap();
     for (name, broken) in [
