@@ -3,6 +3,7 @@
 
 pub mod smtp_sink;
 
+use anyhow::{Context, bail};
 use prisverdig_service::files::LocalFileStore;
 use prisverdig_service::{Services, SystemClock};
 use prisverdig_store::Db;
@@ -120,4 +121,91 @@ impl std::fmt::Display for Percentiles {
             ms(self.max)
         )
     }
+}
+
+/// The value of the hidden input `name` in a page (a CSRF token, a version).
+pub fn hidden(html: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker)? + marker.len();
+    Some(html[start..start + html[start..].find('"')?].to_string())
+}
+
+/// A browser-like client: cookies kept, redirects not followed.
+pub fn client() -> anyhow::Result<reqwest::Client> {
+    Ok(reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(30))
+        .build()?)
+}
+
+/// Signs in through the form as a person would: retrying while password checks are busy
+/// (503), then with the second factor's code from `secret` when given. Returns the CSRF token
+/// of the signed-in session.
+pub async fn sign_in(
+    base: &str,
+    client: &reqwest::Client,
+    email: &str,
+    password: &str,
+    secret: Option<&str>,
+) -> anyhow::Result<String> {
+    let page = client
+        .get(format!("{base}/sign-in"))
+        .send()
+        .await?
+        .text()
+        .await?;
+    let token = hidden(&page, "_csrf").context("csrf")?;
+    let mut status = 503;
+    for _ in 0..300 {
+        let form = [("email", email), ("password", password), ("_csrf", &token)];
+        status = client
+            .post(format!("{base}/sign-in"))
+            .form(&form)
+            .send()
+            .await?
+            .status()
+            .as_u16();
+        if status != 503 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    if status != 303 {
+        bail!("sign-in of {email}: {status}");
+    }
+    if let Some(secret) = secret {
+        let page = client
+            .get(format!("{base}/sign-in/code"))
+            .send()
+            .await?
+            .text()
+            .await?;
+        let token = hidden(&page, "_csrf").context("csrf")?;
+        let totp = totp_rs::Builder::new()
+            .with_secret(
+                totp_rs::Secret::try_from_base32(secret).map_err(|e| anyhow::anyhow!("{e:?}"))?,
+            )
+            .build()
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)?
+            .as_secs();
+        let code = totp.generate(now).to_string();
+        let res = client
+            .post(format!("{base}/sign-in/code"))
+            .form(&[("code", code.as_str()), ("_csrf", &token)])
+            .send()
+            .await?;
+        if res.status() != 303 {
+            bail!("code of {email}: {}", res.status());
+        }
+    }
+    let page = client
+        .get(format!("{base}/my-applications"))
+        .send()
+        .await?
+        .text()
+        .await?;
+    hidden(&page, "_csrf").context("csrf after sign-in")
 }

@@ -4,7 +4,7 @@
 //! must hold its last saved text and a version that counts every save.
 
 use anyhow::{Context, bail};
-use prisverdig_bench::{percentiles, start_server};
+use prisverdig_bench::{client, percentiles, sign_in, start_server};
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::defaults::CATEGORIES;
 use prisverdig_domain::role::Role;
@@ -79,12 +79,6 @@ async fn setup(services: &Services) -> anyhow::Result<(Uuid, Uuid, usize)> {
     Ok((category_id, unit, def.criteria.len()))
 }
 
-fn hidden(html: &str, name: &str) -> Option<String> {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker)? + marker.len();
-    Some(html[start..start + html[start..].find('"')?].to_string())
-}
-
 /// One applicant's whole session; returns the latencies of its saves and submit.
 async fn applicant(
     base: String,
@@ -94,41 +88,9 @@ async fn applicant(
     criteria: usize,
     think: Duration,
 ) -> anyhow::Result<(Uuid, Vec<Duration>)> {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()?;
-    let page = client
-        .get(format!("{base}/sign-in"))
-        .send()
-        .await?
-        .text()
-        .await?;
-    let token = hidden(&page, "_csrf").context("csrf")?;
+    let client = client()?;
     let email = format!("applicant{i}@fjordvik.example");
-    // Password checks are limited to a few at once (`password_checks`): a sign-in beyond
-    // them is answered 503 and tried again, as a person would.
-    let mut res = None;
-    for _ in 0..100 {
-        let answer = client
-            .post(format!("{base}/sign-in"))
-            .form(&[
-                ("email", email.as_str()),
-                ("password", PASSWORD),
-                ("_csrf", &token),
-            ])
-            .send()
-            .await?;
-        if answer.status() != 503 {
-            res = Some(answer);
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let res = res.context("sign-in stayed busy")?;
-    if res.status() != 303 {
-        bail!("sign-in: {}", res.status());
-    }
+    let token = sign_in(&base, &client, &email, PASSWORD, None).await?;
     let (c, u) = (category.to_string(), unit.to_string());
     let res = client
         .post(format!("{base}/apply"))

@@ -6,7 +6,7 @@
 //! `BENCH_DATABASE_URL=postgres://…/empty_db` runs it on PostgreSQL; without it, SQLite.
 
 use anyhow::{Context, bail};
-use prisverdig_bench::{percentiles, start_server_on};
+use prisverdig_bench::{client, hidden, percentiles, sign_in, start_server_on};
 use prisverdig_domain::application::ApplicationState;
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::defaults::CATEGORIES;
@@ -251,69 +251,15 @@ async fn setup(services: &Services) -> anyhow::Result<World> {
     })
 }
 
-fn hidden(html: &str, name: &str) -> Option<String> {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker)? + marker.len();
-    Some(html[start..start + html[start..].find('"')?].to_string())
-}
-
 /// Signs in with the password and the second factor's code; returns the client and a
 /// CSRF token.
-async fn sign_in(
+async fn juror_sign_in(
     base: &str,
     email: &str,
     secret: &str,
 ) -> anyhow::Result<(reqwest::Client, String)> {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()?;
-    let page = client
-        .get(format!("{base}/sign-in"))
-        .send()
-        .await?
-        .text()
-        .await?;
-    let token = hidden(&page, "_csrf").context("csrf")?;
-    let res = client
-        .post(format!("{base}/sign-in"))
-        .form(&[("email", email), ("password", PASSWORD), ("_csrf", &token)])
-        .send()
-        .await?;
-    if res.headers().get("location").and_then(|l| l.to_str().ok()) != Some("/sign-in/code") {
-        bail!("sign-in of {email}: {}", res.status());
-    }
-    let page = client
-        .get(format!("{base}/sign-in/code"))
-        .send()
-        .await?
-        .text()
-        .await?;
-    let token = hidden(&page, "_csrf").context("csrf")?;
-    let bytes = totp_rs::Secret::try_from_base32(secret).map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let totp = totp_rs::Builder::new()
-        .with_secret(bytes)
-        .build()
-        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)?
-        .as_secs();
-    let code = totp.generate(now).to_string();
-    let res = client
-        .post(format!("{base}/sign-in/code"))
-        .form(&[("code", code.as_str()), ("_csrf", &token)])
-        .send()
-        .await?;
-    if res.status() != 303 {
-        bail!("code of {email}: {}", res.status());
-    }
-    let page = client
-        .get(format!("{base}/jury"))
-        .send()
-        .await?
-        .text()
-        .await?;
-    let token = hidden(&page, "_csrf").context("csrf after sign-in")?;
+    let client = client()?;
+    let token = sign_in(base, &client, email, PASSWORD, Some(secret)).await?;
     Ok((client, token))
 }
 
@@ -384,7 +330,7 @@ fn main() -> anyhow::Result<()> {
         let world = setup(&services).await?;
         println!("# jury-load on {backend}: set up {APPLICATIONS} × {JURORS} × {} in {:.1} s", world.criteria.len(), started.elapsed().as_secs_f64());
         let (_, chair_email, chair_secret) = &world.jurors[0];
-        let (chair, _) = sign_in(&base, chair_email, chair_secret).await?;
+        let (chair, _) = juror_sign_in(&base, chair_email, chair_secret).await?;
         let path = format!("{base}/jury/categories/{}", world.overview);
         let mut samples = Vec::new();
         for run in 0..OVERVIEW_RUNS + 10 {
@@ -411,7 +357,7 @@ fn main() -> anyhow::Result<()> {
         };
         let mut clients = vec![(chair, chair_token)];
         for (_, email, secret) in world.jurors.iter().skip(1) {
-            clients.push(sign_in(&base, email, secret).await?);
+            clients.push(juror_sign_in(&base, email, secret).await?);
         }
         let started = Instant::now();
         let mut tasks = Vec::new();

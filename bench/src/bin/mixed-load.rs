@@ -11,7 +11,7 @@
 //! binary (build it first: `cargo build [--release] -p prisverdig`).
 
 use anyhow::{Context, bail};
-use prisverdig_bench::percentiles;
+use prisverdig_bench::{client, percentiles, sign_in};
 use prisverdig_domain::application::ApplicationState;
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::defaults::CATEGORIES;
@@ -255,88 +255,6 @@ async fn wait_up(base: &str) -> anyhow::Result<()> {
     bail!("{base} did not answer")
 }
 
-fn hidden(html: &str, name: &str) -> Option<String> {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker)? + marker.len();
-    Some(html[start..start + html[start..].find('"')?].to_string())
-}
-
-fn client() -> anyhow::Result<reqwest::Client> {
-    Ok(reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(30))
-        .build()?)
-}
-
-/// Signs in, retrying while password checks are busy (503); returns a CSRF token.
-async fn sign_in(
-    base: &str,
-    client: &reqwest::Client,
-    email: &str,
-    secret: Option<&str>,
-) -> anyhow::Result<String> {
-    let page = client
-        .get(format!("{base}/sign-in"))
-        .send()
-        .await?
-        .text()
-        .await?;
-    let token = hidden(&page, "_csrf").context("csrf")?;
-    let mut status = 503;
-    for _ in 0..300 {
-        let form = [("email", email), ("password", PASSWORD), ("_csrf", &token)];
-        status = client
-            .post(format!("{base}/sign-in"))
-            .form(&form)
-            .send()
-            .await?
-            .status()
-            .as_u16();
-        if status != 503 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    if status != 303 {
-        bail!("sign-in of {email}: {status}");
-    }
-    if let Some(secret) = secret {
-        let page = client
-            .get(format!("{base}/sign-in/code"))
-            .send()
-            .await?
-            .text()
-            .await?;
-        let token = hidden(&page, "_csrf").context("csrf")?;
-        let totp = totp_rs::Builder::new()
-            .with_secret(
-                totp_rs::Secret::try_from_base32(secret).map_err(|e| anyhow::anyhow!("{e:?}"))?,
-            )
-            .build()
-            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)?
-            .as_secs();
-        let code = totp.generate(now).to_string();
-        let res = client
-            .post(format!("{base}/sign-in/code"))
-            .form(&[("code", code.as_str()), ("_csrf", &token)])
-            .send()
-            .await?;
-        if res.status() != 303 {
-            bail!("code of {email}: {}", res.status());
-        }
-    }
-    let page = client
-        .get(format!("{base}/my-applications"))
-        .send()
-        .await?
-        .text()
-        .await?;
-    hidden(&page, "_csrf").context("csrf after sign-in")
-}
-
 enum Person {
     Visitor,
     Applicant {
@@ -532,7 +450,7 @@ fn main() -> anyhow::Result<()> {
             let base = bases[n % bases.len()].clone();
             let client = client()?;
             let person = if n < world.applicants {
-                let token = sign_in(&base, &client, &format!("soker{n}@fjordvik.example"), None).await?;
+                let token = sign_in(&base, &client, &format!("soker{n}@fjordvik.example"), PASSWORD, None).await?;
                 let (c, u) = (world.open_category.to_string(), world.unit.to_string());
                 let res = client.post(format!("{base}/apply")).form(&[("category", c.as_str()), ("unit", u.as_str()), ("_csrf", &token)]).send().await?;
                 let location = res.headers().get("location").context("apply")?.to_str()?.to_string();
@@ -540,7 +458,7 @@ fn main() -> anyhow::Result<()> {
                 Person::Applicant { token, id, version: "1".into() }
             } else if n < world.applicants + world.jurors.len() {
                 let (email, secret) = world.jurors[n - world.applicants].clone();
-                let token = sign_in(&base, &client, &email, Some(&secret)).await?;
+                let token = sign_in(&base, &client, &email, PASSWORD, Some(&secret)).await?;
                 let app = world.public[(n - world.applicants) % world.public.len()];
                 Person::Juror { token, app, version: String::new(), email }
             } else {
