@@ -9,6 +9,7 @@
 //! `.ci/run` runs it again with 20). The counts are printed.
 
 use crate::harness::{PG_ENV, new_client, postgres_url, skip_postgres};
+use prisverdig_bench::{client, hidden, sign_in};
 use prisverdig_domain::application::ApplicationState;
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::defaults::CATEGORIES;
@@ -201,84 +202,6 @@ async fn setup(db: Db, data_dir: &Path) -> World {
     }
 }
 
-fn hidden(html: &str, name: &str) -> Option<String> {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker)? + marker.len();
-    Some(html[start..start + html[start..].find('"')?].to_string())
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(10))
-        .build()
-        .unwrap()
-}
-
-/// Signs in (with the second factor when `secret` is given); returns a CSRF token. The
-/// session lives in the database, so it outlasts every restart.
-async fn sign_in(
-    base: &str,
-    client: &reqwest::Client,
-    email: &str,
-    secret: Option<&str>,
-) -> String {
-    let page = client
-        .get(format!("{base}/sign-in"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = hidden(&page, "_csrf").unwrap();
-    let form = [("email", email), ("password", PASSWORD), ("_csrf", &token)];
-    let res = client
-        .post(format!("{base}/sign-in"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 303, "{email} signs in");
-    if let Some(secret) = secret {
-        let page = client
-            .get(format!("{base}/sign-in/code"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let token = hidden(&page, "_csrf").unwrap();
-        let totp = totp_rs::Builder::new()
-            .with_secret(totp_rs::Secret::try_from_base32(secret).unwrap())
-            .build()
-            .unwrap();
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_secs();
-        let code = totp.generate(now).to_string();
-        let res = client
-            .post(format!("{base}/sign-in/code"))
-            .form(&[("code", code.as_str()), ("_csrf", &token)])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 303, "{email}'s code");
-    }
-    let page = client
-        .get(format!("{base}/my-applications"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    hidden(&page, "_csrf").unwrap()
-}
-
 /// What one writer sent and what the server acknowledged.
 #[derive(Default)]
 struct Ledger {
@@ -317,8 +240,11 @@ async fn wait_up(base: &str) {
 /// at the 5th acknowledged save), until told to stop. Re-reads the version after a failure.
 /// Signs the applicant in; before any kill.
 async fn start_applicant(base: &str, i: usize) -> (reqwest::Client, String) {
-    let client = client();
-    let token = sign_in(base, &client, &format!("soker{i}@fjordvik.example"), None).await;
+    let client = client().unwrap();
+    let email = format!("soker{i}@fjordvik.example");
+    let token = sign_in(base, &client, &email, PASSWORD, None)
+        .await
+        .unwrap();
     (client, token)
 }
 
@@ -455,9 +381,11 @@ async fn applicant(
 
 /// Signs the juror in; before any kill.
 async fn start_juror(base: &str, j: usize, world: &World) -> (reqwest::Client, String, Uuid) {
-    let client = client();
+    let client = client().unwrap();
     let (email, secret) = world.jurors[j].clone();
-    let token = sign_in(base, &client, &email, Some(&secret)).await;
+    let token = sign_in(base, &client, &email, PASSWORD, Some(&secret))
+        .await
+        .unwrap();
     (client, token, world.judged[j % world.judged.len()])
 }
 
