@@ -38,7 +38,11 @@
 # browser: a 14 kB page whose script fetches /bench/schedule/widgets/schedule.json.
 # LOAD THEM WITH `Accept: text/html` (wrk -H 'Accept: text/html'): pretalx answers a
 # request for the schedule pages without an Accept header (wrk's default) or with
-# `*/*` (curl's) with the schedule drawn as terminal text instead.
+# `*/*` (curl's) with the schedule drawn as terminal text instead. With 32
+# connections queued behind 2 sync workers a list response waits seconds: give
+# wrk `--timeout 30s` (its 2 s default counts them as timeouts and drops their
+# latencies), and pause before the next run, as gunicorn still answers the
+# requests that wrk left queued.
 #
 # Mail goes to Django's dummy backend (pretalx_bench_settings.py): nothing is
 # sent anywhere. Nothing is fetched after the install.
