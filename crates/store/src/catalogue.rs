@@ -302,6 +302,15 @@ pub async fn indexable_batch(db: &Db, after: Option<Uuid>, limit: i64) -> Result
     .await)?)
 }
 
+/// How many applications the search indexes (the submitted ones), for a rebuild's progress.
+pub async fn indexable_count(db: &Db) -> Result<i64> {
+    Ok(on_pool!(db, |pool| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM application WHERE state = 'submitted'"
+    )
+    .fetch_one(pool)
+    .await)?)
+}
+
 pub async fn indexable(db: &Db, id: Uuid) -> Result<Option<Indexable>> {
     decode::optional::<StoredIndexable, _>(on_pool!(db, |pool| sqlx::query_as(select_indexable!(
         "WHERE a.id = $1 AND a.state = 'submitted'"

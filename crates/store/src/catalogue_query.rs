@@ -122,6 +122,20 @@ macro_rules! visible_from_where {
 
 const FROM: &str = visible_from_where!("a.state");
 
+/// The same, walked from the visible categories into their applications through the index
+/// on `(category_id, state, sector)`: a total is counted from the index alone instead of
+/// reading every application (4 ms instead of 350 ms at 100 000). `CROSS JOIN` fixes that
+/// order in SQLite; PostgreSQL plans it the same way on its own.
+const FROM_CATEGORIES: &str = concat!(
+    " FROM round r CROSS JOIN category c CROSS JOIN application a \
+     LEFT JOIN decision d ON d.application_id = a.id \
+     WHERE c.round_id = r.id AND a.category_id = c.id AND ",
+    public_at!("a.state", "c", "r", "$1")
+);
+
+/// A category whose applications the public may see at `$1` once submitted.
+const CATEGORY_PUBLIC: &str = "r.state <> 'draft' AND (r.visibility = 'on_submit' OR $1 >= COALESCE(c.extended_deadline, c.deadline))";
+
 /// The same for a list of ids from the search: `a.state || ''` keeps SQLite's planner from
 /// walking the (state, submitted_at) index through every application and makes it look
 /// the ids up by primary key instead (0.5 ms instead of 70 ms at 100 000 applications).
@@ -129,11 +143,13 @@ const FROM_IDS: &str = visible_from_where!("a.state || ''");
 
 const CARD: &str = concat!(
     "SELECT a.id, a.title, a.summary, a.unit_snapshot, c.name AS category_name, r.year, \
-     (SELECT COUNT(*) FROM cheer h WHERE h.application_id = a.id) AS cheers, \
+     a.cheer_count AS cheers, \
      (SELECT COUNT(*) FROM adoption p WHERE p.source_application_id = a.id \
-       AND (p.adopting_application_id IS NULL OR p.adopting_application_id IN (SELECT id FROM ",
-    public_applications!("$1"),
-    " pa))) AS adoptions, \
+       AND (p.adopting_application_id IS NULL OR EXISTS (SELECT 1 FROM application a2 \
+       JOIN category c2 ON c2.id = a2.category_id JOIN round r2 ON r2.id = c2.round_id \
+       WHERE a2.id = p.adopting_application_id AND ",
+    public_at!("a2.state", "c2", "r2", "$1"),
+    "))) AS adoptions, \
      (SELECT t.id FROM attachment t WHERE t.application_id = a.id AND t.thumbnail_key IS NOT NULL ORDER BY t.created_at, t.id LIMIT 1) AS thumbnail, \
      (SELECT t.alt_text FROM attachment t WHERE t.application_id = a.id AND t.thumbnail_key IS NOT NULL ORDER BY t.created_at, t.id LIMIT 1) AS thumbnail_alt, \
      ",
@@ -200,7 +216,7 @@ fn conditions(now: OffsetDateTime, f: &Filter) -> (String, Vec<Param>) {
 fn order(sort: Sort) -> &'static str {
     match sort {
         Sort::Newest => " ORDER BY a.submitted_at DESC, a.id DESC",
-        Sort::MostCheered => " ORDER BY cheers DESC, a.submitted_at DESC, a.id DESC",
+        Sort::MostCheered => " ORDER BY a.cheer_count DESC, a.submitted_at DESC, a.id DESC",
         Sort::MostAdopted => " ORDER BY adoptions DESC, a.submitted_at DESC, a.id DESC",
     }
 }
@@ -224,14 +240,28 @@ macro_rules! bind_all {
 pub async fn page(db: &Db, now: OffsetDateTime, f: &Filter) -> Result<(Vec<Card>, i64)> {
     let (cond, params) = conditions(now, f);
     let n = params.len();
-    let from = if f.ids.is_some() { FROM_IDS } else { FROM };
+    // Newest first, unfiltered or by sector: walk the applications in that order and stop
+    // after the page (a prize kind alone matches too many to walk differently). A year or a
+    // custom prize narrows the categories first: walk from those.
+    let from = if f.ids.is_some() {
+        FROM_IDS
+    } else if f.year.is_some() || f.prize.is_some() {
+        FROM_CATEGORIES
+    } else {
+        FROM
+    };
     let list_sql = format!(
         "{CARD}{from}{cond}{} LIMIT ${} OFFSET ${}",
         order(f.sort),
         n + 1,
         n + 2
     );
-    let count_sql = format!("SELECT COUNT(*){from}{cond}");
+    let count_from = if f.ids.is_some() {
+        FROM_IDS
+    } else {
+        FROM_CATEGORIES
+    };
+    let count_sql = format!("SELECT COUNT(*){count_from}{cond}");
     let cards: Vec<StoredCard> = on_pool!(db, |pool| {
         let q = bind_all!(
             sqlx::query_as::<_, StoredCard>(sqlx::AssertSqlSafe(list_sql.clone())),
@@ -260,9 +290,30 @@ pub struct Facets {
 }
 
 pub async fn facets(db: &Db, now: OffsetDateTime) -> Result<Facets> {
-    let years_sql = format!("SELECT DISTINCT r.year{FROM} ORDER BY r.year DESC");
-    let sectors_sql =
-        format!("SELECT DISTINCT a.sector{FROM} AND a.sector <> '' ORDER BY a.sector");
+    // From the visible categories that have a submitted application: a few hundred rows,
+    // however many applications there are.
+    let with_applications = "EXISTS (SELECT 1 FROM application a WHERE a.category_id = c.id \
+         AND a.state = 'submitted')";
+    let years_sql = format!(
+        "SELECT DISTINCT r.year FROM round r CROSS JOIN category c \
+         WHERE c.round_id = r.id AND {CATEGORY_PUBLIC} AND {with_applications} ORDER BY r.year DESC"
+    );
+    let prizes_sql = format!(
+        "SELECT DISTINCT c.name FROM round r CROSS JOIN category c \
+         WHERE c.round_id = r.id AND c.kind = 'custom' AND {CATEGORY_PUBLIC} \
+         AND {with_applications} ORDER BY c.name"
+    );
+    // Each sector any application names, found by seeking to the next one in the index on
+    // `sector` (a handful of seeks), then kept when a visible application names it.
+    let sectors_sql = format!(
+        "WITH RECURSIVE s(x) AS ( \
+           SELECT MIN(sector) FROM application WHERE sector > '' \
+           UNION ALL \
+           SELECT (SELECT MIN(sector) FROM application WHERE sector > s.x) FROM s WHERE s.x IS NOT NULL) \
+         SELECT x FROM s WHERE x IS NOT NULL AND EXISTS (SELECT 1 FROM round r CROSS JOIN category c \
+           CROSS JOIN application a WHERE c.round_id = r.id AND a.category_id = c.id \
+           AND a.state = 'submitted' AND a.sector = s.x AND {CATEGORY_PUBLIC}) ORDER BY x"
+    );
     let years = on_pool!(db, |pool| sqlx::query_scalar(sqlx::AssertSqlSafe(
         years_sql.clone()
     ))
@@ -275,7 +326,6 @@ pub async fn facets(db: &Db, now: OffsetDateTime) -> Result<Facets> {
     .bind(utc(now))
     .fetch_all(pool)
     .await)?;
-    let prizes_sql = format!("SELECT DISTINCT c.name{FROM} AND c.kind = 'custom' ORDER BY c.name");
     let prizes = on_pool!(db, |pool| sqlx::query_scalar(sqlx::AssertSqlSafe(
         prizes_sql.clone()
     ))

@@ -267,6 +267,52 @@ on_both_backends! {
         assert!(app.get(&page).await.text().await.unwrap().contains("Heiarop: <span class=\"count\">0</span>"));
     }
 
+    async fn cards_show_cheers_kept_with_the_application_and_sort_by_them(app) {
+        let round = setup(app).await;
+        let quiet = submitted(app, &round, CategoryKind::Innovation, "Stille idé", None).await;
+        let loved = submitted(app, &round, CategoryKind::Innovation, "Elsket idé", None).await;
+        let liked = submitted(app, &round, CategoryKind::Innovation, "Likt idé", None).await;
+        applicant(app, "ola@fjordvik.example", "Ola Nordmann").await;
+        let (kari, ola) = (user_row(app, "kari@fjordvik.example").await, user_row(app, "ola@fjordvik.example").await);
+        let changes = prisverdig_store::catalogue::search_change(app.services.db()).await.unwrap();
+        for (user, id) in [(&kari, loved), (&ola, loved), (&kari, liked)] {
+            assert!(app.services.toggle_cheer(user, id).await.unwrap());
+        }
+        // The count is the search's business no more than before: no reindexing for a cheer.
+        assert_eq!(prisverdig_store::catalogue::search_change(app.services.db()).await.unwrap(), changes);
+        let order = |html: &str| {
+            let mut at: Vec<(usize, &str)> = ["Stille idé", "Elsket idé", "Likt idé"]
+                .iter()
+                .map(|t| (html.find(&format!(">{t}<")).unwrap_or_else(|| panic!("{t} listed")), *t))
+                .collect();
+            at.sort();
+            at.into_iter().map(|(_, t)| t).collect::<Vec<_>>()
+        };
+        let page = new_client().get(app.url("/catalogue?sort=cheers")).send().await.unwrap().text().await.unwrap();
+        assert_eq!(order(&page), ["Elsket idé", "Likt idé", "Stille idé"]);
+        let counts = |body: serde_json::Value| -> Vec<(String, i64)> {
+            let mut v: Vec<_> = body["items"].as_array().unwrap().iter()
+                .map(|i| (i["id"].as_str().unwrap().to_string(), i["cheers"].as_i64().unwrap()))
+                .collect();
+            v.sort();
+            v
+        };
+        let expect = |pairs: &[(Uuid, i64)]| {
+            let mut v: Vec<_> = pairs.iter().map(|(id, n)| (id.to_string(), *n)).collect();
+            v.sort();
+            v
+        };
+        let api = new_client().get(app.url("/api/v1/applications")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(counts(api), expect(&[(loved, 2), (liked, 1), (quiet, 0)]));
+        // Taken back twice: the order follows (ties newest first).
+        assert!(!app.services.toggle_cheer(&kari, loved).await.unwrap());
+        assert!(!app.services.toggle_cheer(&ola, loved).await.unwrap());
+        let api = new_client().get(app.url("/api/v1/applications")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(counts(api), expect(&[(loved, 0), (liked, 1), (quiet, 0)]));
+        let page = new_client().get(app.url("/catalogue?sort=cheers")).send().await.unwrap().text().await.unwrap();
+        assert_eq!(order(&page), ["Likt idé", "Elsket idé", "Stille idé"]);
+    }
+
     async fn drafts_cannot_be_cheered_or_adopted(app) {
         let round = setup(app).await;
         let user = user_row(app, "kari@fjordvik.example").await;
