@@ -1,6 +1,7 @@
 //! Shared pieces of the benchmarks: a server on its own runtime, latency statistics, and the
 //! SMTP server on loopback that the e-mail benchmark and the integration tests send to.
 
+pub mod load;
 pub mod smtp_sink;
 
 use anyhow::{Context, bail};

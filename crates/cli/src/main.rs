@@ -57,6 +57,17 @@ enum Command {
     /// Restore FILE written by `backup` into an empty data directory (or empty PostgreSQL
     /// database), checking every checksum and table first.
     Restore { file: PathBuf },
+    /// Add N generated applications in archived years before the earliest round (the demo
+    /// first, when the database is empty): for trying the product at scale and for the
+    /// benchmarks (bench/scale.sh). The same N gives the same data.
+    Seed {
+        /// How many applications.
+        #[arg(long)]
+        applications: usize,
+    },
+    /// Build the search index anew from the database (stop the server first); servers keep
+    /// it up to date themselves, and import and seed bring it up to date.
+    Reindex,
     /// Manage user accounts.
     User {
         #[command(subcommand)]
@@ -102,6 +113,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { file } => commands::exchange::import(&settings, &file).await,
         Command::Backup { file } => commands::backup::backup(&settings, &file).await,
         Command::Restore { file } => commands::backup::restore(&settings, &file).await,
+        Command::Reindex => commands::reindex::run(&settings).await,
+        Command::Seed { applications } => commands::seed::run(&settings, applications).await,
         Command::User { command } => commands::user::run(&settings, command).await,
     }
 }

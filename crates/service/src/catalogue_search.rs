@@ -2,6 +2,7 @@
 //! (and whenever the analysis changed), updated after each change of a submitted
 //! application, and caught up with changes made by other processes by polling.
 
+use crate::exchange::ImportProgress;
 use crate::search::{SearchDoc, SearchIndex, SearchQuery, SearchResults};
 use crate::{Result, ServiceError, Services};
 use prisverdig_domain::application_form::Answers;
@@ -82,6 +83,17 @@ impl Services {
     /// The index, opened (and rebuilt from the database when new) on first use.
     #[tracing::instrument(skip_all)]
     pub async fn search_index(&self) -> Result<Arc<SearchIndex>> {
+        self.open_search_index(&crate::exchange::Quiet).await
+    }
+
+    /// `prisverdig reindex`, `seed` and `import`: opens the index (built anew when new,
+    /// caught up with the database when kept), telling `progress` of each application a
+    /// rebuild writes, so that the server's next start finds it ready.
+    pub async fn build_search_index(&self, progress: &dyn ImportProgress) -> Result<()> {
+        self.open_search_index(progress).await.map(drop)
+    }
+
+    async fn open_search_index(&self, progress: &dyn ImportProgress) -> Result<Arc<SearchIndex>> {
         let index = self
             .search
             .index
@@ -95,7 +107,7 @@ impl Services {
                 .map_err(failed)?;
                 let index = Arc::new(index);
                 if index.is_fresh() {
-                    self.rebuild(&index).await?;
+                    self.rebuild(&index, progress).await?;
                 } else {
                     // A kept index catches up with what was written while it was closed.
                     self.catch_up_with(&index).await?;
@@ -106,10 +118,11 @@ impl Services {
         Ok(index.clone())
     }
 
-    async fn rebuild(&self, index: &Arc<SearchIndex>) -> Result<()> {
+    async fn rebuild(&self, index: &Arc<SearchIndex>, progress: &dyn ImportProgress) -> Result<()> {
         const BATCH: i64 = 1000;
         // Read before the rows: whatever is written meanwhile has a later change.
         let seq = catalogue::search_change(&self.db).await?;
+        progress.start(u64::try_from(catalogue::indexable_count(&self.db).await?).unwrap_or(0));
         let mut after = None;
         loop {
             let rows = catalogue::indexable_batch(&self.db, after, BATCH).await?;
@@ -117,6 +130,7 @@ impl Services {
             after = Some(last.id);
             let asked = self.asked_by(&rows).await?;
             let docs: Vec<SearchDoc> = rows.into_iter().map(|r| doc(r, &asked)).collect();
+            let written = docs.len();
             let index = index.clone();
             tokio::task::spawn_blocking(move || {
                 for doc in docs {
@@ -127,6 +141,7 @@ impl Services {
             .await
             .map_err(failed)?
             .map_err(failed)?;
+            (0..written).for_each(|_| progress.row());
         }
         let index = index.clone();
         tokio::task::spawn_blocking(move || index.commit_caught_up(seq))

@@ -30,6 +30,7 @@ use uuid::Uuid;
 
 mod history;
 mod mail;
+pub mod scale;
 
 const DEMO_JSON: &str = include_str!("demo/demo.json");
 

@@ -91,6 +91,20 @@ impl Services {
         self.import_reporting(doc, &Quiet).await
     }
 
+    /// `prisverdig seed`: `n` generated applications in archived years before the
+    /// database's earliest round ([`crate::demo::scale`]), brought in by the import on top of
+    /// the database's own export, so they pass the import's checks and land in one
+    /// transaction.
+    pub async fn seed_years(
+        &self,
+        n: usize,
+        progress: &dyn ImportProgress,
+    ) -> Result<ImportReport, ImportError> {
+        let base = self.export().await?;
+        let doc = crate::demo::scale::synthetic_years(&base, n, n as u64);
+        self.import_reporting(doc, progress).await
+    }
+
     /// [`Services::import`], telling `progress` how many rows it will write and each one
     /// written (the command line shows a progress bar).
     pub async fn import_reporting(
@@ -133,9 +147,10 @@ impl Services {
     }
 }
 
-/// What a long import reports as it goes.
+/// Progress of long work told to whoever shows it: an import's rows, a search index
+/// rebuild's applications.
 pub trait ImportProgress: Send + Sync {
-    /// The number of rows the import will write.
+    /// The number of rows the work will write.
     fn start(&self, rows: u64);
     /// One more written.
     fn row(&self);

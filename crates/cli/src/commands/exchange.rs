@@ -10,13 +10,13 @@ use prisverdig_service::exchange::{ImportError, ImportProgress};
 use std::path::Path;
 use std::sync::Mutex;
 
-/// The import's progress bar.
-struct Bar(Mutex<Option<Progress>>);
+/// The import's progress bar (also `seed`'s, which writes through the import).
+pub(crate) struct Bar(pub(crate) Mutex<Option<Progress>>, pub(crate) &'static str);
 
 impl ImportProgress for Bar {
     fn start(&self, rows: u64) {
         if let Ok(mut bar) = self.0.lock() {
-            *bar = Some(Progress::new("import: writing", Some(rows), "rows"));
+            *bar = Some(Progress::new(self.1, Some(rows), "rows"));
         }
     }
 
@@ -73,7 +73,7 @@ pub async fn import(settings: &Settings, file: &Path) -> anyhow::Result<()> {
     };
     let services = super::open(settings).await?;
     // One transaction: Ctrl-C (which ends the process) leaves nothing of it written.
-    let bar = Bar(Mutex::new(None));
+    let bar = Bar(Mutex::new(None), "import: writing");
     let imported = services.import_reporting(doc, &bar).await;
     if let Some(p) = bar.0.into_inner().ok().flatten() {
         p.finish();
@@ -81,11 +81,22 @@ pub async fn import(settings: &Settings, file: &Path) -> anyhow::Result<()> {
     match imported {
         Ok(report) => {
             println!("Imported {}: {report}.", file.display());
-            Ok(())
+            search_index(&services).await
         }
         Err(ImportError::Rejected(problems)) => rejected(file, &problems),
         Err(ImportError::Failed(e)) => Err(e.into()),
     }
+}
+
+/// Brings the search index in the data directory up to date (built anew, with a bar, when
+/// there is none), so that the server's next start finds it ready instead of building it.
+pub(crate) async fn search_index(services: &prisverdig_service::Services) -> anyhow::Result<()> {
+    let bar = Bar(Mutex::new(None), "search index: applications");
+    let built = services.build_search_index(&bar).await;
+    if let Some(p) = bar.0.into_inner().ok().flatten() {
+        p.finish();
+    }
+    built.context("cannot build the search index")
 }
 
 /// Every problem on a line of its own, then the failure.

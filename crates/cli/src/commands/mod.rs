@@ -2,6 +2,8 @@
 
 pub mod backup;
 pub mod exchange;
+pub mod reindex;
+pub mod seed;
 pub mod serve;
 pub mod user;
 
