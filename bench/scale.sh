@@ -18,7 +18,8 @@ for tool in wrk nginx; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install wrk nginx-light" >&2; exit 1; }
 done
 
-cargo build --release -p prisverdig -p prisverdig-bench --bin scale
+cargo build --release -p prisverdig
+cargo build --release -p prisverdig-bench --bin scale
 target="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
 
 peer_dir="$target/bench-peer"

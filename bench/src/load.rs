@@ -144,13 +144,13 @@ pub async fn setup(
         }
     };
     for i in 0..applicants {
-        add(format!("soker{i}@fjordvik.example"), &[Role::Applicant]).await?;
+        add(format!("soker{i}@last.example"), &[Role::Applicant]).await?;
     }
-    let admin = add("last-admin@fjordvik.example".into(), &[Role::Administrator]).await?;
-    let owner = add("last-eier@fjordvik.example".into(), &[Role::Applicant]).await?;
+    let admin = add("admin@last.example".into(), &[Role::Administrator]).await?;
+    let owner = add("eier@last.example".into(), &[Role::Applicant]).await?;
     let mut jurors = Vec::new();
     for j in 0..jurors_n {
-        let email = format!("jury{j}@fjordvik.example");
+        let email = format!("jury{j}@last.example");
         let user = add(email.clone(), &[Role::Juror, Role::JuryChair]).await?;
         let secret = Services::new_totp_secret();
         let mut tx = services.db().begin().await?;
@@ -434,7 +434,7 @@ pub async fn sign_in_people(
             let token = sign_in(
                 &base,
                 &client,
-                &format!("soker{n}@fjordvik.example"),
+                &format!("soker{n}@last.example"),
                 PASSWORD,
                 None,
             )

@@ -324,7 +324,7 @@ impl Services {
         if !cheering {
             catalogue::remove_cheer(&mut tx, id, user.id).await?;
         }
-        self.commit_public(tx).await?;
+        self.commit_cheer(tx, id).await?;
         Ok(cheering)
     }
 

@@ -5,11 +5,20 @@
 //! processes, which poll it) and this process's version after the commit (so a page read
 //! before the change can never be stored under the new version). Changes by the clock
 //! alone — a deadline passing — are covered by [`Services::public_valid_until`].
+//!
+//! A cheer is the most frequent public change and shows in few places: the cheered
+//! application's own page (and its API item) and the catalogue's cards. It makes only pages
+//! of [`PublicScope::All`] and that application's pages stale; the front page, every other
+//! innovation, the stories, rounds and feeds stay stored. Another process's cheer is seen
+//! only as the database counter moving, and makes every page stale, as any change does.
 
 use crate::{Result, Services};
 use prisverdig_store::{Tx, public_change};
+use std::collections::HashMap;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use time::OffsetDateTime;
+use uuid::Uuid;
 
 /// The catalogue's filter choices, as computed under a public-data version.
 pub(crate) struct Facets {
@@ -18,9 +27,32 @@ pub(crate) struct Facets {
     pub facets: prisverdig_store::catalogue_query::Facets,
 }
 
+/// What of public data a cached page shows, and so which changes leave it stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublicScope {
+    /// Anything, cheer counts included (the catalogue's cards, the API's list): any change.
+    All,
+    /// Everything but cheer counts: any change except a cheer in this process.
+    AllButCheers,
+    /// One application's page: any change but a cheer of another application.
+    Application(Uuid),
+}
+
+#[derive(Debug, Default)]
+struct Scoped {
+    /// Raised by every change but a cheer.
+    structure: u64,
+    /// Numbers this process's cheers.
+    cheers: u64,
+    /// The number of each application's last cheer since the last other change.
+    cheered: HashMap<Uuid, u64>,
+}
+
 #[derive(Debug, Default)]
 pub struct PublicChanges {
     version: AtomicU64,
+    /// Read and changed together under one lock, so that a page never reads a mix.
+    scoped: Mutex<Scoped>,
     /// The database counter as this process last saw it.
     seen: AtomicI64,
 }
@@ -30,7 +62,37 @@ impl PublicChanges {
         self.version.load(Ordering::Acquire)
     }
 
+    /// The version a page of `scope` is current under: the same pair while nothing it
+    /// shows changed.
+    pub fn version_of(&self, scope: PublicScope) -> (u64, u64) {
+        if scope == PublicScope::All {
+            return (self.version(), 0);
+        }
+        let scoped = self.scoped.lock().unwrap_or_else(|e| e.into_inner());
+        match scope {
+            PublicScope::Application(id) => (
+                scoped.structure,
+                scoped.cheered.get(&id).copied().unwrap_or(0),
+            ),
+            _ => (scoped.structure, 0),
+        }
+    }
+
     pub(crate) fn bump(&self) {
+        // Under the lock: a page reading the pair sees the map emptied and the structure
+        // raised together, never one without the other.
+        let mut scoped = self.scoped.lock().unwrap_or_else(|e| e.into_inner());
+        scoped.structure += 1;
+        scoped.cheered.clear();
+        self.version.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// A cheer of `id` committed in this process.
+    fn cheered(&self, id: Uuid) {
+        let mut scoped = self.scoped.lock().unwrap_or_else(|e| e.into_inner());
+        scoped.cheers += 1;
+        let n = scoped.cheers;
+        scoped.cheered.insert(id, n);
         self.version.fetch_add(1, Ordering::AcqRel);
     }
 
@@ -51,11 +113,31 @@ impl Services {
         self.public.version()
     }
 
+    /// The version a cached page of `scope` is current under (read before rendering it).
+    pub fn public_version_of(&self, scope: PublicScope) -> (u64, u64) {
+        self.public.version_of(scope)
+    }
+
     /// Commits a transaction that changed public data, raising the change counter with it.
     pub(crate) async fn commit_public(&self, mut tx: Tx) -> Result<()> {
         public_change::bump(&mut tx).await?;
         tx.commit().await?;
         self.public.bump();
+        Ok(())
+    }
+
+    /// Commits a transaction that cheered `id` (or took a cheer back): other processes see
+    /// the counter move as for any change; this one makes stale only what shows the count.
+    pub(crate) async fn commit_cheer(&self, mut tx: Tx, id: Uuid) -> Result<()> {
+        let seq = public_change::bump_returning(&mut tx).await?;
+        tx.commit().await?;
+        // Our own step of the counter is not another process's change: when nobody else
+        // moved it since we last looked, the poll need not make every page stale for it.
+        let _ =
+            self.public
+                .seen
+                .compare_exchange(seq - 1, seq, Ordering::AcqRel, Ordering::Acquire);
+        self.public.cheered(id);
         Ok(())
     }
 
@@ -87,6 +169,45 @@ impl Services {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cheer_leaves_other_applications_and_pages_without_counts_current() {
+        let changes = PublicChanges::default();
+        let (x, y) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        let all = changes.version_of(PublicScope::All);
+        let rest = changes.version_of(PublicScope::AllButCheers);
+        let (px, py) = (
+            changes.version_of(PublicScope::Application(x)),
+            changes.version_of(PublicScope::Application(y)),
+        );
+        changes.cheered(x);
+        assert_ne!(changes.version_of(PublicScope::All), all);
+        assert_ne!(changes.version_of(PublicScope::Application(x)), px);
+        assert_eq!(changes.version_of(PublicScope::Application(y)), py);
+        assert_eq!(changes.version_of(PublicScope::AllButCheers), rest);
+        // A second cheer of x after a page of x was read makes that page stale too.
+        let px = changes.version_of(PublicScope::Application(x));
+        changes.cheered(x);
+        assert_ne!(changes.version_of(PublicScope::Application(x)), px);
+        // Any other change makes every page stale, and a cheer after it does not bring an
+        // older pair back.
+        let scopes = [
+            PublicScope::All,
+            PublicScope::AllButCheers,
+            PublicScope::Application(x),
+            PublicScope::Application(y),
+        ];
+        let before: Vec<_> = scopes.iter().map(|s| changes.version_of(*s)).collect();
+        let px = changes.version_of(PublicScope::Application(x));
+        changes.bump();
+        for (scope, before) in scopes.iter().zip(before) {
+            assert_ne!(changes.version_of(*scope), before, "{scope:?}");
+        }
+        let after = changes.version_of(PublicScope::Application(x));
+        changes.cheered(x);
+        assert_ne!(changes.version_of(PublicScope::Application(x)), after);
+        assert_ne!(changes.version_of(PublicScope::Application(x)), px);
+    }
 
     #[test]
     fn a_new_counter_value_raises_the_version_once() {

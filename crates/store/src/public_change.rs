@@ -15,6 +15,15 @@ pub async fn bump(tx: &mut Tx) -> Result<()> {
     Ok(())
 }
 
+/// [`bump`], returning the counter's new value (as this transaction will commit it).
+pub async fn bump_returning(tx: &mut Tx) -> Result<i64> {
+    Ok(on_tx!(tx, |conn| sqlx::query_scalar(
+        "UPDATE public_change SET seq = seq + 1 WHERE id = 1 RETURNING seq"
+    )
+    .fetch_one(conn)
+    .await)?)
+}
+
 /// The counter as committed.
 pub async fn current(db: &Db) -> Result<i64> {
     Ok(on_pool!(db, |pool| sqlx::query_scalar(

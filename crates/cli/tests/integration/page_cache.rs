@@ -55,6 +55,61 @@ on_both_backends! {
         assert!(!page.contains(&format!("/applications/{second}")));
     }
 
+    async fn a_cheer_makes_stale_only_the_pages_that_show_its_count(app) {
+        let round = setup(app).await;
+        let cheered = submitted(app, &round, CategoryKind::Innovation, "Sensorstyrt renhold", None).await;
+        let other = submitted(app, &round, CategoryKind::Innovation, "Digital postkasse", None).await;
+        let visitor = new_client();
+        let showing = [
+            "/catalogue".to_string(),
+            format!("/applications/{cheered}"),
+            format!("/api/v1/applications/{cheered}"),
+            "/api/v1/applications".to_string(),
+        ];
+        let not_showing = [
+            "/".to_string(),
+            format!("/applications/{other}"),
+            format!("/api/v1/applications/{other}"),
+            format!("/applications/{cheered}/family"),
+            "/feeds/applications.atom".to_string(),
+        ];
+        // The server's poll has seen the counter after the submissions (as `serve` does each
+        // second).
+        app.services.check_public_changes().await.unwrap();
+        for path in showing.iter().chain(&not_showing) {
+            visit(&visitor, app, path).await;
+            assert_eq!(visit(&visitor, app, path).await.0, "hit", "{path}");
+        }
+        let user = user_row(app, "kari@fjordvik.example").await;
+        app.services.toggle_cheer(&user, cheered).await.unwrap();
+        // This process polls the counter too: its own cheer is not another process's change.
+        app.services.check_public_changes().await.unwrap();
+        for path in &showing {
+            let (state, page) = visit(&visitor, app, path).await;
+            assert_eq!(state, "miss", "{path} shows the count");
+            if path.starts_with("/applications/") {
+                assert!(page.contains("Heiarop: <span class=\"count\">1</span>"), "{path}");
+            }
+        }
+        let api: serde_json::Value = new_client().get(app.url(&format!("/api/v1/applications/{cheered}"))).send().await.unwrap().json().await.unwrap();
+        assert_eq!(api["cheers"], 1);
+        for path in &not_showing {
+            assert_eq!(visit(&visitor, app, path).await.0, "hit", "{path} shows no count and stays stored");
+        }
+        // Any other change (here a submission) makes every stored page stale.
+        submitted(app, &round, CategoryKind::Innovation, "Tredje idé", None).await;
+        for path in showing.iter().chain(&not_showing) {
+            assert_eq!(visit(&visitor, app, path).await.0, "miss", "{path}");
+        }
+        // A cheer taken back is a cheer too: the count goes down at once.
+        let path = format!("/applications/{cheered}");
+        visit(&visitor, app, &path).await;
+        app.services.toggle_cheer(&user, cheered).await.unwrap();
+        let (state, page) = visit(&visitor, app, &path).await;
+        assert_eq!(state, "miss");
+        assert!(page.contains("Heiarop: <span class=\"count\">0</span>"));
+    }
+
     async fn each_visitor_gets_their_own_token_from_a_cached_page(app) {
         setup(app).await;
         let (one, two) = (new_client(), new_client());

@@ -41,3 +41,7 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER cheer_count AFTER INSERT OR DELETE ON cheer
 FOR EACH ROW EXECUTE FUNCTION cheer_count();
 CREATE INDEX application_cheered ON application (state, cheer_count, submitted_at);
+
+-- The innovations that continue one («videreført i»), found from it without reading every
+-- link (11 ms at 10 000 applications, growing with them, on every innovation's page).
+CREATE INDEX application_link_continues ON application_link (continues_id);

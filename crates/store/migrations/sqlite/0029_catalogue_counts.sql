@@ -32,3 +32,7 @@ BEGIN
     UPDATE application SET cheer_count = cheer_count - 1 WHERE id = OLD.application_id;
 END;
 CREATE INDEX application_cheered ON application (state, cheer_count, submitted_at);
+
+-- The innovations that continue one («videreført i»), found from it without reading every
+-- link (11 ms at 10 000 applications, growing with them, on every innovation's page).
+CREATE INDEX application_link_continues ON application_link (continues_id);

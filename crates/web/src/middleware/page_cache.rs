@@ -20,6 +20,7 @@ use axum::http::header::{CACHE_CONTROL, SET_COOKIE};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use prisverdig_service::public_changes::PublicScope;
 use rand::RngCore;
 use std::sync::Arc;
 use time::OffsetDateTime;
@@ -46,7 +47,7 @@ pub struct PageCache {
 }
 
 pub struct Page {
-    version: u64,
+    version: (u64, u64),
     valid_until: Option<OffsetDateTime>,
     headers: Vec<(HeaderName, HeaderValue)>,
     /// The body cut at each placeholder.
@@ -117,6 +118,55 @@ fn is_public_path(path: &str) -> bool {
         .is_some_and(|id| uuid::Uuid::parse_str(id).is_ok())
 }
 
+/// What a public page shows of public data ([`PublicScope`]): cheer counts are on the
+/// catalogue's cards, in the API, and on the cheered application's own page; a page named
+/// here shows none of them, so a cheer leaves it current. A page not named counts as showing
+/// everything.
+fn scope_of(path: &str) -> PublicScope {
+    const NO_CHEER_COUNTS: [&str; 12] = [
+        "/",
+        "/hall-of-fame",
+        "/rounds",
+        "/accessibility",
+        "/stories",
+        "/api/openapi.json",
+        "/feeds/applications.atom",
+        "/feeds/results.atom",
+        "/feeds/stories.atom",
+        "/widget",
+        "/widget.html",
+        "/statistics",
+    ];
+    if NO_CHEER_COUNTS.contains(&path) {
+        return PublicScope::AllButCheers;
+    }
+    if let Some(rest) = path.strip_prefix("/applications/") {
+        if let Some(id) = rest.strip_suffix("/family") {
+            return match uuid::Uuid::parse_str(id) {
+                Ok(_) => PublicScope::AllButCheers,
+                Err(_) => PublicScope::All,
+            };
+        }
+        if let Ok(id) = uuid::Uuid::parse_str(rest) {
+            return PublicScope::Application(id);
+        }
+    }
+    if let Some(id) = path
+        .strip_prefix("/api/v1/applications/")
+        .and_then(|rest| uuid::Uuid::parse_str(rest).ok())
+    {
+        return PublicScope::Application(id);
+    }
+    let one_segment = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
+    };
+    if one_segment("/rounds/") || one_segment("/stories/") {
+        return PublicScope::AllButCheers;
+    }
+    PublicScope::All
+}
+
 /// Whether the handlers will see a signed-in user: decided from the session the cookie
 /// layer parsed (the same one the handlers read), never from the raw header text.
 async fn signed_in(session: Option<Session>) -> bool {
@@ -139,7 +189,7 @@ fn key_of(request: &Request) -> Option<String> {
 }
 
 impl PageCache {
-    fn fresh(&self, key: &str, version: u64, now: OffsetDateTime) -> Option<Arc<Page>> {
+    fn fresh(&self, key: &str, version: (u64, u64), now: OffsetDateTime) -> Option<Arc<Page>> {
         let page = self.pages.get(key)?;
         let current = page.version == version && page.valid_until.is_none_or(|until| now < until);
         current.then_some(page)
@@ -216,7 +266,9 @@ pub async fn serve(State(state): State<AppState>, mut request: Request, next: Ne
         .map(|t| t.0.clone())
         .unwrap_or_default();
     // Read before rendering: a change committed while the page renders leaves it stale.
-    let version = state.services.public_version();
+    let version = state
+        .services
+        .public_version_of(scope_of(request.uri().path()));
     let now = state.services.clock.now();
     if let Some(page) = cache.fresh(&key, version, now) {
         return cache.respond(&page, &token, true);
@@ -301,7 +353,7 @@ mod tests {
             cache.placeholder
         ));
         let page = Page {
-            version: 0,
+            version: (0, 0),
             valid_until: None,
             headers: Vec::new(),
             pieces: cache.pieces(&body),
