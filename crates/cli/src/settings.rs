@@ -2,10 +2,12 @@
 //! optional TOML file, then `PRISVERDIG_*` environment variables, then command-line flags.
 //! A bad value stops start-up with one line naming the setting and what is wrong.
 
+mod files;
 mod mail;
 mod oidc;
 mod widget;
 
+pub use files::FilesConfig;
 pub use mail::MailConfig;
 
 use std::collections::HashMap;
@@ -49,6 +51,8 @@ pub struct Settings {
     pub mail: MailConfig,
     /// The intranet widget: the origins that may frame it, how many results it lists.
     pub widget: prisverdig_web::WidgetSettings,
+    /// Where uploaded files are kept: the data directory or an S3-compatible bucket.
+    pub files: FilesConfig,
 }
 
 /// Every setting: its name in the file, and (derived) its environment variable.
@@ -82,6 +86,11 @@ const KEYS: [&str; 28] = [
     "widget_origins",
     "widget_results",
 ];
+
+/// Every setting: [`KEYS`] and those of the modules with their own lists.
+fn all_keys() -> impl Iterator<Item = &'static str> {
+    KEYS.iter().chain(files::KEYS.iter()).copied()
+}
 
 fn env_name(key: &str) -> String {
     format!("PRISVERDIG_{}", key.to_uppercase())
@@ -123,7 +132,7 @@ fn read_file(path: &PathBuf) -> Result<FileValues, String> {
             }
             continue;
         }
-        let known = KEYS.iter().find(|k| **k == key).ok_or_else(|| {
+        let known = all_keys().find(|k| *k == key).ok_or_else(|| {
             format!(
                 "configuration file {}: unknown setting `{key}`",
                 path.display()
@@ -133,7 +142,7 @@ fn read_file(path: &PathBuf) -> Result<FileValues, String> {
             toml::Value::String(s) => s,
             other => other.to_string(),
         };
-        values.insert(*known, (text, format!("`{key}` in {}", path.display())));
+        values.insert(known, (text, format!("`{key}` in {}", path.display())));
     }
     Ok((values, oidc))
 }
@@ -146,7 +155,7 @@ fn collect(file: Option<&PathBuf>, env: &dyn Fn(&str) -> Option<String>) -> Resu
         }
         None => (HashMap::new(), None),
     };
-    for key in KEYS {
+    for key in all_keys() {
         let name = env_name(key);
         if let Some(v) = env(&name) {
             values.insert(key, (v, name));
@@ -308,6 +317,7 @@ impl Settings {
             )?,
             mail: mail::load(&raw)?,
             widget: widget::load(&raw)?,
+            files: files::load(&raw)?,
         })
     }
 
@@ -443,6 +453,65 @@ mod tests {
         assert!(!err.contains('\n'), "{err}");
         let err = Settings::load(None, &env_of(&[("PRISVERDIG_WIDGET_RESULTS", "0")])).unwrap_err();
         assert!(err.contains("PRISVERDIG_WIDGET_RESULTS"), "{err}");
+    }
+
+    #[test]
+    fn files_stay_local_unless_the_s3_backend_is_named_with_its_bucket() {
+        assert_eq!(
+            Settings::load(None, &env_of(&[])).unwrap().files,
+            FilesConfig::Local
+        );
+        let dir = std::env::temp_dir().join(format!("pv-settings-f-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("p.toml");
+        std::fs::write(
+            &file,
+            "files_backend = \"s3\"\ns3_bucket = \"prisverdig-fjordvik\"\n\
+             s3_endpoint = \"https://s3.example.no/\"\ns3_region = \"no-west-1\"\n\
+             s3_prefix = \"/prod/files/\"\ns3_access_key_id = \"AKIAFILE\"\n",
+        )
+        .unwrap();
+        let env = env_of(&[("PRISVERDIG_S3_SECRET_ACCESS_KEY", "hemmelig")]);
+        let FilesConfig::S3(s3) = Settings::load(Some(&file), &env).unwrap().files else {
+            panic!("the s3 backend");
+        };
+        assert_eq!(s3.bucket, "prisverdig-fjordvik");
+        assert_eq!(s3.endpoint.as_deref(), Some("https://s3.example.no"));
+        assert_eq!(s3.region.as_deref(), Some("no-west-1"));
+        assert_eq!(s3.prefix, "prod/files");
+        assert_eq!(s3.access_key_id.as_deref(), Some("AKIAFILE"));
+        assert_eq!(s3.secret_access_key.unwrap().0, "hemmelig");
+        let cases: [(&[(&str, &str)], &str); 5] = [
+            (
+                &[("PRISVERDIG_FILES_BACKEND", "disk")],
+                "PRISVERDIG_FILES_BACKEND",
+            ),
+            (&[("PRISVERDIG_FILES_BACKEND", "s3")], "`s3_bucket`"),
+            (
+                &[("PRISVERDIG_S3_BUCKET", "priser")],
+                "PRISVERDIG_S3_BUCKET",
+            ),
+            (
+                &[
+                    ("PRISVERDIG_FILES_BACKEND", "s3"),
+                    ("PRISVERDIG_S3_BUCKET", "Priser"),
+                ],
+                "PRISVERDIG_S3_BUCKET",
+            ),
+            (
+                &[
+                    ("PRISVERDIG_FILES_BACKEND", "s3"),
+                    ("PRISVERDIG_S3_BUCKET", "priser"),
+                    ("PRISVERDIG_S3_ACCESS_KEY_ID", "AKIA"),
+                ],
+                "`s3_secret_access_key`",
+            ),
+        ];
+        for (pairs, named) in cases {
+            let err = Settings::load(None, &env_of(pairs)).unwrap_err();
+            assert!(err.contains(named), "{err}");
+            assert!(!err.contains('\n'), "{err}");
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! A backup is one gzip-compressed tar archive:
 //! - `database.sqlite`: a consistent copy taken while the server runs (`VACUUM INTO`), or
 //!   `database.pgdump`: `pg_dump --format=custom` of a PostgreSQL database;
-//! - `files/…`: every uploaded file, as the data directory holds them;
+//! - `files/<shard>/<key>`: every uploaded file, read through the file store, so the data
+//!   directory's files and a bucket's are backed up alike;
 //! - `manifest.json`, last: the format and its version, when and from which backend, the
 //!   SHA-256 and size of the database copy and of every file, and (SQLite) every table's row
 //!   count and digest (`store::backup::digests`).
@@ -12,7 +13,8 @@
 //! backup (Ctrl-C, a full disk) leaves no file that looks like a backup. A restore goes only
 //! into an empty data directory (or an empty PostgreSQL database): it unpacks into a
 //! directory of its own inside it, checks every checksum and, for SQLite, every table's
-//! digest against the manifest, and only then moves the database and the files into place;
+//! digest against the manifest, and only then writes the files into the (empty) file store
+//! and puts the database in place;
 //! the migrations then bring an older backup up to this version. The search index is not
 //! backed up: it is rebuilt from the database at start.
 
@@ -23,6 +25,7 @@ use anyhow::{Context, bail};
 use flate2::Compression;
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
+use prisverdig_service::files::{FileStore, relative_path};
 use prisverdig_store::Db;
 use prisverdig_store::backup::{self, TableDigest};
 use serde::{Deserialize, Serialize};
@@ -104,32 +107,13 @@ fn sha256_of(path: &Path) -> anyhow::Result<(u64, String)> {
     Ok((size, hex::encode(hash.finalize())))
 }
 
-/// Every regular file under `dir` (relative paths, sorted), leaving out the file store's
-/// temporary files (`.name.tmp`, not yet renamed into place).
-fn files_under(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    if !dir.exists() {
-        return Ok(out);
-    }
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).with_context(|| format!("cannot list {}", d.display()))? {
-            let entry = entry?;
-            let path = entry.path();
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let kind = entry.file_type()?;
-            if kind.is_dir() {
-                stack.push(path);
-            } else if kind.is_file() {
-                out.push(path.strip_prefix(dir)?.to_path_buf());
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// The file store's key of an archive entry `files/<shard>/<key>`.
+fn key_of_entry(path: &str) -> Option<&str> {
+    prisverdig_service::files::key_of(path.strip_prefix("files/")?)
 }
 
 /// The SQLite database file the settings name.
@@ -203,8 +187,13 @@ pub async fn backup(settings: &Settings, file: &Path) -> anyhow::Result<()> {
         (SQLITE_NAME, Some(tables))
     };
     check_interrupt()?;
-    let files_dir = settings.data_dir.join("files");
-    let names = files_under(&files_dir)?;
+    let store = super::file_store(settings).await?;
+    let keys = store
+        .keys()
+        .await
+        .with_context(|| format!("cannot list the files in {}", store.location()))?;
+    let runtime = tokio::runtime::Handle::current();
+    let location = store.location();
     let db_path = work.join(db_name);
     let created_at = prisverdig_service::Clock::now(&prisverdig_service::SystemClock)
         .format(&time::format_description::well_known::Rfc3339)
@@ -223,18 +212,24 @@ pub async fn backup(settings: &Settings, file: &Path) -> anyhow::Result<()> {
             size,
             sha256,
         };
-        let mut progress = Progress::new("backup: files", Some(names.len() as u64), "files");
-        let mut files = Vec::with_capacity(names.len());
-        for name in &names {
+        let mut progress = Progress::new("backup: files", Some(keys.len() as u64), "files");
+        let mut files = Vec::with_capacity(keys.len());
+        for key in &keys {
             check_interrupt()?;
-            let path = files_dir.join(name);
-            let (size, sha256) = sha256_of(&path)?;
-            let archived = Path::new("files").join(name);
-            tar.append_path_with_name(&path, &archived)?;
+            // A blocking thread may wait for the store's async calls.
+            let bytes = runtime
+                .block_on(store.get(key))
+                .with_context(|| format!("cannot read the file {key} in {}", store.location()))?;
+            let archived = format!("files/{}", relative_path(key)?);
+            let mut header = tar::Header::new_gnu();
+            header.set_size(bytes.len() as u64);
+            header.set_mode(0o644);
+            header.set_cksum();
+            tar.append_data(&mut header, &archived, bytes.as_slice())?;
             files.push(Entry {
-                path: archived.to_string_lossy().into_owned(),
-                size,
-                sha256,
+                path: archived,
+                size: bytes.len() as u64,
+                sha256: sha256_hex(&bytes),
             });
             progress.inc(1);
         }
@@ -267,7 +262,7 @@ pub async fn backup(settings: &Settings, file: &Path) -> anyhow::Result<()> {
     cleanup.keep();
     let archive = fs::metadata(file)?.len();
     println!(
-        "Backed up the {backend} database ({} bytes) and {} files into {} ({} bytes).",
+        "Backed up the {backend} database ({} bytes) and {} files from {location} into {} ({} bytes).",
         summary.1,
         summary.0,
         file.display(),
@@ -280,12 +275,16 @@ pub async fn restore(settings: &Settings, file: &Path) -> anyhow::Result<()> {
     progress::listen_for_interrupt();
     let postgres = is_postgres(settings);
     let url = settings.database_url();
-    let files_dir = settings.data_dir.join("files");
+    let store = super::file_store(settings).await?;
     // Only into an empty place: nothing there is ever overwritten.
-    if !files_under(&files_dir)?.is_empty() {
+    let stored = store
+        .keys()
+        .await
+        .with_context(|| format!("cannot list the files in {}", store.location()))?;
+    if !stored.is_empty() {
         bail!(
-            "{} holds files already; restore into an empty data directory",
-            files_dir.display()
+            "{} holds files already; restore into an empty data directory (or bucket prefix)",
+            store.location()
         );
     }
     let db_file = sqlite_path(settings);
@@ -394,33 +393,17 @@ pub async fn restore(settings: &Settings, file: &Path) -> anyhow::Result<()> {
         }
     }
     check_interrupt()?;
-    if postgres {
-        let mut pg_restore = Command::new("pg_restore");
-        pg_restore
-            .args([
-                "--no-owner",
-                "--no-privileges",
-                "--exit-on-error",
-                "--single-transaction",
-                "--dbname",
-            ])
-            .arg(&url)
-            .arg(&restored_db);
-        run_tool(pg_restore, "pg_restore")?;
-    } else {
-        if let Some(parent) = db_file.parent() {
-            fs::create_dir_all(parent)?;
+    // The files first: should the database then fail to go in, they are removed again and
+    // the place is as empty as it was.
+    let restored = match restore_files(store.as_ref(), &work, &manifest.files).await {
+        Ok(()) => restore_database(settings, postgres, &restored_db, &db_file),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = restored {
+        for key in manifest.files.iter().filter_map(|f| key_of_entry(&f.path)) {
+            let _ = store.delete(key).await;
         }
-        fs::rename(&restored_db, &db_file)
-            .with_context(|| format!("cannot write {}", db_file.display()))?;
-    }
-    let unpacked_files = work.join("files");
-    if unpacked_files.exists() {
-        if files_dir.exists() {
-            fs::remove_dir_all(&files_dir)?;
-        }
-        fs::rename(&unpacked_files, &files_dir)
-            .with_context(|| format!("cannot write {}", files_dir.display()))?;
+        return Err(e);
     }
     drop(cleanup);
     // An older backup is brought up to this version's schema.
@@ -439,6 +422,57 @@ pub async fn restore(settings: &Settings, file: &Path) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// Puts every file of the backup into the store, with progress.
+async fn restore_files(
+    store: &dyn FileStore,
+    work: &Path,
+    entries: &[Entry],
+) -> anyhow::Result<()> {
+    let mut progress = Progress::new("restore: files", Some(entries.len() as u64), "files");
+    for entry in entries {
+        check_interrupt()?;
+        let key = key_of_entry(&entry.path)
+            .with_context(|| format!("{} in the backup is no uploaded file", entry.path))?;
+        let bytes = fs::read(work.join(&entry.path))?;
+        store
+            .put(key, bytes)
+            .await
+            .with_context(|| format!("cannot write {} to {}", entry.path, store.location()))?;
+        progress.inc(1);
+    }
+    progress.finish();
+    Ok(())
+}
+
+/// `pg_restore` into the empty PostgreSQL database, or the SQLite file moved into place.
+fn restore_database(
+    settings: &Settings,
+    postgres: bool,
+    restored_db: &Path,
+    db_file: &Path,
+) -> anyhow::Result<()> {
+    if postgres {
+        let mut pg_restore = Command::new("pg_restore");
+        pg_restore
+            .args([
+                "--no-owner",
+                "--no-privileges",
+                "--exit-on-error",
+                "--single-transaction",
+                "--dbname",
+            ])
+            .arg(settings.database_url())
+            .arg(restored_db);
+        run_tool(pg_restore, "pg_restore")
+    } else {
+        if let Some(parent) = db_file.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::rename(restored_db, db_file)
+            .with_context(|| format!("cannot write {}", db_file.display()))
+    }
 }
 
 /// Counts the compressed bytes read, for the restore's progress.

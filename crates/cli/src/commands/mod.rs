@@ -7,10 +7,10 @@ pub mod seed;
 pub mod serve;
 pub mod user;
 
-use crate::settings::Settings;
+use crate::settings::{FilesConfig, Settings};
 use anyhow::Context;
 use prisverdig_service::demo::DemoCredentials;
-use prisverdig_service::files::LocalFileStore;
+use prisverdig_service::files::{FileStore, LocalFileStore, S3FileStore};
 use prisverdig_service::{Services, SystemClock};
 use prisverdig_store::Db;
 use std::sync::Arc;
@@ -28,7 +28,7 @@ pub async fn open(settings: &Settings) -> anyhow::Result<Services> {
     }
     let db = Db::connect(&url, settings.db_max_connections).await?;
     db.migrate().await.context("cannot migrate the database")?;
-    let files = Arc::new(LocalFileStore::new(&settings.data_dir));
+    let files = file_store(settings).await?;
     let search_dir = settings.data_dir.join("search");
     Services::new(db, Arc::new(SystemClock), files)
         .with_search_dir(search_dir)
@@ -39,6 +39,31 @@ pub async fn open(settings: &Settings) -> anyhow::Result<Services> {
         .with_mail(settings.mail.service_settings(&settings.public_url))
         .with_sso(&settings.public_url, settings.oidc.clone())
         .map_err(|e| anyhow::anyhow!("setting {e}"))
+}
+
+/// Where uploaded files are kept. A bucket is listed once here, so that a wrong bucket,
+/// endpoint or credentials stop start-up with one line instead of failing the first upload.
+pub async fn file_store(settings: &Settings) -> anyhow::Result<Arc<dyn FileStore>> {
+    match &settings.files {
+        FilesConfig::Local => Ok(Arc::new(LocalFileStore::new(&settings.data_dir))),
+        FilesConfig::S3(s3) => {
+            let store = S3FileStore::new(s3)
+                .map_err(|e| anyhow::anyhow!("setting files_backend = \"s3\": {e}"))?;
+            store.check().await.map_err(|e| {
+                let reason = e
+                    .to_string()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                anyhow::anyhow!(
+                    "cannot list {} (check s3_bucket, s3_endpoint, s3_region and the \
+                     credentials): {reason}",
+                    store.location()
+                )
+            })?;
+            Ok(Arc::new(store))
+        }
+    }
 }
 
 pub async fn migrate(settings: &Settings) -> anyhow::Result<()> {

@@ -85,7 +85,12 @@ pub async fn run(settings: Settings, demo: bool) -> anyhow::Result<()> {
             .await;
     });
     println!("Prisverdig is serving at http://{}", settings.bind);
-    tracing::info!(bind = %settings.bind, database = ?services.db().backend(), "serving");
+    tracing::info!(
+        bind = %settings.bind,
+        database = ?services.db().backend(),
+        files = %services.files.location(),
+        "serving"
+    );
     // The peer's address reaches the handlers, for the sign-in limits per address.
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)

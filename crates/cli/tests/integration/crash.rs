@@ -32,7 +32,7 @@ use std::time::Duration;
 use uuid::Uuid;
 
 const BIN: &str = env!("CARGO_BIN_EXE_prisverdig");
-const PASSWORD: &str = "crash test password";
+pub(crate) const PASSWORD: &str = "crash test password";
 const APPLICANTS: usize = 4;
 const JURORS: usize = 2;
 
@@ -43,9 +43,11 @@ fn kills() -> usize {
         .unwrap_or(2)
 }
 
-struct World {
-    category: Uuid,
-    unit: Uuid,
+/// An organisation with an open category and applicants `soker{i}@fjordvik.example`
+/// (password [`PASSWORD`]), a category past its deadline and its jurors; made by [`setup`].
+pub(crate) struct World {
+    pub(crate) category: Uuid,
+    pub(crate) unit: Uuid,
     /// Submitted applications in a category past its deadline, for the jurors.
     judged: Vec<Uuid>,
     /// (email, TOTP secret)
@@ -54,7 +56,7 @@ struct World {
     scores: Vec<(Uuid, i64)>,
 }
 
-async fn setup(db: Db, data_dir: &Path) -> World {
+pub(crate) async fn setup(db: Db, data_dir: &Path) -> World {
     db.migrate().await.unwrap();
     let files = Arc::new(LocalFileStore::new(data_dir));
     let services = Services::new(db, Arc::new(SystemClock), files);

@@ -84,6 +84,42 @@ async fn postgres_db(admin_url: &str) -> (Db, Cleanup) {
     (Db::connect(&url, 5).await.unwrap(), cleanup)
 }
 
+/// A fresh PostgreSQL database beside the one [`PG_ENV`] names, for a test that starts the
+/// binary itself: its URL, and what drops it ([`ScratchDatabase::drop`]). `None` (said, or
+/// failed where PostgreSQL is required) when the environment names none.
+#[allow(dead_code)]
+pub async fn scratch_postgres() -> Option<(String, ScratchDatabase)> {
+    let Some(admin_url) = postgres_url() else {
+        skip_postgres();
+        return None;
+    };
+    let (db, cleanup) = postgres_db(&admin_url).await;
+    db.close().await;
+    let Cleanup::PgDatabase { admin_url, name } = cleanup else {
+        unreachable!("postgres_db makes a database")
+    };
+    let (server, _) = admin_url.rsplit_once('/').unwrap();
+    Some((
+        format!("{server}/{name}"),
+        ScratchDatabase { admin_url, name },
+    ))
+}
+
+pub struct ScratchDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl ScratchDatabase {
+    /// Drops the database, closing what is still connected to it.
+    #[allow(dead_code)]
+    pub async fn drop(self) {
+        let admin = sqlx::PgPool::connect(&self.admin_url).await.unwrap();
+        let drop = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
+        let _ = sqlx::query(sqlx::AssertSqlSafe(drop)).execute(&admin).await;
+    }
+}
+
 /// CI sets this: there, a PostgreSQL half that would be skipped fails instead.
 pub const REQUIRE_PG_ENV: &str = "PRISVERDIG_REQUIRE_POSTGRES";
 

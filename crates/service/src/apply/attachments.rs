@@ -126,11 +126,7 @@ impl Services {
     }
 
     pub(crate) async fn put_file(&self, key: &str, bytes: Vec<u8>) -> Result<()> {
-        let (store, key) = (self.files.clone(), key.to_string());
-        tokio::task::spawn_blocking(move || store.put(&key, &bytes))
-            .await
-            .map_err(|e| ServiceError::internal("storing a file", e))?
-            .map_err(io)
+        self.files.put(key, bytes).await.map_err(io)
     }
 
     #[tracing::instrument(skip_all)]
@@ -174,12 +170,14 @@ impl Services {
         Ok(())
     }
 
-    /// Deletes stored files, best effort (after their rows are gone).
+    /// Deletes stored files, best effort (after their rows are gone): a file left behind is
+    /// an orphan nobody can reach, and is logged.
     pub(crate) async fn delete_files(&self, keys: Vec<String>) {
-        let store = self.files.clone();
-        let _ =
-            tokio::task::spawn_blocking(move || keys.iter().for_each(|k| drop(store.delete(k))))
-                .await;
+        for key in keys {
+            if let Err(e) = self.files.delete(&key).await {
+                tracing::warn!(key = %key, error = %e, "a deleted file could not be removed");
+            }
+        }
     }
 
     #[tracing::instrument(skip_all)]
@@ -223,10 +221,6 @@ impl Services {
     }
 
     pub(crate) async fn get_file(&self, key: String) -> Result<Vec<u8>> {
-        let store = self.files.clone();
-        tokio::task::spawn_blocking(move || store.get(&key))
-            .await
-            .map_err(|e| ServiceError::internal("reading a file", e))?
-            .map_err(io)
+        self.files.get(&key).await.map_err(io)
     }
 }

@@ -20,7 +20,7 @@ mod fixtures;
 pub use clean::cleaned;
 pub use inspect::inspect;
 pub use name::safe_file_name;
-pub use store::{FileStore, LocalFileStore};
+pub use store::{FileStore, LocalFileStore, S3FileStore, S3Settings, key_of, relative_path};
 pub use thumbnail::{THUMBNAIL_MAX_SIDE, thumbnail, thumbnail_of};
 
 use prisverdig_domain::ValidationError;

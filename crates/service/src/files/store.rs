@@ -1,98 +1,75 @@
-//! Where the bytes of uploads are kept. `LocalFileStore` is the embedded default (files beside
-//! the database); an object-storage store implements the same trait for scale-out. The calls
-//! block: async callers use `spawn_blocking`.
+//! Where the bytes of uploads are kept, behind one trait: [`LocalFileStore`] is the embedded
+//! default (files beside the database), [`S3FileStore`] keeps them in an S3-compatible bucket
+//! so that several processes on several machines serve each other's uploads (ADR 0020).
+//! Both lay a file out as `<shard>/<key>` (the shard is the key's LAST two hex digits), so
+//! the data directory's `files/` and a bucket's prefix hold the same tree.
 
-use std::fs::{self, File};
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+mod local;
+mod s3;
 
-/// Bytes by key. Keys are generated (UUIDs), never taken from user input.
-pub trait FileStore: Send + Sync {
+pub use local::LocalFileStore;
+pub use s3::{S3FileStore, S3Settings};
+
+use std::io;
+
+/// Bytes by key. Keys are generated (UUIDs), never taken from user input; a key that is not
+/// lower-case hexadecimal digits and hyphens is refused with `InvalidInput`.
+#[async_trait::async_trait]
+pub trait FileStore: Send + Sync + std::fmt::Debug {
     /// Stores `bytes` under `key`, replacing what was there; never leaves half a file.
-    fn put(&self, key: &str, bytes: &[u8]) -> io::Result<()>;
-    fn get(&self, key: &str) -> io::Result<Vec<u8>>;
+    async fn put(&self, key: &str, bytes: Vec<u8>) -> io::Result<()>;
+    /// The file's bytes; `NotFound` when there is none.
+    async fn get(&self, key: &str) -> io::Result<Vec<u8>>;
     /// Removes the file; removing a file that is not there is not an error.
-    fn delete(&self, key: &str) -> io::Result<()>;
+    async fn delete(&self, key: &str) -> io::Result<()>;
+    /// Every stored key, sorted (for backups and for restoring only into an empty store).
+    async fn keys(&self) -> io::Result<Vec<String>>;
+    /// Where the files are, for messages to the operator: a directory or `s3://bucket/prefix`.
+    fn location(&self) -> String;
 }
 
-/// Files under `<data dir>/files/<shard>/<key>`, where the shard is the key's LAST two hex
-/// digits: a UUID v7 starts with its timestamp, so its first digits would put years of
-/// uploads in one directory, while its last digits are random.
-#[derive(Debug, Clone)]
-pub struct LocalFileStore {
-    root: PathBuf,
-}
-
-impl LocalFileStore {
-    pub fn new(data_dir: &Path) -> Self {
-        Self {
-            root: data_dir.join("files"),
-        }
+/// `<shard>/<key>`: where `key` lives below the store's root, once the key is checked. A
+/// UUID v7 starts with its timestamp, so its first digits would put years of uploads in one
+/// directory, while its last digits are random.
+pub fn relative_path(key: &str) -> io::Result<String> {
+    let valid = (2..=64).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f' | b'-'));
+    if !valid {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "a file key is lower-case hexadecimal digits and hyphens",
+        ));
     }
-
-    fn path(&self, key: &str) -> io::Result<(PathBuf, PathBuf)> {
-        let valid = (2..=64).contains(&key.len())
-            && key
-                .bytes()
-                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f' | b'-'));
-        if !valid {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "a file key is lower-case hexadecimal digits and hyphens",
-            ));
-        }
-        let dir = self.root.join(&key[key.len() - 2..]);
-        let file = dir.join(key);
-        Ok((dir, file))
-    }
+    Ok(format!("{}/{key}", &key[key.len() - 2..]))
 }
 
-impl FileStore for LocalFileStore {
-    fn put(&self, key: &str, bytes: &[u8]) -> io::Result<()> {
-        let (dir, path) = self.path(key)?;
-        fs::create_dir_all(&dir)?;
-        let temp = dir.join(format!(".{key}.{}.tmp", uuid::Uuid::new_v4()));
-        let written = write_synced(&temp, bytes).and_then(|()| fs::rename(&temp, &path));
-        if written.is_err() {
-            let _ = fs::remove_file(&temp);
-        }
-        written?;
-        sync_dir(&dir)
-    }
-
-    fn get(&self, key: &str) -> io::Result<Vec<u8>> {
-        let (_, path) = self.path(key)?;
-        fs::read(path)
-    }
-
-    fn delete(&self, key: &str) -> io::Result<()> {
-        let (dir, path) = self.path(key)?;
-        match fs::remove_file(path) {
-            Ok(()) => sync_dir(&dir),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(e),
-        }
-    }
-}
-
-/// Writes a new file and waits until its content is on disk, so the rename that follows
-/// can only ever expose a complete file.
-fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = File::create_new(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-/// Makes a rename or removal in `dir` durable.
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
-    Ok(())
+/// The key of a stored file at `<shard>/<key>`, or `None` for anything else found there
+/// (a temporary file, a stranger's object).
+pub fn key_of(relative: &str) -> Option<&str> {
+    let (_, key) = relative.split_once('/')?;
+    (relative_path(key).ok()? == relative).then_some(key)
 }
 
 #[cfg(test)]
-mod tests;
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_lives_in_the_shard_of_its_last_two_digits_and_is_found_again() {
+        let key = "0190f3c2-7b1a-7cde-8f00-123456789aef";
+        let path = relative_path(key).unwrap();
+        assert_eq!(path, format!("ef/{key}"));
+        assert_eq!(key_of(&path), Some(key));
+        for stranger in [
+            "ef",
+            "ab/0123ef",
+            "ef/.0123ef.tmp",
+            "ef/0123ef/x",
+            "/ef/0123ef",
+        ] {
+            assert_eq!(key_of(stranger), None, "{stranger}");
+        }
+    }
+}
