@@ -161,25 +161,30 @@ pub struct Linked {
 pub async fn thread(db: &Db, now: OffsetDateTime, id: Uuid) -> Result<(Vec<Linked>, Vec<Linked>)> {
     let earlier = on_pool!(db, |pool| {
         sqlx::query_as(concat!(
-        "SELECT a.id, a.title, r.year FROM application_link l JOIN application a ON a.id = l.continues_id \
+            "SELECT a.id, a.title, r.year FROM application_link l CROSS JOIN application a \
          JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
-         WHERE l.application_id = $1 AND ", public_at!("a.state", "c", "r", "$2"), " ORDER BY r.year, a.title"
-    ))
-    .bind(id)
-    .bind(utc(now))
-    .fetch_all(pool)
-    .await
+         WHERE a.id = l.continues_id AND l.application_id = $1 AND ",
+            public_at!("a.state", "c", "r", "$2"),
+            " ORDER BY r.year, a.title"
+        ))
+        .bind(id)
+        .bind(utc(now))
+        .fetch_all(pool)
+        .await
     })?;
     let later = on_pool!(db, |pool| {
         sqlx::query_as(concat!(
-        "SELECT a.id, a.title, r.year FROM application_link l JOIN application a ON a.id = l.application_id \
+            // From the links (`CROSS JOIN` keeps SQLite from starting at the applications).
+            "SELECT a.id, a.title, r.year FROM application_link l CROSS JOIN application a \
          JOIN category c ON c.id = a.category_id JOIN round r ON r.id = c.round_id \
-         WHERE l.continues_id = $1 AND ", public_at!("a.state", "c", "r", "$2"), " ORDER BY r.year, a.title"
-    ))
-    .bind(id)
-    .bind(utc(now))
-    .fetch_all(pool)
-    .await
+         WHERE a.id = l.application_id AND l.continues_id = $1 AND ",
+            public_at!("a.state", "c", "r", "$2"),
+            " ORDER BY r.year, a.title"
+        ))
+        .bind(id)
+        .bind(utc(now))
+        .fetch_all(pool)
+        .await
     })?;
     Ok((earlier, later))
 }

@@ -133,6 +133,24 @@ const FROM_CATEGORIES: &str = concat!(
     public_at!("a.state", "c", "r", "$1")
 );
 
+/// The same without the decisions, for a total that needs none (no status filter): then the
+/// count reads the index on `(category_id, state)` alone (0.7 ms instead of 14 ms at 10 000).
+const FROM_CATEGORIES_ONLY: &str = concat!(
+    " FROM round r CROSS JOIN category c CROSS JOIN application a \
+     WHERE c.round_id = r.id AND a.category_id = c.id AND ",
+    public_at!("a.state", "c", "r", "$1")
+);
+
+/// The same walked from the decisions, for a status filter: only an application with a
+/// decision has a published outcome, and decisions are few (360 at 100 000 applications),
+/// so the page and its total read those instead of walking the applications (35 ms at
+/// 10 000).
+const FROM_DECISIONS: &str = concat!(
+    " FROM decision d CROSS JOIN application a CROSS JOIN category c CROSS JOIN round r \
+     WHERE a.id = d.application_id AND c.id = a.category_id AND r.id = c.round_id AND ",
+    public_at!("a.state", "c", "r", "$1")
+);
+
 /// A category whose applications the public may see at `$1` once submitted.
 const CATEGORY_PUBLIC: &str = "r.state <> 'draft' AND (r.visibility = 'on_submit' OR $1 >= COALESCE(c.extended_deadline, c.deadline))";
 
@@ -245,6 +263,8 @@ pub async fn page(db: &Db, now: OffsetDateTime, f: &Filter) -> Result<(Vec<Card>
     // custom prize narrows the categories first: walk from those.
     let from = if f.ids.is_some() {
         FROM_IDS
+    } else if f.status.is_some() {
+        FROM_DECISIONS
     } else if f.year.is_some() || f.prize.is_some() {
         FROM_CATEGORIES
     } else {
@@ -258,8 +278,10 @@ pub async fn page(db: &Db, now: OffsetDateTime, f: &Filter) -> Result<(Vec<Card>
     );
     let count_from = if f.ids.is_some() {
         FROM_IDS
+    } else if f.status.is_some() {
+        FROM_DECISIONS
     } else {
-        FROM_CATEGORIES
+        FROM_CATEGORIES_ONLY
     };
     let count_sql = format!("SELECT COUNT(*){count_from}{cond}");
     let cards: Vec<StoredCard> = on_pool!(db, |pool| {

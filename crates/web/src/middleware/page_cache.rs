@@ -381,16 +381,49 @@ mod tests {
         let cache = PageCache::default();
         let noon = OffsetDateTime::from_unix_timestamp(1_893_499_200).unwrap();
         let page = Page {
-            version: 7,
+            version: (7, 2),
             valid_until: Some(noon),
             headers: Vec::new(),
             pieces: vec![Bytes::from_static(b"x")],
         };
         cache.pages.insert("k".into(), Arc::new(page));
         let before = noon - time::Duration::seconds(1);
-        assert!(cache.fresh("k", 7, before).is_some());
-        assert!(cache.fresh("k", 8, before).is_none());
-        assert!(cache.fresh("k", 7, noon).is_none());
+        assert!(cache.fresh("k", (7, 2), before).is_some());
+        assert!(cache.fresh("k", (8, 2), before).is_none());
+        assert!(
+            cache.fresh("k", (7, 3), before).is_none(),
+            "the application was cheered"
+        );
+        assert!(cache.fresh("k", (7, 2), noon).is_none());
+    }
+
+    #[test]
+    fn only_pages_without_cheer_counts_outlive_a_cheer() {
+        let id = uuid::Uuid::from_u128(5);
+        for (path, scope) in [
+            ("/catalogue", PublicScope::All),
+            ("/api/v1/applications", PublicScope::All),
+            ("/something-new", PublicScope::All),
+            (
+                &*format!("/applications/{id}"),
+                PublicScope::Application(id),
+            ),
+            (
+                &*format!("/api/v1/applications/{id}"),
+                PublicScope::Application(id),
+            ),
+            (
+                &*format!("/applications/{id}/family"),
+                PublicScope::AllButCheers,
+            ),
+            ("/applications/not-an-id", PublicScope::All),
+            ("/", PublicScope::AllButCheers),
+            ("/rounds/2019", PublicScope::AllButCheers),
+            ("/stories/abc", PublicScope::AllButCheers),
+            ("/stories/abc/def", PublicScope::All),
+        ] {
+            assert_eq!(scope_of(path), scope, "{path}");
+        }
     }
 
     fn futures_body(response: Response) -> String {
