@@ -62,12 +62,25 @@ impl WidgetSettings {
     }
 }
 
+/// What every handler and middleware is given. Cloned for each of them on every request, so
+/// it is one shared allocation: a clone is one counter raised, not one per part (the parts'
+/// counters, raised and lowered on both cores, were a fifth of a cached page's time).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Parts>);
+
+pub struct Parts {
     pub services: Services,
     pub settings: Arc<WebSettings>,
     /// Rendered public pages for anonymous visitors.
     pub page_cache: Arc<page_cache::PageCache>,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Parts;
+
+    fn deref(&self) -> &Parts {
+        &self.0
+    }
 }
 
 impl AppState {
@@ -75,11 +88,11 @@ impl AppState {
     pub async fn new(services: Services, settings: WebSettings) -> Result<AppState, ServiceError> {
         // Fails at start-up rather than on the first page when the database cannot be read.
         services.organisation_name_shown().await?;
-        Ok(AppState {
+        Ok(AppState(Arc::new(Parts {
             services,
             settings: Arc::new(settings),
             page_cache: Arc::default(),
-        })
+        })))
     }
 
     /// Shown in the header, titles and feeds: the current name (an import or another
