@@ -94,12 +94,16 @@ pub struct AdoptionView {
 /// public at `now` is left out altogether (its unit and note would give it away).
 pub async fn adoptions_of(db: &Db, now: OffsetDateTime, source: Uuid) -> Result<Vec<AdoptionView>> {
     Ok(on_pool!(db, |pool| {
+        // The adopting application looked up by its id, not joined against the list of
+        // every public application (which SQLite built for each page: 270 ms at 100 000).
         sqlx::query_as(concat!(
-        "SELECT u.name AS unit_name, d.note, d.adopting_application_id, v.title AS adopting_title, d.created_at \
+        "SELECT u.name AS unit_name, d.note, d.adopting_application_id, a.title AS adopting_title, d.created_at \
          FROM adoption d LEFT JOIN unit u ON u.id = d.adopting_unit_id \
-         LEFT JOIN ", public_applications!("$2"), " v ON v.id = d.adopting_application_id \
-         WHERE d.source_application_id = $1 AND (d.adopting_application_id IS NULL OR v.id IS NOT NULL) \
-         ORDER BY d.created_at DESC, d.id"
+         LEFT JOIN application a ON a.id = d.adopting_application_id \
+         LEFT JOIN category c ON c.id = a.category_id LEFT JOIN round r ON r.id = c.round_id \
+         WHERE d.source_application_id = $1 AND (d.adopting_application_id IS NULL OR ",
+        public_at!("a.state", "c", "r", "$2"),
+        ") ORDER BY d.created_at DESC, d.id"
     ))
     .bind(source)
     .bind(utc(now))
