@@ -114,7 +114,12 @@ impl Db {
             Db::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await?,
             Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
-        self.optimize().await
+        // Statistics only help the planner: a database busy with another process's long
+        // write (an import) must not stop a start or a command.
+        if let Err(e) = self.optimize().await {
+            tracing::warn!(error = %e, "could not gather the planner's statistics (PRAGMA optimize)");
+        }
+        Ok(())
     }
 
     /// SQLite keeps no statistics of its own: without them its planner takes every index on

@@ -12,6 +12,9 @@ CREATE INDEX attachment_application ON attachment (application_id, created_at);
 -- transaction that adds or removes a cheer, so that a card reads it and «mest heiet på» walks
 -- an index instead of counting every application's cheers. The search does not hold it: the
 -- change counter (0023) is not raised when only the count changes.
+-- Cheers are held still until the trigger counts them: a cheer taken back by another
+-- process while the backfill runs would otherwise be counted and never subtracted.
+LOCK TABLE cheer IN SHARE ROW EXCLUSIVE MODE;
 ALTER TABLE application ADD COLUMN cheer_count BIGINT NOT NULL DEFAULT 0;
 
 CREATE OR REPLACE FUNCTION application_change() RETURNS trigger AS $$
