@@ -2,6 +2,7 @@
 //! SMTP server on loopback that the e-mail benchmark and the integration tests send to.
 
 pub mod load;
+pub mod processes;
 pub mod smtp_sink;
 
 use anyhow::{Context, bail};

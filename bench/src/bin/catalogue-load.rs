@@ -11,6 +11,7 @@
 
 use anyhow::Context;
 use prisverdig_bench::percentiles;
+use prisverdig_bench::processes::{Running, start_nginx};
 use prisverdig_domain::category::CategoryKind;
 use prisverdig_domain::round::{RoundState, Visibility};
 use prisverdig_service::{Services, SystemClock};
@@ -19,7 +20,7 @@ use prisverdig_store::categories::{self, NewCategory};
 use prisverdig_store::organisation::{self, NewUnit};
 use prisverdig_store::rounds::{self, NewRound};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use uuid::Uuid;
@@ -139,29 +140,6 @@ async fn timed(client: &reqwest::Client, url: &str) -> anyhow::Result<Duration> 
     Ok(t.elapsed())
 }
 
-/// Stops the child process when dropped, so a failed run leaves no server behind: with
-/// SIGTERM first (nginx's master then stops its workers), SIGKILL if it lingers.
-struct Running(Child);
-
-impl Drop for Running {
-    #[expect(
-        clippy::disallowed_methods,
-        reason = "drop cannot await; runs once when the benchmark ends"
-    )]
-    fn drop(&mut self) {
-        let pid = self.0.id().to_string();
-        let _ = Command::new("kill").args(["-TERM", &pid]).status();
-        for _ in 0..50 {
-            if matches!(self.0.try_wait(), Ok(Some(_))) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 fn free_port() -> anyhow::Result<u16> {
     Ok(std::net::TcpListener::bind("127.0.0.1:0")?
         .local_addr()?
@@ -216,34 +194,6 @@ fn wrk(url: &str, seconds: u32) -> anyhow::Result<f64> {
         .find_map(|l| l.strip_prefix("Requests/sec:"))
         .and_then(|v| v.trim().parse().ok())
         .with_context(|| format!("no throughput in wrk's output:\n{text}"))
-}
-
-fn start_nginx(dir: &Path, page: &[u8]) -> anyhow::Result<(Running, String)> {
-    let root = dir.join("www");
-    std::fs::create_dir_all(&root)?;
-    std::fs::write(root.join("catalogue.html"), page)?;
-    let port = free_port()?;
-    let conf = format!(
-        "worker_processes 2; daemon off; pid {dir}/nginx.pid; error_log {dir}/nginx-error.log;\n\
-         events {{ worker_connections 1024; }}\n\
-         http {{ access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;\n\
-           server {{ listen 127.0.0.1:{port}; root {root};\n\
-             location = /catalogue {{ default_type \"text/html; charset=utf-8\"; try_files /catalogue.html =404; }} }} }}\n",
-        dir = dir.display(),
-        root = root.display(),
-    );
-    let conf_path = dir.join("nginx.conf");
-    std::fs::write(&conf_path, conf)?;
-    let child = Command::new("nginx")
-        .arg("-c")
-        .arg(&conf_path)
-        .arg("-p")
-        .arg(dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .context("nginx (apt-get install nginx-light)")?;
-    Ok((Running(child), format!("http://127.0.0.1:{port}/catalogue")))
 }
 
 #[tokio::main]
@@ -316,7 +266,8 @@ async fn main() -> anyhow::Result<()> {
         page.len(),
         cold.as_secs_f64() * 1000.0
     );
-    let (nginx, nginx_url) = start_nginx(&dir, &page)?;
+    let (nginx, nginx_base) = start_nginx(&dir, &page)?;
+    let nginx_url = format!("{nginx_base}/catalogue");
     wait_for(&client, &nginx_url, Duration::from_secs(10)).await?;
     let mut ours = Vec::new();
     let mut theirs = Vec::new();

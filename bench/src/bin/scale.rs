@@ -14,10 +14,11 @@
 use anyhow::{Context, bail};
 use prisverdig_bench::load::{self, lost_writes, run_people, setup, sign_in_people, wait_up};
 use prisverdig_bench::percentiles;
+use prisverdig_bench::processes::{Running, start_nginx};
 use prisverdig_store::Db;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use uuid::Uuid;
@@ -107,28 +108,6 @@ fn wrk_with(
     })
 }
 
-/// Stops the child when dropped: SIGTERM, then SIGKILL if it lingers.
-struct Running(Child);
-
-impl Drop for Running {
-    #[expect(
-        clippy::disallowed_methods,
-        reason = "drop cannot await; runs once per server when the benchmark ends"
-    )]
-    fn drop(&mut self) {
-        let pid = self.0.id().to_string();
-        let _ = Command::new("kill").args(["-TERM", &pid]).status();
-        for _ in 0..50 {
-            if matches!(self.0.try_wait(), Ok(Some(_))) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// A field of a process's `/proc/PID/status` in MiB (VmHWM: its peak resident memory).
 fn status_mib(pid: u32, field: &str) -> f64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
@@ -180,36 +159,6 @@ impl Drop for AnonPeak {
     fn drop(&mut self) {
         self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
     }
-}
-
-fn start_nginx(dir: &Path, page: &[u8]) -> anyhow::Result<(Running, String)> {
-    let www = dir.join("www");
-    std::fs::create_dir_all(&www)?;
-    std::fs::write(www.join("catalogue.html"), page)?;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")?
-        .local_addr()?
-        .port();
-    let conf = format!(
-        "worker_processes 2; daemon off; pid {dir}/nginx.pid; error_log {dir}/nginx-error.log;\n\
-         events {{ worker_connections 1024; }}\n\
-         http {{ access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000;\n\
-           server {{ listen 127.0.0.1:{port}; root {www};\n\
-             location = /catalogue {{ default_type \"text/html; charset=utf-8\"; try_files /catalogue.html =404; }} }} }}\n",
-        dir = dir.display(),
-        www = www.display(),
-    );
-    let conf_path = dir.join("nginx.conf");
-    std::fs::write(&conf_path, conf)?;
-    let child = Command::new("nginx")
-        .arg("-c")
-        .arg(&conf_path)
-        .arg("-p")
-        .arg(dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .context("nginx (apt-get install nginx-light)")?;
-    Ok((Running(child), format!("http://127.0.0.1:{port}")))
 }
 
 /// Polls `url` until it answers 200; the time it took.
