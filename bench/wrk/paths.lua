@@ -1,10 +1,12 @@
 -- wrk script of bench/scale.sh: requests the paths listed (one per line) in the file named by
 -- WRK_PATHS, in turn; with WRK_FRESH=1 each request gets a query parameter of its own
--- (fresh=<thread>-<n>), so that no two are the same page and none comes from a page cache.
+-- (fresh=<run>-<thread>-<n>, the run being the second it started), so that no two are the
+-- same page and none comes from a page cache, not even one filled by an earlier run.
 -- At the end it prints one line, "WRK {json}", with the counts and latency percentiles.
 
 local paths = {}
 local fresh = os.getenv("WRK_FRESH") == "1"
+local run = tostring(os.time())
 local file = os.getenv("WRK_PATHS")
 if file then
   for line in io.lines(file) do
@@ -30,7 +32,7 @@ function request()
   if fresh then
     local sep = "?"
     if string.find(path, "?", 1, true) then sep = "&" end
-    path = path .. sep .. "fresh=" .. thread_id .. "-" .. counter
+    path = path .. sep .. "fresh=" .. run .. "-" .. thread_id .. "-" .. counter
   end
   return wrk.format("GET", path)
 end

@@ -301,11 +301,15 @@ macro_rules! select_indexable {
 
 /// Submitted applications in id order after `after`, `limit` at a time, so that a rebuild
 /// never holds the whole catalogue in memory.
+///
+/// Each batch seeks the primary key from `after` (the nil id, below every other, for the
+/// first). `|| ''` keeps SQLite from choosing the index on `state` instead: it then sorted
+/// every submitted application for each batch, and a rebuild at 100 000 took 100 s, not 10.
 pub async fn indexable_batch(db: &Db, after: Option<Uuid>, limit: i64) -> Result<Vec<Indexable>> {
     decode::all::<StoredIndexable, _>(on_pool!(db, |pool| sqlx::query_as(select_indexable!(
-        "WHERE a.state = 'submitted' AND ($1 IS NULL OR a.id > $1) ORDER BY a.id LIMIT $2"
+        "WHERE a.id > $1 AND a.state || '' = 'submitted' ORDER BY a.id LIMIT $2"
     ))
-    .bind(after)
+    .bind(after.unwrap_or(Uuid::nil()))
     .bind(limit)
     .fetch_all(pool)
     .await)?)

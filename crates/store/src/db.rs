@@ -90,7 +90,11 @@ impl Db {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(10))
+            // Each connection keeps its own cache of pages (2 MiB by default, 20 MiB for the
+            // pool); the system's file cache holds them too, shared, so 1 MiB each is enough
+            // (issue 16: the server's resident memory under load).
+            .pragma("cache_size", "-1024");
         let pool = SqlitePoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(10))

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use tantivy::collector::{Count, TopDocs};
+use tantivy::directory::{Advice, MmapDirectory};
 use tantivy::query::Query;
 use tantivy::schema::{
     FAST, Facet, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
@@ -295,7 +296,7 @@ where
 fn open_dir(dir: &Path, schema: Schema, fingerprint: &str) -> Result<(Index, bool)> {
     let marker = dir.join(FINGERPRINT_FILE);
     let same = std::fs::read_to_string(&marker).is_ok_and(|stored| stored == fingerprint);
-    if same && let Ok(index) = Index::open_in_dir(dir) {
+    if same && let Ok(index) = Index::open(mapped(dir)?) {
         return Ok((index, false));
     }
     if dir.exists() {
@@ -307,7 +308,15 @@ fn open_dir(dir: &Path, schema: Schema, fingerprint: &str) -> Result<(Index, boo
         std::fs::remove_dir_all(dir)?;
     }
     std::fs::create_dir_all(dir)?;
-    let index = Index::create_in_dir(dir, schema)?;
+    let index = Index::create(mapped(dir)?, schema, tantivy::IndexSettings::default())?;
     std::fs::write(marker, fingerprint)?;
     Ok((index, true))
+}
+
+/// The index's files, mapped with random access advised: a search reads a posting list or
+/// one block of stored text here and there, and the kernel's read-ahead around each (up to
+/// 128 KiB) would make the process's resident share of the index several times what it
+/// reads (84 MiB of 86 at 100 000 applications after a minute of searching).
+fn mapped(dir: &Path) -> Result<MmapDirectory> {
+    Ok(MmapDirectory::open_with_madvice(dir, Advice::Random)?)
 }

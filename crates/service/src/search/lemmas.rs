@@ -7,7 +7,7 @@
 
 use super::affixes::{compound_flag, prefixes, suffix_rules};
 use super::analyzer::fold;
-use super::lexicon_cache;
+use super::lexicon_cache::{self, Stored};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -38,21 +38,40 @@ const ENTRY: u8 = 1;
 /// a compound.
 const COMPOUNDS: u8 = 2;
 
-/// Form → lemmas, stored compactly: one sorted string table and index arrays.
+/// Form → lemmas, stored compactly: one sorted string table and index arrays, built in
+/// memory or mapped from the kept file (`lexicon_cache.rs`).
 #[derive(Default)]
 pub struct Lexicon {
-    text: String,
-    /// Start of each form in `text`, in sorted order; a form ends where the next begins.
-    starts: Vec<u32>,
-    /// For form `i`, its lemmas are `lemma_ids[lemma_starts[i]..lemma_starts[i + 1]]`
-    /// (indices into the forms); an empty range means the form is its own only lemma.
-    lemma_starts: Vec<u32>,
-    lemma_ids: Vec<u32>,
-    /// `ENTRY` and `COMPOUNDS` bits of each form.
-    flags: Vec<u8>,
-    /// The dictionaries' derivational prefixes («for», «sam», «u»…): never a part of a
-    /// compound on their own (`compound.rs`).
-    prefixes: Vec<String>,
+    /// The forms, folded, one after another in sorted order (UTF-8, checked once); start of
+    /// each; the lemmas of form `i` are `lemma_ids[lemma_starts[i]..lemma_starts[i + 1]]`
+    /// (indices into the forms; an empty range means the form is its own only lemma); the
+    /// `ENTRY` and `COMPOUNDS` bits of each; and the dictionaries' derivational prefixes
+    /// («for», «sam», «u»…: never a part of a compound on their own, `compound.rs`).
+    parts: lexicon_cache::Parts,
+    /// Counted once, so that asking for it touches no mapped page.
+    fingerprint: String,
+}
+
+/// Form `i` of a string table: from its start to the next form's.
+fn form_in<'a>(text: &'a [u8], starts: &[u32], i: usize) -> &'a [u8] {
+    let end = starts.get(i + 1).map_or(text.len(), |&e| e as usize);
+    &text[starts[i] as usize..end]
+}
+
+/// Where `form` is in a string table (UTF-8's byte order is its characters' order).
+fn position_in(text: &[u8], starts: &[u32], form: &str) -> Option<usize> {
+    let form = form.as_bytes();
+    let mut low = 0;
+    let mut high = starts.len();
+    while low < high {
+        let mid = (low + high) / 2;
+        match form_in(text, starts, mid).cmp(form) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
 }
 
 impl Lexicon {
@@ -108,37 +127,49 @@ impl Lexicon {
     /// The stored arrays (`lexicon_cache.rs`).
     pub(super) fn parts(&self) -> lexicon_cache::PartsRef<'_> {
         lexicon_cache::PartsRef {
-            text: &self.text,
-            starts: &self.starts,
-            lemma_starts: &self.lemma_starts,
-            lemma_ids: &self.lemma_ids,
-            flags: &self.flags,
-            prefixes: &self.prefixes,
+            text: &self.parts.text,
+            starts: &self.parts.starts,
+            lemma_starts: &self.parts.lemma_starts,
+            lemma_ids: &self.parts.lemma_ids,
+            flags: &self.parts.flags,
+            prefixes: &self.parts.prefixes,
         }
     }
 
     /// A lexicon from stored arrays, if they hold together (else `None`: build it again).
     pub(super) fn from_parts(p: lexicon_cache::Parts) -> Option<Lexicon> {
-        let forms = p.starts.len();
-        let whole = p.lemma_starts.len() == forms + 1
+        let (text, starts) = (&*p.text, &*p.starts);
+        let forms = starts.len();
+        // A form starts at a character: not within a UTF-8 sequence.
+        let boundary = |s: u32| text.get(s as usize).is_none_or(|&b| (b as i8) >= -0x40);
+        let whole = std::str::from_utf8(text).is_ok()
+            && p.lemma_starts.len() == forms + 1
             && p.flags.len() == forms
-            && p.starts.windows(2).all(|w| w[0] <= w[1])
-            && p.starts
+            && starts.windows(2).all(|w| w[0] <= w[1])
+            && starts
                 .iter()
-                .all(|&s| (s as usize) <= p.text.len() && p.text.is_char_boundary(s as usize))
+                .all(|&s| (s as usize) <= text.len() && boundary(s))
             && p.lemma_starts.windows(2).all(|w| w[0] <= w[1])
             && p.lemma_starts
                 .last()
                 .is_some_and(|&l| l as usize == p.lemma_ids.len())
             && p.lemma_ids.iter().all(|&id| (id as usize) < forms);
-        whole.then_some(Lexicon {
-            text: p.text,
-            starts: p.starts,
-            lemma_starts: p.lemma_starts,
-            lemma_ids: p.lemma_ids,
-            flags: p.flags,
-            prefixes: p.prefixes,
-        })
+        let lexicon = whole.then(|| Lexicon::new(p))?;
+        // Every page was read to check it; from now only what searches look up is resident.
+        lexicon.parts.text.settle();
+        Some(lexicon)
+    }
+
+    fn new(parts: lexicon_cache::Parts) -> Lexicon {
+        let compounds = parts.flags.iter().filter(|&&f| f & COMPOUNDS != 0).count();
+        let fingerprint = format!(
+            "{}:{}:{}:{compounds}:{}",
+            parts.starts.len(),
+            parts.text.len(),
+            parts.lemma_ids.len(),
+            parts.prefixes.len()
+        );
+        Lexicon { parts, fingerprint }
     }
 
     /// Reads `nb_NO` and `nn_NO` (`.dic` + `.aff`, ISO-8859-1) from `dir`.
@@ -166,23 +197,16 @@ impl Lexicon {
 
     /// Number of distinct forms.
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.parts.starts.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.parts.starts.is_empty()
     }
 
     /// Changes whenever the analysis of some word may change; stored beside the index.
     pub fn fingerprint(&self) -> String {
-        let compounds = self.flags.iter().filter(|&&f| f & COMPOUNDS != 0).count();
-        format!(
-            "{}:{}:{}:{compounds}:{}",
-            self.len(),
-            self.text.len(),
-            self.lemma_ids.len(),
-            self.prefixes.len()
-        )
+        self.fingerprint.clone()
     }
 
     pub fn knows(&self, form: &str) -> bool {
@@ -192,27 +216,27 @@ impl Lexicon {
     /// Whether `form` is a dictionary entry (a lemma) and whether that entry carries the
     /// compound flag; `None` for a form that is no entry.
     pub fn entry(&self, form: &str) -> Option<bool> {
-        let flags = self.flags[self.position(form)?];
+        let flags = self.parts.flags[self.position(form)?];
         (flags & ENTRY != 0).then_some(flags & COMPOUNDS != 0)
     }
 
     /// Whether `word` is one of the dictionaries' derivational prefixes.
     pub fn is_prefix(&self, word: &str) -> bool {
-        self.prefixes.iter().any(|p| p == word)
+        self.parts.prefixes.iter().any(|p| p == word)
     }
 
     /// The lemmas of a known form (the form itself when it is a lemma only), else `None`.
     pub fn lemmas(&self, form: &str) -> Option<Vec<&str>> {
         let i = self.position(form)?;
         let (from, to) = (
-            self.lemma_starts[i] as usize,
-            self.lemma_starts[i + 1] as usize,
+            self.parts.lemma_starts[i] as usize,
+            self.parts.lemma_starts[i + 1] as usize,
         );
         if from == to {
             return Some(vec![self.form(i)]);
         }
         Some(
-            self.lemma_ids[from..to]
+            self.parts.lemma_ids[from..to]
                 .iter()
                 .map(|&id| self.form(id as usize))
                 .collect(),
@@ -220,25 +244,12 @@ impl Lexicon {
     }
 
     fn form(&self, i: usize) -> &str {
-        let end = self
-            .starts
-            .get(i + 1)
-            .map_or(self.text.len(), |&e| e as usize);
-        &self.text[self.starts[i] as usize..end]
+        // Checked to be UTF-8 and cut at characters when the lexicon was made.
+        std::str::from_utf8(form_in(&self.parts.text, &self.parts.starts, i)).unwrap_or_default()
     }
 
     fn position(&self, form: &str) -> Option<usize> {
-        let mut low = 0;
-        let mut high = self.starts.len();
-        while low < high {
-            let mid = (low + high) / 2;
-            match self.form(mid).cmp(form) {
-                std::cmp::Ordering::Less => low = mid + 1,
-                std::cmp::Ordering::Greater => high = mid,
-                std::cmp::Ordering::Equal => return Some(mid),
-            }
-        }
-        None
+        position_in(&self.parts.text, &self.parts.starts, form)
     }
 }
 
@@ -319,10 +330,6 @@ impl Builder {
         }
         self.pairs.sort_unstable();
         self.pairs.dedup();
-        let mut lexicon = Lexicon {
-            prefixes: std::mem::take(&mut self.prefixes),
-            ..Lexicon::default()
-        };
         let mut grouped: Vec<(String, Vec<u32>)> = Vec::new();
         for (form, id) in self.pairs.drain(..) {
             match grouped.last_mut() {
@@ -330,36 +337,47 @@ impl Builder {
                 _ => grouped.push((form, vec![id])),
             }
         }
+        let (mut text, mut starts) = (Vec::<u8>::new(), Vec::<u32>::new());
         for (form, _) in &grouped {
-            lexicon.starts.push(lexicon.text.len() as u32);
-            lexicon.text.push_str(form);
+            starts.push(text.len() as u32);
+            text.extend_from_slice(form.as_bytes());
         }
-        lexicon.flags = vec![0; grouped.len()];
+        let mut flags = vec![0; grouped.len()];
         for (id, name) in stem_names.iter().enumerate() {
-            if let Some(i) = lexicon.position(name) {
+            if let Some(i) = position_in(&text, &starts, name) {
                 let compounds = self.compounding.contains(&(id as u32));
-                lexicon.flags[i] = ENTRY | if compounds { COMPOUNDS } else { 0 };
+                flags[i] = ENTRY | if compounds { COMPOUNDS } else { 0 };
             }
         }
+        let (mut lemma_starts, mut lemma_ids) = (Vec::<u32>::new(), Vec::<u32>::new());
         for (form, mut ids) in grouped {
-            lexicon.lemma_starts.push(lexicon.lemma_ids.len() as u32);
+            lemma_starts.push(lemma_ids.len() as u32);
             let direct = ids.clone();
             for id in direct {
                 ids.extend(parents.get(&id).into_iter().flatten());
             }
             let mut lemma_positions: Vec<u32> = ids
                 .iter()
-                .filter_map(|&id| lexicon.position(&stem_names[id as usize]))
+                .filter_map(|&id| position_in(&text, &starts, &stem_names[id as usize]))
                 .map(|p| p as u32)
                 .collect();
             lemma_positions.sort_unstable();
             lemma_positions.dedup();
-            if lemma_positions.len() == 1 && lexicon.form(lemma_positions[0] as usize) == form {
+            if lemma_positions.len() == 1
+                && form_in(&text, &starts, lemma_positions[0] as usize) == form.as_bytes()
+            {
                 continue;
             }
-            lexicon.lemma_ids.extend(lemma_positions);
+            lemma_ids.extend(lemma_positions);
         }
-        lexicon.lemma_starts.push(lexicon.lemma_ids.len() as u32);
-        lexicon
+        lemma_starts.push(lemma_ids.len() as u32);
+        Lexicon::new(lexicon_cache::Parts {
+            text: Stored::Owned(text),
+            starts: Stored::Owned(starts),
+            lemma_starts: Stored::Owned(lemma_starts),
+            lemma_ids: Stored::Owned(lemma_ids),
+            flags: Stored::Owned(flags),
+            prefixes: std::mem::take(&mut self.prefixes),
+        })
     }
 }
