@@ -3,10 +3,12 @@
 //! when its inputs changed. The file's name carries a digest of everything the build reads
 //! (both dictionaries' `.aff` and `.dic`, the domain words, and [`BUILD_VERSION`]), so a new
 //! dictionary package or a changed build makes a new file; a file that cannot be read is
-//! built again and replaced. The format is plain little-endian arrays (`write`/`read`), each
-//! starting at a multiple of 8 bytes, so that a process maps the file and uses its arrays in
-//! place: only the pages a search looks up are resident, and they are the page cache's, not
-//! the process's own heap (36 MiB of heap at every start before).
+//! built again and replaced. The format is plain arrays in the host's byte order (`write`,
+//! `read`; the file is this machine's cache, never moved), each starting at a multiple of 8
+//! bytes, so that a process maps the file and uses its arrays in place. Its pages are then
+//! the page cache's (clean, shared, dropped under pressure), not the process's own heap
+//! (36 MiB of it before, and twice that while reading); only pages that look-ups touch are
+//! resident, though the words of a few searches touch most of them (ADR 0021).
 
 use super::lemmas::Lexicon;
 use memmap2::{Advice, Mmap, UncheckedAdvice};
@@ -71,8 +73,9 @@ impl<T> Stored<T> {
     /// read no neighbours with a looked-up page, since a binary search jumps.
     pub fn settle(&self) {
         if let Stored::Mapped(map, _) = self {
-            // SAFETY: the mapping is private and read-only: dropping its pages loses nothing,
-            // and the next read of one faults it in again from the file.
+            // SAFETY: the mapping is read-only and backed by the file, which is never changed
+            // in place: dropping its pages loses nothing, and the next read of one faults it
+            // in again from the page cache or the file.
             let _ = unsafe { map.unchecked_advise(UncheckedAdvice::DontNeed) };
             let _ = map.advise(Advice::Random);
         }
