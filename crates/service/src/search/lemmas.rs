@@ -125,37 +125,26 @@ impl Lexicon {
     }
 
     /// The stored arrays (`lexicon_cache.rs`).
-    pub(super) fn parts(&self) -> lexicon_cache::PartsRef<'_> {
-        lexicon_cache::PartsRef {
-            text: &self.parts.text,
-            starts: &self.parts.starts,
-            lemma_starts: &self.parts.lemma_starts,
-            lemma_ids: &self.parts.lemma_ids,
-            flags: &self.parts.flags,
-            prefixes: &self.parts.prefixes,
-        }
+    pub(super) fn parts(&self) -> &lexicon_cache::Parts {
+        &self.parts
     }
 
     /// A lexicon from stored arrays, if they hold together (else `None`: build it again).
     pub(super) fn from_parts(p: lexicon_cache::Parts) -> Option<Lexicon> {
-        let (text, starts) = (&*p.text, &*p.starts);
+        let text = std::str::from_utf8(&p.text).ok()?;
+        let starts = &*p.starts;
         let forms = starts.len();
-        // A form starts at a character: not within a UTF-8 sequence.
-        let boundary = |s: u32| text.get(s as usize).is_none_or(|&b| (b as i8) >= -0x40);
-        let whole = std::str::from_utf8(text).is_ok()
-            && p.lemma_starts.len() == forms + 1
+        let whole = p.lemma_starts.len() == forms + 1
             && p.flags.len() == forms
             && starts.windows(2).all(|w| w[0] <= w[1])
-            && starts
-                .iter()
-                .all(|&s| (s as usize) <= text.len() && boundary(s))
+            && starts.iter().all(|&s| text.is_char_boundary(s as usize))
             && p.lemma_starts.windows(2).all(|w| w[0] <= w[1])
             && p.lemma_starts
                 .last()
                 .is_some_and(|&l| l as usize == p.lemma_ids.len())
             && p.lemma_ids.iter().all(|&id| (id as usize) < forms);
         let lexicon = whole.then(|| Lexicon::new(p))?;
-        // Every page was read to check it; from now only what searches look up is resident.
+        // Every page was read to check it; give them back until look-ups touch them again.
         lexicon.parts.text.settle();
         Some(lexicon)
     }

@@ -93,16 +93,6 @@ pub struct Parts {
     pub prefixes: Vec<String>,
 }
 
-/// The same, borrowed from a lexicon for writing.
-pub struct PartsRef<'a> {
-    pub text: &'a [u8],
-    pub starts: &'a [u32],
-    pub lemma_starts: &'a [u32],
-    pub lemma_ids: &'a [u32],
-    pub flags: &'a [u8],
-    pub prefixes: &'a [String],
-}
-
 /// A section: its count of items, the items, then zeros up to the next multiple of 8.
 fn put<T: bytemuck::Pod>(out: &mut Vec<u8>, values: &[T]) {
     out.extend_from_slice(&(values.len() as u64).to_le_bytes());
@@ -115,11 +105,11 @@ pub fn write(path: &Path, lexicon: &Lexicon) -> std::io::Result<()> {
     let p = lexicon.parts();
     let mut out = Vec::with_capacity(p.text.len() + p.starts.len() * 12 + 64);
     out.extend_from_slice(MAGIC);
-    put(&mut out, p.text);
-    put(&mut out, p.starts);
-    put(&mut out, p.lemma_starts);
-    put(&mut out, p.lemma_ids);
-    put(&mut out, p.flags);
+    put(&mut out, &p.text);
+    put(&mut out, &p.starts);
+    put(&mut out, &p.lemma_starts);
+    put(&mut out, &p.lemma_ids);
+    put(&mut out, &p.flags);
     put(&mut out, p.prefixes.join("\n").as_bytes());
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
