@@ -209,5 +209,7 @@ impl<'a> Iterator for Subset<'a> {
     }
 }
 
+#[doc(hidden)]
+pub mod inert;
 #[cfg(test)]
 mod tests;

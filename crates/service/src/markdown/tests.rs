@@ -1,10 +1,9 @@
 use super::*;
 use proptest::prelude::*;
 
-mod inert;
 mod xss;
 
-use inert::assert_inert;
+use super::inert::assert_inert;
 
 #[test]
 fn bold_and_emphasis() {
@@ -57,6 +56,19 @@ fn mailto_and_http_links_are_kept() {
 fn an_autolink_with_https_is_a_link() {
     let html = render("<https://example.no>");
     assert!(html.contains("<a href=\"https://example.no\""), "{html}");
+}
+
+/// The fuzz target's first finding (see `inert`): such a link keeps its own scheme.
+#[test]
+fn an_allowed_scheme_mentioning_javascript_later_stays_that_scheme() {
+    for (input, href) in [
+        ("<mailto:javascript:x>", "mailto:javascript:x"),
+        ("[a](http://a/javascript:)", "http://a/javascript:"),
+    ] {
+        let html = render(input);
+        assert!(html.contains(&format!("<a href=\"{href}\"")), "{html}");
+        assert_inert(input, &html);
+    }
 }
 
 #[test]
