@@ -311,7 +311,7 @@ impl Settings {
             password_checks: parse(
                 &raw,
                 "password_checks",
-                prisverdig_service::auth::limits::DEFAULT_PASSWORD_CHECKS,
+                prisverdig_service::auth::limits::default_password_checks(),
                 "a whole number from 1 to 64",
                 |v| v.parse().ok().filter(|n| (1..=64).contains(n)),
             )?,

@@ -85,7 +85,7 @@ impl Services {
             search: Arc::new(catalogue_search::CatalogueSearch::new(None)),
             sign_in: Arc::new(auth::limits::SignInGuard::new(
                 Default::default(),
-                auth::limits::DEFAULT_PASSWORD_CHECKS,
+                auth::limits::default_password_checks(),
             )),
             local_sign_in: true,
             public: Arc::default(),

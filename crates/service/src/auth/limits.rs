@@ -10,8 +10,14 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-/// Password checks one process runs at once by default (argon2id uses 19 MiB each).
-pub const DEFAULT_PASSWORD_CHECKS: usize = 4;
+/// Password checks one process runs at once by default: one per core, at most 4. A check is
+/// argon2id, about 19 MiB of memory kept busy by one core for a moment; more at once than
+/// there are cores finish no sooner and hold more memory.
+pub fn default_password_checks() -> usize {
+    std::thread::available_parallelism()
+        .map_or(2, std::num::NonZero::get)
+        .clamp(1, 4)
+}
 
 /// The limits, and the permits for password checks in this process.
 pub(crate) struct SignInGuard {
