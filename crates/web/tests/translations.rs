@@ -63,8 +63,8 @@ const NOT_PAGE_TEXT: [&str; 6] = [
     "domain/src/schedule.rs",
 ];
 
-/// The Rust sources of the crates that name message ids.
-fn rust_sources() -> String {
+/// The Rust sources of the crates that name message ids, a text per file.
+fn rust_files() -> Vec<String> {
     let mut files = Vec::new();
     for krate in ["web", "service", "domain"] {
         files_under(&root().join("..").join(krate).join("src"), "rs", &mut files);
@@ -74,7 +74,14 @@ fn rust_sources() -> String {
             .iter()
             .any(|skip| f.to_string_lossy().contains(skip))
     });
-    read_all(&files)
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect()
+}
+
+fn rust_sources() -> String {
+    rust_files().join("\n")
 }
 
 fn sources() -> String {
@@ -109,10 +116,23 @@ fn used_keys() -> BTreeSet<String> {
         .filter_map(|k| k.split('-').next())
         .map(str::to_string)
         .collect();
-    for piece in rust.split('"').skip(1).step_by(2) {
-        let family = piece.split('-').next().unwrap_or("");
-        if is_key(piece) && families.contains(family) {
-            used.insert(piece.to_string());
+    // Class names of the style sheet (`"print-body"`) are no keys.
+    let css = std::fs::read_to_string(root().join("static/app.css")).unwrap();
+    let is_class = |piece: &str| {
+        css.match_indices(&format!(".{piece}")).any(|(at, m)| {
+            !css[at + m.len()..].starts_with(|c: char| c == '-' || c.is_ascii_alphanumeric())
+        })
+    };
+    // File by file, and with quotes written as a character or escaped inside a string taken
+    // out first (they delimit nothing), so that one of them cannot turn every later string of
+    // the scan inside out.
+    for file in rust_files() {
+        let file = file.replace("'\"'", "").replace("\\\"", "");
+        for piece in file.split('"').skip(1).step_by(2) {
+            let family = piece.split('-').next().unwrap_or("");
+            if is_key(piece) && families.contains(family) && !is_class(piece) {
+                used.insert(piece.to_string());
+            }
         }
     }
     used

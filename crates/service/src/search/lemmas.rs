@@ -32,40 +32,56 @@ const DOMAIN_WORDS: &[(&str, &[&str])] = &[
     ("poeng", &["poenget", "poenga", "poengene", "poenger"]),
 ];
 
-/// A form is a dictionary entry itself (not only an inflection of one).
-const ENTRY: u8 = 1;
-/// The entry carries a dictionary's compound flag (`COMPOUNDFLAG`): a word that may stand in
-/// a compound.
-const COMPOUNDS: u8 = 2;
+/// A form's value in the transducer: bit 0, it is a dictionary entry itself (not only an
+/// inflection of one); bit 1, that entry carries a dictionary's compound flag
+/// (`COMPOUNDFLAG`: a word that may stand in a compound); bit 2, it has several lemmas. From
+/// bit 3 (32 bits), its one lemma's number, or where the run of its lemmas' numbers starts in
+/// `lists`; from bit 35, how many there are.
+const ENTRY: u64 = 1;
+const COMPOUNDS: u64 = 2;
+const SEVERAL: u64 = 4;
+const NUMBER_SHIFT: u32 = 3;
+const COUNT_SHIFT: u32 = 35;
 
-/// Form → lemmas, stored compactly: one sorted string table and index arrays, built in
-/// memory or mapped from the kept file (`lexicon_cache.rs`).
-#[derive(Default)]
+/// The value of a form with `flags` and the lemma numbers `lemmas` (sorted), adding a run to
+/// `lists` when there are several.
+fn value(flags: u64, lemmas: &[u32], lists: &mut Vec<u32>) -> u64 {
+    match lemmas {
+        [one] => flags | u64::from(*one) << NUMBER_SHIFT,
+        several => {
+            let start = lists.len() as u64;
+            lists.extend_from_slice(several);
+            flags | SEVERAL | start << NUMBER_SHIFT | (several.len() as u64) << COUNT_SHIFT
+        }
+    }
+}
+
+/// Form → lemmas, stored compactly: the forms in a finite state transducer whose value for
+/// each is its flags and lemmas, and the lemmas in one sorted string table; built in memory or
+/// mapped from the kept file (`lexicon_cache.rs`). Issue 16 measured the 1.5 million forms of
+/// both dictionaries at 36 MiB as a string table with index arrays, most of it resident after
+/// a few searches; as a transducer they take a few MiB.
 pub struct Lexicon {
-    /// The forms, folded, one after another in sorted order (UTF-8, checked once); start of
-    /// each; the lemmas of form `i` are `lemma_ids[lemma_starts[i]..lemma_starts[i + 1]]`
-    /// (indices into the forms; an empty range means the form is its own only lemma); the
-    /// `ENTRY` and `COMPOUNDS` bits of each; and the dictionaries' derivational prefixes
-    /// («for», «sam», «u»…: never a part of a compound on their own, `compound.rs`).
+    /// The transducer, the lemma table and runs of lemma numbers, the dictionaries'
+    /// derivational prefixes («for», «sam», «u»…: never a part of a compound on their own,
+    /// `compound.rs`), and the fingerprint.
     parts: lexicon_cache::Parts,
-    /// Counted once, so that asking for it touches no mapped page.
-    fingerprint: String,
 }
 
-/// Form `i` of a string table: from its start to the next form's.
-fn form_in<'a>(text: &'a [u8], starts: &[u32], i: usize) -> &'a [u8] {
+/// Entry `i` of a string table: from its start to the next entry's.
+fn entry_in<'a>(text: &'a [u8], starts: &[u32], i: usize) -> Option<&'a [u8]> {
+    let start = *starts.get(i)? as usize;
     let end = starts.get(i + 1).map_or(text.len(), |&e| e as usize);
-    &text[starts[i] as usize..end]
+    text.get(start..end)
 }
 
-/// Where `form` is in a string table (UTF-8's byte order is its characters' order).
-fn position_in(text: &[u8], starts: &[u32], form: &str) -> Option<usize> {
-    let form = form.as_bytes();
-    let mut low = 0;
-    let mut high = starts.len();
+/// Where `word` is in a sorted string table (UTF-8's byte order is its characters' order).
+fn position_in(text: &[u8], starts: &[u32], word: &str) -> Option<usize> {
+    let word = word.as_bytes();
+    let (mut low, mut high) = (0, starts.len());
     while low < high {
         let mid = (low + high) / 2;
-        match form_in(text, starts, mid).cmp(form) {
+        match entry_in(text, starts, mid)?.cmp(word) {
             std::cmp::Ordering::Less => low = mid + 1,
             std::cmp::Ordering::Greater => high = mid,
             std::cmp::Ordering::Equal => return Some(mid),
@@ -74,9 +90,30 @@ fn position_in(text: &[u8], starts: &[u32], form: &str) -> Option<usize> {
     None
 }
 
+/// The transducer of no forms.
+fn no_forms() -> tantivy_fst::Map<Stored<u8>> {
+    let bytes = tantivy_fst::MapBuilder::memory()
+        .into_inner()
+        .expect("an empty transducer is written to memory");
+    lexicon_cache::transducer(Stored::Owned(bytes)).expect("an empty transducer reads back")
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::empty()
+    }
+}
+
 impl Lexicon {
     pub fn empty() -> Self {
-        Self::default()
+        Lexicon::new(lexicon_cache::Parts {
+            forms: no_forms(),
+            lemma_text: Stored::default(),
+            lemma_starts: Stored::default(),
+            lists: Stored::default(),
+            prefixes: Vec::new(),
+            fingerprint: String::new(),
+        })
     }
 
     /// The system's dictionaries, read once per process; empty when they are not installed.
@@ -129,36 +166,22 @@ impl Lexicon {
         &self.parts
     }
 
-    /// A lexicon from stored arrays, if they hold together (else `None`: build it again).
+    /// A lexicon from stored parts, if they hold together (else `None`: build it again).
+    /// The transducer and the rest were checked against the file's digest when read.
     pub(super) fn from_parts(p: lexicon_cache::Parts) -> Option<Lexicon> {
-        let text = std::str::from_utf8(&p.text).ok()?;
-        let starts = &*p.starts;
-        let forms = starts.len();
-        let whole = p.lemma_starts.len() == forms + 1
-            && p.flags.len() == forms
-            && starts.windows(2).all(|w| w[0] <= w[1])
+        let text = std::str::from_utf8(&p.lemma_text).ok()?;
+        let starts = &*p.lemma_starts;
+        let whole = starts.windows(2).all(|w| w[0] <= w[1])
             && starts.iter().all(|&s| text.is_char_boundary(s as usize))
-            && p.lemma_starts.windows(2).all(|w| w[0] <= w[1])
-            && p.lemma_starts
-                .last()
-                .is_some_and(|&l| l as usize == p.lemma_ids.len())
-            && p.lemma_ids.iter().all(|&id| (id as usize) < forms);
+            && p.lists.iter().all(|&n| (n as usize) < starts.len());
         let lexicon = whole.then(|| Lexicon::new(p))?;
         // Every page was read to check it; give them back until look-ups touch them again.
-        lexicon.parts.text.settle();
+        lexicon.parts.lemma_text.settle();
         Some(lexicon)
     }
 
     fn new(parts: lexicon_cache::Parts) -> Lexicon {
-        let compounds = parts.flags.iter().filter(|&&f| f & COMPOUNDS != 0).count();
-        let fingerprint = format!(
-            "{}:{}:{}:{compounds}:{}",
-            parts.starts.len(),
-            parts.text.len(),
-            parts.lemma_ids.len(),
-            parts.prefixes.len()
-        );
-        Lexicon { parts, fingerprint }
+        Lexicon { parts }
     }
 
     /// Reads `nb_NO` and `nn_NO` (`.dic` + `.aff`, ISO-8859-1) from `dir`.
@@ -186,27 +209,27 @@ impl Lexicon {
 
     /// Number of distinct forms.
     pub fn len(&self) -> usize {
-        self.parts.starts.len()
+        self.parts.forms.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.parts.starts.is_empty()
+        self.parts.forms.is_empty()
     }
 
     /// Changes whenever the analysis of some word may change; stored beside the index.
     pub fn fingerprint(&self) -> String {
-        self.fingerprint.clone()
+        self.parts.fingerprint.clone()
     }
 
     pub fn knows(&self, form: &str) -> bool {
-        self.position(form).is_some()
+        self.parts.forms.contains_key(form)
     }
 
     /// Whether `form` is a dictionary entry (a lemma) and whether that entry carries the
     /// compound flag; `None` for a form that is no entry.
     pub fn entry(&self, form: &str) -> Option<bool> {
-        let flags = self.parts.flags[self.position(form)?];
-        (flags & ENTRY != 0).then_some(flags & COMPOUNDS != 0)
+        let value = self.parts.forms.get(form)?;
+        (value & ENTRY != 0).then_some(value & COMPOUNDS != 0)
     }
 
     /// Whether `word` is one of the dictionaries' derivational prefixes.
@@ -216,29 +239,24 @@ impl Lexicon {
 
     /// The lemmas of a known form (the form itself when it is a lemma only), else `None`.
     pub fn lemmas(&self, form: &str) -> Option<Vec<&str>> {
-        let i = self.position(form)?;
-        let (from, to) = (
-            self.parts.lemma_starts[i] as usize,
-            self.parts.lemma_starts[i + 1] as usize,
-        );
-        if from == to {
-            return Some(vec![self.form(i)]);
+        let value = self.parts.forms.get(form)?;
+        let number = (value >> NUMBER_SHIFT) as u32 as usize;
+        if value & SEVERAL == 0 {
+            return Some(vec![self.lemma(number)?]);
         }
-        Some(
-            self.parts.lemma_ids[from..to]
-                .iter()
-                .map(|&id| self.form(id as usize))
-                .collect(),
-        )
+        let count = (value >> COUNT_SHIFT) as usize;
+        self.parts
+            .lists
+            .get(number..number.checked_add(count)?)?
+            .iter()
+            .map(|&n| self.lemma(n as usize))
+            .collect()
     }
 
-    fn form(&self, i: usize) -> &str {
-        // Checked to be UTF-8 and cut at characters when the lexicon was made.
-        std::str::from_utf8(form_in(&self.parts.text, &self.parts.starts, i)).unwrap_or_default()
-    }
-
-    fn position(&self, form: &str) -> Option<usize> {
-        position_in(&self.parts.text, &self.parts.starts, form)
+    /// Lemma number `n` (checked to be UTF-8 and cut at characters when the lexicon was made).
+    fn lemma(&self, n: usize) -> Option<&str> {
+        let bytes = entry_in(&self.parts.lemma_text, &self.parts.lemma_starts, n)?;
+        std::str::from_utf8(bytes).ok()
     }
 }
 
@@ -317,56 +335,65 @@ impl Builder {
         for ids in parents.values_mut() {
             ids.retain(|&parent| stem_names[parent as usize].chars().count() >= MIN_PARENT_CHARS);
         }
+        // The lemma table: every stem (each is a form too), sorted; a stem's number there.
+        let mut by_name: Vec<u32> = (0..stem_names.len() as u32).collect();
+        by_name.sort_unstable_by(|&a, &b| stem_names[a as usize].cmp(&stem_names[b as usize]));
+        let mut number = vec![0u32; stem_names.len()];
+        let (mut lemma_text, mut lemma_starts) = (Vec::<u8>::new(), Vec::<u32>::new());
+        for (n, &id) in by_name.iter().enumerate() {
+            number[id as usize] = n as u32;
+            lemma_starts.push(lemma_text.len() as u32);
+            lemma_text.extend_from_slice(stem_names[id as usize].as_bytes());
+        }
         self.pairs.sort_unstable();
         self.pairs.dedup();
-        let mut grouped: Vec<(String, Vec<u32>)> = Vec::new();
-        for (form, id) in self.pairs.drain(..) {
-            match grouped.last_mut() {
-                Some((last, ids)) if *last == form => ids.push(id),
-                _ => grouped.push((form, vec![id])),
+        let mut forms = tantivy_fst::MapBuilder::memory();
+        let mut lists = Vec::new();
+        // The fingerprint counts what the string table of forms counted before the
+        // transducer (forms, their bytes, lemmas listed for forms that are not only their
+        // own, entries with the compound flag), so that an index built then is kept.
+        let (mut count, mut bytes, mut listed, mut compounds) = (0, 0, 0, 0);
+        let mut pairs = std::mem::take(&mut self.pairs).into_iter().peekable();
+        while let Some((form, id)) = pairs.next() {
+            let mut ids = vec![id];
+            while let Some((_, id)) = pairs.next_if(|(next, _)| *next == form) {
+                ids.push(id);
             }
-        }
-        let (mut text, mut starts) = (Vec::<u8>::new(), Vec::<u32>::new());
-        for (form, _) in &grouped {
-            starts.push(text.len() as u32);
-            text.extend_from_slice(form.as_bytes());
-        }
-        let mut flags = vec![0; grouped.len()];
-        for (id, name) in stem_names.iter().enumerate() {
-            if let Some(i) = position_in(&text, &starts, name) {
-                let compounds = self.compounding.contains(&(id as u32));
-                flags[i] = ENTRY | if compounds { COMPOUNDS } else { 0 };
-            }
-        }
-        let (mut lemma_starts, mut lemma_ids) = (Vec::<u32>::new(), Vec::<u32>::new());
-        for (form, mut ids) in grouped {
-            lemma_starts.push(lemma_ids.len() as u32);
             let direct = ids.clone();
             for id in direct {
                 ids.extend(parents.get(&id).into_iter().flatten());
             }
-            let mut lemma_positions: Vec<u32> = ids
-                .iter()
-                .filter_map(|&id| position_in(&text, &starts, &stem_names[id as usize]))
-                .map(|p| p as u32)
-                .collect();
-            lemma_positions.sort_unstable();
-            lemma_positions.dedup();
-            if lemma_positions.len() == 1
-                && form_in(&text, &starts, lemma_positions[0] as usize) == form.as_bytes()
-            {
-                continue;
+            let mut lemmas: Vec<u32> = ids.iter().map(|&id| number[id as usize]).collect();
+            lemmas.sort_unstable();
+            lemmas.dedup();
+            let own = position_in(&lemma_text, &lemma_starts, &form);
+            let flags = own.map_or(0, |n| {
+                let compounding = self.compounding.contains(&by_name[n]);
+                ENTRY | if compounding { COMPOUNDS } else { 0 }
+            });
+            count += 1;
+            bytes += form.len();
+            compounds += usize::from(flags & COMPOUNDS != 0);
+            if !(lemmas.len() == 1 && own == Some(lemmas[0] as usize)) {
+                listed += lemmas.len();
             }
-            lemma_ids.extend(lemma_positions);
+            forms
+                .insert(&form, value(flags, &lemmas, &mut lists))
+                .expect("forms are inserted sorted and once");
         }
-        lemma_starts.push(lemma_ids.len() as u32);
+        let forms = forms
+            .into_inner()
+            .expect("the transducer is written to memory");
+        let prefixes = std::mem::take(&mut self.prefixes);
+        let fingerprint = format!("{count}:{bytes}:{listed}:{compounds}:{}", prefixes.len());
         Lexicon::new(lexicon_cache::Parts {
-            text: Stored::Owned(text),
-            starts: Stored::Owned(starts),
+            forms: lexicon_cache::transducer(Stored::Owned(forms))
+                .expect("a transducer just written reads back"),
+            lemma_text: Stored::Owned(lemma_text),
             lemma_starts: Stored::Owned(lemma_starts),
-            lemma_ids: Stored::Owned(lemma_ids),
-            flags: Stored::Owned(flags),
-            prefixes: std::mem::take(&mut self.prefixes),
+            lists: Stored::Owned(lists),
+            prefixes,
+            fingerprint,
         })
     }
 }

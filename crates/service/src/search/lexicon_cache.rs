@@ -2,13 +2,16 @@
 //! dictionaries takes seconds and a few hundred MiB at its peak, so a process builds it only
 //! when its inputs changed. The file's name carries a digest of everything the build reads
 //! (both dictionaries' `.aff` and `.dic`, the domain words, and [`BUILD_VERSION`]), so a new
-//! dictionary package or a changed build makes a new file; a file that cannot be read is
-//! built again and replaced. The format is plain arrays in the host's byte order (`write`,
-//! `read`; the file is this machine's cache, never moved), each starting at a multiple of 8
-//! bytes, so that a process maps the file and uses its arrays in place. Its pages are then
-//! the page cache's (clean, shared, dropped under pressure), not the process's own heap
-//! (36 MiB of it before, and twice that while reading); only pages that look-ups touch are
-//! resident, though the words of a few searches touch most of them (ADR 0021).
+//! dictionary package or a changed build makes a new file; a file that cannot be read, or
+//! whose contents no longer match the digest written in it, is built again and replaced.
+//!
+//! The file holds the lexicon's parts one after another (`write`, `read`): the forms as a
+//! finite state transducer (`tantivy-fst`) and plain arrays in the host's byte order (the
+//! file is this machine's cache, never moved), each starting at a multiple of 8 bytes, so
+//! that a process maps the file and uses its parts in place. Its pages are then the page
+//! cache's (clean, shared, dropped under pressure), not the process's own heap, and only the
+//! pages that look-ups touch are resident. The transducer keeps 1.5 million forms in a few
+//! MiB, so even a day of searches touches few pages (ADR 0021).
 
 use super::lemmas::Lexicon;
 use memmap2::{Advice, Mmap, UncheckedAdvice};
@@ -17,11 +20,14 @@ use std::io::Write;
 use std::ops::{Deref, Range};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use tantivy_fst::{Map, raw::Fst};
 
 /// Raise when the lexicon's build (affix expansion, flags, domain words) or the file's layout
 /// changes.
-pub const BUILD_VERSION: u32 = 2;
-const MAGIC: &[u8; 8] = b"PVLEXv2\n";
+pub const BUILD_VERSION: u32 = 3;
+const MAGIC: &[u8; 8] = b"PVLEXv3\n";
+/// The magic, then the SHA-256 of everything after the header.
+const HEADER: usize = MAGIC.len() + 32;
 const ALIGN: usize = 8;
 
 /// The digest of the build's inputs in `dictionaries` (`None` when a file is missing).
@@ -70,7 +76,7 @@ impl<T: bytemuck::Pod> Deref for Stored<T> {
 impl<T> Stored<T> {
     /// Once a mapped lexicon has been checked whole (which reads every page): lets the
     /// kernel take its pages out of the process again (they stay in the page cache) and
-    /// read no neighbours with a looked-up page, since a binary search jumps.
+    /// read no neighbours with a looked-up page, since look-ups jump.
     pub fn settle(&self) {
         if let Stored::Mapped(map, _) = self {
             // SAFETY: the mapping is read-only and backed by the file, which is never changed
@@ -82,15 +88,23 @@ impl<T> Stored<T> {
     }
 }
 
-/// The parts of a lexicon, as stored.
-#[derive(Default)]
+/// The parts of a lexicon, as stored (`lemmas.rs` says what they hold).
 pub struct Parts {
-    pub text: Stored<u8>,
-    pub starts: Stored<u32>,
+    /// Every form, folded, with its value: its flags and its lemmas.
+    pub forms: Map<Stored<u8>>,
+    /// The lemmas, folded, one after another in sorted order, and where each starts.
+    pub lemma_text: Stored<u8>,
     pub lemma_starts: Stored<u32>,
-    pub lemma_ids: Stored<u32>,
-    pub flags: Stored<u8>,
+    /// The lemmas of the forms that have several, as runs of lemma numbers.
+    pub lists: Stored<u32>,
     pub prefixes: Vec<String>,
+    /// The lexicon's fingerprint, counted when it was built.
+    pub fingerprint: String,
+}
+
+/// The transducer `bytes` hold (`None` when they hold none).
+pub fn transducer(bytes: Stored<u8>) -> Option<Map<Stored<u8>>> {
+    Fst::new(bytes).ok().map(Map::from)
 }
 
 /// A section: its count of items, the items, then zeros up to the next multiple of 8.
@@ -103,14 +117,18 @@ fn put<T: bytemuck::Pod>(out: &mut Vec<u8>, values: &[T]) {
 /// Writes the lexicon to `path` whole (a temporary file, then renamed).
 pub fn write(path: &Path, lexicon: &Lexicon) -> std::io::Result<()> {
     let p = lexicon.parts();
-    let mut out = Vec::with_capacity(p.text.len() + p.starts.len() * 12 + 64);
+    let forms = p.forms.as_fst().to_vec();
+    let mut out = Vec::with_capacity(HEADER + forms.len() + p.lemma_text.len() * 2 + 64);
     out.extend_from_slice(MAGIC);
-    put(&mut out, &p.text);
-    put(&mut out, &p.starts);
+    out.resize(HEADER, 0);
+    put(&mut out, &forms);
+    put(&mut out, &p.lemma_text);
     put(&mut out, &p.lemma_starts);
-    put(&mut out, &p.lemma_ids);
-    put(&mut out, &p.flags);
+    put(&mut out, &p.lists);
     put(&mut out, p.prefixes.join("\n").as_bytes());
+    put(&mut out, p.fingerprint.as_bytes());
+    let digest = Sha256::digest(&out[HEADER..]);
+    out[MAGIC.len()..HEADER].copy_from_slice(&digest);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -165,7 +183,8 @@ impl Cursor<'_> {
     }
 }
 
-/// Maps a lexicon written by [`write`]; `None` when the file is missing or not whole.
+/// Maps a lexicon written by [`write`]; `None` when the file is missing, not whole, or not
+/// what was written (its digest differs).
 pub fn read(path: &Path) -> Option<Parts> {
     let file = std::fs::File::open(path).ok()?;
     // SAFETY: a kept lexicon is only ever replaced whole (written to a temporary file, then
@@ -173,30 +192,33 @@ pub fn read(path: &Path) -> Option<Parts> {
     // change while the lexicon uses them.
     let map = Arc::new(unsafe { Mmap::map(&file) }.ok()?);
     let mut c = Cursor { bytes: &map, at: 0 };
-    if map.get(c.take(MAGIC.len())?)? != MAGIC {
+    let (magic, digest) = map[c.take(HEADER)?].split_at(MAGIC.len());
+    if magic != MAGIC || Sha256::digest(&map[HEADER..])[..] != *digest {
         return None;
     }
-    let text = c.section::<u8>()?;
-    let starts = c.section::<u32>()?;
+    let forms = c.section::<u8>()?;
+    let lemma_text = c.section::<u8>()?;
     let lemma_starts = c.section::<u32>()?;
-    let lemma_ids = c.section::<u32>()?;
-    let flags = c.section::<u8>()?;
+    let lists = c.section::<u32>()?;
     let prefixes = std::str::from_utf8(&map[c.section::<u8>()?])
         .ok()?
         .split('\n')
         .filter(|p| !p.is_empty())
         .map(str::to_string)
         .collect();
+    let fingerprint = std::str::from_utf8(&map[c.section::<u8>()?])
+        .ok()?
+        .to_string();
     if c.at != map.len() {
         return None;
     }
     Some(Parts {
-        text: Stored::Mapped(map.clone(), text),
-        starts: Stored::Mapped(map.clone(), starts),
+        forms: transducer(Stored::Mapped(map.clone(), forms))?,
+        lemma_text: Stored::Mapped(map.clone(), lemma_text),
         lemma_starts: Stored::Mapped(map.clone(), lemma_starts),
-        lemma_ids: Stored::Mapped(map.clone(), lemma_ids),
-        flags: Stored::Mapped(map.clone(), flags),
+        lists: Stored::Mapped(map.clone(), lists),
         prefixes,
+        fingerprint,
     })
 }
 
@@ -210,6 +232,8 @@ mod tests {
             ("innbyggere", "innbygger"),
             ("elevane", "elev"),
             ("hjemmetjenesten", "hjemmetjeneste"),
+            ("bøker", "bok"),
+            ("bøker", "bøke"),
         ])
     }
 
@@ -221,7 +245,16 @@ mod tests {
         write(&file, &lexicon).unwrap();
         let back = Lexicon::from_parts(read(&file).unwrap()).unwrap();
         assert_eq!(back.fingerprint(), lexicon.fingerprint());
-        for form in ["innbyggerne", "elevane", "hjemmetjenesten", "ukjent"] {
+        assert_eq!(back.len(), lexicon.len());
+        assert_eq!(back.lemmas("bøker"), Some(vec!["bok", "bøke"]));
+        for form in [
+            "innbyggerne",
+            "elevane",
+            "hjemmetjenesten",
+            "bøker",
+            "bok",
+            "ukjent",
+        ] {
             assert_eq!(back.lemmas(form), lexicon.lemmas(form), "{form}");
             assert_eq!(back.entry(form), lexicon.entry(form), "{form}");
         }
@@ -231,27 +264,54 @@ mod tests {
         let _ = std::fs::remove_dir_all(dir);
     }
 
+    /// The dictionaries' whole lexicon (1.5 million forms) reads back from its file with the
+    /// same forms, flags and lemmas.
+    #[test]
+    fn the_system_lexicon_reads_back_the_same() {
+        let lexicon = Lexicon::system();
+        assert!(!lexicon.is_empty(), "needs Debian's hunspell-no");
+        let dir = std::env::temp_dir().join(format!("pv-lexicon-{}", uuid::Uuid::now_v7()));
+        let file = path(&dir, "system");
+        write(&file, &lexicon).unwrap();
+        let back = Lexicon::from_parts(read(&file).unwrap()).unwrap();
+        assert_eq!(back.fingerprint(), lexicon.fingerprint());
+        assert_eq!(back.len(), lexicon.len());
+        let words = "innbyggerne innbygger elevane hjemmetjenesten bøker bok skolen sykehjemmet \
+                     kommunen ideen ideane løsningene for sam år tar ukjentord";
+        for form in words.split_whitespace() {
+            assert_eq!(back.lemmas(form), lexicon.lemmas(form), "{form}");
+            assert_eq!(back.entry(form), lexicon.entry(form), "{form}");
+            assert_eq!(back.knows(form), lexicon.knows(form), "{form}");
+        }
+        assert_eq!(back.lemmas("innbyggerne"), Some(vec!["innbygger"]));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
     #[test]
     fn a_damaged_file_is_built_again() {
         let dir = std::env::temp_dir().join(format!("pv-lexicon-{}", uuid::Uuid::now_v7()));
         let file = path(&dir, "abc");
         write(&file, &sample()).unwrap();
         let whole = std::fs::read(&file).unwrap();
-        // Cut short, or one index pointing past the forms: not read.
+        assert!(read(&file).is_some());
+        // Cut short, one byte changed anywhere after the magic, or another layout: not read.
         std::fs::write(&file, &whole[..whole.len() - 3]).unwrap();
         assert!(read(&file).is_none());
-        let mut parts = {
-            std::fs::write(&file, &whole).unwrap();
-            read(&file).unwrap()
-        };
-        let mut ids = parts.lemma_ids.to_vec();
-        ids.push(9_999);
-        let mut starts = parts.lemma_starts.to_vec();
-        if let Some(last) = starts.last_mut() {
-            *last += 1;
+        for at in [
+            MAGIC.len() + 1,
+            HEADER + 9,
+            whole.len() / 2,
+            whole.len() - 1,
+        ] {
+            let mut changed = whole.clone();
+            changed[at] ^= 0x20;
+            std::fs::write(&file, &changed).unwrap();
+            assert!(read(&file).is_none(), "byte {at} changed");
         }
-        (parts.lemma_ids, parts.lemma_starts) = (Stored::Owned(ids), Stored::Owned(starts));
-        assert!(Lexicon::from_parts(parts).is_none());
+        let mut older = whole.clone();
+        older[..MAGIC.len()].copy_from_slice(b"PVLEXv2\n");
+        std::fs::write(&file, &older).unwrap();
+        assert!(read(&file).is_none());
         assert!(read(&dir.join("missing.bin")).is_none());
         let _ = std::fs::remove_dir_all(dir);
     }
