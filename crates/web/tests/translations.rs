@@ -80,12 +80,8 @@ fn rust_files() -> Vec<String> {
         .collect()
 }
 
-fn rust_sources() -> String {
-    rust_files().join("\n")
-}
-
 fn sources() -> String {
-    templates() + &rust_sources()
+    templates() + &rust_files().join("\n")
 }
 
 /// Key-shaped: lowercase words joined by `-`; a prefix like `"admin-alert-"` is not a key.
@@ -99,7 +95,8 @@ fn is_key(piece: &str) -> bool {
 
 /// Keys the code uses: `.t("key")` anywhere, and `"error-…"` message ids in Rust.
 fn used_keys() -> BTreeSet<String> {
-    let (html, rust) = (templates(), rust_sources());
+    let (html, rust_files) = (templates(), rust_files());
+    let rust = rust_files.join("\n");
     let mut used = BTreeSet::new();
     for text in [&html, &rust] {
         for piece in text.split(".t(\"").skip(1) {
@@ -126,7 +123,7 @@ fn used_keys() -> BTreeSet<String> {
     // File by file, and with quotes written as a character or escaped inside a string taken
     // out first (they delimit nothing), so that one of them cannot turn every later string of
     // the scan inside out.
-    for file in rust_files() {
+    for file in &rust_files {
         let file = file.replace("'\"'", "").replace("\\\"", "");
         for piece in file.split('"').skip(1).step_by(2) {
             let family = piece.split('-').next().unwrap_or("");
