@@ -228,15 +228,27 @@ async fn measure(n: usize, seconds: u64, writers: usize) -> anyhow::Result<Size>
     std::fs::create_dir_all(&dir)?;
     let url = format!("sqlite://{}", dir.join("prisverdig.db").display());
     let started = Instant::now();
-    let seeded = Command::new(&bin)
-        .arg("--data-dir")
-        .arg(&dir)
-        .args(["seed", "--applications", &n.to_string()])
-        .env("PRISVERDIG_LOG", "warn")
-        .stdout(Stdio::null())
-        .status()?;
-    anyhow::ensure!(seeded.success(), "prisverdig seed failed");
-    let seed_s = started.elapsed().as_secs_f64();
+    // SEEDED_DIR: a data directory seeded before (with this N) is copied instead, so that one
+    // phase can be measured again without seeding anew (the seeding time then says 0).
+    let seed_s = if let Ok(seeded) = std::env::var("SEEDED_DIR") {
+        let copied = Command::new("cp")
+            .arg("-a")
+            .arg(format!("{seeded}/."))
+            .arg(&dir)
+            .status()?;
+        anyhow::ensure!(copied.success(), "cannot copy SEEDED_DIR {seeded}");
+        0.0
+    } else {
+        let seeded = Command::new(&bin)
+            .arg("--data-dir")
+            .arg(&dir)
+            .args(["seed", "--applications", &n.to_string()])
+            .env("PRISVERDIG_LOG", "warn")
+            .stdout(Stdio::null())
+            .status()?;
+        anyhow::ensure!(seeded.success(), "prisverdig seed failed");
+        started.elapsed().as_secs_f64()
+    };
     println!("# {n}: seeded in {seed_s:.1} s");
     let db = Db::connect(&url, 2).await?;
     let ids: Vec<Uuid> = prisverdig_store::on_pool!(&db, |pool| sqlx::query_scalar(
@@ -283,15 +295,25 @@ async fn measure(n: usize, seconds: u64, writers: usize) -> anyhow::Result<Size>
         "# {n}: pages after {pages_after_s:.2} s, search after {search_after_s:.2} s, first page cold {cold_first_ms:.1} ms"
     );
 
+    // PHASES (default all: pages,search,saves) leaves out what is not asked for, its rows
+    // then empty; for measuring one part again.
+    let phases = env_or("PHASES", "pages,search,saves");
+    let phase = |p: &str| phases.split(',').any(|x| x.trim() == p);
+    let measured = |on: bool, run: &dyn Fn() -> anyhow::Result<Rate>| -> anyhow::Result<Rate> {
+        if on { run() } else { Ok(Rate::default()) }
+    };
     let one = |p: &str| vec![p.to_string()];
-    let catalogue = wrk(&base, &one("/catalogue"), false, seconds)?;
-    let catalogue_fresh = wrk(&base, &one("/catalogue"), true, seconds)?;
-    let filtered = wrk(
-        &base,
-        &one("/catalogue?year=2010&category=innovation"),
-        false,
-        seconds,
-    )?;
+    let pages_on = phase("pages");
+    let catalogue = measured(pages_on, &|| wrk(&base, &one("/catalogue"), false, seconds))?;
+    let catalogue_fresh = measured(pages_on, &|| wrk(&base, &one("/catalogue"), true, seconds))?;
+    let filtered = measured(pages_on, &|| {
+        wrk(
+            &base,
+            &one("/catalogue?year=2010&category=innovation"),
+            false,
+            seconds,
+        )
+    })?;
     let searches: Vec<String> = SEARCH_WORDS
         .iter()
         .flat_map(|a| {
@@ -301,22 +323,30 @@ async fn measure(n: usize, seconds: u64, writers: usize) -> anyhow::Result<Size>
         })
         .chain(SEARCH_WORDS.iter().map(|a| format!("/catalogue?q={a}")))
         .collect();
-    let search = wrk(&base, &searches, true, seconds)?;
-    let search_one = wrk_with(&base, &searches, true, seconds, 1)?;
-    let catalogue_fresh_one = wrk_with(&base, &one("/catalogue"), true, seconds, 1)?;
+    let search_on = phase("search");
+    let search = measured(search_on, &|| wrk(&base, &searches, true, seconds))?;
+    let search_one = measured(search_on, &|| wrk_with(&base, &searches, true, seconds, 1))?;
+    let catalogue_fresh_one = measured(pages_on, &|| {
+        wrk_with(&base, &one("/catalogue"), true, seconds, 1)
+    })?;
     let pages: Vec<String> = ids.iter().map(|id| format!("/applications/{id}")).collect();
     // One innovation again and again, as the peer's one talk page; then 5 000 in turn.
-    let innovation = wrk(&base, &pages[..1], false, seconds)?;
-    let innovation_all = wrk(&base, &pages, false, seconds)?;
-    let (nginx, nginx_base) = start_nginx(&dir, &page)?;
-    first_ok(
-        &client,
-        &format!("{nginx_base}/catalogue"),
-        Duration::from_secs(10),
-    )
-    .await?;
-    let nginx_rate = wrk(&nginx_base, &one("/catalogue"), false, seconds)?;
-    drop(nginx);
+    let innovation = measured(pages_on, &|| wrk(&base, &pages[..1], false, seconds))?;
+    let innovation_all = measured(pages_on, &|| wrk(&base, &pages, false, seconds))?;
+    let nginx_rate = if pages_on {
+        let (nginx, nginx_base) = start_nginx(&dir, &page)?;
+        first_ok(
+            &client,
+            &format!("{nginx_base}/catalogue"),
+            Duration::from_secs(10),
+        )
+        .await?;
+        let rate = wrk(&nginx_base, &one("/catalogue"), false, seconds)?;
+        drop(nginx);
+        rate
+    } else {
+        Rate::default()
+    };
     println!(
         "# {n}: catalogue {catalogue:?}\n#   fresh {catalogue_fresh:?}\n#   filtered {filtered:?}\n#   search {search:?}\n#   innovation {innovation:?}\n#   nginx {nginx_rate:?}"
     );
@@ -324,7 +354,11 @@ async fn measure(n: usize, seconds: u64, writers: usize) -> anyhow::Result<Size>
     // Writers: half save drafts, half save reviews, each pausing THINK_MS ±50 % (as people
     // with the autosave do).
     let think = Duration::from_millis(env_num("THINK_MS", 1000));
-    let write_seconds = env_num("WRITE_SECONDS", 30);
+    let write_seconds = if phase("saves") {
+        env_num("WRITE_SECONDS", 30)
+    } else {
+        0
+    };
     let people = sign_in_people(std::slice::from_ref(&base), &world, writers).await?;
     let until = Instant::now() + Duration::from_secs(write_seconds);
     let tally = run_people(people, world.clone(), think, until).await?;

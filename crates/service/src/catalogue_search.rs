@@ -129,6 +129,7 @@ impl Services {
         const BATCH: i64 = 1000;
         // Read before the rows: whatever is written meanwhile has a later change.
         let seq = catalogue::search_change(&self.db).await?;
+        index.hold_merges().map_err(failed)?;
         progress.start(u64::try_from(catalogue::indexable_count(&self.db).await?).unwrap_or(0));
         let mut after = None;
         loop {
@@ -151,10 +152,17 @@ impl Services {
             (0..written).for_each(|_| progress.row());
         }
         let index = index.clone();
-        tokio::task::spawn_blocking(move || index.commit_caught_up(seq))
-            .await
-            .map_err(failed)?
-            .map_err(failed)?;
+        tokio::task::spawn_blocking(move || {
+            index.commit_caught_up(seq)?;
+            // One segment, faster searches; should the merge fail, the index works as it is.
+            if let Err(e) = index.merge_all() {
+                tracing::warn!(error = %e, "could not merge the rebuilt search index");
+            }
+            Ok::<_, crate::search::SearchError>(())
+        })
+        .await
+        .map_err(failed)?
+        .map_err(failed)?;
         crate::memory::release_free_memory();
         // Search results shown from now on differ: cached pages with them are out of date.
         self.public.bump();
@@ -256,13 +264,20 @@ impl Services {
     }
 
     /// Catches up with changes made by other processes: every `every`, reindexes the
-    /// applications written since the change the index has caught up to.
+    /// applications written since the change the index has caught up to, then gives the
+    /// index's resident pages back.
     #[tracing::instrument(skip_all)]
     pub async fn follow_changes(&self, every: std::time::Duration) {
         loop {
             tokio::time::sleep(every).await;
             if let Err(e) = self.catch_up().await {
                 tracing::warn!(error = %e, "search catch-up failed; retrying");
+            }
+            // Searches give the index's pages back as they go; this covers the quiet after
+            // them (issue 16: resident memory). Not `malloc_trim`: it holds the allocator's
+            // lock while it walks the heap, stalling every request that allocates meanwhile.
+            if let Some(index) = self.search.index.get() {
+                index.trim_when_due();
             }
         }
     }

@@ -20,6 +20,12 @@ impl Services {
         self.db.pool_stats()
     }
 
+    /// (waits for SQLite's write lock in this process, of them given up): see
+    /// `prisverdig_store::lock_waits`.
+    pub fn db_lock_waits(&self) -> (u64, u64) {
+        prisverdig_store::lock_waits()
+    }
+
     /// Sign-in sessions kept in the database.
     pub fn session_store(&self) -> DbSessionStore {
         DbSessionStore::new(self.db.clone())

@@ -1,6 +1,6 @@
 //! Connecting to either backend, migrations, and the macros that run one body on both.
 
-use crate::{Result, StoreError};
+use crate::{Result, StoreError, sqlite_writes};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
@@ -90,17 +90,27 @@ impl Db {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10))
+            // Replaced by `sqlite_writes::retry_soon` once connected; kept for the moment before.
+            .busy_timeout(sqlite_writes::WAIT)
             // Each connection keeps its own cache of pages (2 MiB by default, 20 MiB for the
             // pool); the system's file cache holds them too, shared, so 1 MiB each is enough
             // (issue 16: the server's resident memory under load).
-            .pragma("cache_size", "-1024");
+            .pragma("cache_size", "-1024")
+            // Checkpoints run in the background (`sqlite_writes::checkpoint_in_background`),
+            // not in the connection whose commit filled the log: that save waited for 4 MB
+            // to be copied and synced (issue 16).
+            .pragma("wal_autocheckpoint", "0")
+            // After a large write (an import, a seeding) the log is cut back to 64 MiB once
+            // copied, instead of keeping the size of the largest transaction on disk.
+            .pragma("journal_size_limit", "67108864");
         let pool = SqlitePoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(10))
+            .after_connect(|conn, _| Box::pin(async move { sqlite_writes::retry_soon(conn).await }))
             .connect_with(opts)
             .await
             .map_err(|e| StoreError::Open(format!("{}: {e}", path.display())))?;
+        tokio::spawn(sqlite_writes::checkpoint_in_background(pool.clone()));
         Ok(Db::Sqlite(pool))
     }
 

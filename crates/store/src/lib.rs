@@ -45,6 +45,7 @@ pub mod schema;
 pub mod second_factor;
 pub mod sessions;
 pub mod sign_in_limits;
+mod sqlite_writes;
 pub mod statistics;
 pub mod stories;
 pub mod tips;
@@ -54,5 +55,6 @@ pub mod votes;
 
 pub use db::{Backend, Db, Tx, utc};
 pub use error::StoreError;
+pub use sqlite_writes::lock_waits;
 
 pub type Result<T> = std::result::Result<T, StoreError>;

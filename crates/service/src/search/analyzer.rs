@@ -140,15 +140,21 @@ impl Analyzer {
     /// lemmas, its stem, the parts of a compound and their lemmas, Bokmål keys of Nynorsk
     /// lemmas and ASCII spellings of a name, without repeats.
     pub fn terms(&self, normal: &str) -> Vec<String> {
+        self.shared_terms(normal).to_vec()
+    }
+
+    /// [`Analyzer::terms`] as remembered, without copying them (a snippet looks up every
+    /// word of each hit's text).
+    pub fn shared_terms(&self, normal: &str) -> Arc<[String]> {
         if let Some(terms) = self.terms.get(normal) {
-            return terms.to_vec();
+            return terms;
         }
         let analysis = self.analyse(normal);
         let mut terms = analysis.terms;
         terms.extend(analysis.parts.into_iter().flatten());
         dedup(&mut terms);
-        self.terms
-            .insert(normal.to_string(), Arc::from(terms.as_slice()));
+        let terms: Arc<[String]> = Arc::from(terms);
+        self.terms.insert(normal.to_string(), terms.clone());
         terms
     }
 

@@ -1,6 +1,7 @@
 //! The tantivy index: its schema, where it lives, writing documents and running searches.
 
 use super::analyzer::{Analyzer, NorwegianTokenizer};
+use super::directory::TrimmedDirectory;
 use super::{Lexicon, Result, SearchDoc, SearchError, SearchQuery, SearchResults, Sort};
 use super::{query, snippet};
 use std::path::Path;
@@ -8,6 +9,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::{Advice, MmapDirectory};
+use tantivy::merge_policy::{LogMergePolicy, NoMergePolicy};
 use tantivy::query::Query;
 use tantivy::schema::{
     FAST, Facet, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
@@ -24,6 +26,11 @@ const TOKENIZER: &str = "norwegian";
 const FINGERPRINT_FILE: &str = "analysis.txt";
 /// tantivy's smallest budget for one indexing thread; more only speeds up a full rebuild.
 const WRITER_MEMORY: usize = 15_000_000;
+/// How often at most the mapped index's resident pages are given back (`directory.rs`): often
+/// enough that busy searching leaves no more resident than a fifth of a second's (32 visitors
+/// searching at 100 000 applications touched 50 of the index's 85 MiB in a second), seldom
+/// enough that a search mostly finds its pages still mapped.
+const TRIM_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
 pub(super) struct Fields {
     pub id: Field,
@@ -79,6 +86,9 @@ pub struct SearchIndex {
     /// The database's search change counter up to which every application is in; kept as
     /// the payload of each tantivy commit, so it survives a restart with the index.
     caught_up: AtomicI64,
+    /// The index's files on disk (none in memory), and when their pages were last given back.
+    directory: Option<TrimmedDirectory>,
+    trimmed: Mutex<std::time::Instant>,
 }
 
 impl SearchIndex {
@@ -99,9 +109,13 @@ impl SearchIndex {
     pub fn open_with_lexicon(dir: Option<&Path>, lexicon: Arc<Lexicon>) -> Result<SearchIndex> {
         let (schema, fields) = schema();
         let fingerprint = format!("{SCHEMA_VERSION}:{}", lexicon.fingerprint());
-        let (index, fresh) = match dir {
-            None => (Index::create_in_ram(schema), true),
-            Some(dir) => open_dir(dir, schema, &fingerprint)?,
+        let (index, fresh, directory) = match dir {
+            None => (Index::create_in_ram(schema), true, None),
+            Some(dir) => {
+                let directory = mapped(dir)?;
+                let (index, fresh) = open_dir(dir, &directory, schema, &fingerprint)?;
+                (index, fresh, Some(directory))
+            }
         };
         let analyzer = Analyzer::new(lexicon);
         let tokenizer = NorwegianTokenizer {
@@ -127,7 +141,27 @@ impl SearchIndex {
             reader,
             fresh,
             caught_up: AtomicI64::new(caught_up),
+            directory,
+            trimmed: Mutex::new(std::time::Instant::now()),
         })
+    }
+
+    /// Gives the mapped index's and lexicon's resident pages back when [`TRIM_EVERY`] has
+    /// passed since the last time; returns the index's bytes whose pages were given back (0
+    /// when not yet due).
+    pub fn trim_when_due(&self) -> usize {
+        let Some(directory) = &self.directory else {
+            return 0;
+        };
+        let Ok(mut last) = self.trimmed.try_lock() else {
+            return 0;
+        };
+        if last.elapsed() < TRIM_EVERY {
+            return 0;
+        }
+        *last = std::time::Instant::now();
+        self.analyzer.lexicon().give_back_pages();
+        directory.trim()
     }
 
     /// True when the index was just created (or discarded), so the caller must fill it.
@@ -167,6 +201,41 @@ impl SearchIndex {
         self.commit_caught_up(0)
     }
 
+    /// Merges every segment into one. A rebuild leaves one segment per 15 MB of indexing
+    /// memory (15 at 100 000 applications), and a search builds its scorers and walks its
+    /// posting lists in each segment apart (issue 16: search p95 at 100 000). The commit's
+    /// record of what the index holds is kept by the merge.
+    ///
+    /// Merges are held from [`SearchIndex::hold_merges`] (a rebuild) until then, so that no
+    /// merge of the policy's is under way; the policy merges again afterwards.
+    pub fn merge_all(&self) -> Result<()> {
+        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let segments = writer.index().searchable_segment_ids()?;
+        let merged = if segments.len() > 1 {
+            writer.merge(&segments).wait().map(|_| ())
+        } else {
+            Ok(())
+        };
+        writer.set_merge_policy(Box::new(LogMergePolicy::default()));
+        drop(writer);
+        merged?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Leaves new segments unmerged until [`SearchIndex::merge_all`]: a rebuild merges once,
+    /// at its end, instead of again and again along the way.
+    pub fn hold_merges(&self) -> Result<()> {
+        let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        Ok(())
+    }
+
+    #[cfg(test)]
+    pub(super) fn segments(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
+    }
+
     /// The search change counter up to which the index holds every application.
     pub fn caught_up(&self) -> i64 {
         self.caught_up.load(Ordering::SeqCst)
@@ -183,6 +252,7 @@ impl SearchIndex {
         self.caught_up.store(seq, Ordering::SeqCst);
         drop(writer);
         self.reader.reload()?;
+        self.trim_when_due();
         Ok(())
     }
 
@@ -228,6 +298,7 @@ impl SearchIndex {
                 snippet_html,
             });
         }
+        self.trim_when_due();
         Ok(SearchResults { total, hits, page })
     }
 
@@ -293,10 +364,15 @@ where
     ))
 }
 
-fn open_dir(dir: &Path, schema: Schema, fingerprint: &str) -> Result<(Index, bool)> {
+fn open_dir(
+    dir: &Path,
+    directory: &TrimmedDirectory,
+    schema: Schema,
+    fingerprint: &str,
+) -> Result<(Index, bool)> {
     let marker = dir.join(FINGERPRINT_FILE);
     let same = std::fs::read_to_string(&marker).is_ok_and(|stored| stored == fingerprint);
-    if same && let Ok(index) = Index::open(mapped(dir)?) {
+    if same && let Ok(index) = Index::open(directory.clone()) {
         return Ok((index, false));
     }
     if dir.exists() {
@@ -308,7 +384,7 @@ fn open_dir(dir: &Path, schema: Schema, fingerprint: &str) -> Result<(Index, boo
         std::fs::remove_dir_all(dir)?;
     }
     std::fs::create_dir_all(dir)?;
-    let index = Index::create(mapped(dir)?, schema, tantivy::IndexSettings::default())?;
+    let index = Index::create(directory.clone(), schema, tantivy::IndexSettings::default())?;
     std::fs::write(marker, fingerprint)?;
     Ok((index, true))
 }
@@ -317,6 +393,10 @@ fn open_dir(dir: &Path, schema: Schema, fingerprint: &str) -> Result<(Index, boo
 /// one block of stored text here and there, and the kernel's read-ahead around each (up to
 /// 128 KiB) would make the process's resident share of the index several times what it
 /// reads (84 MiB of 86 at 100 000 applications after a minute of searching).
-fn mapped(dir: &Path) -> Result<MmapDirectory> {
-    Ok(MmapDirectory::open_with_madvice(dir, Advice::Random)?)
+fn mapped(dir: &Path) -> Result<TrimmedDirectory> {
+    std::fs::create_dir_all(dir)?;
+    Ok(TrimmedDirectory::new(MmapDirectory::open_with_madvice(
+        dir,
+        Advice::Random,
+    )?))
 }

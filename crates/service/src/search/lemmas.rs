@@ -231,6 +231,14 @@ impl Lexicon {
     }
 
     /// Changes whenever the analysis of some word may change; stored beside the index.
+    /// Gives the kept file's resident pages back to the system (they stay in its file cache;
+    /// look-ups map what they touch again): called now and then with the index's
+    /// (`index.rs`), so that a day of searches does not leave the whole file resident. A
+    /// lexicon built in memory keeps its arrays.
+    pub fn give_back_pages(&self) {
+        self.parts.lemma_text.settle();
+    }
+
     pub fn fingerprint(&self) -> String {
         self.parts.fingerprint.clone()
     }

@@ -74,9 +74,10 @@ impl<T: bytemuck::Pod> Deref for Stored<T> {
 }
 
 impl<T> Stored<T> {
-    /// Once a mapped lexicon has been checked whole (which reads every page): lets the
-    /// kernel take its pages out of the process again (they stay in the page cache) and
-    /// read no neighbours with a looked-up page, since look-ups jump.
+    /// Lets the kernel take a mapped lexicon's pages out of the process again (they stay in
+    /// the page cache) and read no neighbours with a looked-up page, since look-ups jump:
+    /// once it has been checked whole (which reads every page), and then now and then
+    /// (`Lexicon::give_back_pages`).
     pub fn settle(&self) {
         if let Stored::Mapped(map, _) = self {
             // SAFETY: the mapping is read-only and backed by the file, which is never changed

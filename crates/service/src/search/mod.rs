@@ -1,11 +1,13 @@
 //! Full-text search of the catalogue in Norwegian (Bokmål and Nynorsk) over tantivy.
 //! The index is derived data: whoever owns it feeds it `SearchDoc`s and may rebuild it at any
-//! time. `analyzer` and `lemmas` hold the language, `index` the tantivy side, `query` turns a
-//! `SearchQuery` into a tantivy query and `snippet` highlights what matched.
+//! time. `analyzer` and `lemmas` hold the language, `index` the tantivy side (its files in
+//! `directory`, which gives their resident pages back), `query` turns a `SearchQuery` into a
+//! tantivy query and `snippet` highlights what matched.
 
 mod affixes;
 pub mod analyzer;
 pub mod compound;
+mod directory;
 mod index;
 pub mod lemmas;
 mod lexicon_cache;

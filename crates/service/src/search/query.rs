@@ -178,10 +178,13 @@ fn word_query(
     fields: &[(Field, f32)],
     justification: Option<(Field, Field, OffsetDateTime)>,
 ) -> Box<dyn Query> {
-    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for &(field, boost) in fields {
-        alternatives.push((Occur::Should, in_field(word, field, boost)));
-    }
+    // One union of every field's terms, not a union of per-field unions: the scores add up
+    // the same, and each document passes through one union instead of two (issue 16: a
+    // search at 100 000 applications spent most of its time merging posting lists).
+    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = fields
+        .iter()
+        .flat_map(|&(field, boost)| in_field_clauses(word, field, boost))
+        .collect();
     if let Some((field, from, at)) = justification {
         let public = RangeQuery::new(
             Bound::Unbounded,
@@ -220,6 +223,11 @@ fn date(at: OffsetDateTime) -> tantivy::DateTime {
 /// The word in one field: any of its terms, or (when allowed) a near spelling or a word it
 /// starts.
 fn in_field(word: &QueryWord, field: Field, boost: f32) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(in_field_clauses(word, field, boost)))
+}
+
+/// [`in_field`]'s alternatives, each a clause that may match.
+fn in_field_clauses(word: &QueryWord, field: Field, boost: f32) -> Vec<(Occur, Box<dyn Query>)> {
     let mut alternatives = exact(field, &word.terms, boost);
     let surface = Term::from_field_text(field, &word.normal);
     let near: Option<Box<dyn Query>> = match (word.prefix, word.distance) {
@@ -232,7 +240,7 @@ fn in_field(word: &QueryWord, field: Field, boost: f32) -> Box<dyn Query> {
     if let Some(near) = near {
         alternatives.push((Occur::Should, Box::new(BoostQuery::new(near, boost * 0.5))));
     }
-    Box::new(BooleanQuery::new(alternatives))
+    alternatives
 }
 
 fn exact(field: Field, terms: &[String], boost: f32) -> Vec<(Occur, Box<dyn Query>)> {

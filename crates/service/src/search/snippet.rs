@@ -7,6 +7,10 @@
 use super::analyzer::{Analyzer, Word};
 use super::query::{Parsed, QueryWord};
 use std::collections::HashSet;
+use std::sync::Arc;
+
+/// A text's words, each with its terms as the analyzer remembers them.
+type Analysed = Vec<(Word, Arc<[String]>)>;
 
 /// About this many characters of text in a snippet.
 const SNIPPET_CHARS: usize = 200;
@@ -16,14 +20,14 @@ const LEAD_CHARS: usize = 60;
 /// The snippet from the first of `texts` that has a match, else the start of the first
 /// non-empty one.
 pub(super) fn highlight(analyzer: &Analyzer, parsed: &Parsed, texts: &[&str]) -> String {
-    let words: Vec<Vec<(Word, Vec<String>)>> = texts
+    let words: Vec<Analysed> = texts
         .iter()
         .map(|text| {
             let words = analyzer.content_words(text);
             words
                 .into_iter()
                 .map(|word| {
-                    let terms = analyzer.terms(&word.normal);
+                    let terms = analyzer.shared_terms(&word.normal);
                     (word, terms)
                 })
                 .collect()
@@ -58,7 +62,7 @@ struct Marks<'a> {
 }
 
 impl<'a> Marks<'a> {
-    fn new(parsed: &'a Parsed, texts: &[Vec<(Word, Vec<String>)>]) -> Self {
+    fn new(parsed: &'a Parsed, texts: &[Analysed]) -> Self {
         let (own, by_parts): (Vec<&QueryWord>, Vec<&QueryWord>) =
             parsed.words.iter().partition(|query| {
                 texts
@@ -86,9 +90,20 @@ fn matches_itself(query: &QueryWord, terms: &[String]) -> bool {
     if terms.iter().any(|t| query.terms.contains(t)) {
         return true;
     }
-    let wanted: Vec<char> = query.normal.chars().collect();
     let distance = usize::from(query.distance);
+    if distance == 0 {
+        // No typos: only a word the query starts can match (what `edits` finds with none).
+        return query.prefix && terms.iter().any(|t| t.starts_with(&query.normal));
+    }
+    let wanted: Vec<char> = query.normal.chars().collect();
     terms.iter().any(|term| {
+        let length = term.chars().count();
+        // More typos than allowed, whatever the letters, when the lengths differ so much.
+        if !query.prefix && length.abs_diff(wanted.len()) > distance
+            || query.prefix && length + distance < wanted.len()
+        {
+            return false;
+        }
         let found: Vec<char> = term.chars().collect();
         if query.prefix {
             let shortest = wanted.len().saturating_sub(distance);

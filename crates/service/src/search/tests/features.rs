@@ -318,6 +318,51 @@ fn an_index_on_disk_survives_reopening_and_refuses_a_foreign_directory() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A rebuild's segments merged into one find the same, and the record of what the index
+/// holds survives the merge and a reopening.
+#[test]
+fn merged_segments_find_the_same_and_keep_the_caught_up_record() {
+    let dir = std::env::temp_dir().join(format!("prisverdig-search-{}", Uuid::new_v4()));
+    let lexicon = super::lexicon();
+    let words = [
+        "hjemmetjenesten",
+        "barnehagen",
+        "kantina",
+        "skolen",
+        "biblioteket",
+    ];
+    let (before, totals) = {
+        let index = SearchIndex::open_with_lexicon(Some(&dir), lexicon.clone()).unwrap();
+        index.hold_merges().unwrap();
+        for n in 0..40u128 {
+            let word = words[n as usize % words.len()];
+            index
+                .upsert(&doc(n + 1, &format!("{word} {n}"), "Et forsøk", word))
+                .unwrap();
+            if n % 8 == 7 {
+                index.commit_caught_up(i64::try_from(n).unwrap()).unwrap();
+            }
+        }
+        assert_eq!(index.segments(), 5);
+        let before: Vec<Vec<u128>> = words.iter().map(|w| ids(&index, w)).collect();
+        index.merge_all().unwrap();
+        assert_eq!(index.segments(), 1);
+        assert_eq!(index.caught_up(), 39);
+        let after: Vec<Vec<u128>> = words.iter().map(|w| ids(&index, w)).collect();
+        assert_eq!(after, before);
+        assert!(after.iter().all(|found| found.len() == 8));
+        (before, index.search(&SearchQuery::default()).unwrap().total)
+    };
+    let index = SearchIndex::open_with_lexicon(Some(&dir), lexicon).unwrap();
+    assert_eq!(index.segments(), 1);
+    assert_eq!(index.caught_up(), 39);
+    assert_eq!(index.search(&SearchQuery::default()).unwrap().total, totals);
+    let again: Vec<Vec<u128>> = words.iter().map(|w| ids(&index, w)).collect();
+    assert_eq!(again, before);
+    drop(index);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn a_thousand_generated_documents_are_searchable() {
     let index = index();
