@@ -22,7 +22,7 @@ impl Services {
 
     /// (waits for SQLite's write lock in this process, of them given up): see
     /// `prisverdig_store::lock_waits`.
-    pub fn db_lock_waits(&self) -> (u64, u64) {
+    pub fn write_lock_waits(&self) -> (u64, u64) {
         prisverdig_store::lock_waits()
     }
 

@@ -61,7 +61,7 @@ async fn open(State(state): State<AppState>) -> impl IntoResponse {
     let (size, idle) = state.services.pool_stats();
     metrics::gauge!("db_pool_connections").set(f64::from(size));
     metrics::gauge!("db_pool_idle_connections").set(idle as f64);
-    let (waits, given_up) = state.services.db_lock_waits();
+    let (waits, given_up) = state.services.write_lock_waits();
     metrics::counter!("db_write_lock_waits_total").absolute(waits);
     metrics::counter!("db_write_lock_timeouts_total").absolute(given_up);
     let body = handle().map(|h| h.render()).unwrap_or_default();
