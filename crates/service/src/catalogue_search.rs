@@ -126,10 +126,42 @@ impl Services {
     }
 
     async fn rebuild(&self, index: &Arc<SearchIndex>, progress: &dyn ImportProgress) -> Result<()> {
-        const BATCH: i64 = 1000;
         // Read before the rows: whatever is written meanwhile has a later change.
         let seq = catalogue::search_change(&self.db).await?;
         index.hold_merges().map_err(failed)?;
+        let filled = self.fill(index, progress, seq).await;
+        if filled.is_err() {
+            // Ended halfway: the index is not merged at the end, so the policy must merge
+            // its segments from now on, as for any other index.
+            if let Err(e) = index.release_merges() {
+                tracing::warn!(error = %e, "could not let the search index merge again");
+            }
+        }
+        filled?;
+        let index = index.clone();
+        tokio::task::spawn_blocking(move || {
+            // One segment, faster searches; should the merge fail, the index works as it is.
+            if let Err(e) = index.merge_all() {
+                tracing::warn!(error = %e, "could not merge the rebuilt search index");
+            }
+        })
+        .await
+        .map_err(failed)?;
+        crate::memory::release_free_memory();
+        // Search results shown from now on differ: cached pages with them are out of date.
+        self.public.bump();
+        Ok(())
+    }
+
+    /// Writes every indexable application into the index, and commits it as caught up with
+    /// change `seq`.
+    async fn fill(
+        &self,
+        index: &Arc<SearchIndex>,
+        progress: &dyn ImportProgress,
+        seq: i64,
+    ) -> Result<()> {
+        const BATCH: i64 = 1000;
         progress.start(u64::try_from(catalogue::indexable_count(&self.db).await?).unwrap_or(0));
         let mut after = None;
         loop {
@@ -141,8 +173,9 @@ impl Services {
             let written = docs.len();
             let index = index.clone();
             tokio::task::spawn_blocking(move || {
+                // The index is fresh and each application comes once: nothing to replace.
                 for doc in docs {
-                    index.upsert(&doc)?;
+                    index.add_new(&doc)?;
                 }
                 Ok::<_, crate::search::SearchError>(())
             })
@@ -152,21 +185,10 @@ impl Services {
             (0..written).for_each(|_| progress.row());
         }
         let index = index.clone();
-        tokio::task::spawn_blocking(move || {
-            index.commit_caught_up(seq)?;
-            // One segment, faster searches; should the merge fail, the index works as it is.
-            if let Err(e) = index.merge_all() {
-                tracing::warn!(error = %e, "could not merge the rebuilt search index");
-            }
-            Ok::<_, crate::search::SearchError>(())
-        })
-        .await
-        .map_err(failed)?
-        .map_err(failed)?;
-        crate::memory::release_free_memory();
-        // Search results shown from now on differ: cached pages with them are out of date.
-        self.public.bump();
-        Ok(())
+        tokio::task::spawn_blocking(move || index.commit_caught_up(seq))
+            .await
+            .map_err(failed)?
+            .map_err(failed)
     }
 
     /// What the categories of `rows` ask, read once each.

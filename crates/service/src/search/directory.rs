@@ -177,7 +177,14 @@ mod tests {
                 .unwrap();
         }
         writer.commit().unwrap();
-        let reader = index.reader().unwrap();
+        // Reloaded only when told: a reload on its own after the commit (tantivy's default
+        // watches for commits) reads the new segments' headers, and that may fall between the
+        // trim and the count of what is resident.
+        let reader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .unwrap();
         let found = |word: &str| -> Vec<String> {
             let searcher = reader.searcher();
             let query = QueryParser::for_index(&index, vec![text])

@@ -21,7 +21,7 @@ use tantivy::{TantivyDocument, Term};
 use uuid::Uuid;
 
 /// Bumped whenever the schema or the analysis changes, so an old index is rebuilt.
-const SCHEMA_VERSION: u32 = 4;
+const SCHEMA_VERSION: u32 = 5;
 const TOKENIZER: &str = "norwegian";
 const FINGERPRINT_FILE: &str = "analysis.txt";
 /// tantivy's smallest budget for one indexing thread; more only speeds up a full rebuild.
@@ -177,6 +177,16 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Adds a document the index cannot hold yet (a rebuild of a fresh index), without the
+    /// deletion of an older one that [`SearchIndex::upsert`] queues: tantivy keeps each
+    /// queued deletion (a term query's weight, about 1 KiB) until the commit, and a rebuild
+    /// at 100 000 applications grew the heap by 110 MiB with them (issue 16).
+    pub fn add_new(&self, doc: &SearchDoc) -> Result<()> {
+        let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.add_document(self.document(doc))?;
+        Ok(())
+    }
+
     pub(super) fn searcher(&self) -> tantivy::Searcher {
         self.reader.searcher()
     }
@@ -223,17 +233,32 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Leaves new segments unmerged until [`SearchIndex::merge_all`]: a rebuild merges once,
-    /// at its end, instead of again and again along the way.
+    /// Leaves new segments unmerged until [`SearchIndex::merge_all`] (or
+    /// [`SearchIndex::release_merges`]): a rebuild merges once, at its end, instead of again
+    /// and again along the way.
     pub fn hold_merges(&self) -> Result<()> {
         let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
         writer.set_merge_policy(Box::new(NoMergePolicy));
         Ok(())
     }
 
+    /// Lets the merge policy merge again, without merging now: for a rebuild that ended
+    /// halfway, whose index must not stay unmerged for the rest of the process.
+    pub fn release_merges(&self) -> Result<()> {
+        let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.set_merge_policy(Box::new(LogMergePolicy::default()));
+        Ok(())
+    }
+
     #[cfg(test)]
     pub(super) fn segments(&self) -> usize {
         self.reader.searcher().segment_readers().len()
+    }
+
+    #[cfg(test)]
+    pub(super) fn merges_held(&self) -> bool {
+        let writer = self.writer.lock().expect("writer");
+        format!("{:?}", writer.get_merge_policy()).contains("NoMergePolicy")
     }
 
     /// The search change counter up to which the index holds every application.

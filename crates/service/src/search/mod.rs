@@ -115,7 +115,8 @@ pub struct SearchFilters {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchQuery {
-    /// What the user typed; the last word is also read as the start of a word.
+    /// What the user typed; the last word, unless the dictionaries know it, is also read as
+    /// the start of a word.
     pub text: String,
     pub filters: SearchFilters,
     pub sort: Sort,

@@ -6,7 +6,6 @@
 
 use super::analyzer::{Analyzer, Word};
 use super::query::{Parsed, QueryWord};
-use std::collections::HashSet;
 use std::sync::Arc;
 
 /// A text's words, each with its terms as the analyzer remembers them.
@@ -33,11 +32,18 @@ pub(super) fn highlight(analyzer: &Analyzer, parsed: &Parsed, texts: &[&str]) ->
                 .collect()
         })
         .collect();
-    let marks = Marks::new(parsed, &words);
+    // What the search matched, as the index matched it: a word's own terms (a compound's
+    // keys among them), and its near spellings within the distance the query used.
+    let marks = |terms: &[String]| {
+        parsed
+            .words
+            .iter()
+            .any(|query| matches_itself(query, terms))
+    };
     for (text, words) in texts.iter().zip(&words) {
         let marked: Vec<Word> = words
             .iter()
-            .filter(|(_, terms)| marks.marks(terms))
+            .filter(|(_, terms)| marks(terms))
             .map(|(word, _)| word.clone())
             .collect();
         if let Some(first) = marked.first() {
@@ -51,37 +57,6 @@ pub(super) fn highlight(analyzer: &Analyzer, parsed: &Parsed, texts: &[&str]) ->
         .copied()
         .unwrap_or("");
     render(text, 0, &[])
-}
-
-/// What the search matched, as the index matched it: a word's own terms, its near spellings
-/// within the distance the query used, and a compound's parts only for a query word that
-/// matched no word of these texts by itself.
-struct Marks<'a> {
-    own: Vec<&'a QueryWord>,
-    part_terms: HashSet<&'a str>,
-}
-
-impl<'a> Marks<'a> {
-    fn new(parsed: &'a Parsed, texts: &[Analysed]) -> Self {
-        let (own, by_parts): (Vec<&QueryWord>, Vec<&QueryWord>) =
-            parsed.words.iter().partition(|query| {
-                texts
-                    .iter()
-                    .flatten()
-                    .any(|(_, terms)| matches_itself(query, terms))
-            });
-        let part_terms = by_parts
-            .iter()
-            .flat_map(|query| query.parts.iter().flatten())
-            .map(String::as_str)
-            .collect();
-        Marks { own, part_terms }
-    }
-
-    fn marks(&self, terms: &[String]) -> bool {
-        self.own.iter().any(|query| matches_itself(query, terms))
-            || terms.iter().any(|t| self.part_terms.contains(t.as_str()))
-    }
 }
 
 /// Whether a document word with these terms matches the query word by a term of its own, a

@@ -76,7 +76,7 @@ pub async fn stored(
     id: Uuid,
     say_saved: bool,
 ) -> Result<(), tower_sessions::session::Error> {
-    session.remove::<Kept>(&key(id)).await?;
+    take::<Kept>(session, &key(id)).await?;
     if say_saved {
         session.insert(&saved_key(id), true).await?;
     }
@@ -88,8 +88,59 @@ pub async fn take_saved(
     session: &Session,
     id: Uuid,
 ) -> Result<bool, tower_sessions::session::Error> {
-    Ok(session
-        .remove::<bool>(&saved_key(id))
+    Ok(take::<bool>(session, &saved_key(id))
         .await?
         .unwrap_or(false))
+}
+
+/// Removes `key` when the session holds it. tower-sessions counts every `remove` as a
+/// change, even of nothing, and writes a changed session back to the database after the
+/// request: each autosave and each view of the form was a second write (issue 16: the
+/// draft saves' tail with 50 writers).
+async fn take<T: serde::de::DeserializeOwned>(
+    session: &Session,
+    key: &str,
+) -> Result<Option<T>, tower_sessions::session::Error> {
+    if session.get_value(key).await?.is_none() {
+        return Ok(None);
+    }
+    session.remove(key).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use tower_sessions::MemoryStore;
+
+    fn session() -> Session {
+        Session::new(None, Arc::new(MemoryStore::default()), None)
+    }
+
+    #[tokio::test]
+    async fn a_save_with_nothing_kept_leaves_the_session_unchanged() {
+        let session = session();
+        let id = Uuid::now_v7();
+        stored(&session, id, false).await.unwrap();
+        assert!(!take_saved(&session, id).await.unwrap());
+        assert!(
+            !session.is_modified(),
+            "nothing to forget: nothing to write"
+        );
+    }
+
+    #[tokio::test]
+    async fn what_was_kept_is_forgotten_and_saved_is_told_once() {
+        let session = session();
+        let id = Uuid::now_v7();
+        keep(&session, id, &Kept::new(3, b"title=x", &[], false))
+            .await
+            .unwrap();
+        assert!(kept(&session, id).await.unwrap().is_some());
+        stored(&session, id, true).await.unwrap();
+        assert!(session.is_modified());
+        assert!(kept(&session, id).await.unwrap().is_none());
+        assert!(take_saved(&session, id).await.unwrap());
+        assert!(!take_saved(&session, id).await.unwrap());
+    }
 }

@@ -164,3 +164,73 @@ fn words_that_are_no_compounds_stay_whole() {
         assert_eq!(split(lexicon, word), None, "{word}");
     }
 }
+
+#[test]
+fn a_compound_in_either_standard_and_any_form_shares_one_key() {
+    let a = analyzer();
+    let key = "hjemme+tjeneste".to_string();
+    for word in [
+        "hjemmetjeneste",
+        "hjemmetjenesten",
+        "hjemmetjenestene",
+        "heimetenesta",
+        "heimetenester",
+    ] {
+        assert!(a.analyse(word).terms.contains(&key), "{word}");
+    }
+    let keys = |word: &str| -> Vec<String> {
+        a.analyse(word)
+            .terms
+            .into_iter()
+            .filter(|t| t.contains('+'))
+            .collect()
+    };
+    assert_eq!(keys("sjukeheimsplassen"), keys("sykehjemsplass"));
+    assert!(!keys("sykehjemsplass").is_empty());
+    assert!(keys("kantine").is_empty(), "no compound, no key");
+    assert_ne!(
+        keys("barnehage"),
+        keys("hagebarn"),
+        "the parts' order counts"
+    );
+}
+
+#[test]
+fn a_compound_query_finds_the_compound_not_its_parts_far_apart() {
+    let index = index();
+    index
+        .upsert(&doc(1, "Forslag", "", "Heimetenesta fekk nye bilar."))
+        .unwrap();
+    index
+        .upsert(&doc(
+            2,
+            "Forslag",
+            "",
+            "Tjenesten ble bedre, og de ansatte jobbet hjemme.",
+        ))
+        .unwrap();
+    index.commit().unwrap();
+    assert_eq!(ids(&index, "hjemmetjenesten "), [1]);
+    assert_eq!(ids(&index, "hjemmetjenestene "), [1]);
+    let found = index.search(&super::query("hjemmetjenesten ")).unwrap();
+    let snippet = &found.hits[0].snippet_html;
+    assert!(snippet.contains("<mark>Heimetenesta</mark>"), "{snippet}");
+    assert!(!snippet.contains("<mark>bilar"), "{snippet}");
+}
+
+#[test]
+fn a_document_compound_is_also_indexed_under_the_compounds_it_ends_in() {
+    let a = analyzer();
+    let indexed = a.terms("vintervedlikeholdet");
+    let query = a.analyse("vedlikehold").terms;
+    assert!(
+        query.iter().any(|t| t.contains('+') && indexed.contains(t)),
+        "{query:?} / {indexed:?}"
+    );
+    assert!(
+        !a.analyse("vintervedlikeholdet")
+            .terms
+            .contains(&"ved+likehold".to_string()),
+        "a query's own keys are its whole word's only"
+    );
+}

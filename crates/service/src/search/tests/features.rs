@@ -64,6 +64,19 @@ fn the_word_being_typed_matches_as_a_prefix() {
         ids(&index, "innbyg ").is_empty(),
         "a finished word is not a prefix"
     );
+    assert!(
+        ids(&index, "renhold").contains(&2),
+        "a known word finds its forms and compounds"
+    );
+    assert!(
+        ids(&index, "sko").is_empty(),
+        "a word the dictionaries know is taken as finished: «sko» does not find «skolene»"
+    );
+    assert_eq!(
+        ids(&index, "skol"),
+        [2, 4],
+        "an unknown one is the start of words"
+    );
 }
 
 #[test]
@@ -321,6 +334,16 @@ fn an_index_on_disk_survives_reopening_and_refuses_a_foreign_directory() {
 /// A rebuild's segments merged into one find the same, and the record of what the index
 /// holds survives the merge and a reopening.
 #[test]
+fn merges_held_for_a_rebuild_are_released_when_it_ends_halfway() {
+    let index = SearchIndex::open_with_lexicon(None, super::lexicon()).unwrap();
+    assert!(!index.merges_held());
+    index.hold_merges().unwrap();
+    assert!(index.merges_held());
+    index.release_merges().unwrap();
+    assert!(!index.merges_held());
+}
+
+#[test]
 fn merged_segments_find_the_same_and_keep_the_caught_up_record() {
     let dir = std::env::temp_dir().join(format!("prisverdig-search-{}", Uuid::new_v4()));
     let lexicon = super::lexicon();
@@ -334,6 +357,7 @@ fn merged_segments_find_the_same_and_keep_the_caught_up_record() {
     let (before, totals) = {
         let index = SearchIndex::open_with_lexicon(Some(&dir), lexicon.clone()).unwrap();
         index.hold_merges().unwrap();
+        assert!(index.merges_held());
         for n in 0..40u128 {
             let word = words[n as usize % words.len()];
             index
@@ -346,6 +370,10 @@ fn merged_segments_find_the_same_and_keep_the_caught_up_record() {
         assert_eq!(index.segments(), 5);
         let before: Vec<Vec<u128>> = words.iter().map(|w| ids(&index, w)).collect();
         index.merge_all().unwrap();
+        assert!(
+            !index.merges_held(),
+            "the policy merges again after the merge"
+        );
         assert_eq!(index.segments(), 1);
         assert_eq!(index.caught_up(), 39);
         let after: Vec<Vec<u128>> = words.iter().map(|w| ids(&index, w)).collect();
@@ -395,4 +423,27 @@ fn a_thousand_generated_documents_are_searchable() {
         .unwrap();
     assert_eq!(results.total, 125);
     assert_eq!(results.hits.len(), 20);
+}
+
+#[test]
+fn documents_added_new_are_found_and_replaced_later_like_any_other() {
+    let index = index();
+    for n in 1..=3u128 {
+        index
+            .add_new(&doc(n, &format!("Kantine {n}"), "Mat", "Mindre matsvinn."))
+            .unwrap();
+    }
+    index.commit().unwrap();
+    let mut found = ids(&index, "kantine ");
+    found.sort_unstable();
+    assert_eq!(found, [1, 2, 3]);
+    index
+        .upsert(&doc(2, "Bibliotek", "Bøker", "Utlån."))
+        .unwrap();
+    index.commit().unwrap();
+    let mut found = ids(&index, "kantine ");
+    found.sort_unstable();
+    assert_eq!(found, [1, 3]);
+    assert_eq!(ids(&index, "bibliotek "), [2]);
+    assert_eq!(index.search(&query("")).unwrap().total, 3);
 }
