@@ -32,6 +32,9 @@ const WRITER_MEMORY: usize = 15_000_000;
 /// enough that a search mostly finds its pages still mapped.
 const TRIM_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
+/// How often the mapped pages are given back while all segments are merged into one.
+const TRIM_WHILE_MERGING: std::time::Duration = std::time::Duration::from_millis(100);
+
 pub(super) struct Fields {
     pub id: Field,
     pub title: Field,
@@ -222,7 +225,25 @@ impl SearchIndex {
         let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
         let segments = writer.index().searchable_segment_ids()?;
         let merged = if segments.len() > 1 {
-            writer.merge(&segments).wait().map(|_| ())
+            // The merge reads every segment through the mapped files: their pages are given
+            // back as it goes, or the whole index would be resident at its end (a server's
+            // peak rose from 110 to 210 MiB at 100 000 applications).
+            std::thread::scope(|scope| {
+                let (merging, done) = std::sync::mpsc::channel::<()>();
+                if let Some(directory) = &self.directory {
+                    scope.spawn(move || {
+                        while done
+                            .recv_timeout(TRIM_WHILE_MERGING)
+                            .is_err_and(|e| e == std::sync::mpsc::RecvTimeoutError::Timeout)
+                        {
+                            directory.trim();
+                        }
+                    });
+                }
+                let merged = writer.merge(&segments).wait().map(|_| ());
+                drop(merging);
+                merged
+            })
         } else {
             Ok(())
         };
